@@ -1,0 +1,20 @@
+/* ttywrite.c - ttywrite */
+
+#include <xinu.h>
+
+/*------------------------------------------------------------------------
+ *  ttywrite  -  Write characters to a tty
+ *------------------------------------------------------------------------
+ */
+devcall	ttywrite(struct dentry *devptr, char *buff, int32 count)
+{
+	int32	i;
+
+	if (count < 0) {
+		return SYSERR;
+	}
+	for (i = 0; i < count; i++) {
+		ttyputc(devptr, buff[i]);
+	}
+	return count;
+}

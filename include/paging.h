@@ -1,0 +1,78 @@
+/* paging.h - the paging contract: sizes, PDE/PTE layout, the VM API */
+
+#ifndef _PAGING_H_
+#define _PAGING_H_
+
+/* Sizes (DESIGN.md section 4); each may be overridden at build time */
+#ifndef	XINU_PAGES
+#define	XINU_PAGES	8192	/* kernel region pages, identity mapped	*/
+#endif
+#define	PAGE_SIZE	4096
+#ifndef	MAX_PT_SIZE
+#define	MAX_PT_SIZE	1024	/* frames of page directories + tables	*/
+#endif
+#ifndef	MAX_FFS_SIZE
+#define	MAX_FFS_SIZE	16384	/* frames that back virtual heaps	*/
+#endif
+#ifndef	MAX_SWAP_SIZE
+#define	MAX_SWAP_SIZE	32768	/* slots in the swap area		*/
+#endif
+#ifndef	MAX_VSTK_SIZE
+#define	MAX_VSTK_SIZE	4096	/* frames that back virtual stacks	*/
+#endif
+
+#define	PAGE_SHIFT	12
+#define	NENTRIES	1024	/* entries in a directory or table	*/
+#define	PDX(va)		(((uint32)(va) >> 22) & 0x3FF)	/* dir. index	*/
+#define	PTX(va)		(((uint32)(va) >> 12) & 0x3FF)	/* table index	*/
+#define	PGADDR(d, t)	((uint32)(d) << 22 | (uint32)(t) << 12)
+#define	PGROUNDUP(x)	(((uint32)(x) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
+#define	PGROUNDDOWN(x)	((uint32)(x) & ~(PAGE_SIZE - 1))
+
+/* Physical layout: the kernel region, with the PD/PT region at its top,
+ * then FFS, the swap area (in RAM) and the virtual-stack frames */
+#define	KERNEL_END	((uint32)XINU_PAGES * PAGE_SIZE)
+#define	PTREGION_START	(KERNEL_END - MAX_PT_SIZE * PAGE_SIZE)
+#define	KHEAP_LIMIT	PTREGION_START	/* the kernel heap ends here	*/
+#define	FFS_START	KERNEL_END
+#define	SWAP_START	(FFS_START + MAX_FFS_SIZE * PAGE_SIZE)
+#define	VSTK_START	(SWAP_START + MAX_SWAP_SIZE * PAGE_SIZE)
+#define	PHYS_END	(VSTK_START + MAX_VSTK_SIZE * PAGE_SIZE)
+
+/* Virtual layout of a vcreate'd process */
+#define	VHEAP_START	0x02000000	/* first heap page		*/
+#define	VHEAP_END	0xC0000000	/* the heap stays below this	*/
+#define	VSTACK_TOP	0xFFC00000	/* stacks grow down from here	*/
+
+/* PDE/PTE bits set by software and read by the MMU */
+#define	PTE_P		0x001	/* present				*/
+#define	PTE_W		0x002	/* writable				*/
+#define	PTE_U		0x004	/* user (unused: all runs in ring 0)	*/
+#define	PTE_A		0x020	/* accessed (set by the MMU)		*/
+#define	PTE_D		0x040	/* dirty (set by the MMU)		*/
+/* Bits 9-11 are ours; the MMU ignores them */
+#define	PTE_IS_VMALLOC	0x200	/* is_vmalloc: a heap page, maybe with	*/
+				/* no frame yet				*/
+#define	PTE_IS_SWAPPED	0x400	/* is_swapped: data in the swap slot	*/
+				/* whose number is in the frame field	*/
+#define	PTE_IS_STACK	0x800	/* a virtual-stack page			*/
+#define	PTE_FRAME(e)	((uint32)(e) & ~0xFFF)	/* frame address	*/
+#define	PTE_SLOT(e)	((uint32)(e) >> PAGE_SHIFT)	/* swap slot	*/
+
+typedef	uint32	pde_t;		/* page directory entry			*/
+typedef	uint32	pte_t;		/* page table entry			*/
+
+extern	uint32	kernel_pdbr;	/* physical address of the kernel's dir. */
+
+/* The paging API (DESIGN.md section 5) */
+extern	pid32	vcreate(void *, uint32, pri16, char *, uint32, ...);
+extern	char	*vmalloc(uint32);
+extern	syscall	vfree(char *, uint32);
+extern	char	*getvirtualstack(uint32);
+extern	uint32	free_ffs_pages(void);
+extern	uint32	free_swap_pages(void);
+extern	uint32	allocated_virtual_pages(pid32);
+extern	uint32	used_ffs_frames(pid32);
+extern	uint32	debug_swapping;
+
+#endif

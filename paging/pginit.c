@@ -1,0 +1,60 @@
+/* pginit.c - pginit, vmbanner */
+
+#include <xinu.h>
+
+/*
+ * The kernel's page directory maps the kernel region 1:1 with page
+ * tables that every other directory shares, so a change to a kernel
+ * mapping (such as a kmap slot) is seen by every process at once.
+ * Page 0 stays unmapped so that a NULL dereference faults.
+ */
+
+uint32	kernel_pdbr;			/* the kernel's page directory	*/
+
+/*------------------------------------------------------------------------
+ *  pginit  -  Build the kernel's directory and turn paging on
+ *------------------------------------------------------------------------
+ */
+void	pginit(void)
+{
+	pde_t	*pd;
+	pte_t	*pt;
+	uint32	d, t;
+
+	if (ramtop(PHYS_END) < PHYS_END) {
+		kprintf("Xinu/VM needs %d MiB of RAM from 1 MiB up, found %d MiB:"
+			" give QEMU more memory (-m %d)\n", PHYS_END >> 20,
+			ramtop(PHYS_END) >> 20, (PHYS_END >> 20) + 16);
+		panic("not enough RAM for paging");
+	}
+	pdpt_init();
+	pd = pdpt_alloc();
+	for (d = 0; d < PDX(KERNEL_END); d++) {
+		pt = pdpt_alloc();
+		for (t = 0; t < NENTRIES; t++) {
+			pt[t] = PGADDR(d, t) | PTE_P | PTE_W;
+		}
+		pd[d] = (uint32)pt | PTE_P | PTE_W;
+	}
+	pt = (pte_t *)PTE_FRAME(pd[0]);
+	pt[0] = 0;			/* page 0: catch NULL pointers	*/
+	kernel_pdbr = (uint32)pd;
+	write_cr3(kernel_pdbr);
+	write_cr0(read_cr0() | CR0_PG | CR0_WP);
+}
+
+/*------------------------------------------------------------------------
+ *  vmbanner  -  Print the physical layout of the paging areas
+ *------------------------------------------------------------------------
+ */
+void	vmbanner(void)
+{
+	kprintf("  PD/PT    0x%08x-0x%08x %d frames\n", PTREGION_START,
+		KERNEL_END - 1, MAX_PT_SIZE);
+	kprintf("  FFS      0x%08x-0x%08x %d frames\n", FFS_START,
+		SWAP_START - 1, MAX_FFS_SIZE);
+	kprintf("  swap     0x%08x-0x%08x %d slots\n", SWAP_START,
+		VSTK_START - 1, MAX_SWAP_SIZE);
+	kprintf("  vstacks  0x%08x-0x%08x %d frames\n", VSTK_START,
+		PHYS_END - 1, MAX_VSTK_SIZE);
+}

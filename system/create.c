@@ -1,0 +1,120 @@
+/* create.c - create, newpid, initstack */
+
+#include <xinu.h>
+
+local	pid32	newpid(void);
+
+/*------------------------------------------------------------------------
+ *  create  -  Create a suspended process that will run 'funcaddr'
+ *------------------------------------------------------------------------
+ */
+pid32	create(
+	  void		*funcaddr,	/* first instruction		*/
+	  uint32	ssize,		/* stack size in bytes		*/
+	  pri16		priority,	/* process priority, > 0	*/
+	  char		*name,		/* name (for debugging)		*/
+	  uint32	nargs,		/* number of arguments		*/
+	  ...
+	)
+{
+	va_list	ap;
+	intmask	mask;
+	pid32	pid;
+	char	*saddr;
+
+	mask = disable();
+	ssize = (uint32)roundmb(ssize < MINSTK ? MINSTK : ssize);
+	if (priority < 1 || funcaddr == NULL || nargs > MAXARGS ||
+	    (pid = newpid()) == SYSERR ||
+	    (saddr = getstk(ssize)) == (char *)SYSERR) {
+		restore(mask);
+		return SYSERR;
+	}
+	va_start(ap, nargs);
+	procinit(pid, saddr, ssize, priority, name);
+	proctab[pid].prpdbr = kernel_pdbr;
+	proctab[pid].prstkptr = initstack((uint32 *)saddr, funcaddr,
+				nargs, ap);
+	va_end(ap);
+	restore(mask);
+	return pid;
+}
+
+/*------------------------------------------------------------------------
+ *  procinit  -  Fill the table entry of a new suspended process
+ *------------------------------------------------------------------------
+ */
+void	procinit(pid32 pid, char *saddr, uint32 ssize, pri16 priority,
+		 char *name)
+{
+	struct	procent	*prptr = &proctab[pid];
+	int32	i;
+
+	prcount++;
+	prptr->prstate = PR_SUSP;
+	prptr->prprio = priority;
+	prptr->prstkbase = saddr;
+	prptr->prstklen = ssize;
+	for (i = 0; i < PNMLEN - 1 && name != NULL && name[i] != NULLCH;
+	     i++) {
+		prptr->prname[i] = name[i];
+	}
+	prptr->prname[i] = NULLCH;
+	prptr->prsem = -1;
+	prptr->prparent = (pid32)getpid();
+	prptr->prhasmsg = FALSE;
+	prptr->prdesc[0] = CONSOLE;
+	prptr->prdesc[1] = CONSOLE;
+	prptr->prdesc[2] = CONSOLE;
+	prptr->prvm = NULL;
+	*stklimit(prptr) = STACKMAGIC;
+}
+
+/*------------------------------------------------------------------------
+ *  initstack  -  Lay out a new stack so that ctxsw "returns" into the
+ *		  process's function with its arguments, and the function's
+ *		  own return goes to userret.  'top' is the stack's highest
+ *		  word; it may be an alias mapping of the real stack, so
+ *		  the saved pointer is translated by the caller if needed.
+ *------------------------------------------------------------------------
+ */
+char	*initstack(uint32 *top, void *funcaddr, uint32 nargs, va_list ap)
+{
+	uint32	*sp = top;
+	uint32	*base = top - nargs;
+	uint32	i;
+
+	*sp = 0;			/* top word: never used		*/
+	sp -= nargs;
+	for (i = 0; i < nargs; i++) {
+		base[i] = va_arg(ap, uint32);
+	}
+	*--sp = (uint32)INITRET;	/* where the function returns	*/
+	*--sp = (uint32)funcaddr;	/* where ctxsw "returns"	*/
+	*--sp = 0;			/* ebp				*/
+	*--sp = EFLAGS_IF;		/* eflags: interrupts on	*/
+	for (i = 0; i < 8; i++) {
+		*--sp = 0;		/* eax ... edi for popal	*/
+	}
+	return (char *)sp;
+}
+
+/*------------------------------------------------------------------------
+ *  newpid  -  Find a free process table entry
+ *------------------------------------------------------------------------
+ */
+local	pid32	newpid(void)
+{
+	static	pid32	nextpid = 1;	/* next slot to look at		*/
+	uint32	i;
+	pid32	pid;
+
+	for (i = 0; i < NPROC; i++) {
+		pid = nextpid;
+		nextpid = (nextpid + 1) % NPROC;
+		if (pid != NULLPROC && proctab[pid].prstate == PR_FREE) {
+			return pid;
+		}
+	}
+	return SYSERR;
+}

@@ -1,0 +1,19 @@
+/* startup.c - startup */
+
+#include <xinu.h>
+
+/*------------------------------------------------------------------------
+ *  startup  -  The first process: run one test case (test=NAME on the
+ *		command line) or start main
+ *------------------------------------------------------------------------
+ */
+process	startup(void)
+{
+	char	name[TESTNAMELEN];
+
+	if (bootarg("test", name, sizeof(name)) != NULL) {
+		testrun(name);		/* powers off			*/
+	}
+	resume(create(main, INITSTK, INITPRIO, "main", 0));
+	return OK;
+}

@@ -1,0 +1,18 @@
+# test/host/config.mk - build xconfig (config/) and its host test
+#
+# xconfig is built here too because test_config runs it: the error cases
+# check its exit status and that it leaves no output file behind.
+
+CONFIG_SRCS := $(wildcard config/*.c)
+CONFIG_HDRS := $(wildcard config/*.h)
+CONFIG_LIB  := $(filter-out config/main.c,$(CONFIG_SRCS))
+
+HOST_TESTS += $(HOSTOUT)/test_config
+
+$(HOSTOUT)/xconfig: $(CONFIG_SRCS) $(CONFIG_HDRS) | $(HOSTOUT)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(CONFIG_SRCS)
+
+$(HOSTOUT)/test_config: test/host/test_config.c $(CONFIG_LIB) $(CONFIG_HDRS) \
+		| $(HOSTOUT) $(HOSTOUT)/xconfig
+	$(HOSTCC) $(HOSTCFLAGS) -Iconfig -o $@ test/host/test_config.c \
+		$(CONFIG_LIB)
