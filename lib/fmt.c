@@ -1,4 +1,4 @@
-/* fmt.c - fmtout, fmtspec, fmtdec, fmtint, fmtsarg, fmtuarg, fmtnum, fmtstr, fmtpad, fmtput */
+/* fmt.c - fmtout, fmtparse, fmtdec, fmtint, fmtsarg, fmtuarg, fmtnum, fmtstr, fmtpad, fmtput */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -137,7 +137,7 @@ static	void	fmtnum(
  *------------------------------------------------------------------------
  */
 static	long long fmtsarg(
-	  int		size,		/* length modifier (fmtspec)	*/
+	  int		size,		/* size field of a fmtspec	*/
 	  va_list	*ap		/* argument list		*/
 	)
 {
@@ -161,7 +161,7 @@ static	long long fmtsarg(
  *------------------------------------------------------------------------
  */
 static	unsigned long long fmtuarg(
-	  int		size,		/* length modifier (fmtspec)	*/
+	  int		size,		/* size field of a fmtspec	*/
 	  va_list	*ap		/* argument list		*/
 	)
 {
@@ -233,11 +233,11 @@ static	const char *fmtdec(
 }
 
 /*------------------------------------------------------------------------
- *  fmtspec  -  Parse flags, width, precision and length modifier after
- *		  a '%'; return a pointer to the conversion character
+ *  fmtparse  -  Parse flags, width, precision and length modifier after
+ *		   a '%'; return a pointer to the conversion character
  *------------------------------------------------------------------------
  */
-static	const char *fmtspec(
+static	const char *fmtparse(
 	  const char	*f,		/* character after the '%'	*/
 	  struct fmtspec *sp,		/* where to store the result	*/
 	  va_list	*ap		/* arguments, for '*'		*/
@@ -296,12 +296,18 @@ static	const char *fmtspec(
 		}
 	}
 
-	if (*f == 'h') {
-		sp->size = (f[1] == 'h') ? -2 : -1;
-		f -= sp->size;
-	} else if (*f == 'l') {
-		sp->size = (f[1] == 'l') ? 2 : 1;
-		f += sp->size;
+	if (f[0] == 'h' && f[1] == 'h') {
+		sp->size = -2;
+		f += 2;
+	} else if (f[0] == 'h') {
+		sp->size = -1;
+		f++;
+	} else if (f[0] == 'l' && f[1] == 'l') {
+		sp->size = 2;
+		f += 2;
+	} else if (f[0] == 'l') {
+		sp->size = 1;
+		f++;
 	}
 
 	/* Zeros cannot pad on the right, so '-' cancels '0' */
@@ -344,7 +350,7 @@ int	fmtout(
 			continue;
 		}
 		start = fmt;
-		fmt = fmtspec(fmt + 1, &spec, &args);
+		fmt = fmtparse(fmt + 1, &spec, &args);
 
 		switch (*fmt) {
 		case 'd':
@@ -378,8 +384,8 @@ int	fmtout(
 			fmtput(&out, '%');
 			break;
 		default:
-			/* Unknown: print it as written, except for the NUL	*/
-			/* that ends a format such as "50%"			*/
+			/* Unknown: print it as written, but not the	*/
+			/* NUL that ends a format such as "50%"	*/
 			if (*fmt == '\0') {
 				fmt--;
 			}

@@ -24,9 +24,9 @@ void	srand(
  */
 int	rand(void)
 {
-	/* Multiplier and increment from Knuth give the full period	*/
-	/* 2^32; the low bits of an LCG cycle quickly, so return the	*/
-	/* well-mixed bits 16..30						*/
+	/* Numerical Recipes' multiplier and increment give the full	*/
+	/* period 2^32; an LCG's low bits repeat quickly, so return	*/
+	/* the better-mixed bits 16..30				*/
 	randstate = randstate * 1664525u + 1013904223u;
 	return (int) ((randstate >> 16) & RAND_MAX);
 }

@@ -65,7 +65,8 @@ static	unsigned long strtomag(
 	/* "0x" is a prefix only if a hex digit follows; otherwise the	*/
 	/* number is just the 0						*/
 	if ((base == 0 || base == 16) && p[0] == '0'
-			&& (p[1] == 'x' || p[1] == 'X') && digitval(p[2]) < 16) {
+			&& (p[1] == 'x' || p[1] == 'X')
+			&& digitval(p[2]) < 16) {
 		p += 2;
 		base = 16;
 	} else if (base == 0) {

@@ -22,7 +22,6 @@ HOST_TESTS  += $(LIB_TEST)
 
 # The Makefile includes the fragments before it defines "all", so the
 # first rule below would otherwise become the default goal
-.DEFAULT_GOAL := all
 
 # Compile to a temporary file so that a failed rename leaves no object
 $(LIB_OBJS): $(LIB_OBJDIR)/%.o: lib/%.c $(LIB_HDRS)
