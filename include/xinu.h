@@ -18,6 +18,7 @@
 #include <device.h>
 #include <tty.h>
 #include <paging.h>
+#include <vm.h>
 #include <test.h>
 #include <prototypes.h>
 #include <stdio.h>

@@ -1,6 +1,31 @@
-/* pagefault.c - pagefault */
+/* pagefault.c - pagefault, vmkill */
 
 #include <xinu.h>
+
+/*
+ * The page-fault path.  intr.S enters through an interrupt gate (IF is
+ * clear) and trap() reads CR2 at once, so no other fault can overwrite
+ * it.  The handler runs in the faulting process, on its stack and in its
+ * address space, with interrupts off throughout:
+ *
+ *   not-present heap page (is_vmalloc)  ->  page_in: a zeroed frame, or
+ *					     the page read back from swap
+ *   anything else in a vcreate'd process -> SEGMENTATION_FAULT: killed
+ *   anything in a system process	  -> a kernel bug: register dump
+ *
+ * A fault is never returned from unresolved: that would re-fault forever.
+ */
+
+/*------------------------------------------------------------------------
+ *  vmkill  -  Kill the current process for a VM error, with one line
+ *------------------------------------------------------------------------
+ */
+void	vmkill(const char *why)
+{
+	kprintf("P%d:: %s\n", currpid, why);
+	kill(currpid);
+	panic("vmkill: a killed process is running");
+}
 
 /*------------------------------------------------------------------------
  *  pagefault  -  Handle a page fault at address 'cr2' (interrupts off)
@@ -8,7 +33,62 @@
  */
 void	pagefault(struct trapframe *tf, uint32 cr2)
 {
-	(void)cr2;
-	trapdump(tf, "page fault");
-	panic("page fault in the kernel");
+	struct	procent	*prptr = &proctab[currpid];
+	pte_t	*pte = NULL;
+
+	if (prptr->prvm == NULL) {
+		trapdump(tf, "page fault");
+		panic("page fault in a system process or the kernel");
+	}
+	if (cr2 >= VHEAP_START && (tf->errcode & PFERR_P) == 0) {
+		pte = pte_lookup((pde_t *)prptr->prpdbr, cr2);
+	}
+	if (pte == NULL || (*pte & PTE_IS_VMALLOC) == 0) {
+		prptr->prvm->stats.segv++;
+		vmtotal.segv++;
+		vmkill("SEGMENTATION_FAULT");
+	}
+	if (page_in(currpid, PGROUNDDOWN(cr2), pte) == SYSERR) {
+		vmkill("OUT_OF_MEMORY");
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  page_in  -  Give heap page 'va' of 'pid' a frame holding its data:
+ *		zeros on first touch, else its swap copy (interrupts off)
+ *------------------------------------------------------------------------
+ */
+status	page_in(pid32 pid, uint32 va, pte_t *pte)
+{
+	struct	vmproc	*vm = proctab[pid].prvm;
+	int32	f;
+	uint32	slot;
+	void	*frame;
+
+	f = ffs_alloc(pid, va >> PAGE_SHIFT);
+	if (f == SYSERR && swap_evict() == OK) {
+		f = ffs_alloc(pid, va >> PAGE_SHIFT);
+	}
+	if (f == SYSERR) {
+		return SYSERR;
+	}
+	frame = kmap(KMAP_DST, ffsaddr(f));
+	if (*pte & PTE_IS_SWAPPED) {
+		slot = PTE_SLOT(*pte);
+		swap_read(slot, frame);
+		ffstab[f].slot = slot;		/* the copy stays valid	*/
+		vm->stats.swapins++;
+		vmtotal.swapins++;
+		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
+			  slot, f);
+	} else {
+		memset(frame, 0, PAGE_SIZE);
+		vm->stats.lazy++;
+		vmtotal.lazy++;
+	}
+	*pte = ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC;
+	if (proctab[pid].prpdbr == read_cr3()) {
+		invlpg((void *)va);
+	}
+	return OK;
 }

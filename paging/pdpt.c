@@ -6,31 +6,32 @@
  * The PD/PT region: MAX_PT_SIZE frames at the top of the kernel region
  * that hold every page directory and page table.  Being in the kernel
  * region, they are identity mapped in every address space, so the kernel
- * can edit any process's tables without switching directories.  Free
- * frames form a list threaded through their first word, like the kernel
- * heap's free list; a frame is zeroed when it is handed out.
+ * edits any process's tables without switching directories.
+ *
+ * The free list is a stack of frame numbers kept outside the frames, so
+ * freeing a frame leaves its contents alone: a process that kills itself
+ * frees the directory it is still running on, and that directory must
+ * keep working until ctxsw loads the next one (interrupts stay off, so
+ * nothing can allocate the frame meanwhile).  A frame is zeroed when it
+ * is handed out.
  */
 
-local	uint32	*pdpt_freelist;		/* first free frame, or NULL	*/
-local	uint32	pdpt_nfree;		/* frames on the free list	*/
+local	uint16	pdpt_stack[MAX_PT_SIZE];	/* free frame numbers	*/
+local	uint32	pdpt_nfree;			/* entries in the stack	*/
 
 /*------------------------------------------------------------------------
- *  pdpt_init  -  Put every frame of the region on the free list
+ *  pdpt_init  -  Make every frame of the region free; the lowest frame
+ *		  is handed out first
  *------------------------------------------------------------------------
  */
 void	pdpt_init(void)
 {
-	int32	i;
-	uint32	*frame;
+	uint32	i;
 
-	pdpt_freelist = NULL;
-	pdpt_nfree = 0;
-	for (i = MAX_PT_SIZE - 1; i >= 0; i--) {
-		frame = (uint32 *)(PTREGION_START + i * PAGE_SIZE);
-		*frame = (uint32)pdpt_freelist;
-		pdpt_freelist = frame;
-		pdpt_nfree++;
+	for (i = 0; i < MAX_PT_SIZE; i++) {
+		pdpt_stack[i] = MAX_PT_SIZE - 1 - i;
 	}
+	pdpt_nfree = MAX_PT_SIZE;
 }
 
 /*------------------------------------------------------------------------
@@ -40,13 +41,12 @@ void	pdpt_init(void)
 void	*pdpt_alloc(void)
 {
 	intmask	mask;
-	uint32	*frame;
+	void	*frame = NULL;
 
 	mask = disable();
-	frame = pdpt_freelist;
-	if (frame != NULL) {
-		pdpt_freelist = (uint32 *)*frame;
-		pdpt_nfree--;
+	if (pdpt_nfree > 0) {
+		frame = (void *)(PTREGION_START +
+				 pdpt_stack[--pdpt_nfree] * PAGE_SIZE);
 		memset(frame, 0, PAGE_SIZE);
 	}
 	restore(mask);
@@ -61,13 +61,10 @@ void	pdpt_free(void *frame)
 {
 	intmask	mask;
 
-	assert((uint32)frame >= PTREGION_START &&
-	       (uint32)frame < KERNEL_END &&
-	       ((uint32)frame & (PAGE_SIZE - 1)) == 0);
+	assert(ispdptframe(frame));
 	mask = disable();
-	*(uint32 *)frame = (uint32)pdpt_freelist;
-	pdpt_freelist = frame;
-	pdpt_nfree++;
+	assert(pdpt_nfree < MAX_PT_SIZE);
+	pdpt_stack[pdpt_nfree++] = ((uint32)frame - PTREGION_START) / PAGE_SIZE;
 	restore(mask);
 }
 

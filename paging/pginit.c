@@ -11,6 +11,8 @@
 
 uint32	kernel_pdbr;			/* the kernel's page directory	*/
 
+local	void	vmconfig(void);
+
 /*------------------------------------------------------------------------
  *  pginit  -  Build the kernel's directory and turn paging on
  *------------------------------------------------------------------------
@@ -41,6 +43,29 @@ void	pginit(void)
 	kernel_pdbr = (uint32)pd;
 	write_cr3(kernel_pdbr);
 	write_cr0(read_cr0() | CR0_PG | CR0_WP);
+	kmap_init();
+	vmconfig();
+}
+
+/*------------------------------------------------------------------------
+ *  vmconfig  -  Size FFS and swap and pick the replacement policy from
+ *		 the command line: vm.ffs=N vm.swap=N vm.policy=NAME
+ *		 vm.seed=N (sizes are capped at the compile-time maxima)
+ *------------------------------------------------------------------------
+ */
+local	void	vmconfig(void)
+{
+	char	name[16];
+	uint32	nffs, nswap;
+
+	nffs = bootarg_uint("vm.ffs", MAX_FFS_SIZE);
+	nswap = bootarg_uint("vm.swap", MAX_SWAP_SIZE);
+	ffs_init(nffs >= 1 && nffs <= MAX_FFS_SIZE ? nffs : MAX_FFS_SIZE);
+	swap_init(nswap <= MAX_SWAP_SIZE ? nswap : MAX_SWAP_SIZE);
+	if (bootarg("vm.policy", name, sizeof(name)) == NULL ||
+	    vm_setpolicy(name, bootarg_uint("vm.seed", 1)) == SYSERR) {
+		vm_setpolicy(vmpolicies[0]->name, bootarg_uint("vm.seed", 1));
+	}
 }
 
 /*------------------------------------------------------------------------
@@ -51,10 +76,11 @@ void	vmbanner(void)
 {
 	kprintf("  PD/PT    0x%08x-0x%08x %d frames\n", PTREGION_START,
 		KERNEL_END - 1, MAX_PT_SIZE);
-	kprintf("  FFS      0x%08x-0x%08x %d frames\n", FFS_START,
-		SWAP_START - 1, MAX_FFS_SIZE);
-	kprintf("  swap     0x%08x-0x%08x %d slots\n", SWAP_START,
-		VSTK_START - 1, MAX_SWAP_SIZE);
+	kprintf("  FFS      0x%08x-0x%08x %d frames (using %d)\n", FFS_START,
+		SWAP_START - 1, MAX_FFS_SIZE, ffs_limit);
+	kprintf("  swap     0x%08x-0x%08x %d slots (using %d), policy %s\n",
+		SWAP_START, VSTK_START - 1, MAX_SWAP_SIZE, swap_limit,
+		vmpolicy->name);
 	kprintf("  vstacks  0x%08x-0x%08x %d frames\n", VSTK_START,
 		PHYS_END - 1, MAX_VSTK_SIZE);
 }

@@ -1,4 +1,4 @@
-/* create.c - create, newpid, initstack */
+/* create.c - create, newproc, procinit, initstack, newpid */
 
 #include <xinu.h>
 
@@ -18,6 +18,23 @@ pid32	create(
 	)
 {
 	va_list	ap;
+	pid32	pid;
+
+	va_start(ap, nargs);
+	pid = newproc(funcaddr, ssize, priority, name, nargs, ap);
+	va_end(ap);
+	return pid;
+}
+
+/*------------------------------------------------------------------------
+ *  newproc  -  create() with a va_list, for create and vcreate: a
+ *		suspended process on a kernel stack in the kernel's
+ *		address space
+ *------------------------------------------------------------------------
+ */
+pid32	newproc(void *funcaddr, uint32 ssize, pri16 priority, char *name,
+		uint32 nargs, va_list ap)
+{
 	intmask	mask;
 	pid32	pid;
 	char	*saddr;
@@ -30,12 +47,10 @@ pid32	create(
 		restore(mask);
 		return SYSERR;
 	}
-	va_start(ap, nargs);
 	procinit(pid, saddr, ssize, priority, name);
 	proctab[pid].prpdbr = kernel_pdbr;
 	proctab[pid].prstkptr = initstack((uint32 *)saddr, funcaddr,
 				nargs, ap);
-	va_end(ap);
 	restore(mask);
 	return pid;
 }

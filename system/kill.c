@@ -20,13 +20,17 @@ syscall	kill(
 		return SYSERR;
 	}
 	prptr = &proctab[pid];
-	if (prptr->prvm == NULL && *stklimit(prptr) != STACKMAGIC) {
+	if (*stklimit(prptr) != STACKMAGIC) {
 		kprintf("P%d:: STACK_OVERFLOW (%s overran its %d-byte stack)\n",
 			pid, prptr->prname, prptr->prstklen);
 	}
 	if (--prcount <= 1) {		/* the last user process ends	*/
 		xdone();
 	}
+
+	/* Waking the parent must not let it run before everything of the
+	 * child is back (it may count free frames at once) */
+	resched_cntl(DEFER_START);
 	childdone(prptr->prparent, pid);
 	dropnotes(pid);
 	for (i = 0; i < NDESC; i++) {
@@ -34,30 +38,26 @@ syscall	kill(
 	}
 	if (prptr->prvm != NULL) {
 		vmteardown(pid);
-	} else {
-		freestk(prptr->prstkbase, prptr->prstklen);
 	}
+	freestk(prptr->prstkbase, prptr->prstklen);
 
 	switch (prptr->prstate) {
-	case PR_CURR:
-		prptr->prstate = PR_FREE;	/* suicide		*/
-		resched();
-		break;				/* not reached		*/
-
 	case PR_SLEEP:
 	case PR_RECTIM:
 		unsleep(pid);
-		prptr->prstate = PR_FREE;
 		break;
-
 	case PR_WAIT:
 		semtab[prptr->prsem].scount++;
-		/* fall through */
+		getitem(pid);
+		break;
 	case PR_READY:
 		getitem(pid);
-		/* fall through */
-	default:
-		prptr->prstate = PR_FREE;
+		break;
+	}
+	prptr->prstate = PR_FREE;
+	resched_cntl(DEFER_STOP);
+	if (pid == currpid) {
+		resched();		/* suicide: never returns	*/
 	}
 	restore(mask);
 	return OK;

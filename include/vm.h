@@ -1,0 +1,73 @@
+/* vm.h - the kernel's virtual-memory structures (paging/ and swap/) */
+
+#ifndef _VM_H_
+#define _VM_H_
+
+/* A free run of heap pages; a process's runs are kept by address */
+struct	vrun	{
+	struct	vrun	*next;
+	uint32	start;		/* first virtual page number		*/
+	uint32	npages;		/* length in pages			*/
+};
+
+/* Fault and replacement counts, per process and in total */
+struct	vmstats	{
+	uint32	lazy;		/* first touches given a zeroed frame	*/
+	uint32	swapins;	/* pages read back from swap		*/
+	uint32	segv;		/* faults that killed the process	*/
+	uint32	evict_clean;	/* evictions that wrote nothing		*/
+	uint32	evict_dirty;	/* evictions that wrote the page	*/
+};
+
+/* The VM state of a vcreate'd process (proctab[pid].prvm) */
+struct	vmproc	{
+	struct	vrun	*freeruns;	/* free runs of the heap	*/
+	uint32	heappages;	/* pages reserved by vmalloc		*/
+	uint32	nframes;	/* FFS frames it holds now		*/
+	uint32	nslots;		/* swap slots it holds now		*/
+	uint32	stacktop;	/* next virtual stack ends below this	*/
+	uint32	nstkframes;	/* virtual-stack frames it holds	*/
+	struct	vmstats	stats;
+};
+
+/* One FFS frame */
+struct	ffsframe {
+	pid32	owner;		/* process whose heap page it holds, or */
+				/* FFS_FREE				*/
+	uint32	vpn;		/* virtual page number it backs		*/
+	int32	slot;		/* swap slot with a copy, or NOSLOT	*/
+};
+#define	FFS_FREE	(-1)
+#define	NOSLOT		(-1)
+
+extern	struct	ffsframe ffstab[];
+extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */
+extern	uint32	swap_limit;	/* slots in use: vm.swap=N or MAX_SWAP_SIZE */
+extern	struct	vmstats	vmtotal;
+
+#define	ffsaddr(f)	(FFS_START + (uint32)(f) * PAGE_SIZE)
+#define	ffsindex(pa)	(((uint32)(pa) - FFS_START) / PAGE_SIZE)
+#define	isffsframe(pa)	((uint32)(pa) >= FFS_START && (uint32)(pa) < SWAP_START)
+#define	ispdptframe(a)	((uint32)(a) >= PTREGION_START && \
+			 (uint32)(a) < KERNEL_END && \
+			 ((uint32)(a) & (PAGE_SIZE - 1)) == 0)
+#define	isvcreated(pid)	(proctab[(pid)].prvm != NULL)
+#define	VHEAP_FIRST	(VHEAP_START >> PAGE_SHIFT)	/* first heap vpn */
+#define	VHEAP_PAGES	((VHEAP_END - VHEAP_START) >> PAGE_SHIFT)
+
+/* A replacement policy (swap/): one file and one entry in swap/policy.c */
+struct	vmpolicy {
+	const	char	*name;		/* as in vm.policy=NAME		*/
+	void	(*reset)(uint32 seed);	/* start over			*/
+	int32	(*victim)(void);	/* frame to evict, or SYSERR	*/
+};
+extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
+extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/
+
+/* The kmap window: kernel pages to reach frames outside the kernel
+ * region from any address space (interrupts off while in use) */
+#define	KMAP_DST	0	/* frame being filled			*/
+#define	KMAP_SRC	1	/* frame being copied from		*/
+#define	KMAP_SLOTS	2
+
+#endif

@@ -1,0 +1,95 @@
+/* heap.c - heap_alloc, heap_free, page_release */
+
+#include <xinu.h>
+
+/*
+ * The work behind vmalloc and vfree, on any vcreate'd process's heap.
+ * Both check everything before they change anything, so a failure
+ * leaves the run list, the page tables and the counters as they were.
+ * A reserved page's PTE has is_vmalloc set and no frame until the first
+ * touch (the page-fault handler gives it one).
+ */
+
+/*------------------------------------------------------------------------
+ *  npages_of  -  Pages needed for 'nbytes' bytes, without overflow
+ *------------------------------------------------------------------------
+ */
+local	uint32	npages_of(uint32 nbytes)
+{
+	return nbytes / PAGE_SIZE + (nbytes % PAGE_SIZE != 0);
+}
+
+/*------------------------------------------------------------------------
+ *  heap_alloc  -  Reserve the lowest free run of the heap of 'pid' that
+ *		   holds 'nbytes'; returns its address or SYSERR
+ *		   (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+char	*heap_alloc(pid32 pid, uint32 nbytes)
+{
+	struct	vmproc	*vm = proctab[pid].prvm;
+	pde_t	*pd = (pde_t *)proctab[pid].prpdbr;
+	uint32	npages = npages_of(nbytes), i;
+	int32	vpn;
+
+	if (vm == NULL || npages == 0 ||
+	    (vpn = vheap_find(vm, npages)) == SYSERR ||
+	    pt_missing(pd, vpn, npages) > pdpt_free_count()) {
+		return (char *)SYSERR;
+	}
+	pt_ensure(pd, vpn, npages);
+	vheap_take(vm, vpn, npages);
+	for (i = 0; i < npages; i++) {
+		*pte_lookup(pd, (vpn + i) << PAGE_SHIFT) = PTE_IS_VMALLOC;
+	}
+	return (char *)(vpn << PAGE_SHIFT);
+}
+
+/*------------------------------------------------------------------------
+ *  heap_free  -  Free the pages of [ptr, ptr+nbytes) of the heap of
+ *		  'pid', which must all be reserved (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+status	heap_free(pid32 pid, char *ptr, uint32 nbytes)
+{
+	struct	vmproc	*vm = proctab[pid].prvm;
+	pde_t	*pd = (pde_t *)proctab[pid].prpdbr;
+	uint32	npages = npages_of(nbytes), vpn = (uint32)ptr >> PAGE_SHIFT;
+	uint32	i;
+
+	if (vm == NULL || ((uint32)ptr & (PAGE_SIZE - 1)) != 0 ||
+	    !vheap_isallocated(vm, vpn, npages) ||
+	    vheap_give(vm, vpn, npages) == SYSERR) {
+		return SYSERR;
+	}
+	for (i = 0; i < npages; i++) {
+		page_release(pid, (vpn + i) << PAGE_SHIFT);
+	}
+	pt_release(pd, vpn, npages);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  page_release  -  Give back the frame or swap slot behind heap page
+ *		     'va' of 'pid' and clear its PTE (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	page_release(pid32 pid, uint32 va)
+{
+	pte_t	*pte = pte_lookup((pde_t *)proctab[pid].prpdbr, va);
+	int32	f;
+
+	if (*pte & PTE_P) {
+		f = ffsindex(PTE_FRAME(*pte));
+		if (ffstab[f].slot != NOSLOT) {
+			swap_free(pid, ffstab[f].slot);
+		}
+		ffs_free(f);
+	} else if (*pte & PTE_IS_SWAPPED) {
+		swap_free(pid, PTE_SLOT(*pte));
+	}
+	*pte = 0;
+	if (proctab[pid].prpdbr == read_cr3()) {
+		invlpg((void *)va);
+	}
+}

@@ -1,0 +1,43 @@
+/* kmap.c - kmap_init, kmap */
+
+#include <xinu.h>
+
+/*
+ * FFS frames, swap slots and stack frames lie above the kernel region,
+ * where a process's own heap and stack live, so the kernel cannot reach
+ * them through the identity map.  The kmap window is KMAP_SLOTS pages of
+ * the kernel image whose mappings are changed to point at any frame.
+ * The window's page table is shared by every directory, so kmap works in
+ * whatever address space is current.  Users keep interrupts disabled
+ * while they use a slot.
+ */
+
+local	char	kmap_window[KMAP_SLOTS][PAGE_SIZE]
+			__attribute__((aligned(PAGE_SIZE)));
+local	pte_t	*kmap_pte[KMAP_SLOTS];	/* the slots' kernel PTEs	*/
+
+/*------------------------------------------------------------------------
+ *  kmap_init  -  Find the kernel PTEs of the window's pages
+ *------------------------------------------------------------------------
+ */
+void	kmap_init(void)
+{
+	int32	i;
+
+	for (i = 0; i < KMAP_SLOTS; i++) {
+		kmap_pte[i] = pte_lookup((pde_t *)kernel_pdbr,
+					 (uint32)kmap_window[i]);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  kmap  -  Map physical frame 'pa' at window slot 'slot'; returns the
+ *	     slot's address (interrupts must be disabled)
+ *------------------------------------------------------------------------
+ */
+void	*kmap(int32 slot, uint32 pa)
+{
+	*kmap_pte[slot] = PTE_FRAME(pa) | PTE_P | PTE_W;
+	invlpg(kmap_window[slot]);
+	return kmap_window[slot];
+}

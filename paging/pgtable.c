@@ -1,0 +1,84 @@
+/* pgtable.c - pte_lookup, pt_ensure, pt_release */
+
+#include <xinu.h>
+
+/*
+ * Walking and growing a two-level page table.  Heap page tables are
+ * made when vmalloc reserves their range (so a fault never needs a new
+ * table) and freed when no entry in them is in use.
+ */
+
+/*------------------------------------------------------------------------
+ *  pte_lookup  -  Address of the PTE for 'va' in directory 'pd', or NULL
+ *		   when its page table does not exist
+ *------------------------------------------------------------------------
+ */
+pte_t	*pte_lookup(pde_t *pd, uint32 va)
+{
+	pde_t	pde = pd[PDX(va)];
+
+	if ((pde & PTE_P) == 0) {
+		return NULL;
+	}
+	return (pte_t *)PTE_FRAME(pde) + PTX(va);
+}
+
+/*------------------------------------------------------------------------
+ *  pt_missing  -  Number of page tables that pages [vpn, vpn+n) lack
+ *------------------------------------------------------------------------
+ */
+uint32	pt_missing(pde_t *pd, uint32 vpn, uint32 n)
+{
+	uint32	d, missing = 0;
+
+	for (d = vpn >> 10; d <= (vpn + n - 1) >> 10; d++) {
+		if ((pd[d] & PTE_P) == 0) {
+			missing++;
+		}
+	}
+	return missing;
+}
+
+/*------------------------------------------------------------------------
+ *  pt_ensure  -  Give pages [vpn, vpn+n) page tables; the caller has
+ *		  checked with pt_missing that the PD/PT region has room
+ *------------------------------------------------------------------------
+ */
+void	pt_ensure(pde_t *pd, uint32 vpn, uint32 n)
+{
+	uint32	d;
+	void	*pt;
+
+	for (d = vpn >> 10; d <= (vpn + n - 1) >> 10; d++) {
+		if ((pd[d] & PTE_P) == 0) {
+			pt = pdpt_alloc();
+			assert(pt != NULL);
+			pd[d] = (uint32)pt | PTE_P | PTE_W;
+		}
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  pt_release  -  Free the page tables of pages [vpn, vpn+n) that no
+ *		   longer hold any entry
+ *------------------------------------------------------------------------
+ */
+void	pt_release(pde_t *pd, uint32 vpn, uint32 n)
+{
+	uint32	d, t;
+	pte_t	*pt;
+
+	for (d = vpn >> 10; d <= (vpn + n - 1) >> 10; d++) {
+		if ((pd[d] & PTE_P) == 0) {
+			continue;
+		}
+		pt = (pte_t *)PTE_FRAME(pd[d]);
+		for (t = 0; t < NENTRIES && pt[t] == 0; t++) {
+			;
+		}
+		if (t == NENTRIES) {
+			pd[d] = 0;
+			pdpt_free(pt);
+		}
+	}
+}

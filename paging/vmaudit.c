@@ -1,0 +1,175 @@
+/* vmaudit.c - vm_audit */
+
+#include <xinu.h>
+
+/*
+ * vm_audit checks the VM structures against each other; tests call it
+ * after every step.  It reports the first inconsistency it finds:
+ *   - every FFS frame in use is mapped, by its owner's PTE for its page,
+ *     and no frame is mapped twice; the free count matches;
+ *   - every heap PTE belongs to a reserved page, and every reserved page
+ *     has is_vmalloc; swapped PTEs name slots in use;
+ *   - per process: frames, slots and reserved pages match its counters;
+ *     its free runs are sorted, separate and inside the heap;
+ *   - the PD/PT region's free count matches the tables in use.
+ */
+
+#define	AUDIT(c, ...)	do { if (!(c)) { kprintf("vm_audit: " __VA_ARGS__); \
+				kprintf("\n"); return SYSERR; } } while (0)
+
+/*------------------------------------------------------------------------
+ *  audit_runs  -  Check a process's free runs and reserved-page count
+ *------------------------------------------------------------------------
+ */
+local	status	audit_runs(pid32 pid, struct vmproc *vm)
+{
+	struct	vrun	*run;
+	uint32	freepages = 0, end = VHEAP_FIRST;
+
+	for (run = vm->freeruns; run != NULL; run = run->next) {
+		AUDIT(run->npages > 0 && run->start >= end &&
+		      (run->start > end || end == VHEAP_FIRST),
+		      "P%d: free run at page 0x%x is empty, unsorted or "
+		      "touches the previous one", pid, run->start);
+		end = run->start + run->npages;
+		AUDIT(end <= VHEAP_FIRST + VHEAP_PAGES,
+		      "P%d: free run past the heap", pid);
+		freepages += run->npages;
+	}
+	AUDIT(freepages + vm->heappages == VHEAP_PAGES,
+	      "P%d: %d free + %d reserved pages != heap size", pid,
+	      freepages, vm->heappages);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  audit_pte  -  Check one heap PTE of a process; counts what it holds
+ *------------------------------------------------------------------------
+ */
+local	status	audit_pte(pid32 pid, uint32 va, pte_t e, uint32 *frames,
+			  uint32 *slots, byte *seen)
+{
+	struct	vmproc	*vm = proctab[pid].prvm;
+	int32	f;
+
+	AUDIT(e & PTE_IS_VMALLOC, "P%d: PTE 0x%x for 0x%x lacks is_vmalloc",
+	      pid, e, va);
+	AUDIT(vheap_isallocated(vm, va >> PAGE_SHIFT, 1),
+	      "P%d: page 0x%x has a PTE but is not reserved", pid, va);
+	if (e & PTE_P) {
+		AUDIT(isffsframe(PTE_FRAME(e)), "P%d: 0x%x maps non-FFS 0x%x",
+		      pid, va, PTE_FRAME(e));
+		f = ffsindex(PTE_FRAME(e));
+		AUDIT(!seen[f], "FFS frame 0x%x is mapped twice", f);
+		seen[f] = TRUE;
+		AUDIT(ffstab[f].owner == pid &&
+		      ffstab[f].vpn == va >> PAGE_SHIFT,
+		      "P%d: frame 0x%x of 0x%x is recorded for P%d page 0x%x",
+		      pid, f, va, ffstab[f].owner, ffstab[f].vpn << PAGE_SHIFT);
+		(*frames)++;
+		if (ffstab[f].slot != NOSLOT) {
+			AUDIT(swap_inuse(ffstab[f].slot),
+			      "frame 0x%x keeps free slot 0x%x", f,
+			      ffstab[f].slot);
+			(*slots)++;
+		}
+	} else if (e & PTE_IS_SWAPPED) {
+		AUDIT(swap_inuse(PTE_SLOT(e)), "P%d: 0x%x in free slot 0x%x",
+		      pid, va, PTE_SLOT(e));
+		(*slots)++;
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  audit_proc  -  Check a vcreate'd process's tables against its counters
+ *------------------------------------------------------------------------
+ */
+local	status	audit_proc(pid32 pid, byte *seen, uint32 *tables)
+{
+	struct	vmproc	*vm = proctab[pid].prvm;
+	pde_t	*pd = (pde_t *)proctab[pid].prpdbr;
+	pte_t	*pt;
+	uint32	d, t, frames = 0, slots = 0, reserved = 0;
+
+	if (audit_runs(pid, vm) == SYSERR) {
+		return SYSERR;
+	}
+	AUDIT(ispdptframe(pd), "P%d: directory 0x%x outside PD/PT", pid, (uint32)pd);
+	for (d = 0; d < PDX(KERNEL_END); d++) {
+		AUDIT(pd[d] == ((pde_t *)kernel_pdbr)[d],
+		      "P%d: kernel PDE %d differs", pid, d);
+	}
+	(*tables)++;
+	for (d = PDX(KERNEL_END); d < NENTRIES; d++) {
+		if ((pd[d] & PTE_P) == 0) {
+			continue;
+		}
+		(*tables)++;
+		pt = (pte_t *)PTE_FRAME(pd[d]);
+		for (t = 0; t < NENTRIES; t++) {
+			if (pt[t] != 0 && audit_pte(pid, PGADDR(d, t), pt[t],
+			    &frames, &slots, seen) == SYSERR) {
+				return SYSERR;
+			}
+			reserved += (pt[t] != 0);
+		}
+	}
+	AUDIT(reserved == vm->heappages, "P%d: %d PTEs for %d reserved pages",
+	      pid, reserved, vm->heappages);
+	AUDIT(frames == vm->nframes, "P%d: maps %d frames, counts %d", pid,
+	      frames, vm->nframes);
+	AUDIT(slots == vm->nslots, "P%d: holds %d slots, counts %d", pid,
+	      slots, vm->nslots);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  vm_audit  -  Check all VM structures; OK or SYSERR with a line saying
+ *		 what is wrong
+ *------------------------------------------------------------------------
+ */
+status	vm_audit(void)
+{
+	static	byte	seen[MAX_FFS_SIZE];	/* frames found mapped	*/
+	intmask	mask;
+	pid32	pid;
+	uint32	f, used = 0, mapped = 0, slots = 0;
+	uint32	tables = 1 + PDX(KERNEL_END);	/* the kernel's		*/
+	status	rv = OK;
+
+	mask = disable();
+	memset(seen, 0, sizeof(seen));
+	for (pid = 0; pid < NPROC && rv == OK; pid++) {
+		if (proctab[pid].prstate != PR_FREE && isvcreated(pid)) {
+			rv = audit_proc(pid, seen, &tables);
+			slots += proctab[pid].prvm->nslots;
+		}
+	}
+	for (f = 0; f < ffs_limit && rv == OK; f++) {
+		used += (ffstab[f].owner != FFS_FREE);
+		mapped += seen[f];
+		if (ffstab[f].owner != FFS_FREE && !seen[f]) {
+			kprintf("vm_audit: frame 0x%x of P%d is not mapped\n",
+				f, ffstab[f].owner);
+			rv = SYSERR;
+		}
+	}
+	if (rv == OK && used + free_ffs_pages() != ffs_limit) {
+		kprintf("vm_audit: %d frames used + %d free != %d\n", used,
+			free_ffs_pages(), ffs_limit);
+		rv = SYSERR;
+	}
+	if (rv == OK && slots + free_swap_pages() != swap_limit) {
+		kprintf("vm_audit: %d slots held + %d free != %d\n", slots,
+			free_swap_pages(), swap_limit);
+		rv = SYSERR;
+	}
+	if (rv == OK && tables + pdpt_free_count() != MAX_PT_SIZE) {
+		kprintf("vm_audit: %d tables + %d free != %d PD/PT frames\n",
+			tables, pdpt_free_count(), MAX_PT_SIZE);
+		rv = SYSERR;
+	}
+	restore(mask);
+	return rv;
+}

@@ -1,0 +1,100 @@
+/* evict.c - swap_evict, evict_frame, frame_pte, swaptrace */
+
+#include <xinu.h>
+
+/*
+ * Eviction: when a fault needs a frame and FFS is full, the replacement
+ * policy names a victim among all processes' heap frames (global
+ * replacement).  The victim's data goes to its swap slot only when the
+ * slot has no good copy: the page has never been evicted (no slot yet)
+ * or it was written since it came back (the D bit).  Its PTE then holds
+ * the slot number with is_swapped set, and the frame is free.
+ *
+ * A victim with no slot cannot be evicted when swap is full; the next
+ * candidate is tried, so memory runs out only when every frame and
+ * every slot holds a distinct page: no minimum swap size is needed.
+ */
+
+uint32	debug_swapping;			/* trace lines still to print	*/
+struct	vmstats	vmtotal;		/* counts for all processes	*/
+
+/*------------------------------------------------------------------------
+ *  swaptrace  -  Print one trace line while debug_swapping lasts
+ *------------------------------------------------------------------------
+ */
+void	swaptrace(const char *fmt, uint32 a, uint32 b)
+{
+	if (debug_swapping > 0) {
+		debug_swapping--;
+		kprintf(fmt, a, b);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  frame_pte  -  The PTE that maps FFS frame 'f' (in use)
+ *------------------------------------------------------------------------
+ */
+pte_t	*frame_pte(int32 f)
+{
+	struct	ffsframe *fr = &ffstab[f];
+
+	return pte_lookup((pde_t *)proctab[fr->owner].prpdbr,
+			  fr->vpn << PAGE_SHIFT);
+}
+
+/*------------------------------------------------------------------------
+ *  evict_frame  -  Move the page in frame 'f' out to swap and free the
+ *		    frame; SYSERR if it needs a slot and none is free
+ *------------------------------------------------------------------------
+ */
+local	status	evict_frame(int32 f)
+{
+	struct	ffsframe *fr = &ffstab[f];
+	struct	vmproc	*vm = proctab[fr->owner].prvm;
+	pte_t	*pte = frame_pte(f);
+	int32	slot = fr->slot;
+	bool8	write = (slot == NOSLOT) || (*pte & PTE_D);
+
+	if (slot == NOSLOT && (slot = swap_alloc(fr->owner)) == SYSERR) {
+		return SYSERR;
+	}
+	if (write) {
+		swap_write(slot, kmap(KMAP_SRC, ffsaddr(f)));
+		vm->stats.evict_dirty++;
+		vmtotal.evict_dirty++;
+	} else {
+		vm->stats.evict_clean++;
+		vmtotal.evict_clean++;
+	}
+	*pte = ((uint32)slot << PAGE_SHIFT) | PTE_IS_VMALLOC | PTE_IS_SWAPPED;
+	if (proctab[fr->owner].prpdbr == read_cr3()) {
+		invlpg((void *)(fr->vpn << PAGE_SHIFT));
+	}
+	swaptrace(write ? "eviction:: FFS frame 0x%x, swap frame 0x%x copy\n"
+			: "eviction:: FFS frame 0x%x, swap frame 0x%x\n", f, slot);
+	fr->slot = NOSLOT;		/* the PTE holds it now		*/
+	ffs_free(f);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_evict  -  Free one FFS frame by evicting the page the policy
+ *		   chooses; SYSERR when no page can go (interrupts off)
+ *------------------------------------------------------------------------
+ */
+status	swap_evict(void)
+{
+	uint32	tries;
+	int32	f;
+
+	for (tries = 0; tries < ffs_limit; tries++) {
+		f = vmpolicy->victim();
+		if (f == SYSERR) {
+			return SYSERR;
+		}
+		if (evict_frame(f) == OK) {
+			return OK;
+		}
+	}
+	return SYSERR;
+}

@@ -1,0 +1,46 @@
+/* vmtest.h - helpers shared by the paging and swapping tests */
+
+#ifndef _VMTEST_H_
+#define _VMTEST_H_
+
+/* What must come back to its starting value after a test */
+struct	vmsnap	{
+	uint32	ffs;		/* free FFS frames			*/
+	uint32	swap;		/* free swap slots			*/
+	uint32	pdpt;		/* free PD/PT frames			*/
+	uint32	heap;		/* free kernel heap bytes		*/
+};
+
+#define	vmsnap_take(s)	((s)->ffs = free_ffs_pages(), \
+			 (s)->swap = free_swap_pages(), \
+			 (s)->pdpt = pdpt_free_count(), \
+			 (s)->heap = memlist.mlength)
+
+#define	vmsnap_same(s)	((s)->ffs == free_ffs_pages() && \
+			 (s)->swap == free_swap_pages() && \
+			 (s)->pdpt == pdpt_free_count() && \
+			 (s)->heap == memlist.mlength)
+
+/* Run 'fn' in a vcreate'd child with one argument and wait for it */
+#define	vrun(fn, arg)	vrun_wait(vcreate((fn), 8192, INITPRIO + 1, #fn, 1, (arg)))
+
+/*------------------------------------------------------------------------
+ *  vrun_wait  -  Resume a child and receive its death note
+ *------------------------------------------------------------------------
+ */
+static inline pid32 vrun_wait(pid32 pid)
+{
+	if (pid == SYSERR) {
+		return SYSERR;
+	}
+	recvclr();
+	resume(pid);
+	while (receive() != (umsg32)pid) {
+		;
+	}
+	return pid;
+}
+
+#define	PAGE(p, i)	((p) + (i) * PAGE_SIZE)
+
+#endif
