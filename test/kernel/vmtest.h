@@ -43,4 +43,26 @@ static inline pid32 vrun_wait(pid32 pid)
 
 #define	PAGE(p, i)	((p) + (i) * PAGE_SIZE)
 
+/*
+ * A page fault is invisible to the compiler: without a barrier it may
+ * move other loads (such as a fault counter) across the access that
+ * faults.  Tests touch pages through these.
+ */
+static inline uint32 vm_read(char *addr)
+{
+	uint32	v;
+
+	asm volatile("" : : : "memory");
+	v = *(volatile uint32 *)addr;
+	asm volatile("" : : : "memory");
+	return v;
+}
+
+static inline void vm_write(char *addr, uint32 v)
+{
+	asm volatile("" : : : "memory");
+	*(volatile uint32 *)addr = v;
+	asm volatile("" : : : "memory");
+}
+
 #endif
