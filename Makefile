@@ -9,10 +9,15 @@
 #                        console; exit 0 when Xinu halts, 124 on timeout
 #   make debug           QEMU waits for gdb on port $(GDBPORT); gdb attaches
 #   make iso | pxe | deploy [TFTPDIR=/srv/tftp]   boot media (see README)
+#   make run-iso | run-pxe
+#                        boot the ISO, or PXE-boot compile/tftp, in QEMU
 #
 # Variables: APPEND="words" adds kernel command-line words (test=NAME,
 # vm.policy=..., ...); MEM=MiB sets QEMU's memory; TESTS="a b" limits
-# make test to those kernel tests; JOBS=n sets how many QEMUs run at once.
+# make test to those kernel tests; JOBS=n sets how many QEMUs run at once;
+# CONSOLE=stdio|pty|unix puts the console of run, run-iso and run-pxe on
+# this terminal, on a /dev/pts/N or on the socket compile/console.sock
+# (the last two for minicom).
 
 MEM      ?= 256
 APPEND   ?=
@@ -20,11 +25,32 @@ TIMEOUT  ?= 60
 GDBPORT  ?= 1234
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 TFTPDIR  ?= /srv/tftp
+CONSOLE  ?= stdio
 NEED     := compile/bin/need
 QEMU     := qemu-system-i386
 QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+SOCK     := compile/console.sock
+SERIAL_stdio := -serial mon:stdio
+SERIAL_pty   := -serial pty -monitor stdio -S
+SERIAL_unix  := -serial unix:$(SOCK),server=on,wait=on -monitor stdio
+SERIAL   := $(SERIAL_$(CONSOLE))
 
-.PHONY: all run test batch debug clean tools
+# Say where the console is (the first line of every run-like recipe)
+define console
+	@case "$(CONSOLE)" in \
+	stdio)	echo "Xinu/VM on this terminal: Ctrl-A X quits QEMU" ;; \
+	pty)	$(NEED) minicom:minicom; \
+		echo "Xinu/VM on a pty: QEMU names it below (char device redirected to /dev/pts/N)"; \
+		echo "and starts paused: attach with  minicom -D /dev/pts/N -b 115200"; \
+		echo "then type c here to boot (quit stops QEMU)" ;; \
+	unix)	$(NEED) minicom:minicom; \
+		echo "Xinu/VM on $(SOCK): QEMU waits for you to attach with"; \
+		echo "  minicom -D unix#$(SOCK)    (type quit here to stop QEMU)" ;; \
+	*)	echo "CONSOLE=$(CONSOLE): use stdio, pty or unix" >&2; exit 2 ;; \
+	esac
+endef
+
+.PHONY: all run test batch debug clean tools iso run-iso pxe run-pxe deploy
 
 all: tools
 	$(MAKE) -C compile
@@ -33,9 +59,29 @@ tools:
 	@$(NEED) $(QEMU):qemu-system-x86 python3:python3
 
 run: all
-	@echo "Xinu/VM on this terminal: Ctrl-A X quits QEMU"
-	$(QEMU) $(QEMUOPTS) -display none -serial mon:stdio \
+	$(console)
+	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) \
 		-kernel compile/xinu.elf -append "$(APPEND)"
+
+iso: all
+	compile/bin/mkiso compile/xinu.iso compile/xinu.boot "$(APPEND)"
+
+run-iso: iso
+	$(console)
+	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) -cdrom compile/xinu.iso
+
+pxe: all
+	compile/bin/mkpxe compile/tftp compile/xinu.boot "$(APPEND)"
+
+run-pxe: pxe
+	$(console)
+	@$(NEED) /usr/lib/ipxe/qemu/efi-e1000.rom:ipxe-qemu
+	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) -boot n \
+		-netdev user,id=n0,tftp=compile/tftp,bootfile=xinu.grub \
+		-device e1000,netdev=n0
+
+deploy: pxe
+	compile/bin/deploy compile/tftp "$(TFTPDIR)"
 
 test: all
 	$(MAKE) -s -f test/host/Makefile

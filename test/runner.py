@@ -13,6 +13,8 @@ make test runs it to:
   3. run the scripted console sessions in test/scripts/*.script, which
      type into the serial console and wait for output (see the format
      below);
+  4. run the boot-path tests of test/bootpaths.py: the GRUB ISO, PXE
+     over TFTP, deploy, and the console on a unix socket;
 and prints one line per test and last "N passed, N failed".
 
 make batch runs it with --batch ELF: boot headless, stream the console to
@@ -48,12 +50,14 @@ EXIT_DONE = 1           # isa-debug-exit value 0: halted normally / passed
 TAIL_LINES = 15
 
 
-def qemu_command(kernel, append, mem, extra=()):
-    """The QEMU command line that boots 'kernel' headless."""
+def qemu_command(kernel, append, mem, extra=(), serial="stdio"):
+    """The QEMU command line that boots 'kernel' headless; with kernel
+    None, it boots what 'extra' names (a CD, the network)."""
+    boot = ["-kernel", kernel, "-append", append] if kernel else []
     return ["qemu-system-i386", "-m", str(mem), "-no-reboot",
-            "-display", "none", "-monitor", "none", "-serial", "stdio",
+            "-display", "none", "-monitor", "none", "-serial", serial,
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            "-kernel", kernel, "-append", append, *extra]
+            *boot, *extra]
 
 
 class Boot:
@@ -128,6 +132,17 @@ def judge(console, status, timed_out, want_status):
     return None
 
 
+def test_verdict(name, console, status):
+    """Judge a boot with test=NAME; returns a reason or None (passed)."""
+    reason = judge(console, status, status is None, EXIT_DONE)
+    if reason is None and ("TEST %s: PASS" % name) not in console:
+        reason = "no PASS line"
+    m = re.search(r"^TEST %s: FAIL.*$" % re.escape(name), console, re.M)
+    if m and reason is None:
+        reason = m.group(0)
+    return reason
+
+
 def run_kernel_test(name, args, opts):
     """Boot once with test=NAME; returns (passed, detail)."""
     append = ("test=%s %s" % (name, args)).strip()
@@ -135,12 +150,7 @@ def run_kernel_test(name, args, opts):
     start = time.monotonic()
     status = boot.finish(start + opts.timeout)
     console = boot.text()
-    reason = judge(console, status, status is None, EXIT_DONE)
-    if reason is None and ("TEST %s: PASS" % name) not in console:
-        reason = "no PASS line"
-    m = re.search(r"^TEST %s: FAIL.*$" % re.escape(name), console, re.M)
-    if m and reason is None:
-        reason = m.group(0)
+    reason = test_verdict(name, console, status)
     secs = time.monotonic() - start
     if reason is None:
         return True, "%.1fs" % secs, ""
@@ -257,6 +267,7 @@ def kernel_tests():
 
 
 def run_tests(opts):
+    import bootpaths            # boot-path tests (it imports this file)
     passed = failed = 0
     host_pass = host_fail = 0
     if not opts.only:
@@ -275,6 +286,7 @@ def run_tests(opts):
     jobs = [("kernel", n, a) for n, a in kernel_tests()]
     jobs += [("script", os.path.basename(p)[:-len(".script")], p) for p in
              sorted(glob.glob(os.path.join(TOP, "test/scripts/*.script")))]
+    jobs += [("boot", n, None) for n in bootpaths.TESTS]
     if opts.only:
         wanted = set(opts.only.split())
         jobs = [j for j in jobs if j[1] in wanted]
@@ -287,6 +299,8 @@ def run_tests(opts):
         kind, name, arg = job
         if kind == "kernel":
             return run_kernel_test(name, arg, opts)
+        if kind == "boot":
+            return bootpaths.run(name, opts)
         return run_script(arg, opts)
 
     with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
@@ -294,7 +308,7 @@ def run_tests(opts):
         for fut in concurrent.futures.as_completed(futures):
             kind, name, _ = futures[fut]
             ok, detail, console = fut.result()
-            label = name if kind == "kernel" else "script:" + name
+            label = name if kind == "kernel" else kind + ":" + name
             print("%s  %-40s %s" % ("PASS" if ok else "FAIL", label, detail),
                   flush=True)
             if not ok and console:
