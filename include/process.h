@@ -16,6 +16,7 @@
 #define	PR_SUSP		5	/* process is suspended			*/
 #define	PR_WAIT		6	/* process is on a semaphore queue	*/
 #define	PR_RECTIM	7	/* process is receiving with a timeout	*/
+#define	PR_VMWAIT	8	/* process waits for the VM system proc. */
 
 /* Miscellaneous process definitions */
 #define	PNMLEN		16	/* length of a process name		*/

@@ -6,6 +6,7 @@
 /* system/: processes */
 extern	pid32	create(void *, uint32, pri16, char *, uint32, ...);
 extern	void	procinit(pid32, char *, uint32, pri16, char *);
+extern	pid32	newpid(void);
 extern	char	*initstack(uint32 *, void *, uint32, va_list);
 extern	pri16	resume(pid32);
 extern	syscall	suspend(pid32);
@@ -95,6 +96,7 @@ extern	void	xdone(void) __attribute__((noreturn));
 
 /* system/: console output and boot information */
 extern	void	kputc_init(void);
+extern	void	uartinit(uint32);
 extern	void	kputc(char);
 extern	int32	kprintf(const char *, ...)
 			__attribute__((format(printf, 1, 2)));
@@ -132,6 +134,10 @@ extern	devcall	ttygetc(struct dentry *);
 extern	devcall	ttyputc(struct dentry *, char);
 extern	devcall	ttycontrol(struct dentry *, int32, int32, int32);
 extern	void	ttyhandler(void);
+extern	void	ttyhandle_in(struct ttycblk *, char);
+extern	void	ttyhandle_out(struct ttycblk *);
+extern	void	ttykickout(struct ttycblk *);
+extern	void	ttydrain(void);
 
 /* paging/ */
 extern	void	pginit(void);
@@ -165,6 +171,15 @@ extern	status	page_in(pid32, uint32, pte_t *);
 extern	void	vmkill(const char *) __attribute__((noreturn));
 extern	void	vmteardown(pid32);
 extern	status	vm_audit(void);
+extern	void	vstk_init(void);
+extern	uint32	vstack_alloc(struct vmproc *, pde_t *, uint32);
+extern	void	vstk_free(struct vmproc *, uint32);
+extern	uint32	free_vstk_frames(void);
+extern	void	stackfault_init(void);
+extern	void	stackfault(void);
+extern	void	vmminit(void);
+extern	char	*vmm_call(int32, char *, uint32);
+extern	void	vmm_gone(void);
 
 /* swap/ */
 extern	void	swap_init(uint32);

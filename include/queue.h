@@ -12,7 +12,7 @@
 #define _QUEUE_H_
 
 #ifndef	NQENT
-#define	NQENT	(NPROC + 4 + NSEM + NSEM)	/* ready + sleep lists	*/
+#define	NQENT	(NPROC + 6 + NSEM + NSEM)	/* + ready, sleep, vmm lists */
 #endif
 
 #define	EMPTY	(-1)		/* null value for qnext or qprev	*/

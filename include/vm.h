@@ -64,6 +64,13 @@ struct	vmpolicy {
 extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
 extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/
 
+/* Requests to the VM system process (paging/vmm.c) */
+#define	VMR_ALLOC	1	/* vmalloc				*/
+#define	VMR_FREE	2	/* vfree				*/
+#define	VMR_STACK	3	/* getvirtualstack			*/
+#define	VMM_PRIO	10000	/* above any user process		*/
+extern	pid32	vmmpid;
+
 /* The kmap window: kernel pages to reach frames outside the kernel
  * region from any address space (interrupts off while in use) */
 #define	KMAP_DST	0	/* frame being filled			*/

@@ -10,6 +10,7 @@
  *
  *   not-present heap page (is_vmalloc)  ->  page_in: a zeroed frame, or
  *					     the page read back from swap
+ *   a stack's guard page		  -> STACK_OVERFLOW: killed
  *   anything else in a vcreate'd process -> SEGMENTATION_FAULT: killed
  *   anything in a system process	  -> a kernel bug: register dump
  *
@@ -42,6 +43,9 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	}
 	if (cr2 >= VHEAP_START && (tf->errcode & PFERR_P) == 0) {
 		pte = pte_lookup((pde_t *)prptr->prpdbr, cr2);
+	}
+	if (pte != NULL && *pte == PTE_IS_STACK) {
+		vmkill("STACK_OVERFLOW");
 	}
 	if (pte == NULL || (*pte & PTE_IS_VMALLOC) == 0) {
 		prptr->prvm->stats.segv++;

@@ -44,6 +44,8 @@ void	pginit(void)
 	write_cr3(kernel_pdbr);
 	write_cr0(read_cr0() | CR0_PG | CR0_WP);
 	kmap_init();
+	vstk_init();
+	stackfault_init();
 	vmconfig();
 }
 

@@ -35,8 +35,21 @@ local	struct	vmproc	*vm_new(pde_t **pdp)
 }
 
 /*------------------------------------------------------------------------
+ *  vm_delete  -  Free a directory whose heap and stacks are gone, and
+ *		  the VM state
+ *------------------------------------------------------------------------
+ */
+void	vm_delete(struct vmproc *vm, pde_t *pd)
+{
+	pdpt_free(pd);
+	vheap_destroy(vm);
+	freemem((char *)vm, sizeof(*vm));
+}
+
+/*------------------------------------------------------------------------
  *  vcreate  -  Create a process with its own address space: the kernel
- *		region, a private heap from VHEAP_START, and its stack
+ *		region, a private heap from VHEAP_START, and a virtual
+ *		stack of 'ssize' bytes below VSTACK_TOP
  *------------------------------------------------------------------------
  */
 pid32	vcreate(
@@ -51,35 +64,41 @@ pid32	vcreate(
 	intmask	mask;
 	va_list	ap;
 	struct	vmproc	*vm;
+	struct	procent	*prptr;
 	pde_t	*pd;
 	pid32	pid;
+	uint32	npages, top, *ktop;
+	char	*ksp;
 
 	mask = disable();
-	if ((vm = vm_new(&pd)) == NULL) {
+	npages = PGROUNDUP(ssize < MINSTK ? MINSTK : ssize) / PAGE_SIZE;
+	if (priority < 1 || funcaddr == NULL || nargs > MAXARGS ||
+	    ssize > VSTACK_TOP - VHEAP_END || (pid = newpid()) == SYSERR ||
+	    (vm = vm_new(&pd)) == NULL) {
 		restore(mask);
 		return SYSERR;
 	}
-	va_start(ap, nargs);
-	pid = newproc(funcaddr, ssize, priority, name, nargs, ap);
-	va_end(ap);
-	if (pid == SYSERR) {
+	top = vstack_alloc(vm, pd, npages);
+	if (top == (uint32)SYSERR) {
 		vm_delete(vm, pd);
 		restore(mask);
 		return SYSERR;
 	}
-	proctab[pid].prvm = vm;
-	proctab[pid].prpdbr = (uint32)pd;
+	procinit(pid, (char *)(top - sizeof(uint32)), npages * PAGE_SIZE,
+		 priority, name);
+	prptr = &proctab[pid];
+	prptr->prvm = vm;
+	prptr->prpdbr = (uint32)pd;
+
+	/* Build the first frame in the stack's top page through the kmap
+	 * window; the saved stack pointer is the same spot seen from the
+	 * process's own address space */
+	ktop = (uint32 *)((char *)kmap(KMAP_DST,
+		PTE_FRAME(*pte_lookup(pd, top - PAGE_SIZE))) + PAGE_SIZE) - 1;
+	va_start(ap, nargs);
+	ksp = initstack(ktop, funcaddr, nargs, ap);
+	va_end(ap);
+	prptr->prstkptr = (char *)(top - sizeof(uint32)) - ((char *)ktop - ksp);
 	restore(mask);
 	return pid;
-}
-
-/*------------------------------------------------------------------------
- *  vm_delete  -  Free a directory whose heap is empty, and the VM state
- *------------------------------------------------------------------------
- */
-void	vm_delete(struct vmproc *vm, pde_t *pd)
-{
-	pdpt_free(pd);
-	vheap_destroy(vm);
-	freemem((char *)vm, sizeof(*vm));
 }

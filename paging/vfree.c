@@ -5,7 +5,7 @@
 /*------------------------------------------------------------------------
  *  vfree  -  Release a page-aligned run of the caller's virtual heap;
  *	      the run may span several vmalloc results but must be wholly
- *	      reserved, else nothing is freed
+ *	      reserved, else nothing is freed (carried out by vmm)
  *------------------------------------------------------------------------
  */
 syscall	vfree(
@@ -13,11 +13,5 @@ syscall	vfree(
 	  uint32	nbytes		/* length of the run in bytes	*/
 	)
 {
-	intmask	mask;
-	status	rv;
-
-	mask = disable();
-	rv = heap_free(currpid, ptr, nbytes);
-	restore(mask);
-	return rv;
+	return (syscall)vmm_call(VMR_FREE, ptr, nbytes);
 }

@@ -5,18 +5,12 @@
 /*------------------------------------------------------------------------
  *  vmalloc  -  Reserve whole pages of the caller's virtual heap, first
  *		fit from the lowest address; no frame is used until a
- *		page is touched
+ *		page is touched (carried out by the VM system process)
  *------------------------------------------------------------------------
  */
 char	*vmalloc(
 	  uint32	nbytes		/* bytes wanted, > 0		*/
 	)
 {
-	intmask	mask;
-	char	*addr;
-
-	mask = disable();
-	addr = heap_alloc(currpid, nbytes);
-	restore(mask);
-	return addr;
+	return vmm_call(VMR_ALLOC, NULL, nbytes);
 }

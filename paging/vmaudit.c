@@ -10,7 +10,8 @@
  *   - every heap PTE belongs to a reserved page, and every reserved page
  *     has is_vmalloc; swapped PTEs name slots in use;
  *   - per process: frames, slots and reserved pages match its counters;
- *     its free runs are sorted, separate and inside the heap;
+ *     its free runs are sorted, separate and inside the heap; its stack
+ *     pages lie in its stack region and use stack-area frames;
  *   - the PD/PT region's free count matches the tables in use.
  */
 
@@ -90,7 +91,7 @@ local	status	audit_proc(pid32 pid, byte *seen, uint32 *tables)
 	struct	vmproc	*vm = proctab[pid].prvm;
 	pde_t	*pd = (pde_t *)proctab[pid].prpdbr;
 	pte_t	*pt;
-	uint32	d, t, frames = 0, slots = 0, reserved = 0;
+	uint32	d, t, frames = 0, slots = 0, reserved = 0, stack = 0;
 
 	if (audit_runs(pid, vm) == SYSERR) {
 		return SYSERR;
@@ -108,6 +109,17 @@ local	status	audit_proc(pid32 pid, byte *seen, uint32 *tables)
 		(*tables)++;
 		pt = (pte_t *)PTE_FRAME(pd[d]);
 		for (t = 0; t < NENTRIES; t++) {
+			if (pt[t] & PTE_IS_STACK) {
+				AUDIT(PGADDR(d, t) >= vm->stacktop &&
+				      PGADDR(d, t) < VSTACK_TOP &&
+				      (!(pt[t] & PTE_P) ||
+				       (PTE_FRAME(pt[t]) >= VSTK_START &&
+					PTE_FRAME(pt[t]) < PHYS_END)),
+				      "P%d: bad stack PTE 0x%x for 0x%x", pid,
+				      pt[t], PGADDR(d, t));
+				stack += (pt[t] & PTE_P) != 0;
+				continue;
+			}
 			if (pt[t] != 0 && audit_pte(pid, PGADDR(d, t), pt[t],
 			    &frames, &slots, seen) == SYSERR) {
 				return SYSERR;
@@ -115,6 +127,8 @@ local	status	audit_proc(pid32 pid, byte *seen, uint32 *tables)
 			reserved += (pt[t] != 0);
 		}
 	}
+	AUDIT(stack == vm->nstkframes, "P%d: maps %d stack frames, counts %d",
+	      pid, stack, vm->nstkframes);
 	AUDIT(reserved == vm->heappages, "P%d: %d PTEs for %d reserved pages",
 	      pid, reserved, vm->heappages);
 	AUDIT(frames == vm->nframes, "P%d: maps %d frames, counts %d", pid,
@@ -134,7 +148,7 @@ status	vm_audit(void)
 	static	byte	seen[MAX_FFS_SIZE];	/* frames found mapped	*/
 	intmask	mask;
 	pid32	pid;
-	uint32	f, used = 0, mapped = 0, slots = 0;
+	uint32	f, used = 0, mapped = 0, slots = 0, stack = 0;
 	uint32	tables = 1 + PDX(KERNEL_END);	/* the kernel's		*/
 	status	rv = OK;
 
@@ -144,6 +158,7 @@ status	vm_audit(void)
 		if (proctab[pid].prstate != PR_FREE && isvcreated(pid)) {
 			rv = audit_proc(pid, seen, &tables);
 			slots += proctab[pid].prvm->nslots;
+			stack += proctab[pid].prvm->nstkframes;
 		}
 	}
 	for (f = 0; f < ffs_limit && rv == OK; f++) {
@@ -163,6 +178,11 @@ status	vm_audit(void)
 	if (rv == OK && slots + free_swap_pages() != swap_limit) {
 		kprintf("vm_audit: %d slots held + %d free != %d\n", slots,
 			free_swap_pages(), swap_limit);
+		rv = SYSERR;
+	}
+	if (rv == OK && stack + free_vstk_frames() != MAX_VSTK_SIZE) {
+		kprintf("vm_audit: %d stack frames held + %d free != %d\n",
+			stack, free_vstk_frames(), MAX_VSTK_SIZE);
 		rv = SYSERR;
 	}
 	if (rv == OK && tables + pdpt_free_count() != MAX_PT_SIZE) {

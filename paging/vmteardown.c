@@ -3,16 +3,19 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  vmteardown  -  Return every frame, swap slot, page table and the page
- *		   directory of a vcreate'd process that is ending
- *		   (interrupts disabled).  Freeing leaves frame contents
- *		   alone, so a process tearing down itself keeps running on
- *		   its directory until ctxsw switches away.
+ *  vmteardown  -  Return every frame, swap slot, stack frame, page table
+ *		   and the page directory of a vcreate'd process that is
+ *		   ending (interrupts disabled).  A process may be tearing
+ *		   down itself: it is still running on its virtual stack in
+ *		   its directory until ctxsw switches away, so stack PTEs
+ *		   are left in place and freeing changes no frame's
+ *		   contents; nothing can reuse them before the switch.
  *------------------------------------------------------------------------
  */
 void	vmteardown(pid32 pid)
 {
 	struct	procent	*prptr = &proctab[pid];
+	struct	vmproc	*vm = prptr->prvm;
 	pde_t	*pd = (pde_t *)prptr->prpdbr;
 	pte_t	*pt;
 	uint32	d, t;
@@ -23,12 +26,15 @@ void	vmteardown(pid32 pid)
 		}
 		pt = (pte_t *)PTE_FRAME(pd[d]);
 		for (t = 0; t < NENTRIES; t++) {
-			if (pt[t] != 0) {
+			if ((pt[t] & (PTE_IS_STACK | PTE_P)) ==
+			    (PTE_IS_STACK | PTE_P)) {
+				vstk_free(vm, PTE_FRAME(pt[t]));
+			} else if (pt[t] & PTE_IS_VMALLOC) {
 				page_release(pid, PGADDR(d, t));
 			}
 		}
 		pdpt_free(pt);
 	}
-	vm_delete(prptr->prvm, pd);
+	vm_delete(vm, pd);
 	prptr->prvm = NULL;
 }

@@ -2,7 +2,6 @@
 
 #include <xinu.h>
 
-local	pid32	newpid(void);
 
 /*------------------------------------------------------------------------
  *  create  -  Create a suspended process that will run 'funcaddr'
@@ -48,6 +47,7 @@ pid32	newproc(void *funcaddr, uint32 ssize, pri16 priority, char *name,
 		return SYSERR;
 	}
 	procinit(pid, saddr, ssize, priority, name);
+	*stklimit(&proctab[pid]) = STACKMAGIC;
 	proctab[pid].prpdbr = kernel_pdbr;
 	proctab[pid].prstkptr = initstack((uint32 *)saddr, funcaddr,
 				nargs, ap);
@@ -82,7 +82,6 @@ void	procinit(pid32 pid, char *saddr, uint32 ssize, pri16 priority,
 	prptr->prdesc[1] = CONSOLE;
 	prptr->prdesc[2] = CONSOLE;
 	prptr->prvm = NULL;
-	*stklimit(prptr) = STACKMAGIC;
 }
 
 /*------------------------------------------------------------------------
@@ -118,7 +117,7 @@ char	*initstack(uint32 *top, void *funcaddr, uint32 nargs, va_list ap)
  *  newpid  -  Find a free process table entry
  *------------------------------------------------------------------------
  */
-local	pid32	newpid(void)
+pid32	newpid(void)
 {
 	static	pid32	nextpid = 1;	/* next slot to look at		*/
 	uint32	i;

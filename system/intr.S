@@ -62,3 +62,17 @@ trapstubs:
 	.irp	v, 24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47
 	.long	trap\v
 	.endr
+
+/*------------------------------------------------------------------------
+ *  dftask  -  The double-fault task (see paging/stackfault.c).  Each
+ *	       double fault enters here, or just after the iret of the
+ *	       last one, with the error code on the task's stack.
+ *------------------------------------------------------------------------
+ */
+	.text
+	.globl	dftask
+dftask:
+	addl	$4, %esp		/* drop the error code		*/
+	call	stackfault
+	iret				/* task return (NT is set)	*/
+	jmp	dftask

@@ -20,12 +20,15 @@ syscall	kill(
 		return SYSERR;
 	}
 	prptr = &proctab[pid];
-	if (*stklimit(prptr) != STACKMAGIC) {
+	if (prptr->prvm == NULL && *stklimit(prptr) != STACKMAGIC) {
 		kprintf("P%d:: STACK_OVERFLOW (%s overran its %d-byte stack)\n",
 			pid, prptr->prname, prptr->prstklen);
 	}
-	if (--prcount <= 1) {		/* the last user process ends	*/
-		xdone();
+	if (pid == vmmpid) {
+		vmm_gone();
+	}
+	if (--prcount <= 1 + !isbadpid(vmmpid)) {
+		xdone();		/* only system processes left	*/
 	}
 
 	/* Waking the parent must not let it run before everything of the
@@ -37,9 +40,10 @@ syscall	kill(
 		close(prptr->prdesc[i]);
 	}
 	if (prptr->prvm != NULL) {
-		vmteardown(pid);
+		vmteardown(pid);	/* and its virtual stacks	*/
+	} else {
+		freestk(prptr->prstkbase, prptr->prstklen);
 	}
-	freestk(prptr->prstkbase, prptr->prstklen);
 
 	switch (prptr->prstate) {
 	case PR_SLEEP:
@@ -51,6 +55,7 @@ syscall	kill(
 		getitem(pid);
 		break;
 	case PR_READY:
+	case PR_VMWAIT:
 		getitem(pid);
 		break;
 	}

@@ -9,17 +9,20 @@ struct	vmsnap	{
 	uint32	swap;		/* free swap slots			*/
 	uint32	pdpt;		/* free PD/PT frames			*/
 	uint32	heap;		/* free kernel heap bytes		*/
+	uint32	vstk;		/* free virtual-stack frames		*/
 };
 
 #define	vmsnap_take(s)	((s)->ffs = free_ffs_pages(), \
 			 (s)->swap = free_swap_pages(), \
 			 (s)->pdpt = pdpt_free_count(), \
-			 (s)->heap = memlist.mlength)
+			 (s)->heap = memlist.mlength, \
+			 (s)->vstk = free_vstk_frames())
 
 #define	vmsnap_same(s)	((s)->ffs == free_ffs_pages() && \
 			 (s)->swap == free_swap_pages() && \
 			 (s)->pdpt == pdpt_free_count() && \
-			 (s)->heap == memlist.mlength)
+			 (s)->heap == memlist.mlength && \
+			 (s)->vstk == free_vstk_frames())
 
 /* Run 'fn' in a vcreate'd child with one argument and wait for it */
 #define	vrun(fn, arg)	vrun_wait(vcreate((fn), 8192, INITPRIO + 1, #fn, 1, (arg)))

@@ -1,0 +1,18 @@
+/* getvirtualstack.c - getvirtualstack */
+
+#include <xinu.h>
+
+/*------------------------------------------------------------------------
+ *  getvirtualstack  -  Map a new stack of whole pages, backed at once and
+ *			with an unmapped guard page below, in the caller's
+ *			address space; returns the address of its highest
+ *			word (as getstk does), or SYSERR (carried out by
+ *			vmm)
+ *------------------------------------------------------------------------
+ */
+char	*getvirtualstack(
+	  uint32	nbytes		/* stack size in bytes, > 0	*/
+	)
+{
+	return vmm_call(VMR_STACK, NULL, nbytes);
+}

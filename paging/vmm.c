@@ -1,0 +1,140 @@
+/* vmm.c - vmminit, vmm, vmm_call, vmm_gone */
+
+#include <xinu.h>
+
+/*
+ * The VM system process "vmm" carries out vmalloc, vfree and
+ * getvirtualstack for their callers.  It is a system process: it runs on
+ * a kernel stack with the kernel's directory, so it never depends on the
+ * caller's mappings, and it edits the caller's page tables in the PD/PT
+ * region, which every directory maps.  It is the only writer of heap
+ * layouts, so they need no other locking.
+ *
+ * A caller puts its request in vmreq[its pid], joins vmm's queue in
+ * state PR_VMWAIT and gives up the CPU; vmm takes requests in arrival
+ * order, does each with interrupts off (a request is never half done),
+ * stores the result and makes the caller ready.  Killing a waiting
+ * caller just takes it off the queue: its request was never started.
+ */
+
+struct	vmreq	{
+	int32	op;		/* VMR_ALLOC, VMR_FREE or VMR_STACK	*/
+	char	*addr;		/* vfree's pointer			*/
+	uint32	nbytes;		/* size argument			*/
+	char	*result;	/* what the call returns		*/
+};
+
+local	struct	vmreq	vmreq[NPROC];	/* one pending request per pid	*/
+local	qid16	vmmq;			/* callers, in arrival order	*/
+local	sid32	vmmsem;			/* counts queued callers	*/
+pid32	vmmpid = SYSERR;		/* the VM system process	*/
+
+/*------------------------------------------------------------------------
+ *  vmm_do  -  Carry out one request for process 'pid'
+ *------------------------------------------------------------------------
+ */
+local	char	*vmm_do(pid32 pid, struct vmreq *rq)
+{
+	struct	procent	*prptr = &proctab[pid];
+	uint32	top;
+
+	switch (rq->op) {
+	case VMR_ALLOC:
+		return heap_alloc(pid, rq->nbytes);
+	case VMR_FREE:
+		return (char *)heap_free(pid, rq->addr, rq->nbytes);
+	case VMR_STACK:
+		if (prptr->prvm == NULL) {
+			return (char *)SYSERR;
+		}
+		top = vstack_alloc(prptr->prvm, (pde_t *)prptr->prpdbr,
+				   PGROUNDUP(rq->nbytes) / PAGE_SIZE);
+		return top == (uint32)SYSERR ? (char *)SYSERR :
+					       (char *)(top - sizeof(uint32));
+	default:
+		return (char *)SYSERR;
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  vmm  -  The VM system process: serve requests forever
+ *------------------------------------------------------------------------
+ */
+local	process	vmm(void)
+{
+	intmask	mask;
+	pid32	pid;
+
+	for (;;) {
+		wait(vmmsem);
+		mask = disable();
+		pid = getfirst(vmmq);
+		if (pid != EMPTY) {		/* else: caller was killed */
+			vmreq[pid].result = vmm_do(pid, &vmreq[pid]);
+			ready(pid);
+		}
+		restore(mask);
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  vmminit  -  Start the VM system process
+ *------------------------------------------------------------------------
+ */
+void	vmminit(void)
+{
+	vmmq = newqueue();
+	vmmsem = semcreate(0);
+	vmmpid = create(vmm, INITSTK, VMM_PRIO, "vmm", 0);
+	if (vmmpid == SYSERR || vmmsem == SYSERR || vmmq == (qid16)SYSERR) {
+		panic("cannot start the VM system process");
+	}
+	resume(vmmpid);
+}
+
+/*------------------------------------------------------------------------
+ *  vmm_call  -  Have vmm carry out a request for the caller and wait for
+ *		 the result; SYSERR when there is no vmm
+ *------------------------------------------------------------------------
+ */
+char	*vmm_call(int32 op, char *addr, uint32 nbytes)
+{
+	intmask	mask;
+	struct	vmreq	*rq = &vmreq[currpid];
+
+	mask = disable();
+	if (isbadpid(vmmpid) || currpid == vmmpid) {
+		restore(mask);
+		return (char *)SYSERR;
+	}
+	rq->op = op;
+	rq->addr = addr;
+	rq->nbytes = nbytes;
+	rq->result = (char *)SYSERR;
+	resched_cntl(DEFER_START);	/* queue up before vmm runs	*/
+	proctab[currpid].prstate = PR_VMWAIT;
+	enqueue(currpid, vmmq);
+	signal(vmmsem);
+	resched_cntl(DEFER_STOP);	/* vmm runs; we wait		*/
+	restore(mask);
+	return rq->result;
+}
+
+/*------------------------------------------------------------------------
+ *  vmm_gone  -  vmm is being killed: fail every queued request
+ *		 (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	vmm_gone(void)
+{
+	pid32	pid;
+
+	vmmpid = SYSERR;
+	resched_cntl(DEFER_START);
+	while ((pid = getfirst(vmmq)) != EMPTY) {
+		vmreq[pid].result = (char *)SYSERR;
+		ready(pid);
+	}
+	resched_cntl(DEFER_STOP);
+}
