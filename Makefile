@@ -28,6 +28,8 @@ TFTPDIR  ?= /srv/tftp
 CONSOLE  ?= stdio
 NEED     := compile/bin/need
 QEMU     := qemu-system-i386
+# QEMU's status when Xinu powers off through isa-debug-exit is 1, not 0
+HALTOK   := || [ $$? -eq 1 ]
 QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 SOCK     := compile/console.sock
 SERIAL_stdio := -serial mon:stdio
@@ -61,14 +63,14 @@ tools:
 run: all
 	$(console)
 	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) \
-		-kernel compile/xinu.elf -append "$(APPEND)"
+		-kernel compile/xinu.elf -append "$(APPEND)" $(HALTOK)
 
 iso: all
 	compile/bin/mkiso compile/xinu.iso compile/xinu.boot "$(APPEND)"
 
 run-iso: iso
 	$(console)
-	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) -cdrom compile/xinu.iso
+	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) -cdrom compile/xinu.iso $(HALTOK)
 
 pxe: all
 	compile/bin/mkpxe compile/tftp compile/xinu.boot "$(APPEND)"
@@ -78,7 +80,7 @@ run-pxe: pxe
 	@$(NEED) /usr/lib/ipxe/qemu/efi-e1000.rom:ipxe-qemu
 	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) -boot n \
 		-netdev user,id=n0,tftp=compile/tftp,bootfile=xinu.grub \
-		-device e1000,netdev=n0
+		-device e1000,netdev=n0 $(HALTOK)
 
 deploy: pxe
 	compile/bin/deploy compile/tftp "$(TFTPDIR)"

@@ -1,4 +1,4 @@
-/* kprintf.c - kputc, kprintf, kvprintf, kcapture */
+/* kprintf.c - kputc, kprintf, kvprintf, kcapture, uartinit, kputc_init */
 
 #include <xinu.h>
 
@@ -91,20 +91,30 @@ void	kcapture(char *buf, uint32 size)
 }
 
 /*------------------------------------------------------------------------
- *  kputc_init  -  Program COM1 for 115200 8N1 with FIFOs, no interrupts
+ *  uartinit  -  Program the 16550 at 'csr' for 115200 8N1 with FIFOs and
+ *		 no interrupts; the transmit FIFO keeps what it holds (the
+ *		 tty driver calls this after kprintf has been writing)
+ *------------------------------------------------------------------------
+ */
+void	uartinit(uint32 csr)
+{
+	uint16	divisor = UART_CLOCK / UART_BAUD;
+
+	outb(csr + UART_IER, 0);
+	outb(csr + UART_LCR, UART_LCR_DLAB);
+	outb(csr + UART_DLL, divisor & 0xFF);
+	outb(csr + UART_DLM, divisor >> 8);
+	outb(csr + UART_LCR, UART_LCR_8N1);
+	outb(csr + UART_FCR, UART_FCR_ENABLE | UART_FCR_CLRRX |
+			UART_FCR_TRIG8);
+	outb(csr + UART_MCR, UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2);
+}
+
+/*------------------------------------------------------------------------
+ *  kputc_init  -  Program COM1 for kprintf
  *------------------------------------------------------------------------
  */
 void	kputc_init(void)
 {
-	uint16	divisor = UART_CLOCK / UART_BAUD;
-
-	outb(COM1_BASE + UART_IER, 0);
-	outb(COM1_BASE + UART_LCR, UART_LCR_DLAB);
-	outb(COM1_BASE + UART_DLL, divisor & 0xFF);
-	outb(COM1_BASE + UART_DLM, divisor >> 8);
-	outb(COM1_BASE + UART_LCR, UART_LCR_8N1);
-	outb(COM1_BASE + UART_FCR, UART_FCR_ENABLE | UART_FCR_CLRRX |
-			UART_FCR_CLRTX | UART_FCR_TRIG8);
-	outb(COM1_BASE + UART_MCR, UART_MCR_DTR | UART_MCR_RTS |
-			UART_MCR_OUT2);
+	uartinit(COM1_BASE);
 }

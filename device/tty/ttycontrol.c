@@ -3,11 +3,48 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  ttycontrol  -  Control a tty (no functions yet)
+ *  ttycontrol  -  Change a tty's input mode or echo, or count its
+ *		   readable input (see the TC_ constants in tty.h).  A line
+ *		   half typed when raw mode starts becomes readable as is.
  *------------------------------------------------------------------------
  */
-devcall	ttycontrol(struct dentry *devptr, int32 func, int32 arg1, int32 arg2)
+devcall	ttycontrol(
+	  struct dentry	*devptr,	/* the tty			*/
+	  int32		func,		/* TC_MODER, TC_MODEC, ...	*/
+	  int32		arg1,		/* unused			*/
+	  int32		arg2		/* unused			*/
+	)
 {
-	(void)devptr; (void)func; (void)arg1; (void)arg2;
-	return SYSERR;
+	struct	ttycblk	*typtr = &ttytab[devptr->dvminor];
+	intmask	mask;
+	devcall	rv = OK;
+
+	(void)arg1;
+	(void)arg2;
+	mask = disable();
+	switch (func) {
+	case TC_MODER:
+		if (typtr->tyicursor > 0) {
+			signaln(typtr->tyisem, typtr->tyicursor);
+			typtr->tyicursor = 0;
+		}
+		typtr->tyimode = TY_IMRAW;
+		break;
+	case TC_MODEC:
+		typtr->tyimode = TY_IMCOOKED;
+		break;
+	case TC_ECHO:
+		typtr->tyiecho = TRUE;
+		break;
+	case TC_NOECHO:
+		typtr->tyiecho = FALSE;
+		break;
+	case TC_ICHARS:
+		rv = typtr->tyin.rcount - typtr->tyicursor;
+		break;
+	default:
+		rv = SYSERR;
+	}
+	restore(mask);
+	return rv;
 }

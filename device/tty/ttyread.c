@@ -3,23 +3,43 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  ttyread  -  Read characters up to a newline or 'count'
+ *  ttyread  -  Read up to 'count' characters from a tty.  It waits for
+ *		the first one only, then takes what is readable without
+ *		waiting: in cooked mode that is the rest of the line (the
+ *		read ends after its NL, or at a ^D, which is consumed); in
+ *		raw mode whatever has arrived.  EOF when the first
+ *		character is the ^D mark.
  *------------------------------------------------------------------------
  */
 devcall	ttyread(struct dentry *devptr, char *buff, int32 count)
 {
+	struct	ttycblk	*typtr = &ttytab[devptr->dvminor];
+	intmask	mask;
+	devcall	ch;
 	int32	n;
-	char	ch;
 
 	if (count < 0) {
 		return SYSERR;
 	}
-	for (n = 0; n < count; ) {
+	if (count == 0) {
+		return 0;
+	}
+	mask = disable();
+	ch = ttygetc(devptr);
+	if (ch == EOF) {
+		restore(mask);
+		return EOF;
+	}
+	buff[0] = ch;
+	n = 1;
+	while (n < count && semcount(typtr->tyisem) > 0 &&
+	       !(typtr->tyimode == TY_IMCOOKED && ch == '\n')) {
 		ch = ttygetc(devptr);
-		buff[n++] = ch;
-		if (ch == '\n') {
+		if (ch == EOF) {
 			break;
 		}
+		buff[n++] = ch;
 	}
+	restore(mask);
 	return n;
 }

@@ -3,7 +3,7 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  ttywrite  -  Write characters to a tty
+ *  ttywrite  -  Write 'count' characters to a tty
  *------------------------------------------------------------------------
  */
 devcall	ttywrite(struct dentry *devptr, char *buff, int32 count)

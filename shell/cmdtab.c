@@ -1,0 +1,38 @@
+/* cmdtab.c - cmdtab, cmdlookup */
+
+#include <xinu.h>
+#include <shell.h>
+
+/* The commands the shell knows, in the order help lists them */
+const	struct	cmdent	cmdtab[] = {
+	{ "clear",    xsh_clear,   "",	"clear the screen" },
+	{ "date",     xsh_date,    "",	"print the date and time (CMOS clock)" },
+	{ "devdump",  xsh_devdump, "",	"list the devices" },
+	{ "echo",     xsh_echo,    "[WORD ...]", "print the words" },
+	{ "exit",     xsh_exit,    "",	"halt the machine" },
+	{ "help",     xsh_help,    "[COMMAND]", "list the commands, or show one" },
+	{ "kill",     xsh_kill,    "PID", "kill a process" },
+	{ "mem",      xsh_mem,     "",	"show the kernel heap and its free list" },
+	{ "ps",       xsh_ps,      "",	"list the processes" },
+	{ "shutdown", xsh_exit,    "",	"halt the machine (same as exit)" },
+	{ "sleep",    xsh_sleep,   "SECONDS", "wait that many seconds" },
+	{ "uptime",   xsh_uptime,  "",	"time since boot, number of processes" },
+};
+
+const	int32	ncmd = sizeof(cmdtab) / sizeof(cmdtab[0]);
+
+/*------------------------------------------------------------------------
+ *  cmdlookup  -  The command table entry called 'name', or NULL
+ *------------------------------------------------------------------------
+ */
+const	struct	cmdent	*cmdlookup(const char *name)
+{
+	int32	i;
+
+	for (i = 0; i < ncmd; i++) {
+		if (strcmp(cmdtab[i].cname, name) == 0) {
+			return &cmdtab[i];
+		}
+	}
+	return NULL;
+}

@@ -1,0 +1,29 @@
+/* xsh_devdump.c - xsh_devdump */
+
+#include <xinu.h>
+#include <shell.h>
+
+/*------------------------------------------------------------------------
+ *  xsh_devdump  -  List the device switch table
+ *------------------------------------------------------------------------
+ */
+shellcmd xsh_devdump(int32 nargs, char *args[])
+{
+	struct	dentry	*devptr;
+
+	if (nargs != 1) {
+		return shusage(args[0]);
+	}
+	printf("dev name             minor  csr         irq\n");
+	printf("--- ---------------- ----- ----------  ---\n");
+	for (devptr = &devtab[0]; devptr < &devtab[NDEVS]; devptr++) {
+		printf("%3d %-16s %5d 0x%08x", devptr->dvnum, devptr->dvname,
+		       devptr->dvminor, (uint32)devptr->dvcsr);
+		if (devptr->dvintr != NULL) {
+			printf("  %3d\n", devptr->dvirq);
+		} else {
+			printf("    -\n");
+		}
+	}
+	return OK;
+}

@@ -1,0 +1,27 @@
+/* xsh_kill.c - xsh_kill */
+
+#include <xinu.h>
+#include <shell.h>
+
+/*------------------------------------------------------------------------
+ *  xsh_kill  -  Kill a process, given its pid (killing the shell makes
+ *		 main start a new one)
+ *------------------------------------------------------------------------
+ */
+shellcmd xsh_kill(int32 nargs, char *args[])
+{
+	int32	pid;
+
+	if (nargs != 2 || shatoi(args[1], &pid) == SYSERR) {
+		return shusage(args[0]);
+	}
+	if (pid == NULLPROC) {
+		fprintf(stderr, "kill: the null process cannot be killed\n");
+		return SYSERR;
+	}
+	if (kill(pid) == SYSERR) {
+		fprintf(stderr, "kill: %d: no such process\n", pid);
+		return SYSERR;
+	}
+	return OK;
+}

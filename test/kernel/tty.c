@@ -1,0 +1,321 @@
+/* tty.c - tests of the tty driver: cooked and raw input, echo, overflow,
+ *	   blocking readers and writers, the UART's loopback path */
+
+#include <xinu.h>
+
+/*
+ * Most cases feed characters straight to ttyhandle_in, as the receive
+ * interrupt does, so that they control exactly what arrives and when.
+ * tty_loopback sends through the real transmit and receive interrupts
+ * with the UART in loopback mode.
+ */
+
+#define	CONSTTY	(&ttytab[devtab[CONSOLE].dvminor])
+
+local	char	got[2 * TY_IBUFLEN];	/* what a helper process read	*/
+local	int32	gotlen;
+
+/*------------------------------------------------------------------------
+ *  feed  -  Deliver 'n' characters to the console as if received
+ *------------------------------------------------------------------------
+ */
+local	void	feed(const char *s, int32 n)
+{
+	intmask	mask;
+	int32	i;
+
+	mask = disable();
+	resched_cntl(DEFER_START);
+	for (i = 0; i < n; i++) {
+		ttyhandle_in(CONSTTY, s[i]);
+	}
+	resched_cntl(DEFER_STOP);
+	restore(mask);
+}
+
+#define	FEED(s)	feed((s), sizeof(s) - 1)
+
+/*------------------------------------------------------------------------
+ *  readis  -  Does one read of the console return exactly 'want'?
+ *------------------------------------------------------------------------
+ */
+local	bool8	readis(const char *want)
+{
+	char	buf[2 * TY_IBUFLEN];
+	int32	n, len = strlen(want);
+
+	n = read(CONSOLE, buf, sizeof(buf));
+	if (n != len || memcmp(buf, want, len) != 0) {
+		kprintf("read returned %d, wanted %d (\"%s\")\n", n, len, want);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  reader  -  Helper process: one read of up to 'count' characters
+ *------------------------------------------------------------------------
+ */
+local	process	reader(int32 count)
+{
+	gotlen = read(CONSOLE, got, count);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  writer  -  Helper process: write 'count' dots and a newline
+ *------------------------------------------------------------------------
+ */
+local	process	writer(int32 count)
+{
+	while (count-- > 0) {
+		putc(CONSOLE, '.');
+	}
+	putc(CONSOLE, '\n');
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  takeout  -  Move what the output ring holds into 'buf' instead of
+ *		the UART (interrupts must be off since it was queued)
+ *------------------------------------------------------------------------
+ */
+local	void	takeout(char *buf)
+{
+	int32	n = 0;
+
+	while (CONSTTY->tyout.rcount > 0) {
+		buf[n++] = tyrget(&CONSTTY->tyout);
+		signal(CONSTTY->tyosem);
+	}
+	buf[n] = NULLCH;
+}
+
+/* Backspace and DEL erase; CR ends a line as NL */
+TEST(tty_cooked_erase)
+{
+	FEED("ab\bc\n");
+	CHECK(readis("ac\n"));
+	FEED("xy\x7fz\r");
+	CHECK(readis("xz\n"));
+	FEED("\b\bq\n");		/* nothing to erase: ignored	*/
+	CHECK(readis("q\n"));
+	return OK;
+}
+
+/* ^U kills the line typed so far */
+TEST(tty_cooked_kill)
+{
+	FEED("abc\x15" "de\n");
+	CHECK(readis("de\n"));
+	FEED("\x15\n");
+	CHECK(readis("\n"));
+	return OK;
+}
+
+/* ^D at the start of a line is end of file; after text it ends the
+ * line without a newline */
+TEST(tty_cooked_eof)
+{
+	FEED("\x04");
+	CHECK(read(CONSOLE, got, sizeof(got)) == EOF);
+	FEED("\x04");
+	CHECK(getc(CONSOLE) == EOF);
+	FEED("ab\x04");
+	CHECK(readis("ab"));
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 0);
+	FEED("cd\n");
+	CHECK(readis("cd\n"));
+	return OK;
+}
+
+/* A reader blocks, and others run, until a whole line is typed; a
+ * short read leaves the rest of the line for the next one */
+TEST(tty_cooked_blocks)
+{
+	pid32	pid;
+
+	pid = create(reader, 4096, INITPRIO + 5, "reader", 1, sizeof(got));
+	REQUIRE(pid != SYSERR);
+	resume(pid);
+	CHECK(proctab[pid].prstate == PR_WAIT);	/* and we run	*/
+	FEED("ab");
+	CHECK(proctab[pid].prstate == PR_WAIT);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 0);
+	FEED("\n");				/* it runs and ends	*/
+	CHECK(receive() == (umsg32)pid);
+	CHECK(gotlen == 3 && memcmp(got, "ab\n", 3) == 0);
+
+	FEED("hello\n");
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 6);
+	CHECK(read(CONSOLE, got, 2) == 2 && memcmp(got, "he", 2) == 0);
+	CHECK(readis("llo\n"));
+	return OK;
+}
+
+/* Raw mode: every character readable at once, nothing interpreted */
+TEST(tty_raw)
+{
+	pid32	pid;
+	intmask	mask;
+
+	FEED("xy");				/* half a cooked line	*/
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 0);
+	CHECK(control(CONSOLE, TC_MODER, 0, 0) == OK);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 2);	/* now readable	*/
+	CHECK(readis("xy"));
+
+	mask = disable();
+	FEED("a\bb\x15\x04\r");
+	CHECK(CONSTTY->tyout.rcount == 0);	/* no echo in raw mode	*/
+	restore(mask);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 6);
+	CHECK(getc(CONSOLE) == 'a');
+	CHECK(readis("\bb\x15\x04\r"));
+
+	pid = create(reader, 4096, INITPRIO + 5, "reader", 1, sizeof(got));
+	REQUIRE(pid != SYSERR);
+	resume(pid);
+	CHECK(proctab[pid].prstate == PR_WAIT);
+	FEED("p");				/* one is enough	*/
+	CHECK(receive() == (umsg32)pid);
+	CHECK(gotlen == 1 && got[0] == 'p');
+
+	CHECK(control(CONSOLE, TC_MODEC, 0, 0) == OK);
+	FEED("a\bb\n");
+	CHECK(readis("b\n"));
+	CHECK(control(CONSOLE, 12345, 0, 0) == SYSERR);
+	return OK;
+}
+
+/* Echo: visible erase, ^X for control characters, CR NL for a newline,
+ * behind the output queued before it; none with TC_NOECHO */
+TEST(tty_echo)
+{
+	char	buf[64];
+	intmask	mask;
+
+	mask = disable();
+	FEED("a\bb\x01\x7f\n");
+	takeout(buf);
+	restore(mask);
+	CHECK(strcmp(buf, "a\b \bb^A\b \b\b \b\r\n") == 0);
+	CHECK(readis("b\n"));
+
+	mask = disable();
+	write(CONSOLE, "P> ", 3);
+	FEED("ok\n");
+	takeout(buf);
+	restore(mask);
+	CHECK(strcmp(buf, "P> ok\r\n") == 0);
+	CHECK(readis("ok\n"));
+
+	CHECK(control(CONSOLE, TC_NOECHO, 0, 0) == OK);
+	mask = disable();
+	FEED("cd\n");
+	takeout(buf);
+	restore(mask);
+	CHECK(buf[0] == NULLCH);
+	CHECK(readis("cd\n"));
+	CHECK(control(CONSOLE, TC_ECHO, 0, 0) == OK);
+	return OK;
+}
+
+/* Input beyond the ring is dropped and counted (in cooked mode the bell
+ * is echoed); what was kept is intact, and in cooked mode a line can
+ * still be ended */
+TEST(tty_overflow)
+{
+	char	in[TY_IBUFLEN + 50], want[TY_IBUFLEN + 1];
+	char	out[TY_OBUFLEN + 1];
+	intmask	mask;
+	int32	i;
+
+	for (i = 0; i < (int32)sizeof(in); i++) {
+		in[i] = 'a' + i % 26;
+	}
+	mask = disable();
+	feed(in, TY_IBUFLEN);			/* the last one is dropped */
+	takeout(out);
+	restore(mask);
+	CHECK(strlen(out) == TY_IBUFLEN && out[TY_IBUFLEN - 1] == TY_BELL);
+	CHECK(CONSTTY->tyidrops == 1);
+	FEED("\x15");				/* kill that line	*/
+
+	CONSTTY->tyidrops = 0;
+	CHECK(control(CONSOLE, TC_NOECHO, 0, 0) == OK);
+	feed(in, sizeof(in));
+	FEED("\n");
+	CHECK(CONSTTY->tyidrops == sizeof(in) - (TY_IBUFLEN - 1));
+	memcpy(want, in, TY_IBUFLEN - 1);
+	want[TY_IBUFLEN - 1] = '\n';
+	want[TY_IBUFLEN] = NULLCH;
+	CHECK(readis(want));
+
+	CHECK(control(CONSOLE, TC_MODER, 0, 0) == OK);
+	CONSTTY->tyidrops = 0;
+	feed(in, sizeof(in));
+	CHECK(CONSTTY->tyidrops == sizeof(in) - TY_IBUFLEN);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == TY_IBUFLEN);
+	memcpy(want, in, TY_IBUFLEN);
+	want[TY_IBUFLEN] = NULLCH;
+	CHECK(readis(want));
+	return OK;
+}
+
+/* A writer blocks when the output ring is full (here: held by ^S) and
+ * goes on when ^Q lets the transmit interrupt drain it */
+TEST(tty_output_flow)
+{
+	pid32	pid;
+
+	FEED("\x13");				/* ^S			*/
+	pid = create(writer, 4096, INITPRIO + 5, "writer", 1,
+		     TY_OBUFLEN + 100);
+	REQUIRE(pid != SYSERR);
+	resume(pid);
+	CHECK(proctab[pid].prstate == PR_WAIT);
+	CHECK(CONSTTY->tyout.rcount == TY_OBUFLEN);
+	sleepms(20);				/* nothing moves	*/
+	CHECK(CONSTTY->tyout.rcount == TY_OBUFLEN);
+	CHECK(proctab[pid].prstate == PR_WAIT);
+	FEED("\x11");				/* ^Q			*/
+	CHECK(recvtime(2000) == (umsg32)pid);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 0);	/* not input	*/
+	return OK;
+}
+
+/* Through the hardware: with the UART looping its output back, what is
+ * written arrives through the transmit and receive interrupts; in
+ * cooked mode (echo off, or it would loop forever) "hi\n" goes out as
+ * "hi\r\n" and comes back as the lines "hi\n" and "\n" */
+TEST(tty_loopback)
+{
+	uint32	csr = CONSTTY->tycsr;
+	byte	mcr = inb(csr + UART_MCR);
+	int32	i, avail;
+
+	CHECK(control(CONSOLE, TC_MODER, 0, 0) == OK);
+	outb(csr + UART_MCR, mcr | UART_MCR_LOOP);
+	write(CONSOLE, "xyz", 3);
+	for (i = 0; i < 200 && control(CONSOLE, TC_ICHARS, 0, 0) < 3; i++) {
+		sleepms(1);
+	}
+	avail = control(CONSOLE, TC_ICHARS, 0, 0);
+	if (avail == 3) {
+		CHECK(readis("xyz"));
+	}
+
+	CHECK(control(CONSOLE, TC_MODEC, 0, 0) == OK);
+	CHECK(control(CONSOLE, TC_NOECHO, 0, 0) == OK);
+	write(CONSOLE, "hi\n", 3);
+	for (i = 0; i < 200 && control(CONSOLE, TC_ICHARS, 0, 0) < 4; i++) {
+		sleepms(1);
+	}
+	outb(csr + UART_MCR, mcr);
+	CHECK(avail == 3);
+	CHECK(readis("hi\n"));
+	CHECK(readis("\n"));
+	CHECK(control(CONSOLE, TC_ECHO, 0, 0) == OK);
+	return OK;
+}
