@@ -3,8 +3,9 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  ptcount  -  Return the number of messages in a port, or minus the
- *		number of receivers waiting when it is empty
+ *  ptcount  -  Return the number of messages in a port, counting those
+ *		of senders blocked on a full port as Xinu does, or minus
+ *		the number of receivers waiting when it is empty
  *------------------------------------------------------------------------
  */
 int32	ptcount(
@@ -12,7 +13,7 @@ int32	ptcount(
 	)
 {
 	intmask	mask;
-	int32	count;
+	int32	count, senders;
 
 	mask = disable();
 	if (isbadport(portid) || porttab[portid].ptstate != PT_ALLOC) {
@@ -20,6 +21,10 @@ int32	ptcount(
 		return SYSERR;
 	}
 	count = semcount(porttab[portid].ptrsem);
+	senders = semcount(porttab[portid].ptssem);
+	if (senders < 0) {
+		count -= senders;	/* one message each		*/
+	}
 	restore(mask);
 	return count;
 }

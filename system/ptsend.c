@@ -24,8 +24,13 @@ syscall	ptsend(
 	ptptr = &porttab[portid];
 	seq = ptptr->ptseq;
 	if (wait(ptptr->ptssem) == SYSERR || ptptr->ptstate != PT_ALLOC ||
-	    ptptr->ptseq != seq || ptfree == NULL) {
+	    ptptr->ptseq != seq) {
 		restore(mask);		/* port deleted or reset meanwhile */
+		return SYSERR;
+	}
+	if (ptfree == NULL) {		/* all ports' nodes are in use:	*/
+		signal(ptptr->ptssem);	/* fail, but keep the place	*/
+		restore(mask);
 		return SYSERR;
 	}
 	node = ptfree;

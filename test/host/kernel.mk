@@ -1,0 +1,46 @@
+# test/host/kernel.mk - host unit tests of the kernel heap and queues
+#
+# The real system/ files are compiled unchanged against test/host/stub/,
+# which comes first in the include path and holds the xinu.h they get
+# (the kernel's own headers, with disable/restore that do nothing).
+# That code is 32-bit (it casts pointers to uint32 and its free-block
+# header is 8 bytes), and the host compiler here has no 32-bit C
+# library, so the programs are built with the kernel's cross compiler
+# as freestanding static i386 Linux programs: stub/kunit.c gives them
+# _start, output through the write system call and the ok/FAIL lines.
+# The 64-bit host runs them as it runs any i386 program.
+
+KERN_CROSS   := $(shell compile/bin/cross)
+ifeq ($(KERN_CROSS),)
+$(error kernel.mk: no cross compiler (compile/bin/cross found none))
+endif
+KERN_CC      := $(KERN_CROSS)gcc
+KERN_GCCINC  := $(shell $(KERN_CC) -print-file-name=include)
+KERN_LIBGCC  := $(shell $(KERN_CC) -m32 -print-libgcc-file-name)
+KERN_CFLAGS  := -m32 -march=i686 -ffreestanding -fno-builtin -fno-pic \
+		-fno-pie -fno-stack-protector -nostdinc -isystem $(KERN_GCCINC) \
+		-Itest/host/stub -Iinclude -O2 -g -Wall -Wextra -Werror
+KERN_LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none
+KERN_OBJDIR  := $(HOSTOUT)/kern
+KERN_HDRS    := test/host/stub/xinu.h test/host/stub/kunit.h \
+		include/kernel.h include/process.h include/semaphore.h \
+		include/queue.h include/memory.h
+
+KERN_MEMSRCS := system/getmem.c system/freemem.c system/getstk.c \
+		system/freestk.c
+KERN_QSRCS   := system/queue.c system/insert.c system/insertd.c \
+		system/newqueue.c
+
+kern_objs = $(patsubst %.c,$(KERN_OBJDIR)/%.o,$(1) test/host/stub/kunit.c)
+
+HOST_TESTS += $(HOSTOUT)/test_kmem $(HOSTOUT)/test_queue
+
+$(KERN_OBJDIR)/%.o: %.c $(KERN_HDRS)
+	@mkdir -p $(@D)
+	$(KERN_CC) $(KERN_CFLAGS) -c $< -o $@
+
+$(HOSTOUT)/test_kmem: $(call kern_objs,test/host/test_kmem.c $(KERN_MEMSRCS))
+	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)
+
+$(HOSTOUT)/test_queue: $(call kern_objs,test/host/test_queue.c $(KERN_QSRCS))
+	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)
