@@ -5,9 +5,11 @@
 /*
  * trap() is the one C entry for every vector (see intr.S).  Hardware
  * interrupts are acknowledged at the PIC first, because their handlers
- * may call resched and switch away before returning here.  Exceptions
- * other than the page fault are kernel bugs or process errors: they print
- * a register dump and panic.
+ * may call resched and switch away before returning here.  An exception
+ * other than the page fault prints a register dump; it is a kernel bug
+ * (panic) when it hits the null process or code running with interrupts
+ * disabled, and otherwise an error of the running process, which is
+ * killed while the rest of the system runs on.
  */
 
 local	void	(*irqhandler[NIRQ])(void);	/* by IRQ line		*/
@@ -38,7 +40,12 @@ void	trap(struct trapframe *tf)
 	}
 	if (tf->vector < NEXCEPTIONS) {
 		trapdump(tf, excname[tf->vector]);
-		panic("unhandled exception");
+		if (currpid == NULLPROC || (tf->eflags & EFLAGS_IF) == 0) {
+			panic("exception in the kernel");
+		}
+		kprintf("P%d:: killed by %s\n", currpid, excname[tf->vector]);
+		kill(currpid);
+		panic("trap: a killed process is running");
 	}
 	irq = tf->vector - IRQBASE_VEC;
 	if (irq >= NIRQ) {

@@ -477,3 +477,32 @@ TEST(proc_stack_overflow)
 	CHECK(strstr(out, want) == NULL);
 	return OK;
 }
+
+/* A process that divides by zero is killed with a register dump; the
+ * system runs on */
+local	volatile int32	divisor;
+
+local	process	divzero(void)
+{
+	divisor = 10 / divisor;
+	return OK;
+}
+
+TEST(proc_exception_kills_only_the_process)
+{
+	char	out[1024], want[64];
+	pid32	pid;
+
+	divisor = 0;
+	pid = create(divzero, 4096, INITPRIO + 1, "divzero", 0);
+	REQUIRE(pid != SYSERR);
+	kcapture(out, sizeof(out));
+	resume(pid);
+	kcapture(NULL, 0);
+	sprintf(want, "P%d:: killed by divide error\n", pid);
+	CHECK(strstr(out, want) != NULL);
+	CHECK(strstr(out, "EIP 0x") != NULL);
+	CHECK(proctab[pid].prstate == PR_FREE);
+	CHECK(receive() == (umsg32)pid);
+	return OK;
+}
