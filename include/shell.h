@@ -42,5 +42,9 @@ extern	shellcmd xsh_mem(int32, char *[]);
 extern	shellcmd xsh_ps(int32, char *[]);
 extern	shellcmd xsh_sleep(int32, char *[]);
 extern	shellcmd xsh_uptime(int32, char *[]);
+extern	shellcmd xsh_vmdemo(int32, char *[]);
+extern	shellcmd xsh_vmmap(int32, char *[]);
+extern	shellcmd xsh_vmpolicy(int32, char *[]);
+extern	shellcmd xsh_vmstat(int32, char *[]);
 
 #endif

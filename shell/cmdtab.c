@@ -17,6 +17,13 @@ const	struct	cmdent	cmdtab[] = {
 	{ "shutdown", xsh_exit,    "",	"halt the machine (same as exit)" },
 	{ "sleep",    xsh_sleep,   "SECONDS", "wait that many seconds" },
 	{ "uptime",   xsh_uptime,  "",	"time since boot, number of processes" },
+	{ "vmdemo",   xsh_vmdemo,  "NPAGES",
+					"start a vcreate'd process to look at" },
+	{ "vmmap",    xsh_vmmap,   "[PID]",
+				"show vcreate'd processes' heap runs and stacks" },
+	{ "vmpolicy", xsh_vmpolicy, "[NAME [SEED]]",
+					"show or set the replacement policy" },
+	{ "vmstat",   xsh_vmstat,  "",	"show FFS, swap, PD/PT and stack use, faults" },
 };
 
 const	int32	ncmd = sizeof(cmdtab) / sizeof(cmdtab[0]);

@@ -11,7 +11,8 @@
  */
 
 local	const	char	*pstate[] = {	/* by PR_ value			*/
-	"free", "curr", "ready", "recv", "sleep", "susp", "wait", "rectim"
+	"free", "curr", "ready", "recv", "sleep", "susp", "wait", "rectim",
+	"vmwait"
 };
 
 /*------------------------------------------------------------------------
