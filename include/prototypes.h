@@ -87,6 +87,8 @@ extern	void	pic_unmask(uint32);
 extern	void	pic_mask(uint32);
 extern	void	trap(struct trapframe *);
 extern	void	trapdump(struct trapframe *, const char *);
+extern	void	procfault(struct trapframe *, const char *)
+			__attribute__((noreturn));
 extern	void	set_irq_handler(uint32, void (*)(void));
 extern	void	panic(const char *) __attribute__((noreturn));
 extern	void	kpanic_assert(const char *, const char *, int32)

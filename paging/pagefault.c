@@ -12,7 +12,10 @@
  *					     the page read back from swap
  *   a stack's guard page		  -> STACK_OVERFLOW: killed
  *   anything else in a vcreate'd process -> SEGMENTATION_FAULT: killed
- *   anything in a system process	  -> a kernel bug: register dump
+ *   anything in a system process	  -> register dump, then procfault:
+ *					     a kernel bug (panic) when
+ *					     interrupts were off, else the
+ *					     process is killed
  *
  * A fault is never returned from unresolved: that would re-fault forever.
  */
@@ -38,8 +41,7 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	pte_t	*pte = NULL;
 
 	if (prptr->prvm == NULL) {
-		trapdump(tf, "page fault");
-		panic("page fault in a system process or the kernel");
+		procfault(tf, "page fault");
 	}
 	if (cr2 >= VHEAP_START && (tf->errcode & PFERR_P) == 0) {
 		pte = pte_lookup((pde_t *)prptr->prpdbr, cr2);

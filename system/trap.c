@@ -39,13 +39,7 @@ void	trap(struct trapframe *tf)
 		return;
 	}
 	if (tf->vector < NEXCEPTIONS) {
-		trapdump(tf, excname[tf->vector]);
-		if (currpid == NULLPROC || (tf->eflags & EFLAGS_IF) == 0) {
-			panic("exception in the kernel");
-		}
-		kprintf("P%d:: killed by %s\n", currpid, excname[tf->vector]);
-		kill(currpid);
-		panic("trap: a killed process is running");
+		procfault(tf, excname[tf->vector]);
 	}
 	irq = tf->vector - IRQBASE_VEC;
 	if (irq >= NIRQ) {
@@ -56,6 +50,24 @@ void	trap(struct trapframe *tf)
 	if (irqhandler[irq] != NULL) {
 		irqhandler[irq]();
 	}
+}
+
+/*------------------------------------------------------------------------
+ *  procfault  -  An exception the kernel cannot resolve: dump the
+ *		  registers, then panic if it hit the kernel itself (the
+ *		  null process, or code running with interrupts off), else
+ *		  kill the running process
+ *------------------------------------------------------------------------
+ */
+void	procfault(struct trapframe *tf, const char *what)
+{
+	trapdump(tf, what);
+	if (currpid == NULLPROC || (tf->eflags & EFLAGS_IF) == 0) {
+		panic("exception in the kernel");
+	}
+	kprintf("P%d:: killed by %s\n", currpid, what);
+	kill(currpid);
+	panic("procfault: a killed process is running");
 }
 
 /*------------------------------------------------------------------------

@@ -506,3 +506,27 @@ TEST(proc_exception_kills_only_the_process)
 	CHECK(receive() == (umsg32)pid);
 	return OK;
 }
+
+/* A NULL pointer in a system process kills it, with the dump */
+local	process	nullsys(void)
+{
+	divisor = *(volatile int32 *)0;
+	return OK;
+}
+
+TEST(proc_null_pointer_kills_system_process)
+{
+	char	out[1024], want[64];
+	pid32	pid;
+
+	pid = create(nullsys, 4096, INITPRIO + 1, "nullsys", 0);
+	REQUIRE(pid != SYSERR);
+	kcapture(out, sizeof(out));
+	resume(pid);
+	kcapture(NULL, 0);
+	sprintf(want, "P%d:: killed by page fault\n", pid);
+	CHECK(strstr(out, want) != NULL);
+	CHECK(strstr(out, "CR2 0x00000000") != NULL);
+	CHECK(receive() == (umsg32)pid);
+	return OK;
+}
