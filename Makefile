@@ -89,12 +89,8 @@ test: all
 	$(MAKE) -s -f test/host/Makefile
 	python3 test/runner.py --jobs $(JOBS) --mem $(MEM) $(if $(TESTS),--only "$(TESTS)")
 
-batch: tools
-	@test -n "$(MAIN)" || { echo "usage: make batch MAIN=path/to/main.c [TIMEOUT=s]" >&2; exit 2; }
-	@test -f "$(MAIN)" || { echo "make batch: $(MAIN): no such file" >&2; exit 2; }
-	@$(MAKE) -s -C compile OUT=batch MAIN=$(abspath $(MAIN)) >&2
-	@python3 test/runner.py --batch compile/batch/xinu.elf --timeout $(TIMEOUT) \
-		--mem $(MEM) --append "$(APPEND)"
+batch:
+	@compile/bin/batch "$(MAIN)" "$(TIMEOUT)" "$(MEM)" "$(APPEND)"
 
 debug: all
 	@$(NEED) gdb:gdb
