@@ -188,8 +188,6 @@ extern	void	swap_init(uint32);
 extern	int32	swap_alloc(pid32);
 extern	void	swap_free(pid32, uint32);
 extern	bool8	swap_inuse(uint32);
-extern	void	swap_read(uint32, void *);
-extern	void	swap_write(uint32, const void *);
 extern	status	swap_evict(void);
 extern	pte_t	*frame_pte(int32);
 extern	void	swaptrace(const char *, uint32, uint32);

@@ -64,6 +64,15 @@ struct	vmpolicy {
 extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
 extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/
 
+/* A swap backend (swap/): reads and writes whole slots.  The fault
+ * path calls only these, so a disk backend is one more file */
+struct	swapdev	{
+	const	char	*name;
+	void	(*read)(uint32 slot, void *dst);
+	void	(*write)(uint32 slot, const void *src);
+};
+extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
+
 /* Requests to the VM system process (paging/vmm.c) */
 #define	VMR_ALLOC	1	/* vmalloc				*/
 #define	VMR_FREE	2	/* vfree				*/

@@ -81,7 +81,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	frame = kmap(KMAP_DST, ffsaddr(f));
 	if (*pte & PTE_IS_SWAPPED) {
 		slot = PTE_SLOT(*pte);
-		swap_read(slot, frame);
+		swapdev->read(slot, frame);
 		ffstab[f].slot = slot;		/* the copy stays valid	*/
 		vm->stats.swapins++;
 		vmtotal.swapins++;

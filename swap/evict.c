@@ -59,7 +59,7 @@ local	status	evict_frame(int32 f)
 		return SYSERR;
 	}
 	if (write) {
-		swap_write(slot, kmap(KMAP_SRC, ffsaddr(f)));
+		swapdev->write(slot, kmap(KMAP_SRC, ffsaddr(f)));
 		vm->stats.evict_dirty++;
 		vmtotal.evict_dirty++;
 	} else {

@@ -1,28 +1,31 @@
-/* swapram.c - swap_read, swap_write: the swap area kept in RAM */
+/* swapram.c - ram_read, ram_write: the swap area kept in RAM */
 
 #include <xinu.h>
 
 /*
- * The swap backend: slots are page frames after FFS (SWAP_START), as in
- * the course setting.  A disk backend would replace these two functions
- * and nothing else.  Both run with interrupts disabled and use the kmap
- * window's source slot.
+ * The RAM backend: slots are the page frames after FFS (SWAP_START), as
+ * in the course setting.  Both functions run with interrupts disabled
+ * and use the kmap window: 'dst' or 'src' is the FFS frame, mapped by the
+ * caller, and the slot goes in the other window slot.
  */
 
 /*------------------------------------------------------------------------
- *  swap_read  -  Copy slot 'slot' into the page at 'dst'
+ *  ram_read  -  Copy slot 'slot' into the page at 'dst'
  *------------------------------------------------------------------------
  */
-void	swap_read(uint32 slot, void *dst)
+local	void	ram_read(uint32 slot, void *dst)
 {
 	memcpy(dst, kmap(KMAP_SRC, SWAP_START + slot * PAGE_SIZE), PAGE_SIZE);
 }
 
 /*------------------------------------------------------------------------
- *  swap_write  -  Copy the page at 'src' into slot 'slot'
+ *  ram_write  -  Copy the page at 'src' into slot 'slot'
  *------------------------------------------------------------------------
  */
-void	swap_write(uint32 slot, const void *src)
+local	void	ram_write(uint32 slot, const void *src)
 {
 	memcpy(kmap(KMAP_DST, SWAP_START + slot * PAGE_SIZE), src, PAGE_SIZE);
 }
+
+const	struct	swapdev	ramswap = { "ram", ram_read, ram_write };
+const	struct	swapdev	*swapdev = &ramswap;	/* the backend in use	*/
