@@ -21,6 +21,11 @@
 #define	MAX_VSTK_SIZE	4096	/* frames that back virtual stacks	*/
 #endif
 
+#if MAX_PT_SIZE > 65536 || MAX_FFS_SIZE > 65536 || MAX_SWAP_SIZE > 65536 || \
+    MAX_VSTK_SIZE > 65536
+#error "the free-frame and free-slot stacks hold 16-bit numbers"
+#endif
+
 #define	PAGE_SHIFT	12
 #define	NENTRIES	1024	/* entries in a directory or table	*/
 #define	PDX(va)		(((uint32)(va) >> 22) & 0x3FF)	/* dir. index	*/

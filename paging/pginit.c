@@ -24,10 +24,11 @@ void	pginit(void)
 	uint32	d, t;
 
 	if (ramtop(PHYS_END) < PHYS_END) {
-		kprintf("Xinu/VM needs %d MiB of RAM from 1 MiB up, found %d MiB:"
-			" give QEMU more memory (-m %d)\n", PHYS_END >> 20,
+		kprintf("Xinu/VM needs RAM up to %d MiB for its paging areas,"
+			" but RAM ends at %d MiB:\ngive the machine more memory"
+			" (QEMU: -m %d). Halting.\n", PHYS_END >> 20,
 			ramtop(PHYS_END) >> 20, (PHYS_END >> 20) + 16);
-		panic("not enough RAM for paging");
+		poweroff(EXIT_FAIL);
 	}
 	pdpt_init();
 	pd = pdpt_alloc();

@@ -22,6 +22,7 @@ stdout, exit 0 when Xinu halts after the last process, 124 on timeout.
 
 Script format (test/scripts/NAME.script), one directive per line:
   append: WORDS      extra kernel command-line words (before the boot)
+  mem: MIB           QEMU's memory for this session
   timeout: SECONDS   time limit for the whole session (default 60)
   expect: REGEX      wait until the console, after the previous match,
                      matches REGEX (Python syntax, searched, DOTALL)
@@ -162,7 +163,7 @@ def unescape(s):
 
 
 def parse_script(path):
-    steps, append, timeout, want = [], "", 60.0, None
+    steps, append, timeout, want, mem = [], "", 60.0, None, None
     with open(path) as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -179,24 +180,26 @@ def parse_script(path):
                 timeout = float(val)
             elif key == "status":
                 want = int(val)
+            elif key == "mem":
+                mem = int(val)
             elif key in ("expect", "reject", "send"):
                 steps.append((key, val, lineno))
             else:
                 raise ValueError("%s:%d: unknown directive '%s'"
                                  % (path, lineno, key))
-    return steps, append, timeout, want
+    return steps, append, timeout, want, mem
 
 
 def run_script(path, opts):
     """Run one scripted console session; returns (passed, detail, tail)."""
     start = time.monotonic()
     try:
-        steps, append, timeout, want = parse_script(path)
+        steps, append, timeout, want, mem = parse_script(path)
     except (ValueError, OSError) as e:
         return False, str(e), ""
     rejects = [re.compile(v, re.S | re.M) for k, v, _ in steps
                if k == "reject"]
-    boot = Boot(qemu_command(opts.kernel, append, opts.mem))
+    boot = Boot(qemu_command(opts.kernel, append, mem or opts.mem))
     deadline = start + timeout
     pos, reason = 0, None
     for key, val, lineno in steps:
