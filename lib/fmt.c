@@ -1,4 +1,4 @@
-/* fmt.c - fmtout, fmtparse, fmtdec, fmtint, fmtsarg, fmtuarg, fmtnum, fmtstr, fmtpad, fmtput */
+/* fmt.c - fmtout, fmtparse, fmtdec, fmtint, fmtoct, fmtsarg, fmtuarg, fmtnum, fmtstr, fmtpad, fmtput */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +18,8 @@ struct	fmtsink {
 struct	fmtspec {
 	int	left;		/* '-': pad on the right, not the left	*/
 	int	zero;		/* '0': pad numbers with leading zeros	*/
+	int	alt;		/* '#': 0x before hex, a leading 0 in	*/
+				/*   octal				*/
 	const char *sign;	/* "+", " " or "": shown before a	*/
 				/*   non-negative signed number		*/
 	int	width;		/* minimum field width			*/
@@ -180,6 +182,39 @@ static	unsigned long long fmtuarg(
 }
 
 /*------------------------------------------------------------------------
+ *  fmtoct  -  Emit a number in octal; with '#' its first digit is a 0
+ *		 (C: the precision grows just enough, or without a
+ *		 precision a "0" prefix, which the '0' flag can pad after)
+ *------------------------------------------------------------------------
+ */
+static	void	fmtoct(
+	  struct fmtsink *out,		/* where the number goes	*/
+	  const struct fmtspec *sp,	/* parsed specification		*/
+	  unsigned long long mag	/* value to print		*/
+	)
+{
+	struct	fmtspec	alt = *sp;	/* sp with the precision grown	*/
+	unsigned long long m;
+	int	ndig = 0;
+
+	if (!sp->alt || (sp->prec < 0 && mag == 0)) {
+		fmtnum(out, sp, mag, "", 8, 0);
+		return;
+	}
+	if (sp->prec < 0) {
+		fmtnum(out, sp, mag, "0", 8, 0);
+		return;
+	}
+	for (m = mag; m != 0; m /= 8) {
+		ndig++;
+	}
+	if (alt.prec < ndig + 1) {
+		alt.prec = ndig + 1;
+	}
+	fmtnum(out, &alt, mag, "", 8, 0);
+}
+
+/*------------------------------------------------------------------------
  *  fmtint  -  Fetch and emit the argument of %d %i %u %x %X or %o
  *------------------------------------------------------------------------
  */
@@ -191,6 +226,7 @@ static	void	fmtint(
 	)
 {
 	long long val;			/* signed argument		*/
+	unsigned long long mag;		/* unsigned argument		*/
 
 	switch (conv) {
 	case 'd':
@@ -208,10 +244,12 @@ static	void	fmtint(
 		fmtnum(out, sp, fmtuarg(sp->size, ap), "", 10, 0);
 		return;
 	case 'o':
-		fmtnum(out, sp, fmtuarg(sp->size, ap), "", 8, 0);
+		fmtoct(out, sp, fmtuarg(sp->size, ap));
 		return;
 	default:			/* 'x' or 'X'			*/
-		fmtnum(out, sp, fmtuarg(sp->size, ap), "", 16, conv == 'X');
+		mag = fmtuarg(sp->size, ap);
+		fmtnum(out, sp, mag, !sp->alt || mag == 0 ? "" :
+				conv == 'X' ? "0X" : "0x", 16, conv == 'X');
 		return;
 	}
 }
@@ -245,6 +283,7 @@ static	const char *fmtparse(
 {
 	sp->left = 0;
 	sp->zero = 0;
+	sp->alt = 0;
 	sp->sign = "";
 	sp->prec = -1;
 	sp->size = 0;
@@ -256,6 +295,9 @@ static	const char *fmtparse(
 			continue;
 		case '0':
 			sp->zero = 1;
+			continue;
+		case '#':
+			sp->alt = 1;
 			continue;
 		case '+':
 			sp->sign = "+";
@@ -305,8 +347,11 @@ static	const char *fmtparse(
 	} else if (f[0] == 'l' && f[1] == 'l') {
 		sp->size = 2;
 		f += 2;
-	} else if (f[0] == 'l') {
-		sp->size = 1;
+	} else if (f[0] == 'l' || f[0] == 'z' || f[0] == 't') {
+		sp->size = 1;		/* size_t, ptrdiff_t: long-sized */
+		f++;
+	} else if (f[0] == 'j') {
+		sp->size = 2;		/* intmax_t			*/
 		f++;
 	}
 

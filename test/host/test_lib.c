@@ -180,7 +180,7 @@ static	const long long gridvals[] = {
 };
 static	const char *gridflags[] = {
 	"", "-", "0", "+", " ", "-0", "+0", " 0", "-+", "- ", "+ ", "-+ 0",
-	"00", "--"
+	"00", "--", "#", "#0", "-#"
 };
 static	const char *gridwidths[] = { "", "1", "6", "25" };
 static	const char *gridprecs[] = { "", ".", ".0", ".1", ".5", ".22" };
@@ -205,7 +205,8 @@ static	void	gridone(const char *fmt, const char *len, int sgn, long long v)
 			gn = xl_snprintf(got, sizeof got, fmt,
 					(unsigned long long) v);
 		}
-	} else if (strcmp(len, "l") == 0) {
+	} else if (strcmp(len, "l") == 0 || strcmp(len, "z") == 0 ||
+		   strcmp(len, "j") == 0) {
 		if (sgn) {
 			wn = snprintf(want, sizeof want, fmt, (long) v);
 			gn = xl_snprintf(got, sizeof got, fmt, (long) v);
@@ -234,7 +235,7 @@ static	void	gridone(const char *fmt, const char *len, int sgn, long long v)
  */
 static	void	test_grid(void)
 {
-	static const char *lens[] = { "hh", "h", "", "l", "ll" };
+	static const char *lens[] = { "hh", "h", "", "l", "ll", "z", "j" };
 	static const char convs[] = "diuxXo";
 	char	fmt[32], name[64];
 	size_t	l, c, f, w, p, v;
