@@ -8,6 +8,8 @@
 #                        build with f.c as main, boot headless, print the
 #                        console; exit 0 when Xinu halts, 124 on timeout
 #   make debug           QEMU waits for gdb on port $(GDBPORT); gdb attaches
+#   make bench           boot each case of test/kernel/bench.c once and
+#                        print a table of costs (numbers, not pass/fail)
 #   make iso | pxe | deploy [TFTPDIR=/srv/tftp]   boot media (see README)
 #   make run-iso | run-pxe
 #                        boot the ISO, or PXE-boot compile/tftp, in QEMU
@@ -52,7 +54,7 @@ define console
 	esac
 endef
 
-.PHONY: all run test batch debug clean tools iso run-iso pxe run-pxe deploy
+.PHONY: all run test batch bench debug clean tools iso run-iso pxe run-pxe deploy
 
 all: tools
 	$(MAKE) -C compile
@@ -91,6 +93,9 @@ test: all
 
 batch:
 	@compile/bin/batch "$(MAIN)" "$(TIMEOUT)" "$(MEM)" "$(APPEND)"
+
+bench: all
+	python3 test/bench.py --mem $(MEM)
 
 debug: all
 	@$(NEED) gdb:gdb

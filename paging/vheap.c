@@ -85,6 +85,7 @@ bool8	vheap_isallocated(struct vmproc *vm, uint32 vpn, uint32 npages)
 	struct	vrun	*run;
 
 	if (npages == 0 || vpn < VHEAP_FIRST ||
+	    vpn - VHEAP_FIRST >= VHEAP_PAGES ||
 	    npages > VHEAP_FIRST + VHEAP_PAGES - vpn) {
 		return FALSE;
 	}

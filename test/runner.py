@@ -246,18 +246,20 @@ def host_tests():
         base = os.path.basename(prog)
         r = subprocess.run([prog], capture_output=True, text=True,
                            timeout=300, cwd=TOP)
-        cases = 0
+        cases = fails = 0
         for line in r.stdout.splitlines():
             if line.startswith("ok "):
                 cases += 1
                 yield "host:%s:%s" % (base, line[3:].strip()), True, ""
             elif line.startswith("FAIL "):
                 cases += 1
+                fails += 1
                 name, _, why = line[5:].partition(":")
                 yield "host:%s:%s" % (base, name.strip()), False, why.strip()
-        if r.returncode != 0 and cases == 0:
-            yield "host:%s" % base, False, "exit %d, no cases: %s" % (
-                r.returncode, r.stderr.strip()[-300:])
+        if r.returncode != 0 and fails == 0:
+            # it crashed, or failed without saying which case
+            yield "host:%s" % base, False, "exit %d after %d cases: %s" % (
+                r.returncode, cases, r.stderr.strip()[-300:])
 
 
 def kernel_tests():

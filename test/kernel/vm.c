@@ -308,6 +308,14 @@ local	process	vmbadsize(int32 unused)
 	CHECK(vmalloc(VHEAP_END - VHEAP_START + 1) == (char *)SYSERR);
 	CHECK(vmsnap_same(&s));
 	CHECK(allocated_virtual_pages(getpid()) == XINU_PAGES);
+
+	/* vfree of what is not heap: past its end, the stack, the kernel */
+	CHECK(vfree((char *)VHEAP_END, PAGE_SIZE) == SYSERR);
+	CHECK(vfree((char *)VHEAP_END + PAGE_SIZE, PAGE_SIZE) == SYSERR);
+	CHECK(vfree((char *)(VSTACK_TOP - PAGE_SIZE), PAGE_SIZE) == SYSERR);
+	CHECK(vfree((char *)0x100000, PAGE_SIZE) == SYSERR);
+	CHECK(vmsnap_same(&s));
+	CHECK(vm_audit() == OK);
 	CHECK(vmalloc(VHEAP_END - VHEAP_START) == (char *)VHEAP_START);
 	CHECK(vmalloc(PAGE_SIZE) == (char *)SYSERR);	/* heap is full	*/
 	CHECK(vm_audit() == OK);
