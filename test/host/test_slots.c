@@ -1,0 +1,185 @@
+/* test_slots.c - host unit tests of swap/slots.c, compiled unchanged */
+
+#include <xinu.h>
+#include "vmunit.h"
+
+/*
+ * Two processes, A and B, own slots; proctab (in vmstub.c) points at
+ * their VM state so that swap_alloc and swap_free can count each one's
+ * slots.  Each case starts from a fresh program state (vmunit.h).
+ */
+
+#define	A	5			/* two process IDs		*/
+#define	B	7
+
+local	struct	vmproc	vma, vmb;
+
+/*------------------------------------------------------------------------
+ *  setup  -  Make the first 'limit' slots free; A and B hold none
+ *------------------------------------------------------------------------
+ */
+local	void	setup(uint32 limit)
+{
+	proctab[A].prvm = &vma;
+	proctab[B].prvm = &vmb;
+	swap_init(limit);
+}
+
+local	void	first_slots_are_0_1_2(void)
+{
+	int32	i;
+
+	setup(16);
+	VCHECK(free_swap_pages() == 16 && swap_limit == 16);
+	for (i = 0; i < 16 && !vfailed(); i++) {
+		VCHECK(swap_alloc(A) == i);
+		VCHECK(free_swap_pages() == 16 - (uint32)i - 1);
+	}
+	VCHECK(vma.nslots == 16);
+}
+
+local	void	whole_swap_area_in_order(void)
+{
+	int32	i;
+
+	setup(MAX_SWAP_SIZE);
+	for (i = 0; i < MAX_SWAP_SIZE && !vfailed(); i++) {
+		VCHECK(swap_alloc(A) == i);
+	}
+	VCHECK(free_swap_pages() == 0 && swap_alloc(A) == SYSERR);
+	for (i = MAX_SWAP_SIZE - 1; i >= 0; i--) {
+		swap_free(A, i);
+	}
+	VCHECK(free_swap_pages() == MAX_SWAP_SIZE && vma.nslots == 0);
+	VCHECK(swap_alloc(A) == 0);	/* freed last, handed out first */
+}
+
+/* A freed slot is the next one handed out: the most recent first */
+local	void	free_then_alloc_reuses(void)
+{
+	setup(8);
+	swap_alloc(A);
+	swap_alloc(A);
+	swap_alloc(A);
+	swap_alloc(A);
+	swap_free(A, 2);
+	VCHECK(swap_alloc(A) == 2);
+	swap_free(A, 1);
+	swap_free(A, 3);
+	VCHECK(swap_alloc(B) == 3);
+	VCHECK(swap_alloc(B) == 1);
+	VCHECK(swap_alloc(B) == 4);	/* then the untouched ones	*/
+	VCHECK(free_swap_pages() == 3);
+}
+
+local	void	alloc_on_empty_fails(void)
+{
+	int32	i;
+
+	setup(4);
+	for (i = 0; i < 4; i++) {
+		swap_alloc(A);
+	}
+	VCHECK(swap_alloc(A) == SYSERR);
+	VCHECK(swap_alloc(B) == SYSERR);
+	VCHECK(vma.nslots == 4 && vmb.nslots == 0);
+	VCHECK(free_swap_pages() == 0);
+	for (i = 0; i < 4; i++) {
+		VCHECK(swap_inuse(i));
+	}
+	swap_free(A, 1);		/* and it recovers		*/
+	VCHECK(swap_alloc(B) == 1 && vmb.nslots == 1);
+}
+
+local	void	alloc_with_no_swap_fails(void)
+{
+	setup(0);
+	VCHECK(free_swap_pages() == 0);
+	VCHECK(swap_alloc(A) == SYSERR && vma.nslots == 0);
+	VCHECK(!swap_inuse(0));
+}
+
+local	void	nslots_counts_per_process(void)
+{
+	setup(10);
+	swap_alloc(A);
+	swap_alloc(A);
+	swap_alloc(B);
+	swap_alloc(A);
+	swap_alloc(B);
+	VCHECK(vma.nslots == 3 && vmb.nslots == 2);
+	swap_free(A, 0);
+	VCHECK(vma.nslots == 2 && vmb.nslots == 2);
+	swap_free(B, 4);
+	swap_free(B, 2);
+	VCHECK(vma.nslots == 2 && vmb.nslots == 0);
+	VCHECK(vma.nframes == 0 && vma.heappages == 0 && vmb.nframes == 0);
+	VCHECK(free_swap_pages() == 8);
+}
+
+local	void	inuse_follows_alloc_and_free(void)
+{
+	uint32	i;
+
+	setup(8);
+	for (i = 0; i < 8; i++) {
+		VCHECK(!swap_inuse(i));
+	}
+	swap_alloc(A);
+	swap_alloc(A);
+	VCHECK(swap_inuse(0) && swap_inuse(1) && !swap_inuse(2));
+	swap_free(A, 0);
+	VCHECK(!swap_inuse(0) && swap_inuse(1));
+	VCHECK(!swap_inuse(8));			/* past the limit	*/
+	VCHECK(!swap_inuse(MAX_SWAP_SIZE));
+	VCHECK(!swap_inuse(0xFFFFFFFF));
+}
+
+/* A smaller limit after use: slots past it are neither free nor in use */
+local	void	init_starts_over(void)
+{
+	setup(8);
+	swap_alloc(A);
+	swap_alloc(A);
+	swap_alloc(A);
+	setup(2);
+	VCHECK(free_swap_pages() == 2 && swap_limit == 2);
+	VCHECK(!swap_inuse(0) && !swap_inuse(1) && !swap_inuse(2));
+	VCHECK(swap_alloc(B) == 0 && swap_alloc(B) == 1);
+	VCHECK(swap_alloc(B) == SYSERR);
+}
+
+/* Freeing a free slot, or one past the limit, is a kernel bug */
+local	void	free_twice(void)
+{
+	setup(8);
+	swap_alloc(A);
+	swap_free(A, 0);
+	swap_free(A, 0);
+}
+
+local	void	free_past_limit(void)
+{
+	setup(8);
+	swap_free(A, 8);
+}
+
+local	void	bad_free_asserts(void)
+{
+	VCHECK(vaborts(free_twice, "slots"));
+	VCHECK(vaborts(free_past_limit, "slots"));
+}
+
+int	main(void)
+{
+	vcase("first_slots_are_0_1_2", first_slots_are_0_1_2);
+	vcase("whole_swap_area_in_order", whole_swap_area_in_order);
+	vcase("free_then_alloc_reuses", free_then_alloc_reuses);
+	vcase("alloc_on_empty_fails", alloc_on_empty_fails);
+	vcase("alloc_with_no_swap_fails", alloc_with_no_swap_fails);
+	vcase("nslots_counts_per_process", nslots_counts_per_process);
+	vcase("inuse_follows_alloc_and_free", inuse_follows_alloc_and_free);
+	vcase("init_starts_over", init_starts_over);
+	vcase("bad_free_asserts", bad_free_asserts);
+	return vdone();
+}

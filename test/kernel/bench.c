@@ -1,0 +1,248 @@
+/* bench.c - benchmarks: page faults, vmalloc/vfree, context switches */
+
+#include <xinu.h>
+#include "vmtest.h"
+
+/*
+ * Each case measures something many times over and prints the cost of
+ * one operation as lines test/bench.py collects:
+ *	BENCH name value unit
+ * Cycles come from the CPU's time-stamp counter (under QEMU's TCG it
+ * counts at the host's rate); microseconds from the clock's ms counter,
+ * clkms, over the whole loop.  The cases are also ordinary tests: they
+ * pass when the numbers are sane, so make test keeps them working.
+ */
+
+#define	NFAULTS		4096	/* faults per kind (= FFS frames below)	*/
+#define	NVMCALLS	5000	/* vmalloc/vfree pairs			*/
+#define	NYIELDS		100000	/* yields per ping-pong process		*/
+#define	CALIB_MS	200	/* ms over which the TSC rate is taken	*/
+
+struct	stamp	{
+	uint64	tsc;		/* time-stamp counter			*/
+	uint64	ms;		/* clkms				*/
+};
+
+/*------------------------------------------------------------------------
+ *  rdtsc  -  Read the CPU's time-stamp counter
+ *------------------------------------------------------------------------
+ */
+static	inline	uint64	rdtsc(void)
+{
+	uint32	lo, hi;
+
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64)hi << 32 | lo;
+}
+
+/*------------------------------------------------------------------------
+ *  stamp  -  Take the time now (clkms is two words: read it whole)
+ *------------------------------------------------------------------------
+ */
+local	void	stamp(struct stamp *s)
+{
+	intmask	mask;
+
+	mask = disable();
+	s->tsc = rdtsc();
+	s->ms = clkms;
+	restore(mask);
+}
+
+/*------------------------------------------------------------------------
+ *  report  -  Print the cost of one of 'n' operations done between 'a'
+ *	       and 'b', in cycles and in microseconds, as 'name' (NULL:
+ *	       print nothing); returns the cycles
+ *------------------------------------------------------------------------
+ */
+local	uint32	report(const char *name, uint32 n, struct stamp *a,
+		       struct stamp *b)
+{
+	uint32	cycles = (uint32)((b->tsc - a->tsc) / n);
+	uint32	us100 = (uint32)((b->ms - a->ms) * 100000 / n);
+
+	if (name == NULL) {
+		return cycles;
+	}
+	kprintf("BENCH %s %u cycles\n", name, cycles);
+	kprintf("BENCH %s %u.%02u us\n", name, us100 / 100, us100 % 100);
+	return cycles;
+}
+
+/*------------------------------------------------------------------------
+ *  touch  -  Fault in pages [first, first+n) of 'p', writing or reading,
+ *	      and report the cost of one fault as 'name'; returns cycles
+ *------------------------------------------------------------------------
+ */
+local	uint32	touch(const char *name, char *p, uint32 first, uint32 n,
+		      bool8 write)
+{
+	struct	stamp	a, b;
+	uint32	i;
+
+	stamp(&a);
+	for (i = first; i < first + n; i++) {
+		if (write) {
+			vm_write(PAGE(p, i), i);
+		} else {
+			vm_read(PAGE(p, i));
+		}
+	}
+	stamp(&b);
+	return report(name, n, &a, &b);
+}
+
+/* How long from power-on to here the host measures; this is the part
+ * after the clock started, and the rate the cycle counts run at */
+TEST(bench_boot)
+{
+	struct	stamp	a, b;
+
+	kprintf("BENCH boot_clkms %u ms\n", (uint32)clkms);
+	stamp(&a);
+	do {
+		stamp(&b);		/* stamp() reads clkms anew	*/
+	} while (b.ms < a.ms + CALIB_MS);
+	kprintf("BENCH tsc_rate %u MHz\n",
+		(uint32)((b.tsc - a.tsc) / ((b.ms - a.ms) * 1000)));
+	CHECK(b.tsc > a.tsc);
+	return OK;
+}
+
+/*
+ * The fault kinds, on a heap twice FFS (n frames):
+ *  write pages 0..n-1	 lazy: a zeroed frame, FFS not yet full
+ *  write pages n..2n-1	 lazy, each after evicting a dirty page
+ *  read pages 0..n-1	 swap-in, each after evicting a dirty page
+ *  read pages n..2n-1	 swap-in, each after evicting a clean page
+ *			 (its swap copy is good: nothing is written)
+ *  free n..2n-1, read pages 0..n-1 again: swap-in into a free frame
+ * QEMU backs guest RAM lazily too: the first touch of a frame or slot
+ * costs the host a page fault of its own (it more than doubles a lazy
+ * fault and makes the emulated clock lose ticks).  So the kinds run
+ * twice, and only the second round, on frames and slots the host has
+ * backed, is reported.
+ */
+local	void	fault_kinds(int32 n, bool8 show)
+{
+	char	*p = vmalloc(2 * n * PAGE_SIZE);
+
+	if (p == (char *)SYSERR) {
+		CHECK(p != (char *)SYSERR);
+		return;
+	}
+	CHECK(touch(show ? "fault_lazy" : NULL, p, 0, n, TRUE) > 0);
+	CHECK(touch(show ? "fault_lazy_evict" : NULL, p, n, n, TRUE) > 0);
+	CHECK(touch(show ? "fault_evict_dirty_swapin" : NULL, p, 0, n,
+		    FALSE) > 0);
+	CHECK(touch(show ? "fault_evict_clean_swapin" : NULL, p, n, n,
+		    FALSE) > 0);
+	CHECK(vfree(PAGE(p, n), n * PAGE_SIZE) == OK);
+	CHECK(touch(show ? "fault_swapin" : NULL, p, 0, n, FALSE) > 0);
+	CHECK(vfree(p, n * PAGE_SIZE) == OK);
+}
+
+local	process	faulter(int32 n)
+{
+	struct	vmstats	*st = &proctab[getpid()].prvm->stats;
+
+	fault_kinds(n, FALSE);
+	fault_kinds(n, TRUE);
+	CHECK(st->lazy == 4 * (uint32)n && st->swapins == 6 * (uint32)n);
+	CHECK(st->evict_dirty == 4 * (uint32)n);
+	CHECK(st->evict_clean == 2 * (uint32)n);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+TEST_BOOT(bench_faults, "vm.ffs=4096")
+{
+	REQUIRE(free_ffs_pages() == NFAULTS);
+	REQUIRE(vrun(faulter, NFAULTS) != SYSERR);
+	CHECK(free_ffs_pages() == NFAULTS);
+	return OK;
+}
+
+/* vmalloc and vfree of one page, each a round trip through vmm; a page
+ * held throughout keeps the page table, so no call makes or frees one */
+local	process	vmcaller(int32 n)
+{
+	char	*keep = vmalloc(PAGE_SIZE), *p;
+	struct	stamp	a, b;
+	uint64	tmalloc = 0, t;
+	int32	i;
+
+	REQUIRE(keep != (char *)SYSERR);
+	stamp(&a);
+	for (i = 0; i < n; i++) {
+		t = rdtsc();
+		p = vmalloc(PAGE_SIZE);
+		tmalloc += rdtsc() - t;
+		if (p != PAGE(keep, 1) || vfree(p, PAGE_SIZE) != OK) {
+			break;
+		}
+	}
+	stamp(&b);
+	CHECK(i == n);
+	CHECK(report("vmalloc_vfree", n, &a, &b) > 0);
+	kprintf("BENCH vmalloc %u cycles\n", (uint32)(tmalloc / n));
+	return OK;
+}
+
+TEST(bench_vmalloc_vfree)
+{
+	REQUIRE(vrun(vmcaller, NVMCALLS) != SYSERR);
+	return OK;
+}
+
+/*
+ * Context switches: two processes of one priority yield to each other
+ * 'NYIELDS' times each, so every yield is a switch.  The parent makes
+ * both ready before either runs by holding a higher priority, then drops
+ * below them.  With vcreate'd processes each switch also loads CR3.
+ */
+local	process	pinger(int32 n)
+{
+	int32	i;
+
+	for (i = 0; i < n; i++) {
+		yield();
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  pingpong  -  Time 2*NYIELDS switches between processes 'a' and 'b'
+ *------------------------------------------------------------------------
+ */
+local	void	pingpong(const char *name, pid32 a, pid32 b)
+{
+	struct	stamp	t0, t1;
+	pri16	prio;
+
+	if (a == SYSERR || b == SYSERR) {
+		CHECK(a != SYSERR && b != SYSERR);
+		return;
+	}
+	recvclr();
+	prio = chprio(getpid(), INITPRIO + 2);
+	resume(a);
+	resume(b);
+	stamp(&t0);
+	chprio(getpid(), prio);		/* both run now, we wait	*/
+	receive();
+	receive();
+	stamp(&t1);
+	CHECK(report(name, 2 * NYIELDS, &t0, &t1) > 0);
+}
+
+TEST(bench_ctxsw)
+{
+	pingpong("ctxsw", create(pinger, 8192, INITPRIO + 1, "ping", 1,
+				 NYIELDS),
+		 create(pinger, 8192, INITPRIO + 1, "pong", 1, NYIELDS));
+	pingpong("ctxsw_cr3", vcreate(pinger, 8192, INITPRIO + 1, "vping", 1,
+				      NYIELDS),
+		 vcreate(pinger, 8192, INITPRIO + 1, "vpong", 1, NYIELDS));
+	return OK;
+}
