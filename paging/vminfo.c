@@ -1,6 +1,33 @@
-/* vminfo.c - allocated_virtual_pages, used_ffs_frames */
+/* vminfo.c - allocated_virtual_pages, used_ffs_frames, vmcount */
 
 #include <xinu.h>
+
+#define	VM_HEAPPAGES	0	/* what vmcount counts			*/
+#define	VM_FRAMES	1
+
+/*------------------------------------------------------------------------
+ *  vmcount  -  Reserved heap pages or resident frames of 'pid' (0 for a
+ *		system process), or SYSERR for a bad pid
+ *------------------------------------------------------------------------
+ */
+local	uint32	vmcount(pid32 pid, int32 what)
+{
+	intmask	mask;
+	struct	vmproc	*vm;
+	uint32	n = 0;
+
+	mask = disable();
+	if (isbadpid(pid)) {
+		restore(mask);
+		return SYSERR;
+	}
+	vm = proctab[pid].prvm;
+	if (vm != NULL) {
+		n = (what == VM_HEAPPAGES) ? vm->heappages : vm->nframes;
+	}
+	restore(mask);
+	return n;
+}
 
 /*------------------------------------------------------------------------
  *  allocated_virtual_pages  -  XINU_PAGES plus the heap pages 'pid' has
@@ -11,20 +38,9 @@ uint32	allocated_virtual_pages(
 	  pid32		pid		/* process to ask about		*/
 	)
 {
-	intmask	mask;
-	uint32	n;
+	uint32	n = vmcount(pid, VM_HEAPPAGES);
 
-	mask = disable();
-	if (isbadpid(pid)) {
-		restore(mask);
-		return SYSERR;
-	}
-	n = XINU_PAGES;
-	if (isvcreated(pid)) {
-		n += proctab[pid].prvm->heappages;
-	}
-	restore(mask);
-	return n;
+	return n == (uint32)SYSERR ? n : XINU_PAGES + n;
 }
 
 /*------------------------------------------------------------------------
@@ -35,15 +51,5 @@ uint32	used_ffs_frames(
 	  pid32		pid		/* process to ask about		*/
 	)
 {
-	intmask	mask;
-	uint32	n;
-
-	mask = disable();
-	if (isbadpid(pid)) {
-		restore(mask);
-		return SYSERR;
-	}
-	n = isvcreated(pid) ? proctab[pid].prvm->nframes : 0;
-	restore(mask);
-	return n;
+	return vmcount(pid, VM_FRAMES);
 }
