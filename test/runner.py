@@ -3,7 +3,8 @@
 
 make test runs it to:
   1. run the host unit-test programs (compile/host/test_*), which print
-     "ok NAME" or "FAIL NAME: why" per case;
+     "ok NAME" or "FAIL NAME: why" per case (one line and one test each
+     program, with its failed cases under it);
   2. boot a fresh QEMU for every in-kernel test case (TEST(name) and
      TEST_BOOT(name, "args") in test/kernel/*.c) with test=NAME on the
      kernel command line, and judge it by QEMU's exit status and the
@@ -239,27 +240,30 @@ def run_script(path, opts):
 
 
 def host_tests():
-    """Run the host unit-test programs; yields (name, passed, detail)."""
+    """Run each host unit-test program; yields (name, passed, detail,
+    failed cases), one per program."""
     for prog in sorted(glob.glob(os.path.join(TOP, "compile/host/test_*"))):
         if not os.access(prog, os.X_OK) or os.path.isdir(prog):
             continue
-        base = os.path.basename(prog)
         r = subprocess.run([prog], capture_output=True, text=True,
                            timeout=300, cwd=TOP)
-        cases = fails = 0
+        cases, fails = 0, []
         for line in r.stdout.splitlines():
             if line.startswith("ok "):
                 cases += 1
-                yield "host:%s:%s" % (base, line[3:].strip()), True, ""
             elif line.startswith("FAIL "):
                 cases += 1
-                fails += 1
-                name, _, why = line[5:].partition(":")
-                yield "host:%s:%s" % (base, name.strip()), False, why.strip()
-        if r.returncode != 0 and fails == 0:
-            # it crashed, or failed without saying which case
-            yield "host:%s" % base, False, "exit %d after %d cases: %s" % (
-                r.returncode, cases, r.stderr.strip()[-300:])
+                fails.append("    | " + line)
+        name = "host:" + os.path.basename(prog)
+        if r.returncode == 0 and not fails and cases > 0:
+            yield name, True, "%d cases" % cases, ""
+        elif fails:
+            yield name, False, "%d of %d cases failed" % (len(fails),
+                                                          cases), \
+                "\n".join(fails)
+        else:       # it crashed, or failed without saying which case
+            yield name, False, "exit %d after %d cases" % (
+                r.returncode, cases), tail(r.stderr)
 
 
 def kernel_tests():
@@ -274,19 +278,14 @@ def kernel_tests():
 def run_tests(opts):
     import bootpaths            # boot-path tests (it imports this file)
     passed = failed = 0
-    host_pass = host_fail = 0
     if not opts.only:
-        for name, ok, why in host_tests():
-            if ok:
-                host_pass += 1
-            else:
-                host_fail += 1
-                print("FAIL  %s: %s" % (name, why), flush=True)
-        print("%s  host unit tests: %d cases passed, %d failed"
-              % ("PASS" if host_fail == 0 else "FAIL", host_pass, host_fail),
-              flush=True)
-    passed += host_pass
-    failed += host_fail
+        for name, ok, detail, why in host_tests():
+            print("%s  %-40s %s" % ("PASS" if ok else "FAIL", name, detail),
+                  flush=True)
+            if why:
+                print(why, flush=True)
+            passed += ok
+            failed += not ok
 
     jobs = [("kernel", n, a) for n, a in kernel_tests()]
     jobs += [("script", os.path.basename(p)[:-len(".script")], p) for p in
