@@ -333,3 +333,26 @@ TEST(vmm_missing_calls_fail)
 	REQUIRE(vrun(novmm, 0) != SYSERR);
 	return OK;
 }
+
+/* The double-fault task serves overflow after overflow in one boot */
+TEST(vstack_repeated_overflows)
+{
+	struct	vmsnap	s;
+	char	out[512], want[64];
+	pid32	pid;
+	int32	i;
+
+	vmsnap_take(&s);
+	for (i = 0; i < 5; i++) {
+		kcapture(out, sizeof(out));
+		pid = vrun_wait(vcreate(deep, 8 * 1024, INITPRIO + 1, "deeper",
+					1, 100));
+		kcapture(NULL, 0);
+		REQUIRE(pid != SYSERR);
+		sprintf(want, "P%d:: STACK_OVERFLOW\n", pid);
+		CHECK(strstr(out, want) != NULL);
+		CHECK(vmsnap_same(&s));
+	}
+	CHECK(vm_audit() == OK);
+	return OK;
+}
