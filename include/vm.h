@@ -86,4 +86,59 @@ extern	pid32	vmmpid;
 #define	KMAP_SRC	1	/* frame being copied from		*/
 #define	KMAP_SLOTS	2
 
+/* paging/ and swap/: the functions behind the paging API (the API
+ * itself is in paging.h) */
+struct	trapframe;
+
+/* paging/ */
+extern	void	pginit(void);
+extern	void	vmbanner(void);
+extern	void	pdpt_init(void);
+extern	void	*pdpt_alloc(void);
+extern	void	pdpt_free(void *);
+extern	uint32	pdpt_free_count(void);
+extern	void	kmap_init(void);
+extern	void	*kmap(int32, uint32);
+extern	pte_t	*pte_lookup(pde_t *, uint32);
+extern	uint32	pt_missing(pde_t *, uint32, uint32);
+extern	void	pt_ensure(pde_t *, uint32, uint32);
+extern	void	pt_release(pde_t *, uint32, uint32);
+extern	void	ffs_init(uint32);
+extern	int32	ffs_alloc(pid32, uint32);
+extern	void	ffs_free(int32);
+extern	status	vheap_init(struct vmproc *);
+extern	int32	vheap_find(struct vmproc *, uint32);
+extern	void	vheap_take(struct vmproc *, uint32, uint32);
+extern	bool8	vheap_isallocated(struct vmproc *, uint32, uint32);
+extern	status	vheap_give(struct vmproc *, uint32, uint32);
+extern	void	vheap_destroy(struct vmproc *);
+extern	char	*heap_alloc(pid32, uint32);
+extern	status	heap_free(pid32, char *, uint32);
+extern	void	page_release(pid32, uint32);
+extern	void	vm_delete(struct vmproc *, pde_t *);
+extern	void	pagefault(struct trapframe *, uint32);
+extern	status	page_in(pid32, uint32, pte_t *);
+extern	void	vmkill(const char *) __attribute__((noreturn));
+extern	void	vmteardown(pid32);
+extern	status	vm_audit(void);
+extern	void	vstk_init(void);
+extern	uint32	vstack_alloc(struct vmproc *, pde_t *, uint32);
+extern	void	vstk_free(struct vmproc *, uint32);
+extern	uint32	free_vstk_frames(void);
+extern	void	stackfault_init(void);
+extern	void	stackfault(void);
+extern	void	vmminit(void);
+extern	char	*vmm_call(int32, char *, uint32);
+extern	void	vmm_gone(void);
+
+/* swap/ */
+extern	void	swap_init(uint32);
+extern	int32	swap_alloc(pid32);
+extern	void	swap_free(pid32, uint32);
+extern	bool8	swap_inuse(uint32);
+extern	status	swap_evict(void);
+extern	pte_t	*frame_pte(int32);
+extern	void	swaptrace(const char *, uint32, uint32);
+extern	status	vm_setpolicy(const char *, uint32);
+
 #endif

@@ -23,8 +23,7 @@ KERN_CFLAGS  := -m32 -march=i686 -ffreestanding -fno-builtin -fno-pic \
 KERN_LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none
 KERN_OBJDIR  := $(HOSTOUT)/kern
 KERN_HDRS    := test/host/stub/xinu.h test/host/stub/kunit.h \
-		include/kernel.h include/process.h include/semaphore.h \
-		include/queue.h include/memory.h
+		$(wildcard include/*.h) include/conf.h
 
 KERN_MEMSRCS := system/getmem.c system/freemem.c system/getstk.c \
 		system/freestk.c
@@ -34,6 +33,10 @@ KERN_QSRCS   := system/queue.c system/insert.c system/insertd.c \
 kern_objs = $(patsubst %.c,$(KERN_OBJDIR)/%.o,$(1) test/host/stub/kunit.c)
 
 HOST_TESTS += $(HOSTOUT)/test_kmem $(HOSTOUT)/test_queue
+
+# The real xinu.h includes the generated conf.h
+include/conf.h: config/Configuration
+	$(MAKE) -s -C compile ../include/conf.h
 
 $(KERN_OBJDIR)/%.o: %.c $(KERN_HDRS)
 	@mkdir -p $(@D)

@@ -7,7 +7,8 @@
 /*
  * No C library is linked: the two Linux i386 system calls needed are
  * made with int $0x80, and memset/memcpy are here because the compiler
- * may call them for structure copies even in freestanding code.
+ * may call them for structure copies even in freestanding code.  One
+ * thread runs, so disable and restore have nothing to do.
  */
 
 #define	SYS_WRITE	4	/* Linux i386 system call number	*/
@@ -30,6 +31,20 @@ __asm__(
 local	int32	failed;		/* cases that failed			*/
 local	const	char	*casename;	/* the case now running		*/
 local	char	why[LINELEN];	/* its first failed check, or ""	*/
+
+/*------------------------------------------------------------------------
+ *  disable, restore  -  Interrupt masking, which a program has no need of
+ *------------------------------------------------------------------------
+ */
+intmask	disable(void)
+{
+	return 0;
+}
+
+void	restore(intmask mask)
+{
+	(void)mask;
+}
 
 /*------------------------------------------------------------------------
  *  memset, memcpy  -  What the compiler may call on its own

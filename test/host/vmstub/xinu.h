@@ -15,9 +15,10 @@
  * What needs the kernel is replaced by vmstub.c: getmem and freemem are
  * malloc and free, with a count of blocks not yet given back and a
  * switch that makes getmem fail; a failed assert prints what failed and
- * where and aborts; proctab is a plain array.  The declarations below
- * repeat those of include/prototypes.h that the two files use (that
- * header declares the kernel's libc, which clashes with the host's).
+ * where and aborts; proctab is a plain array.  vm.h declares the two
+ * files' functions; the three kernel functions they call are declared
+ * below (prototypes.h declares the kernel's libc, which clashes with the
+ * host's).
  */
 
 #ifndef _XINU_H_
@@ -34,20 +35,6 @@
 extern	char	*getmem(uint32);
 extern	syscall	freemem(char *, uint32);
 extern	void	kpanic_assert(const char *, const char *, int32);
-
-/* paging/vheap.c */
-extern	status	vheap_init(struct vmproc *);
-extern	int32	vheap_find(struct vmproc *, uint32);
-extern	void	vheap_take(struct vmproc *, uint32, uint32);
-extern	bool8	vheap_isallocated(struct vmproc *, uint32, uint32);
-extern	status	vheap_give(struct vmproc *, uint32, uint32);
-extern	void	vheap_destroy(struct vmproc *);
-
-/* swap/slots.c */
-extern	void	swap_init(uint32);
-extern	int32	swap_alloc(pid32);
-extern	void	swap_free(pid32, uint32);
-extern	bool8	swap_inuse(uint32);
 
 /* The stand-ins' controls (vmstub.c) */
 extern	int32	stub_blocks;	/* getmem blocks not yet freed		*/
