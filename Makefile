@@ -19,7 +19,9 @@
 # make test to those kernel tests; JOBS=n sets how many QEMUs run at once;
 # CONSOLE=stdio|pty|unix puts the console of run, run-iso and run-pxe on
 # this terminal, on a /dev/pts/N or on the socket compile/console.sock
-# (the last two for minicom).
+# (the last two for minicom); DEFS="-DECE465 ..." adds -D words to the
+# kernel and the program alike (make, run, test, batch); PROGFLAGS sets the
+# program's compiler flags (default -O0, as upstream Xinu builds it).
 
 MEM      ?= 256
 APPEND   ?=
@@ -92,7 +94,7 @@ test: all
 	python3 test/runner.py --jobs $(JOBS) --mem $(MEM) $(if $(TESTS),--only "$(TESTS)")
 
 batch:
-	@compile/bin/batch "$(MAIN)" "$(TIMEOUT)" "$(MEM)" "$(APPEND)"
+	@DEFS="$(DEFS)" $(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") compile/bin/batch "$(MAIN)" "$(TIMEOUT)" "$(MEM)" "$(APPEND)"
 
 bench: all
 	python3 test/bench.py --mem $(MEM)
