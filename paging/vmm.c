@@ -11,10 +11,17 @@
  * layouts, so they need no other locking.
  *
  * A caller puts its request in vmreq[its pid], joins vmm's queue in
- * state PR_VMWAIT and gives up the CPU; vmm takes requests in arrival
- * order, does each with interrupts off (a request is never half done),
- * stores the result and makes the caller ready.  Killing a waiting
- * caller just takes it off the queue: its request was never started.
+ * state PR_VMWAIT, signals vmmsem and reschedules.  PR_VMWAIT is a real
+ * blocking state: resched() never keeps a process that is not PR_CURR,
+ * and only vmm (or vmm_gone) makes a waiting caller ready, after storing
+ * its result.  So a call returns only once it has been served, whatever
+ * vmm's priority is next to the caller's: above (the signal switches to
+ * vmm at once), equal or below (vmm is ready, or runs once the caller
+ * blocks).  vmm takes requests in arrival order and does each with
+ * interrupts off (a request is never half done).  Killing a waiting
+ * caller just takes it off the queue: its request was never started;
+ * vmmsem may then count one more request than the queue holds, which
+ * vmm skips.  Killing vmm fails every queued call (vmm_gone).
  */
 
 struct	vmreq	{
@@ -101,22 +108,25 @@ void	vmminit(void)
 char	*vmm_call(int32 op, char *addr, uint32 nbytes)
 {
 	intmask	mask;
+	struct	procent	*prptr = &proctab[currpid];
 	struct	vmreq	*rq = &vmreq[currpid];
 
 	mask = disable();
-	if (isbadpid(vmmpid) || currpid == vmmpid) {
-		restore(mask);
+	if (isbadpid(vmmpid) || currpid == vmmpid || currpid == NULLPROC ||
+	    Defer.ndefers > 0) {
+		restore(mask);		/* no vmm, or we cannot block	*/
 		return (char *)SYSERR;
 	}
 	rq->op = op;
 	rq->addr = addr;
 	rq->nbytes = nbytes;
 	rq->result = (char *)SYSERR;
-	resched_cntl(DEFER_START);	/* queue up before vmm runs	*/
-	proctab[currpid].prstate = PR_VMWAIT;
+	prptr->prstate = PR_VMWAIT;
 	enqueue(currpid, vmmq);
-	signal(vmmsem);
-	resched_cntl(DEFER_STOP);	/* vmm runs; we wait		*/
+	signal(vmmsem);			/* vmm may serve us right here	*/
+	while (prptr->prstate == PR_VMWAIT) {
+		resched();		/* back only once vmm readied us */
+	}
 	restore(mask);
 	return rq->result;
 }
