@@ -11,8 +11,8 @@
  * the slot number with is_swapped set, and the frame is free.
  *
  * A victim with no slot cannot be evicted when swap is full; the next
- * candidate is tried, so memory runs out only when every frame and
- * every slot holds a distinct page: no minimum swap size is needed.
+ * candidate is tried, and when the policy's candidates all fail, every
+ * frame in turn, so no minimum swap size is needed.
  */
 
 uint32	debug_swapping;			/* trace lines still to print	*/
@@ -90,9 +90,18 @@ status	swap_evict(void)
 	for (tries = 0; tries < ffs_limit; tries++) {
 		f = vmpolicy->victim();
 		if (f == SYSERR) {
-			return SYSERR;
+			break;
 		}
 		if (evict_frame(f) == OK) {
+			return OK;
+		}
+	}
+
+	/* The policy found nothing that can go (the random policy draws
+	 * with replacement and may miss the one frame that can): look at
+	 * every frame before anyone is killed */
+	for (f = 0; f < (int32)ffs_limit; f++) {
+		if (ffstab[f].owner != FFS_FREE && evict_frame(f) == OK) {
 			return OK;
 		}
 	}
