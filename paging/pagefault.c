@@ -61,32 +61,51 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 
 /*------------------------------------------------------------------------
  *  page_in  -  Give heap page 'va' of 'pid' a frame holding its data:
- *		zeros on first touch, else its swap copy (interrupts off)
+ *		zeros on first touch, else its swap copy (interrupts off);
+ *		SYSERR when it is a new page and every frame and every
+ *		slot already holds a distinct page
  *------------------------------------------------------------------------
  */
 status	page_in(pid32 pid, uint32 va, pte_t *pte)
 {
+	static	uint32	bounce[PAGE_SIZE / sizeof(uint32)];
 	struct	vmproc	*vm = proctab[pid].prvm;
+	bool8	swapped = (*pte & PTE_IS_SWAPPED) != 0;
+	int32	slot = swapped ? (int32)PTE_SLOT(*pte) : NOSLOT;
 	int32	f;
-	uint32	slot;
 	void	*frame;
 
 	f = ffs_alloc(pid, va >> PAGE_SHIFT);
 	if (f == SYSERR && swap_evict() == OK) {
 		f = ffs_alloc(pid, va >> PAGE_SHIFT);
 	}
+	if (f == SYSERR && swapped) {
+		/* Every frame and every slot holds a distinct page, this one
+		 * among them: its own slot is the room.  Its copy moves out
+		 * of the way and the victim takes the slot */
+		swapdev->read(slot, bounce);
+		swap_free(pid, slot);
+		slot = NOSLOT;
+		if (swap_evict() == OK) {
+			f = ffs_alloc(pid, va >> PAGE_SHIFT);
+		}
+		assert(f != SYSERR);
+	}
 	if (f == SYSERR) {
 		return SYSERR;
 	}
 	frame = kmap(KMAP_DST, ffsaddr(f));
-	if (*pte & PTE_IS_SWAPPED) {
-		slot = PTE_SLOT(*pte);
-		swapdev->read(slot, frame);
-		ffstab[f].slot = slot;		/* the copy stays valid	*/
+	if (swapped) {
+		if (slot == NOSLOT) {
+			memcpy(frame, bounce, PAGE_SIZE);
+		} else {
+			swapdev->read(slot, frame);
+		}
+		ffstab[f].slot = slot;		/* a kept copy stays valid */
 		vm->stats.swapins++;
 		vmtotal.swapins++;
 		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
-			  slot, f);
+			  PTE_SLOT(*pte), f);
 	} else {
 		memset(frame, 0, PAGE_SIZE);
 		vm->stats.lazy++;

@@ -1,4 +1,4 @@
-/* evict.c - swap_evict, evict_frame, frame_pte, swaptrace */
+/* evict.c - swap_evict, evict_frame, reclaim_slot, frame_pte, swaptrace */
 
 #include <xinu.h>
 
@@ -10,9 +10,17 @@
  * or it was written since it came back (the D bit).  Its PTE then holds
  * the slot number with is_swapped set, and the frame is free.
  *
- * A victim with no slot cannot be evicted when swap is full; the next
- * candidate is tried, and when the policy's candidates all fail, every
- * frame in turn, so no minimum swap size is needed.
+ * A victim with no slot needs one.  When swap is full, a resident page
+ * that holds a slot gives it up (reclaim_slot): one whose copy is stale
+ * (written since it came back) if there is one, else a clean one, whose
+ * copy is dropped; either way the page has no copy now, so its next
+ * eviction writes it.  This happens only when swap is full, so programs
+ * that never fill swap see the same slots and traces as without it.
+ * Should the policy's candidates all fail anyway, every frame is tried
+ * in turn before anyone is killed.  Eviction therefore fails only when
+ * no slot is free and no resident page holds one: every frame and every
+ * slot holds a distinct page (page_in then still brings a swapped page
+ * in, by giving its own slot to the victim).
  */
 
 uint32	debug_swapping;			/* trace lines still to print	*/
@@ -43,6 +51,37 @@ pte_t	*frame_pte(int32 f)
 }
 
 /*------------------------------------------------------------------------
+ *  reclaim_slot  -  Swap is full: take the slot of a resident page, one
+ *		     whose copy is stale before one whose copy is good,
+ *		     and give it to process 'pid'; SYSERR if no resident
+ *		     page holds a slot (interrupts off)
+ *------------------------------------------------------------------------
+ */
+local	int32	reclaim_slot(pid32 pid)
+{
+	int32	f, take = SYSERR;
+
+	for (f = 0; f < (int32)ffs_limit; f++) {
+		if (ffstab[f].owner == FFS_FREE || ffstab[f].slot == NOSLOT) {
+			continue;
+		}
+		if (*frame_pte(f) & PTE_D) {
+			take = f;		/* its copy is stale anyway */
+			break;
+		}
+		if (take == SYSERR) {
+			take = f;		/* the lowest clean one	*/
+		}
+	}
+	if (take == SYSERR) {
+		return SYSERR;
+	}
+	swap_free(ffstab[take].owner, ffstab[take].slot);
+	ffstab[take].slot = NOSLOT;	/* next eviction writes it	*/
+	return swap_alloc(pid);
+}
+
+/*------------------------------------------------------------------------
  *  evict_frame  -  Move the page in frame 'f' out to swap and free the
  *		    frame; SYSERR if it needs a slot and none is free
  *------------------------------------------------------------------------
@@ -55,7 +94,8 @@ local	status	evict_frame(int32 f)
 	int32	slot = fr->slot;
 	bool8	write = (slot == NOSLOT) || (*pte & PTE_D);
 
-	if (slot == NOSLOT && (slot = swap_alloc(fr->owner)) == SYSERR) {
+	if (slot == NOSLOT && (slot = swap_alloc(fr->owner)) == SYSERR &&
+	    (slot = reclaim_slot(fr->owner)) == SYSERR) {
 		return SYSERR;
 	}
 	if (write) {

@@ -106,3 +106,176 @@ TEST_BOOT(swap_random_misses_fall_back_to_a_scan,
 	}
 	return OK;
 }
+
+/*
+ * The exact OUT_OF_MEMORY condition: a fault kills its process only
+ * when it needs a frame for a new page while every FFS frame and every
+ * swap slot holds a distinct page.  With 4 frames and 4 slots, up to 8
+ * pages live however they are touched; the 9th dies.
+ */
+#define	FFS	4
+#define	SWAP	4
+
+local	volatile int32	fitbad;		/* wrong words or audits	*/
+
+/*------------------------------------------------------------------------
+ *  fit  -  Write 'n' pages, then read them back forward, backward and
+ *	    in a pseudo-random order, rewriting some, checking every
+ *	    word and the audit after each pass
+ *------------------------------------------------------------------------
+ */
+local	process	fit(int32 n)
+{
+	char	*p = vmalloc(n * PAGE_SIZE);
+	uint32	gen[FFS + SWAP], i, k, r = 12345;
+
+	REQUIRE(p != (char *)SYSERR);
+	for (i = 0; i < (uint32)n; i++) {
+		gen[i] = 0;
+		vm_write(PAGE(p, i), WORD(i << 8));
+	}
+	fitbad += vm_audit() != OK;
+	for (i = 0; i < (uint32)n; i++) {
+		fitbad += vm_read(PAGE(p, i)) != WORD(i << 8 | gen[i]);
+	}
+	fitbad += vm_audit() != OK;
+	for (i = n; i-- > 0; ) {
+		fitbad += vm_read(PAGE(p, i)) != WORD(i << 8 | gen[i]);
+	}
+	fitbad += vm_audit() != OK;
+	for (k = 0; k < 20 * (uint32)n; k++) {
+		r = r * 1103515245 + 12345;
+		i = (r >> 8) % n;
+		fitbad += vm_read(PAGE(p, i)) != WORD(i << 8 | gen[i]);
+		if (k % 3 == 0) {			/* dirty it	*/
+			vm_write(PAGE(p, i), WORD(i << 8 | ++gen[i]));
+		}
+	}
+	fitbad += vm_audit() != OK;
+	for (i = 0; i < (uint32)n; i++) {
+		fitbad += vm_read(PAGE(p, i)) != WORD(i << 8 | gen[i]);
+	}
+	fitbad += vm_audit() != OK;
+	finished = TRUE;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  fit_run  -  Run fit(n) under policy 'name' with 'seed'; TRUE when it
+ *		finished with no OUT_OF_MEMORY and every word right
+ *------------------------------------------------------------------------
+ */
+local	bool8	fit_run(const char *name, uint32 seed, int32 n)
+{
+	static	char	out[512];
+	bool8	ok;
+
+	vm_setpolicy(name, seed);
+	finished = FALSE;
+	fitbad = 0;
+	kcapture(out, sizeof(out));
+	vrun(fit, n);
+	kcapture(NULL, 0);
+	ok = finished && fitbad == 0 && strstr(out, "OUT_OF_MEMORY") == NULL;
+	if (!ok) {
+		kprintf("%s seed %d, %d pages: %s%d bad\n", name, seed, n,
+			finished ? "" : "died, ", fitbad);
+	}
+	return ok;
+}
+
+/* Pages that fit in FFS + swap live through any order of touches, under
+ * every policy: a full swap gives up the slots of resident pages, and
+ * a swapped page comes in through its own slot */
+TEST_BOOT(swap_full_pages_that_fit_live, "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	uint32	seed;
+	int32	n;
+
+	vmsnap_take(&s);
+	for (n = FFS + SWAP - 1; n <= FFS + SWAP; n++) {
+		CHECK(fit_run("clock", 0, n));
+		for (seed = 1; seed <= 5; seed++) {
+			CHECK(fit_run("random", seed, n));
+		}
+		CHECK(vm_audit() == OK);
+		CHECK(vmsnap_same(&s));
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  holder  -  Write 'n' pages, let the test go on, then check them
+ *------------------------------------------------------------------------
+ */
+local	sid32	held, release;
+
+local	process	holder(int32 n)
+{
+	char	*p = vmalloc(n * PAGE_SIZE);
+	int32	i;
+
+	for (i = 0; i < n; i++) {
+		vm_write(PAGE(p, i), WORD(i));
+	}
+	signal(held);
+	wait(release);
+	for (i = 0; i < n; i++) {
+		fitbad += vm_read(PAGE(p, i)) != WORD(i);
+	}
+	return OK;
+}
+
+/* One page more than FFS + swap: the process whose new page finds every
+ * frame and slot holding a distinct page dies, under every policy, and
+ * only it; another process's pages count too */
+TEST_BOOT(swap_full_one_page_too_many_dies, "vm.ffs=4 vm.swap=4")
+{
+	static	char	out[512];
+	static	const	char	*const policies[] = { "clock", "random" };
+	struct	vmsnap	s;
+	char	want[32];
+	pid32	pid, h;
+	uint32	k;
+
+	vmsnap_take(&s);
+	held = semcreate(0);
+	release = semcreate(0);
+	for (k = 0; k < 2; k++) {
+		/* alone: the 9th page */
+		vm_setpolicy(policies[k], 3);
+		finished = FALSE;
+		kcapture(out, sizeof(out));
+		pid = vrun(fit, FFS + SWAP + 1);
+		kcapture(NULL, 0);
+		sprintf(want, "P%d:: OUT_OF_MEMORY\n", pid);
+		CHECK(!finished && strstr(out, want) != NULL);
+		CHECK(vm_audit() == OK);
+		CHECK(vmsnap_same(&s));
+
+		/* 3 pages held by another process, then 6 new ones */
+		fitbad = 0;
+		h = vcreate(holder, 8192, INITPRIO + 1, "holder", 1, 3);
+		resume(h);
+		wait(held);
+		finished = FALSE;
+		kcapture(out, sizeof(out));
+		pid = vrun(fit, FFS + SWAP - 3 + 1);
+		kcapture(NULL, 0);
+		sprintf(want, "P%d:: OUT_OF_MEMORY\n", pid);
+		CHECK(!finished && strstr(out, want) != NULL);
+		CHECK(vm_audit() == OK);
+		CHECK(proctab[h].prstate != PR_FREE);	/* untouched	*/
+		REQUIRE(vrun(fit, FFS + SWAP - 3) != SYSERR);	/* fits	*/
+		CHECK(finished && fitbad == 0);
+		signal(release);
+		CHECK(receive() == (umsg32)h);
+		CHECK(fitbad == 0);
+		CHECK(vm_audit() == OK);
+		CHECK(vmsnap_same(&s));
+	}
+	semdelete(held);
+	semdelete(release);
+	return OK;
+}
