@@ -35,6 +35,8 @@
 #define	PIC2_CMD	0xA0
 #define	PIC2_DATA	0xA1
 #define	PIC_EOI		0x20	/* non-specific end of interrupt	*/
+#define	PIC_READ_IRR	0x0A	/* OCW3: reads of CMD give the IRR	*/
+#define	PIC_READ_ISR	0x0B	/* OCW3: reads of CMD give the ISR	*/
 #define	IRQBASE_VEC	32	/* vector of IRQ 0 after remapping	*/
 #define	NIRQ		16
 #define	IRQ_CLOCK	0

@@ -84,6 +84,7 @@ extern	void	idtinit(void);
 extern	void	set_idt_task(int32, uint16);
 extern	void	picinit(void);
 extern	void	pic_eoi(uint32);
+extern	void	pic_ack_inservice(void);
 extern	void	pic_unmask(uint32);
 extern	void	pic_mask(uint32);
 extern	void	trap(struct trapframe *);

@@ -127,6 +127,8 @@ extern	void	vstk_free(struct vmproc *, uint32);
 extern	uint32	free_vstk_frames(void);
 extern	void	stackfault_init(void);
 extern	void	stackfault(void);
+extern	void	stkguard(uint32);
+extern	void	stkunguard(uint32);
 extern	void	vmminit(void);
 extern	char	*vmm_call(int32, char *, uint32);
 extern	void	vmm_gone(void);

@@ -1,18 +1,34 @@
-/* stackfault.c - stackfault_init, stackfault, stkoverflow */
+/* stackfault.c - stackfault_init, stackfault, stkoverflow, stkguard, stkunguard */
 
 #include <xinu.h>
 
 /*
- * A process that runs off the bottom of its virtual stack touches its
- * guard page.  When the access is a push (a call, an interrupt), the
- * CPU cannot push the page-fault frame on that same stack either, and
- * the fault becomes a double fault.  Vector 8 is therefore a task gate:
- * the CPU saves the running state in 'tss' and switches to the
- * double-fault task, which has its own stack and the kernel's directory
- * (dftask in intr.S calls stackfault).  stackfault rewrites the saved
- * state so that, when the task returns, the process resumes in
- * stkoverflow on an emergency kernel stack, from which it kills itself.
- * A double fault that is not a stack overflow is a kernel bug: panic.
+ * Every stack has an unmapped guard page below it: a virtual stack's is
+ * in the process's own page table (vstack.c), a kernel stack's (getstk,
+ * for create'd processes) in the kernel region's page tables, which
+ * every directory shares, so one PTE change guards it in every address
+ * space at once.  The TLB is not tagged by address space, so one invlpg
+ * in whatever directory is loaded drops the old entry everywhere.  A
+ * guard's PTE is PTE_IS_STACK alone, as in vstack.c.
+ *
+ * A process that runs off the bottom of its stack touches its guard
+ * page.  When the access is a push (a call, an interrupt), the CPU
+ * cannot push the page-fault frame on that same stack either, and the
+ * fault becomes a double fault.  Vector 8 is therefore a task gate: the
+ * CPU saves the running state in 'tss' and switches to the double-fault
+ * task, which has its own stack and the kernel's directory (dftask in
+ * intr.S calls stackfault).  stackfault rewrites the saved state so
+ * that, when the task returns, the process resumes in stkoverflow on an
+ * emergency kernel stack, from which it kills itself.  The CPU saves the
+ * stack pointer of before the failed push, and an event pushes up to 16
+ * bytes, which may straddle the guard's edge: the overflow is told by an
+ * unmapped page at ESP-4 or ESP-16.  Any other double fault is a kernel
+ * bug: panic.
+ *
+ * A stack overflow can also hit while the CPU delivers a hardware
+ * interrupt, after the interrupt controller handed it over but before
+ * trap() acknowledged it; stackfault acknowledges it then, or that line
+ * (the clock's, say) would stay blocked for everyone.
  */
 
 #define	DFSTKLEN	4096
@@ -45,7 +61,24 @@ void	stackfault_init(void)
  */
 local	void	stkoverflow(void)
 {
+	struct	procent	*prptr = &proctab[currpid];
+
+	if (prptr->prvm == NULL) {
+		*stklimit(prptr) = STACKMAGIC;	/* reported once, here	*/
+	}
 	vmkill("STACK_OVERFLOW");
+}
+
+/*------------------------------------------------------------------------
+ *  mapped  -  Whether 'va' is on a present page (or, for a vcreate'd
+ *	       process, outside its page tables) in 'prptr''s directory
+ *------------------------------------------------------------------------
+ */
+local	bool8	mapped(struct procent *prptr, uint32 va)
+{
+	pte_t	*pte = pte_lookup((pde_t *)prptr->prpdbr, va);
+
+	return pte == NULL || (*pte & PTE_P) != 0;
 }
 
 /*------------------------------------------------------------------------
@@ -56,12 +89,8 @@ local	void	stkoverflow(void)
 void	stackfault(void)
 {
 	struct	procent	*prptr = &proctab[currpid];
-	pte_t	*pte = NULL;
 
-	if (prptr->prvm != NULL) {
-		pte = pte_lookup((pde_t *)prptr->prpdbr, tss.esp - 4);
-	}
-	if (pte == NULL || (*pte & PTE_P)) {
+	if (mapped(prptr, tss.esp - 4) && mapped(prptr, tss.esp - 16)) {
 		kprintf("\n*** double fault in process %d (%s)\n", currpid,
 			prptr->prname);
 		kprintf("    EIP 0x%08x  ESP 0x%08x  EBP 0x%08x  CR2 0x%08x\n",
@@ -70,6 +99,7 @@ void	stackfault(void)
 			tss.eax, tss.ebx, tss.ecx, tss.edx);
 		panic("double fault");
 	}
+	pic_ack_inservice();
 	tss.eip = (uint32)stkoverflow;
 	tss.esp = (uint32)&emstack[DFSTKLEN / sizeof(uint32)];
 	tss.ebp = 0;
@@ -77,4 +107,41 @@ void	stackfault(void)
 	tss.cs = KCODE_SEL;
 	tss.ds = tss.es = tss.ss = tss.fs = tss.gs = KDATA_SEL;
 	tss.cr3 = prptr->prpdbr;
+}
+
+/*------------------------------------------------------------------------
+ *  stkguard  -  Unmap the kernel-region page at 'va', the guard page of
+ *		 a kernel stack (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	stkguard(uint32 va)
+{
+	pte_t	*pte;
+
+	if (kernel_pdbr == 0) {
+		return;			/* before paging: no guard	*/
+	}
+	assert(va < KERNEL_END && (va & (PAGE_SIZE - 1)) == 0);
+	pte = pte_lookup((pde_t *)kernel_pdbr, va);
+	*pte = PTE_IS_STACK;
+	invlpg((void *)va);
+}
+
+/*------------------------------------------------------------------------
+ *  stkunguard  -  Map the page at 'va' again if it is a kernel stack's
+ *		   guard page (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	stkunguard(uint32 va)
+{
+	pte_t	*pte;
+
+	if (kernel_pdbr == 0 || va >= KERNEL_END) {
+		return;
+	}
+	pte = pte_lookup((pde_t *)kernel_pdbr, va);
+	if (*pte == PTE_IS_STACK) {
+		*pte = PGROUNDDOWN(va) | PTE_P | PTE_W;
+		invlpg((void *)va);
+	}
 }

@@ -1,4 +1,4 @@
-/* pic.c - picinit, pic_eoi, pic_unmask, pic_mask */
+/* pic.c - picinit, pic_eoi, pic_ack_inservice, pic_unmask, pic_mask */
 
 #include <xinu.h>
 
@@ -50,6 +50,26 @@ void	pic_eoi(uint32 irq)
 		outb(PIC2_CMD, PIC_EOI);
 	}
 	outb(PIC1_CMD, PIC_EOI);
+}
+
+/*------------------------------------------------------------------------
+ *  pic_ack_inservice  -  Acknowledge an interrupt the controllers handed
+ *			  to the CPU that trap() never saw (its delivery
+ *			  failed: see paging/stackfault.c)
+ *------------------------------------------------------------------------
+ */
+void	pic_ack_inservice(void)
+{
+	outb(PIC2_CMD, PIC_READ_ISR);
+	if (inb(PIC2_CMD) != 0) {
+		outb(PIC2_CMD, PIC_EOI);
+	}
+	outb(PIC1_CMD, PIC_READ_ISR);
+	if (inb(PIC1_CMD) != 0) {
+		outb(PIC1_CMD, PIC_EOI);
+	}
+	outb(PIC2_CMD, PIC_READ_IRR);	/* the power-on default	*/
+	outb(PIC1_CMD, PIC_READ_IRR);
 }
 
 /*------------------------------------------------------------------------

@@ -11,14 +11,56 @@
  * from the start of the heap and their length.
  */
 
-#define	ARENA	8192			/* bytes a heap may have	*/
+#define	ARENA	(8 * PAGE_SIZE)		/* bytes a heap may have	*/
 
 struct	memblk	memlist;		/* what system/meminit.c defines */
 void	*minheap;
 void	*maxheap;
 struct	procent	proctab[NPROC];		/* unused by the heap code	*/
 
-local	uint64	arena[ARENA / sizeof(uint64)];	/* 8-byte aligned	*/
+local	uint64	arena[ARENA / sizeof(uint64)]	/* page-aligned		*/
+		__attribute__((aligned(PAGE_SIZE)));
+
+/* getstk and freestk unmap and map guard pages (paging/stackfault.c);
+ * here a list of the pages that would be unmapped */
+#define	NGUARDS	8
+local	uint32	guards[NGUARDS];
+local	int32	nguards;
+
+void	stkguard(uint32 va)
+{
+	if (nguards < NGUARDS) {
+		guards[nguards++] = va;
+	}
+}
+
+void	stkunguard(uint32 va)
+{
+	int32	i;
+
+	for (i = 0; i < nguards; i++) {
+		if (guards[i] == va) {
+			guards[i] = guards[--nguards];
+			return;
+		}
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  guarded  -  Whether the heap page at offset 'off' is a guard page
+ *------------------------------------------------------------------------
+ */
+local	bool8	guarded(uint32 off)
+{
+	int32	i;
+
+	for (i = 0; i < nguards; i++) {
+		if (guards[i] == (uint32)minheap + off) {
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
 
 /*------------------------------------------------------------------------
  *  heapinit  -  Make a heap of 'size' bytes: one free block
@@ -147,43 +189,70 @@ local	void	getmem_exhaustion(void)
 	kend();
 }
 
-/* getstk takes from the highest block that fits, from its top, and
- * returns the block's highest word */
+/* getstk takes whole pages and a guard page below them from the
+ * highest block that can hold them page-aligned, from its top, and
+ * returns the highest word; what lies above the top page stays free */
 local	void	getstk_last_fit(void)
 {
-	static	const	uint32	sizes[] = { 128, 64, 64, 0 };
-	char	*b[4];
+	static	const	uint32	sizes[] = { 104, 8192, 0 };
+	char	*b[3];
 
 	kbegin("getstk_last_fit");
-	heapinit(4096);
-	KCHECK(getstk(100) == at(4096 - 4));
-	KCHECK(layout(1, 0, 3992));
-	KCHECK(getstk(1000) == at(3992 - 4));
-	KCHECK(layout(1, 0, 2992));
+	nguards = 0;
+	heapinit(4 * PAGE_SIZE + 200);
+	KCHECK(getstk(100) == at(4 * PAGE_SIZE - 4));
+	KCHECK(layout(2, 0, 2 * PAGE_SIZE, 4 * PAGE_SIZE, 200));
+	KCHECK(nguards == 1 && guarded(2 * PAGE_SIZE));
+	KCHECK(getstk(PAGE_SIZE + 1) == (char *)SYSERR);	/* 3 pages */
+	KCHECK(layout(2, 0, 2 * PAGE_SIZE, 4 * PAGE_SIZE, 200));
+	KCHECK(getstk(PAGE_SIZE) == at(2 * PAGE_SIZE - 4));	/* exact */
+	KCHECK(layout(1, 4 * PAGE_SIZE, 200) && guarded(0));
 
-	carve(1024, b, 4, sizes);	/* 0:128 128:64 192:64 256: */
-	KCHECK(freemem(b[0], 128) == OK && freemem(b[2], 64) == OK);
-	KCHECK(getstk(64) == at(256 - 4));	/* the high hole, whole	*/
-	KCHECK(layout(1, 0, 128));
-	KCHECK(getstk(32) == at(128 - 4));	/* top of the low one	*/
-	KCHECK(layout(1, 0, 96));
+	/* the higher of two holes first, then the lower one */
+	nguards = 0;
+	heapinit(6 * PAGE_SIZE);
+	b[0] = getmem(2 * PAGE_SIZE);
+	b[1] = getmem(2 * PAGE_SIZE);
+	b[2] = getmem(2 * PAGE_SIZE);
+	KCHECK(freemem(b[0], 2 * PAGE_SIZE) == OK);
+	KCHECK(freemem(b[2], 2 * PAGE_SIZE) == OK);
+	KCHECK(getstk(8) == at(6 * PAGE_SIZE - 4));
+	KCHECK(layout(1, 0, 2 * PAGE_SIZE));
+	KCHECK(getstk(8) == at(2 * PAGE_SIZE - 4));
+	KCHECK(layout(0) && guarded(0) && guarded(4 * PAGE_SIZE));
+
+	/* a hole of two pages' bytes that is not page-aligned: no fit */
+	nguards = 0;
+	carve(3 * PAGE_SIZE, b, 3, sizes);	/* 0:104 104:8192 8296: */
+	KCHECK(freemem(b[1], 8192) == OK);
+	KCHECK(getstk(8) == (char *)SYSERR);
+	KCHECK(layout(1, 104, 8192) && nguards == 0);
 	kend();
 }
 
-/* freestk gives back what getstk took, given the same size */
+/* freestk gives back what getstk took, given the same size, and maps
+ * the guard page again; it refuses what getstk cannot have returned */
 local	void	freestk_returns(void)
 {
 	char	*s1, *s2;
 
 	kbegin("freestk_returns");
-	heapinit(4096);
+	nguards = 0;
+	heapinit(4 * PAGE_SIZE);
 	s1 = getstk(1000);
 	s2 = getstk(100);
-	KCHECK(layout(1, 0, 4096 - 1000 - 104));
+	KCHECK(s2 == at(2 * PAGE_SIZE - 4) && layout(0));
+	KCHECK(freestk(s1 - 4, 1000) == SYSERR);	/* not a top	*/
+	KCHECK(freestk(s1, 0) == SYSERR);
+	KCHECK(freestk(s2, 2 * PAGE_SIZE) == SYSERR);	/* below heap	*/
+	KCHECK(freestk(s1, 0xFFFFFFFF) == SYSERR);
+	KCHECK(freestk(at(5 * PAGE_SIZE - 4), 100) == SYSERR);	/* above */
+	KCHECK(nguards == 2 && layout(0));
 	KCHECK(freestk(s1, 1000) == OK);
-	KCHECK(layout(2, 0, 2992, 3096, 1000));
+	KCHECK(layout(1, 2 * PAGE_SIZE, 2 * PAGE_SIZE));
+	KCHECK(nguards == 1 && !guarded(2 * PAGE_SIZE));
 	KCHECK(freestk(s2, 100) == OK);
-	KCHECK(layout(1, 0, 4096));
+	KCHECK(layout(1, 0, 4 * PAGE_SIZE) && nguards == 0);
 	kend();
 }
 

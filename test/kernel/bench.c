@@ -246,3 +246,47 @@ TEST(bench_ctxsw)
 		 vcreate(pinger, 8192, INITPRIO + 1, "vpong", 1, NYIELDS));
 	return OK;
 }
+
+/*
+ * Process lifecycles on kernel stacks: create and kill a suspended
+ * process (getstk and freestk: the guard page is unmapped and mapped
+ * again), and create, run and end one that returns at once.
+ */
+#define	NLIFE		2000	/* lifecycles per kind			*/
+
+local	process	quick(void)
+{
+	return OK;
+}
+
+TEST(bench_create_kill)
+{
+	struct	stamp	a, b;
+	uint32	i, heap = memlist.mlength;
+	pid32	pid;
+
+	stamp(&a);
+	for (i = 0; i < NLIFE; i++) {
+		pid = create(quick, INITSTK, INITPRIO + 1, "quick", 0);
+		if (pid == SYSERR || kill(pid) == SYSERR ||
+		    receive() != (umsg32)pid) {
+			break;			/* (and its death note)	*/
+		}
+	}
+	stamp(&b);
+	CHECK(i == NLIFE);
+	CHECK(report("create_kill", NLIFE, &a, &b) > 0);
+	stamp(&a);
+	for (i = 0; i < NLIFE; i++) {
+		pid = create(quick, INITSTK, INITPRIO + 1, "quick", 0);
+		if (pid == SYSERR || resume(pid) == SYSERR ||
+		    receive() != (umsg32)pid) {
+			break;
+		}
+	}
+	stamp(&b);
+	CHECK(i == NLIFE);
+	CHECK(report("create_run_exit", NLIFE, &a, &b) > 0);
+	CHECK(memlist.mlength == heap);
+	return OK;
+}

@@ -195,29 +195,44 @@ TEST(mem_freemem_refuses)
 	return OK;
 }
 
-/* getstk takes from the high end (last fit) and returns the highest
- * word; freestk gives it back */
+/* getstk takes whole pages from the high end (last fit), with an
+ * unmapped guard page below, and returns the highest word; freestk maps
+ * the guard again and gives it all back */
+local	bool8	mapped(uint32 va)
+{
+	return (*pte_lookup((pde_t *)kernel_pdbr, va) & PTE_P) != 0;
+}
+
 TEST(mem_getstk_last_fit)
 {
 	struct	heapshot before;
 	char	*s1, *s2, *m;
-	struct	memblk	*top;
 	uint32	topend;
 
 	snap(&before);
 	REQUIRE(before.nblks >= 1 && before.nblks <= MAXBLKS);
-	top = before.addr[before.nblks - 1];
-	topend = (uint32)top + before.len[before.nblks - 1];
+	topend = PGROUNDDOWN((uint32)before.addr[before.nblks - 1] +
+			     before.len[before.nblks - 1]);
 	s1 = getstk(1000);
 	REQUIRE(s1 != (char *)SYSERR);
 	CHECK((uint32)s1 == topend - sizeof(uint32));
-	s2 = getstk(100);
+	CHECK(memlist.mlength == before.total - 2 * PAGE_SIZE);
+	CHECK(mapped(topend - PAGE_SIZE));
+	CHECK(!mapped(topend - 2 * PAGE_SIZE));		/* its guard	*/
+	CHECK(*pte_lookup((pde_t *)kernel_pdbr, topend - 2 * PAGE_SIZE) ==
+	      PTE_IS_STACK);
+	s2 = getstk(PAGE_SIZE + 100);			/* two pages	*/
 	REQUIRE(s2 != (char *)SYSERR);
-	CHECK((uint32)s2 == topend - 1000 - sizeof(uint32));
+	CHECK((uint32)s2 == topend - 2 * PAGE_SIZE - sizeof(uint32));
+	CHECK(!mapped(topend - 5 * PAGE_SIZE));
+	CHECK(mapped(topend - 4 * PAGE_SIZE));
 	m = getmem(100);		/* still from the bottom	*/
 	CHECK(m == (char *)before.addr[0]);
+	CHECK(freestk(s1 + 8, 1000) == SYSERR);		/* not a top	*/
 	CHECK(freestk(s1, 1000) == OK);
-	CHECK(freestk(s2, 100) == OK);
+	CHECK(mapped(topend - 2 * PAGE_SIZE));
+	CHECK(freestk(s2, PAGE_SIZE + 100) == OK);
+	CHECK(mapped(topend - 5 * PAGE_SIZE));
 	CHECK(freemem(m, 100) == OK);
 	CHECK(unchanged(&before));
 	return OK;

@@ -104,7 +104,7 @@ TEST(proc_create_resume)
 	CHECK(proctab[pid].prparent == getpid());
 	CHECK(strcmp(proctab[pid].prname, "sum3-with-a-lon") == 0);
 	CHECK(getprio(pid) == 30);
-	CHECK(memlist.mlength == freebefore - 2048);
+	CHECK(memlist.mlength == freebefore - 2 * PAGE_SIZE);	/* + guard */
 	CHECK(ntrace == 0);
 	CHECK(resume(pid) == 30);
 	CHECK(ntrace == 1 && trace[0] == 123);

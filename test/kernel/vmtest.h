@@ -68,4 +68,25 @@ static inline void vm_write(char *addr, uint32 v)
 	asm volatile("" : : : "memory");
 }
 
+/*------------------------------------------------------------------------
+ *  recurse  -  Use about 'depth' KiB of stack; returns a checksum that
+ *		depends on every frame's local data: (depth + 1) * 240
+ *		when every frame is intact
+ *------------------------------------------------------------------------
+ */
+static inline uint32 recurse(uint32 depth)
+{
+	volatile uint32	words[240];	/* about 1 KiB per call		*/
+	uint32	i, sum;
+
+	for (i = 0; i < 240; i++) {
+		words[i] = depth * 1000 + i;
+	}
+	sum = depth == 0 ? 0 : recurse(depth - 1);
+	for (i = 0; i < 240; i++) {
+		sum += (words[i] == depth * 1000 + i);
+	}
+	return sum;
+}
+
 #endif

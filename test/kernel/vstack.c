@@ -3,26 +3,6 @@
 #include <xinu.h>
 #include "vmtest.h"
 
-/*------------------------------------------------------------------------
- *  recurse  -  Use about 'depth' KiB of stack; returns a checksum that
- *		depends on every frame's local data
- *------------------------------------------------------------------------
- */
-local	uint32	recurse(uint32 depth)
-{
-	volatile uint32	words[240];	/* about 1 KiB per call		*/
-	uint32	i, sum;
-
-	for (i = 0; i < 240; i++) {
-		words[i] = depth * 1000 + i;
-	}
-	sum = depth == 0 ? 0 : recurse(depth - 1);
-	for (i = 0; i < 240; i++) {
-		sum += (words[i] == depth * 1000 + i);
-	}
-	return sum;
-}
-
 local	volatile uint32	deepsum;
 local	volatile int32	sibling_ticks;
 
