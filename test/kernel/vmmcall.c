@@ -16,6 +16,7 @@
 
 local	volatile int32	bad;		/* failed calls or bad words	*/
 local	volatile uint32	rounds;		/* worker rounds completed	*/
+local	volatile uint32	checked;	/* page touches checked		*/
 local	volatile bool8	stop;		/* workers end after this round	*/
 
 /*------------------------------------------------------------------------
@@ -91,6 +92,7 @@ local	process	faulter(int32 n)
 		}
 		for (i = 0; i < np; i++) {
 			bad += vm_read(PAGE(p, i)) != (tag | r << 8 | i);
+			checked++;
 		}
 		bad += vfree(p, np * PAGE_SIZE) != OK;
 		rounds++;
@@ -117,7 +119,7 @@ local	pid32	spawn(int32 n)
  * priority around theirs and kills and replaces them, over 20 seeds.
  * Then they are told to stop and must all end: a caller left waiting
  * for good hangs the case (the runner's timeout fails it) */
-TEST_BOOT(vmm_concurrent_faults_with_kills, "vm.ffs=24 vm.swap=256")
+TEST_BOOT(vmm_concurrent_faults_with_kills, "vm.ffs=12 vm.swap=256")
 {
 	struct	vmsnap	s;
 	pid32	w[NWORKERS];
@@ -155,7 +157,11 @@ TEST_BOOT(vmm_concurrent_faults_with_kills, "vm.ffs=24 vm.swap=256")
 			break;
 		}
 	}
-	kprintf("%d worker rounds over %d seeds\n", rounds, seed - 1);
+	kprintf("vmm_concurrent_faults_with_kills: %d seeds, %d faulters "
+		"(%d killed), %d rounds, %d page touches checked, %d "
+		"evictions\n", seed - 1, (seed - 1) * (NWORKERS + STEPS),
+		(seed - 1) * STEPS, rounds, checked,
+		vmtotal.evict_clean + vmtotal.evict_dirty);
 	chprio(vmmpid, old);
 	return OK;
 }
