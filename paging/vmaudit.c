@@ -12,7 +12,8 @@
  *   - per process: frames, slots and reserved pages match its counters;
  *     its free runs are sorted, separate and inside the heap; its stack
  *     pages lie in its stack region and use stack-area frames;
- *   - the PD/PT region's free count matches the tables in use.
+ *   - the PD/PT region's free count matches the tables in use;
+ *   - every system process's kernel stack has its guard page unmapped.
  */
 
 #define	AUDIT(c, ...)	do { if (!(c)) { kprintf("vm_audit: " __VA_ARGS__); \
@@ -139,6 +140,22 @@ local	status	audit_proc(pid32 pid, byte *seen, uint32 *tables)
 }
 
 /*------------------------------------------------------------------------
+ *  audit_kstack  -  Check that a system process's stack guard is unmapped
+ *------------------------------------------------------------------------
+ */
+local	status	audit_kstack(pid32 pid)
+{
+	struct	procent	*prptr = &proctab[pid];
+	uint32	guard;
+
+	guard = (uint32)prptr->prstkbase + sizeof(uint32) -
+		PGROUNDUP(prptr->prstklen) - PAGE_SIZE;
+	AUDIT(*pte_lookup((pde_t *)kernel_pdbr, guard) == PTE_IS_STACK,
+	      "P%d: the guard page 0x%x of its stack is mapped", pid, guard);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
  *  vm_audit  -  Check all VM structures; OK or SYSERR with a line saying
  *		 what is wrong
  *------------------------------------------------------------------------
@@ -159,6 +176,8 @@ status	vm_audit(void)
 			rv = audit_proc(pid, seen, &tables);
 			slots += proctab[pid].prvm->nslots;
 			stack += proctab[pid].prvm->nstkframes;
+		} else if (proctab[pid].prstate != PR_FREE && pid != NULLPROC) {
+			rv = audit_kstack(pid);
 		}
 	}
 	for (f = 0; f < ffs_limit && rv == OK; f++) {
