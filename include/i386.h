@@ -53,6 +53,7 @@
 #define	EXIT_DONE	0	/* QEMU status 1: halted normally, test passed */
 #define	EXIT_FAIL	1	/* QEMU status 3: a test failed		*/
 #define	EXIT_PANIC	2	/* QEMU status 5: the kernel panicked	*/
+#define	EXIT_BADARGS	3	/* QEMU status 7: command line refused	*/
 
 /* ACPI power off on QEMU's PIIX4 PM (when there is no exit device) */
 #define	ACPI_PM1A_CNT	0x604

@@ -112,6 +112,7 @@ extern	uint32	ramsize(void);
 extern	char	*bootarg(const char *, char *, uint32);
 extern	uint32	bootarg_uint(const char *, uint32);
 extern	char	bootline[];
+extern	uint32	bootline_len;
 
 /* system/: tests */
 extern	void	testrun(const char *) __attribute__((noreturn));

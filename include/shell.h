@@ -11,6 +11,8 @@
 					/* while a command computes	*/
 #define	SHELL_CMDSTK	16384		/* stack of a command process	*/
 #define	SHELL_CMDPRIO	INITPRIO	/* priority of a command	*/
+#define	SHELL_MAXNUM	0x7fffffff	/* largest number an argument	*/
+					/* may give when no less	*/
 
 /* One entry of the command table (shell/cmdtab.c) */
 struct	cmdent	{
@@ -28,7 +30,7 @@ extern	process	shell(did32);
 extern	int32	lexan(char *, char *, char *[], bool8 *, const char **);
 extern	const	struct	cmdent	*cmdlookup(const char *);
 extern	shellcmd shusage(const char *);
-extern	status	shatoi(const char *, int32 *);
+extern	status	shnum(const char *, const char *, int32, int32, int32 *);
 
 /* The commands: xsh_NAME(nargs, args), args[0] is the command's name */
 extern	shellcmd xsh_clear(int32, char *[]);
@@ -42,6 +44,7 @@ extern	shellcmd xsh_mem(int32, char *[]);
 extern	shellcmd xsh_ps(int32, char *[]);
 extern	shellcmd xsh_sleep(int32, char *[]);
 extern	shellcmd xsh_uptime(int32, char *[]);
+extern	shellcmd xsh_vmdebug(int32, char *[]);
 extern	shellcmd xsh_vmdemo(int32, char *[]);
 extern	shellcmd xsh_vmmap(int32, char *[]);
 extern	shellcmd xsh_vmpolicy(int32, char *[]);

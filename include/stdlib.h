@@ -12,6 +12,8 @@ extern	int	atoi(const char *s);
 extern	long	atol(const char *s);
 extern	long	strtol(const char *s, char **endptr, int base);
 extern	unsigned long strtoul(const char *s, char **endptr, int base);
+extern	long	strtonum(const char *s, long min, long max,
+			 const char **errstr);
 
 /* Absolute values (lib/abs.c) */
 extern	int	abs(int n);

@@ -20,6 +20,7 @@
 #include <paging.h>
 #include <vm.h>
 #include <test.h>
+#include <cmdline.h>
 #include <prototypes.h>
 #include <stdio.h>
 #include <string.h>

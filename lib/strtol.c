@@ -1,4 +1,4 @@
-/* strtol.c - strtol, strtoul, atoi, atol, strtomag, digitval */
+/* strtol.c - strtol, strtoul, strtonum, atoi, atol, strtomag, digitval */
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -129,6 +129,53 @@ unsigned long strtoul(
 		return ULMAX;
 	}
 	return neg ? -mag : mag;
+}
+
+/*------------------------------------------------------------------------
+ *  strtonum  -  Convert a whole word of decimal text (a sign allowed, no
+ *		   blanks) to a long in [min, max].  On success *errstr is
+ *		   NULL; otherwise it says why ("invalid", "too small",
+ *		   "too large", as OpenBSD's strtonum does) and 0 is
+ *		   returned.  Overflow is never clamped into range.
+ *------------------------------------------------------------------------
+ */
+long	strtonum(
+	  const char	*s,		/* text to convert		*/
+	  long		min,		/* smallest value accepted	*/
+	  long		max,		/* largest value accepted	*/
+	  const char	**errstr	/* gets NULL or the reason	*/
+	)
+{
+	unsigned long mag;		/* magnitude of the number	*/
+	char	*end;			/* end of the digits		*/
+	int	neg;			/* '-' seen			*/
+	int	over;			/* magnitude overflowed		*/
+	long	v;			/* the value			*/
+
+	*errstr = "invalid";
+	if (min > max || *s == '\0' || isspace((unsigned char) *s)) {
+		return 0;
+	}
+	mag = strtomag(s, &end, 10, &neg, &over);
+	if (end == s || *end != '\0') {
+		return 0;
+	}
+	if (neg ? (over || mag > (unsigned long) LMAX + 1) :
+		  (over || mag > LMAX)) {
+		*errstr = neg ? "too small" : "too large";
+		return 0;
+	}
+	v = neg ? (long) (0UL - mag) : (long) mag;
+	if (v < min) {
+		*errstr = "too small";
+		return 0;
+	}
+	if (v > max) {
+		*errstr = "too large";
+		return 0;
+	}
+	*errstr = NULL;
+	return v;
 }
 
 /*------------------------------------------------------------------------

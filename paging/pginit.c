@@ -51,24 +51,19 @@ void	pginit(void)
 }
 
 /*------------------------------------------------------------------------
- *  vmconfig  -  Size FFS and swap and pick the replacement policy from
- *		 the command line: vm.ffs=N vm.swap=N vm.policy=NAME
- *		 vm.seed=N (sizes are capped at the compile-time maxima)
+ *  vmconfig  -  Size FFS and swap, pick the replacement policy and set
+ *		 debug_swapping as the command line asked (vm.ffs=N
+ *		 vm.swap=N vm.policy=NAME vm.seed=N vm.debug=N; checked
+ *		 against the compile-time maxima by system/cmdline.c)
  *------------------------------------------------------------------------
  */
 local	void	vmconfig(void)
 {
-	char	name[16];
-	uint32	nffs, nswap;
-
-	nffs = bootarg_uint("vm.ffs", MAX_FFS_SIZE);
-	nswap = bootarg_uint("vm.swap", MAX_SWAP_SIZE);
-	ffs_init(nffs >= 1 && nffs <= MAX_FFS_SIZE ? nffs : MAX_FFS_SIZE);
-	swap_init(nswap <= MAX_SWAP_SIZE ? nswap : MAX_SWAP_SIZE);
-	if (bootarg("vm.policy", name, sizeof(name)) == NULL ||
-	    vm_setpolicy(name, bootarg_uint("vm.seed", 1)) == SYSERR) {
-		vm_setpolicy(vmpolicies[0]->name, bootarg_uint("vm.seed", 1));
-	}
+	ffs_init(bootcfg.ffs);
+	swap_init(bootcfg.swap);
+	vm_setpolicy(bootcfg.policy[0] != NULLCH ? bootcfg.policy :
+		     vmpolicies[0]->name, bootcfg.seed);
+	debug_swapping = bootcfg.debug;
 }
 
 /*------------------------------------------------------------------------

@@ -17,6 +17,8 @@ const	struct	cmdent	cmdtab[] = {
 	{ "shutdown", xsh_exit,    "",	"halt the machine (same as exit)" },
 	{ "sleep",    xsh_sleep,   "SECONDS", "wait that many seconds" },
 	{ "uptime",   xsh_uptime,  "",	"time since boot, number of processes" },
+	{ "vmdebug",  xsh_vmdebug, "[N]",
+			"show debug_swapping, or print the next N swap lines" },
 	{ "vmdemo",   xsh_vmdemo,  "NPAGES",
 					"start a vcreate'd process to look at" },
 	{ "vmmap",    xsh_vmmap,   "[PID]",

@@ -1,4 +1,4 @@
-/* shutil.c - shusage, shatoi */
+/* shutil.c - shusage, shnum */
 
 #include <xinu.h>
 #include <shell.h>
@@ -20,22 +20,35 @@ shellcmd shusage(const char *name)
 }
 
 /*------------------------------------------------------------------------
- *  shatoi  -  Convert a whole word to a decimal number (a sign allowed);
- *	       SYSERR if it is not one
+ *  shnum  -  Convert word 'word', an argument of command 'cmd', to a
+ *	      decimal number in [min, max] (a sign allowed); every
+ *	      command's numbers come through here, so a number that is
+ *	      not one, or is out of range (overflow included), is refused
+ *	      alike: one line on stderr and SYSERR
  *------------------------------------------------------------------------
  */
-status	shatoi(const char *s, int32 *value)
+status	shnum(
+	  const	char	*cmd,		/* the command, for the message	*/
+	  const	char	*word,		/* the argument			*/
+	  int32		min,		/* smallest value accepted	*/
+	  int32		max,		/* largest value accepted	*/
+	  int32		*value		/* gets the number		*/
+	)
 {
-	char	*end;
-	long	v;
+	const	char	*err;
+	int32	v;
 
-	if (*s == NULLCH || isspace((byte)*s)) {
-		return SYSERR;
+	v = strtonum(word, min, max, &err);
+	if (err == NULL) {
+		*value = v;
+		return OK;
 	}
-	v = strtol(s, &end, 10);
-	if (*end != NULLCH) {
-		return SYSERR;
+	if (strcmp(err, "too large") == 0) {
+		fprintf(stderr, "%s: %s is above %d\n", cmd, word, max);
+	} else if (strcmp(err, "too small") == 0) {
+		fprintf(stderr, "%s: %s is below %d\n", cmd, word, min);
+	} else {
+		fprintf(stderr, "%s: %s is not a number\n", cmd, word);
 	}
-	*value = (int32)v;
-	return OK;
+	return SYSERR;
 }

@@ -12,8 +12,11 @@ shellcmd xsh_kill(int32 nargs, char *args[])
 {
 	int32	pid;
 
-	if (nargs != 2 || shatoi(args[1], &pid) == SYSERR) {
+	if (nargs != 2) {
 		return shusage(args[0]);
+	}
+	if (shnum(args[0], args[1], 0, SHELL_MAXNUM, &pid) == SYSERR) {
+		return SYSERR;
 	}
 	if (pid == NULLPROC) {
 		fprintf(stderr, "kill: the null process cannot be killed\n");

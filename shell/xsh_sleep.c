@@ -11,13 +11,12 @@ shellcmd xsh_sleep(int32 nargs, char *args[])
 {
 	int32	secs;
 
-	if (nargs != 2 || shatoi(args[1], &secs) == SYSERR) {
+	if (nargs != 2) {
 		return shusage(args[0]);
 	}
-	if (sleep(secs) == SYSERR) {
-		fprintf(stderr, "sleep: %s: not between 0 and %d seconds\n",
-			args[1], MAXSECONDS);
+	if (shnum(args[0], args[1], 0, MAXSECONDS, &secs) == SYSERR) {
 		return SYSERR;
 	}
+	sleep(secs);
 	return OK;
 }

@@ -35,8 +35,11 @@ shellcmd xsh_vmdemo(int32 nargs, char *args[])
 	int32	npages;
 	pid32	pid;
 
-	if (nargs != 2 || shatoi(args[1], &npages) == SYSERR || npages <= 0) {
+	if (nargs != 2) {
 		return shusage(args[0]);
+	}
+	if (shnum(args[0], args[1], 1, VHEAP_PAGES, &npages) == SYSERR) {
+		return SYSERR;
 	}
 	pid = vcreate(vmdemo, 8192, INITPRIO, "vmdemo", 1, npages);
 	if (pid == SYSERR) {

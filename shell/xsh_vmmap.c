@@ -90,8 +90,12 @@ shellcmd xsh_vmmap(int32 nargs, char *args[])
 {
 	int32	pid;
 
-	if (nargs > 2 || (nargs == 2 && shatoi(args[1], &pid) == SYSERR)) {
+	if (nargs > 2) {
 		return shusage(args[0]);
+	}
+	if (nargs == 2 &&
+	    shnum(args[0], args[1], 0, SHELL_MAXNUM, &pid) == SYSERR) {
+		return SYSERR;
 	}
 	if (nargs == 2) {
 		if (vmmap(pid) == SYSERR) {

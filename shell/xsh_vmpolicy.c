@@ -11,8 +11,12 @@ shellcmd xsh_vmpolicy(int32 nargs, char *args[])
 {
 	int32	i, seed = 1;
 
-	if (nargs > 3 || (nargs == 3 && shatoi(args[2], &seed) == SYSERR)) {
+	if (nargs > 3) {
 		return shusage(args[0]);
+	}
+	if (nargs == 3 &&
+	    shnum(args[0], args[2], 0, SHELL_MAXNUM, &seed) == SYSERR) {
+		return SYSERR;
 	}
 	if (nargs == 1) {
 		for (i = 0; vmpolicies[i] != NULL; i++) {

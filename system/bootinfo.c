@@ -6,13 +6,15 @@
  * The boot loader's Multiboot information lives in memory the kernel
  * will reuse, so the parts we need (command line, memory map) are copied
  * here first thing.  The command line is a list of words; key=value
- * words configure the kernel (test=NAME, vm.policy=clock, ...).
+ * words in the kernel's namespaces configure the kernel (test=NAME,
+ * vm.policy=clock, ...; see system/cmdline.c), the others are the
+ * program's (bootarg).
  */
 
-#define	CMDLINE_LEN	256
 #define	MAXMMAP		32
 
 char	bootline[CMDLINE_LEN];		/* the kernel command line	*/
+uint32	bootline_len;			/* its length before any cut	*/
 
 local	struct	{
 	uint64	addr;
@@ -33,6 +35,7 @@ void	bootinfo_save(uint32 magic, struct mb_info *mbi)
 		panic("not started by a Multiboot loader");
 	}
 	if (mbi->flags & MBI_CMDLINE) {
+		bootline_len = strlen((char *)mbi->cmdline);
 		strncpy(bootline, (char *)mbi->cmdline, CMDLINE_LEN - 1);
 	}
 	if (mbi->flags & MBI_MMAP) {

@@ -1,4 +1,4 @@
-/* initialize.c - nulluser, sysinit, banner */
+/* initialize.c - nulluser, sysinit, banner, progwords */
 
 #include <xinu.h>
 
@@ -11,6 +11,7 @@ extern	char	bootstk[];		/* from start.S			*/
 
 local	void	sysinit(void);
 local	void	banner(void);
+local	void	progwords(void);
 
 /*------------------------------------------------------------------------
  *  nulluser  -  Initialize the system and become the null process
@@ -23,6 +24,9 @@ void	nulluser(
 {
 	kputc_init();
 	bootinfo_save(magic, mbi);
+	if (cmdline_check(bootline, bootline_len) > 0) {
+		poweroff(EXIT_BADARGS);	/* run nothing on a bad setting	*/
+	}
 	sysinit();
 	banner();
 	enable();
@@ -96,5 +100,46 @@ local	void	banner(void)
 	vmbanner();
 	if (bootline[0] != NULLCH) {
 		kprintf("  cmdline  %s\n", bootline);
+		progwords();
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  progwords  -  List the command-line words after the image's name
+ *		  that are the program's (outside the kernel's namespaces)
+ *------------------------------------------------------------------------
+ */
+local	void	progwords(void)
+{
+	char	key[CMDLINE_LEN];
+	char	*p = bootline;
+	uint32	n, k;
+	bool8	any = FALSE;
+
+	while (*p != ' ' && *p != NULLCH) {
+		p++;			/* the image's file name	*/
+	}
+	while (*p == ' ') {
+		p++;
+	}
+	while (*p != NULLCH) {
+		for (n = 0; p[n] != ' ' && p[n] != NULLCH; n++) {
+			;
+		}
+		for (k = 0; k < n && p[k] != '='; k++) {
+			key[k] = p[k];
+		}
+		key[k] = NULLCH;
+		if (n > 0 && !cmdline_ours(key)) {
+			kprintf("%s%.*s", any ? " " : "  program  ", n, p);
+			any = TRUE;
+		}
+		p += n;
+		while (*p == ' ') {
+			p++;
+		}
+	}
+	if (any) {
+		kprintf("\n");
 	}
 }

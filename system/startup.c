@@ -9,10 +9,8 @@
  */
 process	startup(void)
 {
-	char	name[TESTNAMELEN];
-
-	if (bootarg("test", name, sizeof(name)) != NULL) {
-		testrun(name);		/* powers off			*/
+	if (bootcfg.test[0] != NULLCH) {
+		testrun(bootcfg.test);	/* powers off			*/
 	}
 	resume(create(main, INITSTK, INITPRIO, "main", 0));
 	return OK;

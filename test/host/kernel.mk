@@ -1,4 +1,5 @@
-# test/host/kernel.mk - host unit tests of the kernel heap and queues
+# test/host/kernel.mk - host unit tests of the kernel heap, queues and
+# command-line check
 #
 # The real system/ files are compiled unchanged against test/host/stub/,
 # which comes first in the include path and holds the xinu.h they get
@@ -46,4 +47,14 @@ $(HOSTOUT)/test_kmem: $(call kern_objs,test/host/test_kmem.c $(KERN_MEMSRCS))
 	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)
 
 $(HOSTOUT)/test_queue: $(call kern_objs,test/host/test_queue.c $(KERN_QSRCS))
+	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)
+
+# The command-line check, with lib's number and string code
+KERN_CMDSRCS := system/cmdline.c lib/strtol.c lib/string.c lib/ctype.c \
+		lib/sprintf.c lib/fmt.c
+
+HOST_TESTS += $(HOSTOUT)/test_cmdline
+
+$(HOSTOUT)/test_cmdline: $(call kern_objs,test/host/test_cmdline.c \
+		$(KERN_CMDSRCS))
 	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)

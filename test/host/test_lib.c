@@ -40,6 +40,7 @@ int	xl_atoi(const char *);
 long	xl_atol(const char *);
 long	xl_strtol(const char *, char **, int);
 unsigned long xl_strtoul(const char *, char **, int);
+long	xl_strtonum(const char *, long, long, const char **);
 int	xl_abs(int);
 long	xl_labs(long);
 void	xl_qsort(void *, size_t, size_t, int (*)(const void *, const void *));
@@ -1115,6 +1116,62 @@ static	void	test_strtol(void)
 }
 
 /*------------------------------------------------------------------------
+ *  test_strtonum  -  whole decimal words in a range, overflow refused
+ *------------------------------------------------------------------------
+ */
+static	void	test_strtonum(void)
+{
+	static const struct {
+		const char *text;
+		long	min, max;
+		long	want;
+		const char *err;	/* NULL: accepted		*/
+	} cases[] = {
+		{ "0", 0, 10, 0, NULL },
+		{ "10", 0, 10, 10, NULL },
+		{ "-5", -10, 10, -5, NULL },
+		{ "+7", 0, 10, 7, NULL },
+		{ "2147483647", 0, 2147483647L, 2147483647L, NULL },
+		{ "-2147483648", -2147483647L - 1, 0, -2147483647L - 1, NULL },
+		{ "11", 0, 10, 0, "too large" },
+		{ "-1", 0, 10, 0, "too small" },
+		{ "0", 1, 16384, 0, "too small" },
+		{ "999999", 1, 16384, 0, "too large" },
+		{ "2147483648", 0, 2147483647L, 0, "too large" },
+		{ "99999999999", 1, 2147483647L, 0, "too large" },
+		{ "99999999999999999999999999", 0, 10, 0, "too large" },
+		{ "-99999999999999999999999999", 0, 10, 0, "too small" },
+		{ "", 0, 10, 0, "invalid" },
+		{ " 5", 0, 10, 0, "invalid" },
+		{ "5 ", 0, 10, 0, "invalid" },
+		{ "abc", 0, 10, 0, "invalid" },
+		{ "5x", 0, 10, 0, "invalid" },
+		{ "0x10", 0, 100, 0, "invalid" },
+		{ "-", 0, 10, 0, "invalid" },
+		{ "+", 0, 10, 0, "invalid" },
+		{ "5", 10, 0, 0, "invalid" },
+	};
+	const char *err;
+	size_t	i;
+	long	v;
+
+	begin();
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		err = "untouched";
+		v = xl_strtonum(cases[i].text, cases[i].min, cases[i].max,
+				&err);
+		CHECK(v == cases[i].want && (err == NULL) ==
+			(cases[i].err == NULL) && (err == NULL ||
+			strcmp(err, cases[i].err) == 0),
+			"strtonum(\"%s\", %ld, %ld): want %ld %s, got %ld %s",
+			cases[i].text, cases[i].min, cases[i].max,
+			cases[i].want, cases[i].err ? cases[i].err : "(ok)",
+			v, err ? err : "(ok)");
+	}
+	end("strtonum");
+}
+
+/*------------------------------------------------------------------------
  *  test_atoi  -  atoi, atol, abs and labs
  *------------------------------------------------------------------------
  */
@@ -1519,6 +1576,7 @@ int	main(void)
 	test_memcmp();
 	test_memchr();
 	test_strtol();
+	test_strtonum();
 	test_atoi();
 	test_qsort_sizes();
 	test_qsort_permutation();

@@ -1,0 +1,175 @@
+/* test_cmdline.c - host unit tests of the command-line check:
+ *		    system/cmdline.c and lib/strtol.c, compiled unchanged */
+
+#include <xinu.h>
+#include <stdarg.h>
+#include "kunit.h"
+
+/*
+ * kprintf is captured into 'out', so each case checks the exact lines
+ * the kernel would print at boot, and bootcfg for what it stored.  The
+ * two policies stand in for swap/'s table.  The line passed starts with
+ * an image name, as Multiboot loaders pass it.
+ */
+
+local	const	struct	vmpolicy clockpol = { "clock", NULL, NULL };
+local	const	struct	vmpolicy randpol = { "random", NULL, NULL };
+const	struct	vmpolicy *const vmpolicies[] = { &clockpol, &randpol, NULL };
+
+local	char	out[4096];		/* what kprintf printed		*/
+local	uint32	outlen;
+local	const	struct	bootcfg	defaults = {
+	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", ""
+};
+
+/*------------------------------------------------------------------------
+ *  kprintf  -  Append to 'out' instead of printing
+ *------------------------------------------------------------------------
+ */
+int32	kprintf(const char *fmt, ...)
+{
+	va_list	ap;
+	int32	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out + outlen, sizeof(out) - outlen, fmt, ap);
+	va_end(ap);
+	outlen += n;
+	return n;
+}
+
+/*------------------------------------------------------------------------
+ *  check  -  Check command line 'line' from fresh defaults; returns the
+ *	      number of problems it found (the lines are in 'out')
+ *------------------------------------------------------------------------
+ */
+local	int32	check(const char *line)
+{
+	bootcfg = defaults;
+	outlen = 0;
+	out[0] = NULLCH;
+	return cmdline_check(line, strlen(line));
+}
+
+/*------------------------------------------------------------------------
+ *  refused  -  Whether 'line' is refused with exactly the lines 'want'
+ *------------------------------------------------------------------------
+ */
+local	bool8	refused(const char *line, int32 nbad, const char *want)
+{
+	return check(line) == nbad && strcmp(out, want) == 0;
+}
+
+/*------------------------------------------------------------------------
+ *  main  -  Run the cases
+ *------------------------------------------------------------------------
+ */
+int32	main(void)
+{
+	char	longline[CMDLINE_LEN + 8];
+	int32	i;
+
+	kbegin("cmdline_accepts_every_key");
+	KCHECK(check("/xinu.elf vm.ffs=32 vm.swap=0 vm.policy=random "
+		     "vm.seed=7 vm.debug=50 test=sem_basic") == 0);
+	KCHECK(out[0] == NULLCH);
+	KCHECK(bootcfg.ffs == 32 && bootcfg.swap == 0 && bootcfg.seed == 7);
+	KCHECK(bootcfg.debug == 50);
+	KCHECK(strcmp(bootcfg.policy, "random") == 0);
+	KCHECK(strcmp(bootcfg.test, "sem_basic") == 0);
+	KCHECK(check("xinu.elf vm.ffs=16384 vm.swap=32768") == 0);
+	KCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	kend();
+
+	kbegin("cmdline_defaults_when_absent");
+	KCHECK(check("xinu.elf") == 0 && check("") == 0);
+	KCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	KCHECK(bootcfg.seed == 1 && bootcfg.debug == 0);
+	KCHECK(bootcfg.policy[0] == NULLCH && bootcfg.test[0] == NULLCH);
+	kend();
+
+	kbegin("cmdline_program_words_are_left_alone");
+	KCHECK(check("xinu.elf n=5 vmx=1 vm=2 testing=3 tests test.x=1 "
+		     "=4 foo  vm.ffs=8") == 0);
+	KCHECK(out[0] == NULLCH && bootcfg.ffs == 8);
+	KCHECK(cmdline_ours("vm.anything") && cmdline_ours("test"));
+	KCHECK(!cmdline_ours("vm") && !cmdline_ours("testx"));
+	KCHECK(!cmdline_ours("n") && !cmdline_ours(""));
+	kend();
+
+	kbegin("cmdline_unknown_key");
+	KCHECK(refused("xinu.elf vm.polcy=random", 1,
+		       "cmdline: unknown key 'vm.polcy'\n"));
+	KCHECK(refused("xinu.elf vm.=1 vm.ffs=4", 1,
+		       "cmdline: unknown key 'vm.'\n"));
+	kend();
+
+	kbegin("cmdline_bad_name");
+	KCHECK(refused("xinu.elf vm.policy=lru", 1,
+		       "cmdline: vm.policy=lru is not one of: clock random\n"));
+	KCHECK(bootcfg.policy[0] == NULLCH);
+	KCHECK(refused("xinu.elf test=a_name_of_more_than_fortyseven_"
+		       "characters_is_refused", 1, "cmdline: test=a_name_of_"
+		       "more_than_fortyseven_characters_is_refused is longer "
+		       "than 47 characters\n"));
+	kend();
+
+	kbegin("cmdline_bad_number");
+	KCHECK(refused("xinu.elf vm.ffs=abc", 1,
+		       "cmdline: vm.ffs=abc is not a number\n"));
+	KCHECK(refused("xinu.elf vm.ffs=", 1,
+		       "cmdline: vm.ffs= is not a number\n"));
+	KCHECK(refused("xinu.elf vm.ffs=12k", 1,
+		       "cmdline: vm.ffs=12k is not a number\n"));
+	KCHECK(bootcfg.ffs == MAX_FFS_SIZE);
+	kend();
+
+	kbegin("cmdline_out_of_range");
+	KCHECK(refused("xinu.elf vm.ffs=0", 1,
+		       "cmdline: vm.ffs=0 is below 1\n"));
+	KCHECK(refused("xinu.elf vm.ffs=999999", 1,
+		       "cmdline: vm.ffs=999999 is above MAX_FFS_SIZE (16384)\n"));
+	KCHECK(refused("xinu.elf vm.swap=-1", 1,
+		       "cmdline: vm.swap=-1 is below 0\n"));
+	KCHECK(refused("xinu.elf vm.swap=32769", 1, "cmdline: vm.swap=32769 "
+		       "is above MAX_SWAP_SIZE (32768)\n"));
+	KCHECK(refused("xinu.elf vm.debug=99999999999", 1, "cmdline: "
+		       "vm.debug=99999999999 is above INT32_MAX (2147483647)\n"));
+	KCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	kend();
+
+	kbegin("cmdline_key_given_twice");
+	KCHECK(refused("xinu.elf vm.ffs=8 vm.ffs=16", 1,
+		       "cmdline: vm.ffs given twice\n"));
+	KCHECK(refused("xinu.elf test=a test=b", 1,
+		       "cmdline: test given twice\n"));
+	kend();
+
+	kbegin("cmdline_key_without_value");
+	KCHECK(refused("xinu.elf vm.ffs", 1,
+		       "cmdline: vm.ffs needs a value (vm.ffs=...)\n"));
+	KCHECK(refused("xinu.elf test", 1,
+		       "cmdline: test needs a value (test=...)\n"));
+	kend();
+
+	kbegin("cmdline_one_line_per_problem");
+	KCHECK(refused("xinu.elf vm.polcy=x n=1 vm.ffs=0 vm.swap=-1", 3,
+		       "cmdline: unknown key 'vm.polcy'\n"
+		       "cmdline: vm.ffs=0 is below 1\n"
+		       "cmdline: vm.swap=-1 is below 0\n"));
+	kend();
+
+	kbegin("cmdline_too_long_is_refused");
+	for (i = 0; i < CMDLINE_LEN + 7; i++) {
+		longline[i] = 'x';
+	}
+	longline[i] = NULLCH;
+	KCHECK(check(longline) == 1);
+	KCHECK(strcmp(out, "cmdline: 1031 characters, above the 1023 the "
+		      "kernel keeps\n") == 0);
+	KCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN) == 1);
+	KCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN - 1) == 0);
+	kend();
+
+	return kdone();
+}
