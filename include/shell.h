@@ -4,7 +4,7 @@
 #define _SHELL_H_
 
 #define	SHELL_PROMPT	"xsh $ "	/* what the shell prints	*/
-#define	SHELL_BUFLEN	(TY_IBUFLEN + 1) /* a whole console line + NUL	*/
+#define	SHELL_BUFLEN	256		/* longest line + NL + NUL	*/
 #define	SHELL_MAXTOK	32		/* most words on a line		*/
 #define	SHELL_STK	16384		/* stack of the shell		*/
 #define	SHELL_PRIO	50		/* above commands: typing works	*/

@@ -18,7 +18,7 @@
 #ifndef _TTY_H_
 #define _TTY_H_
 
-#define	TY_IBUFLEN	256	/* input ring size			*/
+#define	TY_IBUFLEN	4096	/* input ring size: a pasted script	*/
 #define	TY_OBUFLEN	1024	/* output ring size			*/
 
 /* Input modes */
@@ -32,7 +32,11 @@
 #define	TY_EOFCH	0x04	/* ^D: end of file			*/
 #define	TY_STOPCH	0x13	/* ^S: hold output			*/
 #define	TY_STRTCH	0x11	/* ^Q: release output			*/
+#define	TY_INTRCH	0x03	/* ^C: interrupt (see TC_INTR)		*/
 #define	TY_BELL		'\a'	/* echoed when input is dropped		*/
+
+/* The message a ^C sends to the process named with TC_INTR: no pid */
+#define	TY_INTRMSG	((umsg32)0x7fff0003)
 
 /* control(dev, func, ...) functions (Xinu's numbers) */
 #define	TC_MODER	4	/* raw input mode			*/
@@ -40,6 +44,8 @@
 #define	TC_ICHARS	8	/* returns the number of readable chars	*/
 #define	TC_ECHO		9	/* echo input (cooked mode)		*/
 #define	TC_NOECHO	10	/* do not echo input			*/
+#define	TC_INTR		11	/* ^C sends TY_INTRMSG to process arg1	*/
+				/* (0: no one; ^C then ends an empty line) */
 
 /* A ring of characters: head is the oldest, count how many are held */
 struct	tyring	{
@@ -57,6 +63,9 @@ struct	ttycblk	{		/* tty line control block		*/
 	char	tyimode;	/* TY_IMCOOKED or TY_IMRAW		*/
 	bool8	tyiecho;	/* echo input in cooked mode?		*/
 	uint32	tyidrops;	/* input characters dropped: ring full	*/
+	bool8	tyidiscard;	/* dropping the rest of a line that did	*/
+				/*   not fit, up to its end		*/
+	pid32	tyintrpid;	/* told of ^C (TC_INTR), or 0		*/
 	struct	tyring	tyout;	/* output ring				*/
 	sid32	tyosem;		/* free slots in the output ring	*/
 	bool8	tyoheld;	/* output stopped by ^S			*/

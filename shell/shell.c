@@ -1,4 +1,4 @@
-/* shell.c - shell, runcmd, cmdstart, expand */
+/* shell.c - shell, runcmd, cmdstart, expand, readline, waitfor */
 
 #include <xinu.h>
 #include <shell.h>
@@ -15,7 +15,11 @@
  *
  * The shell runs above its commands' priority, so it reads and echoes
  * input while a command computes.  End of file (^D on an empty line)
- * ends the shell; main then starts a new one.
+ * ends the shell; main then starts a new one.  A line longer than
+ * SHELL_BUFLEN - 2 characters is refused whole, with a message.  While
+ * a command runs in the foreground the tty sends the shell TY_INTRMSG
+ * for a ^C (TC_INTR), and the shell kills the command; at the prompt a
+ * ^C drops the line being typed and gives a new prompt.
  *
  * The words reach the command in a heap block that the command copies
  * and frees as it starts; a command killed before it ever ran leaves
@@ -108,6 +112,47 @@ local	void	expand(int32 ntok, char *tok[], pid32 lastbg,
 }
 
 /*------------------------------------------------------------------------
+ *  readline  -  Read one line from 'dev' into 'line' (SHELL_BUFLEN);
+ *		 returns its length, EOF, SYSERR, or TOOLONG when the
+ *		 line did not fit (it is then read to its end and dropped)
+ *------------------------------------------------------------------------
+ */
+#define	TOOLONG	(-10)
+
+local	int32	readline(did32 dev, char *line)
+{
+	int32	len, more;
+
+	len = read(dev, line, SHELL_BUFLEN - 1);
+	if (len != SHELL_BUFLEN - 1 || line[len - 1] == '\n') {
+		return len;
+	}
+	do {			/* the rest, up to its NL or ^D	*/
+		more = read(dev, line, SHELL_BUFLEN - 1);
+	} while (more == SHELL_BUFLEN - 1 && line[more - 1] != '\n');
+	return TOOLONG;
+}
+
+/*------------------------------------------------------------------------
+ *  waitfor  -  Wait for foreground command 'child' to end; a ^C on
+ *		'dev' kills it
+ *------------------------------------------------------------------------
+ */
+local	void	waitfor(did32 dev, pid32 child)
+{
+	umsg32	msg;
+
+	control(dev, TC_INTR, getpid(), 0);
+	while ((msg = receive()) != (umsg32)child) {
+		if (msg == TY_INTRMSG) {
+			kill(child);	/* its note comes next	*/
+		}			/* else a background one ended	*/
+	}
+	control(dev, TC_INTR, 0, 0);
+	recvclr();			/* a ^C that came too late	*/
+}
+
+/*------------------------------------------------------------------------
  *  shell  -  Read command lines from device 'dev' and run them
  *------------------------------------------------------------------------
  */
@@ -128,9 +173,14 @@ process	shell(
 	fprintf(dev, "\nxsh, the Xinu/VM shell: 'help' lists the commands\n\n");
 	for (;;) {
 		fprintf(dev, SHELL_PROMPT);
-		len = read(dev, line, SHELL_BUFLEN - 1);
+		len = readline(dev, line);
 		if (len == EOF || len == SYSERR) {
 			break;
+		}
+		if (len == TOOLONG) {
+			fprintf(dev, "xsh: line longer than %d characters, "
+				"ignored\n", SHELL_BUFLEN - 2);
+			continue;
 		}
 		line[len] = NULLCH;
 		ntok = lexan(line, tokbuf, tok, &background, &why);
@@ -155,9 +205,7 @@ process	shell(
 			fprintf(dev, "[%d]\n", child);
 			lastbg = child;
 		} else {
-			while (receive() != (umsg32)child) {
-				;	/* a background command ended	*/
-			}
+			waitfor(dev, child);
 		}
 	}
 	fprintf(dev, "\n");

@@ -3,15 +3,16 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  ttycontrol  -  Change a tty's input mode or echo, or count its
- *		   readable input (see the TC_ constants in tty.h).  A line
- *		   half typed when raw mode starts becomes readable as is.
+ *  ttycontrol  -  Change a tty's input mode or echo, count its
+ *		   readable input, or name who ^C tells (see the TC_
+ *		   constants in tty.h).  A line half typed when raw mode
+ *		   starts becomes readable as is.
  *------------------------------------------------------------------------
  */
 devcall	ttycontrol(
 	  struct dentry	*devptr,	/* the tty			*/
 	  int32		func,		/* TC_MODER, TC_MODEC, ...	*/
-	  int32		arg1,		/* unused			*/
+	  int32		arg1,		/* TC_INTR: a pid, or 0		*/
 	  int32		arg2		/* unused			*/
 	)
 {
@@ -19,7 +20,6 @@ devcall	ttycontrol(
 	intmask	mask;
 	devcall	rv = OK;
 
-	(void)arg1;
 	(void)arg2;
 	mask = disable();
 	switch (func) {
@@ -41,6 +41,13 @@ devcall	ttycontrol(
 		break;
 	case TC_ICHARS:
 		rv = typtr->tyin.rcount - typtr->tyicursor;
+		break;
+	case TC_INTR:
+		if (arg1 != 0 && isbadpid(arg1)) {
+			rv = SYSERR;
+			break;
+		}
+		typtr->tyintrpid = arg1;
 		break;
 	default:
 		rv = SYSERR;

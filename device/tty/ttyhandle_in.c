@@ -1,4 +1,5 @@
-/* ttyhandle_in.c - ttyhandle_in, iscontrol, echostr, echoch, erasech, dropch */
+/* ttyhandle_in.c - ttyhandle_in, iscontrol, echostr, echoch, erasech, dropch,
+ *		   dropline, ttyintr */
 
 #include <xinu.h>
 
@@ -17,11 +18,20 @@
  * a tab is erased as one).  Echo goes into the output ring, behind what
  * processes wrote before it.
  *
- * Overflow: a character that does not fit is dropped and counted in
+ * ^C (cooked mode) interrupts: the line being typed is dropped, a
+ * newline echoed, and the process named with TC_INTR (the shell, while
+ * a command runs in the foreground) is sent TY_INTRMSG; with no one
+ * named, an empty line ends instead, so a reader sees a blank line (the
+ * shell prints a new prompt).  ^C is never stored as a character.
+ *
+ * Overflow: the ring (TY_IBUFLEN) holds a pasted script's worth of
+ * typeahead.  In raw mode a character that does not fit is dropped.  In
+ * cooked mode lines are dropped whole, never in part: when a character
+ * does not fit, the line being typed is taken back out of the ring and
+ * the rest of it, up to its end, is dropped as it comes; the lines
+ * before it and after it are intact.  Dropped characters are counted in
  * tyidrops, and in cooked mode with echo on the bell is echoed.  The
- * last slot of the ring is kept for the character that ends a line, so
- * a typist can always finish the line that filled the ring; what was
- * stored before is never touched.
+ * last slot of the ring is kept for the character that ends a line.
  */
 
 /*------------------------------------------------------------------------
@@ -101,6 +111,45 @@ local	void	dropch(struct ttycblk *typtr)
 }
 
 /*------------------------------------------------------------------------
+ *  dropline  -  A character of the line being typed does not fit: take
+ *		 the line back out and drop the rest of it as it comes
+ *------------------------------------------------------------------------
+ */
+local	void	dropline(struct ttycblk *typtr)
+{
+	typtr->tyidrops += typtr->tyicursor;
+	while (typtr->tyicursor > 0) {
+		tyrunput(&typtr->tyin);
+		typtr->tyicursor--;
+	}
+	typtr->tyidiscard = TRUE;
+	dropch(typtr);
+}
+
+/*------------------------------------------------------------------------
+ *  ttyintr  -  ^C: drop the line being typed; tell the TC_INTR process,
+ *		  or with none end an empty line
+ *------------------------------------------------------------------------
+ */
+local	void	ttyintr(struct ttycblk *typtr)
+{
+	while (typtr->tyicursor > 0) {
+		tyrunput(&typtr->tyin);
+		typtr->tyicursor--;
+	}
+	echoch(typtr, '\n');
+	if (typtr->tyintrpid != 0) {
+		if (send(typtr->tyintrpid, TY_INTRMSG) == SYSERR) {
+			dropch(typtr);	/* busy: ^C again		*/
+		}
+	} else if (tyrput(&typtr->tyin, '\n')) {
+		signal(typtr->tyisem);
+	} else {
+		dropch(typtr);
+	}
+}
+
+/*------------------------------------------------------------------------
  *  ttyhandle_in  -  Process one character received on a tty line
  *		     (interrupts disabled; the handler and tests call it)
  *------------------------------------------------------------------------
@@ -120,7 +169,22 @@ void	ttyhandle_in(struct ttycblk *typtr, char ch)
 	if (ch == '\r') {
 		ch = '\n';
 	}
+	if (typtr->tyidiscard) {		/* a line that did not fit */
+		if (ch != '\n' && ch != TY_EOFCH && ch != TY_INTRCH) {
+			typtr->tyidrops++;
+			return;
+		}
+		typtr->tyidiscard = FALSE;
+		if (ch != TY_INTRCH) {
+			typtr->tyidrops++;
+			echoch(typtr, '\n');
+			return;
+		}
+	}
 	switch ((byte)ch) {
+	case TY_INTRCH:
+		ttyintr(typtr);
+		return;
 	case TY_STOPCH:
 		typtr->tyoheld = TRUE;
 		return;
@@ -153,7 +217,7 @@ void	ttyhandle_in(struct ttycblk *typtr, char ch)
 		return;
 	default:
 		if (ir->rcount + 1 >= ir->rsize) {	/* keep the last slot */
-			dropch(typtr);
+			dropline(typtr);
 			return;
 		}
 		tyrput(ir, ch);

@@ -35,6 +35,8 @@ devcall	ttyinit(struct dentry *devptr)
 	typtr->tyimode = TY_IMCOOKED;
 	typtr->tyiecho = TRUE;
 	typtr->tyidrops = 0;
+	typtr->tyidiscard = FALSE;
+	typtr->tyintrpid = 0;
 	typtr->tyoheld = FALSE;
 
 	uartinit(csr);				/* drops stale input	*/

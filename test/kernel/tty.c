@@ -221,37 +221,50 @@ TEST(tty_echo)
 	return OK;
 }
 
-/* Input beyond the ring is dropped and counted (in cooked mode the bell
- * is echoed); what was kept is intact, and in cooked mode a line can
- * still be ended */
+/* Typeahead: the ring holds a pasted script's worth of lines; beyond
+ * it, cooked mode drops a line whole (never part of one: the lines
+ * before and after it are intact), with the bell if echo is on; raw
+ * mode drops the characters that do not fit */
 TEST(tty_overflow)
 {
-	char	in[TY_IBUFLEN + 50], want[TY_IBUFLEN + 1];
-	char	out[TY_OBUFLEN + 1];
+	static	char	in[TY_IBUFLEN + 50], want[TY_IBUFLEN + 1];
+	char	line[101], out[TY_OBUFLEN + 1];
 	intmask	mask;
-	int32	i;
+	int32	i, nfit;
+
+	CHECK(TY_IBUFLEN >= 4096);		/* a pasted script	*/
+	CHECK(control(CONSOLE, TC_NOECHO, 0, 0) == OK);
+	nfit = (TY_IBUFLEN - 100) / 100 + 1;	/* 99 chars + NL each	*/
+	for (i = 0; i < nfit; i++) {
+		memset(line, 'a' + i % 26, 99);
+		line[99] = '\n';
+		feed(line, 100);
+	}
+	CHECK(CONSTTY->tyidrops == 0);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == nfit * 100);
+	CHECK(control(CONSOLE, TC_ECHO, 0, 0) == OK);
+	memset(line, '#', 99);			/* does not fit		*/
+	line[99] = '\n';
+	mask = disable();
+	feed(line, 100);
+	takeout(out);
+	restore(mask);
+	CHECK(strchr(out, TY_BELL) != NULL);
+	CHECK(control(CONSOLE, TC_NOECHO, 0, 0) == OK);
+	CHECK(CONSTTY->tyidrops == 100);	/* the whole line	*/
+	FEED("ok\n");				/* the next line fits	*/
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == nfit * 100 + 3);
+	for (i = 0; i < nfit; i++) {
+		memset(line, 'a' + i % 26, 99);
+		line[99] = '\n';
+		line[100] = NULLCH;
+		CHECK(readis(line));
+	}
+	CHECK(readis("ok\n"));
 
 	for (i = 0; i < (int32)sizeof(in); i++) {
 		in[i] = 'a' + i % 26;
 	}
-	mask = disable();
-	feed(in, TY_IBUFLEN);			/* the last one is dropped */
-	takeout(out);
-	restore(mask);
-	CHECK(strlen(out) == TY_IBUFLEN && out[TY_IBUFLEN - 1] == TY_BELL);
-	CHECK(CONSTTY->tyidrops == 1);
-	FEED("\x15");				/* kill that line	*/
-
-	CONSTTY->tyidrops = 0;
-	CHECK(control(CONSOLE, TC_NOECHO, 0, 0) == OK);
-	feed(in, sizeof(in));
-	FEED("\n");
-	CHECK(CONSTTY->tyidrops == sizeof(in) - (TY_IBUFLEN - 1));
-	memcpy(want, in, TY_IBUFLEN - 1);
-	want[TY_IBUFLEN - 1] = '\n';
-	want[TY_IBUFLEN] = NULLCH;
-	CHECK(readis(want));
-
 	CHECK(control(CONSOLE, TC_MODER, 0, 0) == OK);
 	CONSTTY->tyidrops = 0;
 	feed(in, sizeof(in));
@@ -260,6 +273,33 @@ TEST(tty_overflow)
 	memcpy(want, in, TY_IBUFLEN);
 	want[TY_IBUFLEN] = NULLCH;
 	CHECK(readis(want));
+	return OK;
+}
+
+/* ^C in cooked mode: the line being typed is dropped and ^C is never
+ * stored nor echoed as ^C; with no TC_INTR process an empty line ends,
+ * with one it is sent TY_INTRMSG and nothing is stored */
+TEST(tty_interrupt)
+{
+	char	out[TY_OBUFLEN + 1];
+	intmask	mask;
+
+	mask = disable();
+	FEED("abc\x03");
+	takeout(out);
+	restore(mask);
+	CHECK(strcmp(out, "abc\r\n") == 0);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 1);
+	CHECK(readis("\n"));
+
+	CHECK(control(CONSOLE, TC_INTR, NPROC + 3, 0) == SYSERR);
+	CHECK(control(CONSOLE, TC_INTR, getpid(), 0) == OK);
+	FEED("xy\x03");
+	CHECK(recvclr() == TY_INTRMSG);
+	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 0);
+	FEED("z\n");
+	CHECK(readis("z\n"));			/* ^C was not kept	*/
+	CHECK(control(CONSOLE, TC_INTR, 0, 0) == OK);
 	return OK;
 }
 
