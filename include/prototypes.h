@@ -107,6 +107,7 @@ extern	int32	kprintf(const char *, ...)
 extern	int32	kvprintf(const char *, va_list);
 extern	void	kcapture(char *, uint32);
 extern	void	bootinfo_save(uint32, struct mb_info *);
+extern	const	char	*ksymlookup(uint32, uint32 *);
 extern	uint32	ramtop(uint32);
 extern	uint32	ramsize(void);
 extern	char	*bootarg(const char *, char *, uint32);
@@ -143,6 +144,7 @@ extern	void	ttyhandle_in(struct ttycblk *, char);
 extern	void	ttyhandle_out(struct ttycblk *);
 extern	void	ttykickout(struct ttycblk *);
 extern	void	ttydrain(void);
+extern	void	ttyflush(void);
 
 /* paging/ and swap/: see vm.h */
 

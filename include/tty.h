@@ -68,6 +68,9 @@ struct	ttycblk	{		/* tty line control block		*/
 	pid32	tyintrpid;	/* told of ^C (TC_INTR), or 0		*/
 	struct	tyring	tyout;	/* output ring				*/
 	sid32	tyosem;		/* free slots in the output ring	*/
+	uint32	tyofreed;	/* slots ttyflush freed, not yet given	*/
+				/*   to tyosem (the next transmit	*/
+				/*   interrupt does)			*/
 	bool8	tyoheld;	/* output stopped by ^S			*/
 	char	tyibuff[TY_IBUFLEN];
 	char	tyobuff[TY_OBUFLEN];

@@ -14,7 +14,7 @@ struct	vrun	{
 struct	vmstats	{
 	uint32	lazy;		/* first touches given a zeroed frame	*/
 	uint32	swapins;	/* pages read back from swap		*/
-	uint32	segv;		/* faults that killed the process	*/
+	uint32	killed;		/* kills by the VM (vmkill)		*/
 	uint32	evict_clean;	/* evictions that wrote nothing		*/
 	uint32	evict_dirty;	/* evictions that wrote the page	*/
 };

@@ -26,6 +26,13 @@
  */
 void	vmkill(const char *why)
 {
+	struct	vmproc	*vm = proctab[currpid].prvm;
+
+	ttyflush();			/* what it wrote comes first	*/
+	if (vm != NULL) {
+		vm->stats.killed++;
+	}
+	vmtotal.killed++;
 	kprintf("P%d:: %s\n", currpid, why);
 	kill(currpid);
 	panic("vmkill: a killed process is running");
@@ -50,8 +57,6 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 		vmkill("STACK_OVERFLOW");
 	}
 	if (pte == NULL || (*pte & PTE_IS_VMALLOC) == 0) {
-		prptr->prvm->stats.segv++;
-		vmtotal.segv++;
 		vmkill("SEGMENTATION_FAULT");
 	}
 	if (page_in(currpid, PGROUNDDOWN(cr2), pte) == SYSERR) {

@@ -5,7 +5,8 @@
 
 /*------------------------------------------------------------------------
  *  xsh_kill  -  Kill a process, given its pid (killing the shell makes
- *		 main start a new one)
+ *		 main start a new one; kill refuses the null process and
+ *		 vmm)
  *------------------------------------------------------------------------
  */
 shellcmd xsh_kill(int32 nargs, char *args[])
@@ -20,6 +21,11 @@ shellcmd xsh_kill(int32 nargs, char *args[])
 	}
 	if (pid == NULLPROC) {
 		fprintf(stderr, "kill: the null process cannot be killed\n");
+		return SYSERR;
+	}
+	if (pid == vmmpid) {
+		fprintf(stderr, "kill: %d is the VM system process (vmm), "
+			"which cannot be killed\n", pid);
 		return SYSERR;
 	}
 	if (kill(pid) == SYSERR) {

@@ -35,7 +35,7 @@ shellcmd xsh_vmstat(int32 nargs, char *args[])
 	printf("policy   %s, debug_swapping %d\n", vmpolicy->name,
 	       debug_swapping);
 	printf("faults   %d first-touch, %d swap-in, %d killed\n", t.lazy,
-	       t.swapins, t.segv);
+	       t.swapins, t.killed);
 	printf("evicted  %d clean, %d dirty (written back)\n", t.evict_clean,
 	       t.evict_dirty);
 	printf("\npid name             heap frames slots stack   lazy swapin"

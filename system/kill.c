@@ -3,7 +3,8 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  kill  -  End a process: free its resources, tell its parent
+ *  kill  -  End a process: free its resources, tell its parent (the
+ *	     null process and the VM system process cannot be killed)
  *------------------------------------------------------------------------
  */
 syscall	kill(
@@ -15,7 +16,7 @@ syscall	kill(
 	int32	i;
 
 	mask = disable();
-	if (isbadpid(pid) || pid == NULLPROC) {
+	if (isbadpid(pid) || pid == NULLPROC || pid == vmmpid) {
 		restore(mask);
 		return SYSERR;
 	}
@@ -23,9 +24,6 @@ syscall	kill(
 	if (prptr->prvm == NULL && *stklimit(prptr) != STACKMAGIC) {
 		kprintf("P%d:: STACK_OVERFLOW (%s overran its %d-byte stack)\n",
 			pid, prptr->prname, prptr->prstklen);
-	}
-	if (pid == vmmpid) {
-		vmm_gone();
 	}
 	if (--prcount <= 1 + !isbadpid(vmmpid)) {
 		xdone();		/* only system processes left	*/

@@ -9,6 +9,7 @@
 void	panic(const char *msg)
 {
 	disable();
+	ttyflush();			/* what processes wrote first	*/
 	kprintf("\nPANIC: %s (process %d, %s)\n", msg, currpid,
 		proctab[currpid].prname);
 	poweroff(EXIT_PANIC);
@@ -21,6 +22,7 @@ void	panic(const char *msg)
 void	kpanic_assert(const char *expr, const char *file, int32 line)
 {
 	disable();
+	ttyflush();
 	kprintf("\nPANIC: assertion failed: %s at %s:%d (process %d)\n",
 		expr, file, line, currpid);
 	poweroff(EXIT_PANIC);

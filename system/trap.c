@@ -1,4 +1,4 @@
-/* trap.c - trap, set_irq_handler, trapdump */
+/* trap.c - trap, procfault, set_irq_handler, eipname, trapdump */
 
 #include <xinu.h>
 
@@ -9,17 +9,25 @@
  * other than the page fault prints a register dump; it is a kernel bug
  * (panic) when it hits the null process or code running with interrupts
  * disabled, and otherwise an error of the running process, which is
- * killed while the rest of the system runs on.
+ * killed while the rest of the system runs on, with the line
+ *	P<pid>:: killed by <what> in <function of EIP>
+ * (<what> is "page fault at 0x<CR2>" for a page fault; batch runners
+ * read everything after "killed by ").  What processes wrote to the
+ * console before the exception is sent first (ttyflush), so it comes
+ * before the dump.
  */
 
+#define	WHERELEN	64		/* "function+0xoffset"		*/
+
 local	void	(*irqhandler[NIRQ])(void);	/* by IRQ line		*/
+local	const	char	*eipname(uint32, char *, bool8);
 uint32	irqcount[NIRQ];			/* interrupts seen per line	*/
 
 local	const	char	*excname[NEXCEPTIONS] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
 	"bound range", "invalid opcode", "device not available",
 	"double fault", "coprocessor overrun", "invalid TSS",
-	"segment not present", "stack fault", "general protection",
+	"segment not present", "stack fault", "general protection fault",
 	"page fault", "reserved", "x87 error", "alignment check",
 	"machine check", "SIMD error", "virtualization", "control protection",
 	"reserved", "reserved", "reserved", "reserved", "reserved", "reserved",
@@ -61,11 +69,18 @@ void	trap(struct trapframe *tf)
  */
 void	procfault(struct trapframe *tf, const char *what)
 {
+	char	where[WHERELEN];
+
+	ttyflush();
 	trapdump(tf, what);
 	if (currpid == NULLPROC || (tf->eflags & EFLAGS_IF) == 0) {
 		panic("exception in the kernel");
 	}
-	kprintf("P%d:: killed by %s\n", currpid, what);
+	kprintf("P%d:: killed by %s", currpid, what);
+	if (tf->vector == VEC_PAGEFAULT) {
+		kprintf(" at 0x%x", read_cr2());
+	}
+	kprintf(" in %s\n", eipname(tf->eip, where, FALSE));
 	kill(currpid);
 	panic("procfault: a killed process is running");
 }
@@ -86,15 +101,41 @@ void	set_irq_handler(uint32 irq, void (*fn)(void))
 }
 
 /*------------------------------------------------------------------------
+ *  eipname  -  Name the function holding code address 'eip', with the
+ *		offset when 'withoff' ("main+0x1c"); an address outside
+ *		the kernel's code is written in hex into 'buf' (WHERELEN)
+ *------------------------------------------------------------------------
+ */
+local	const	char	*eipname(uint32 eip, char *buf, bool8 withoff)
+{
+	const	char	*name;
+	uint32	off;
+
+	name = ksymlookup(eip, &off);
+	if (name == NULL) {
+		sprintf(buf, "0x%08x", eip);
+		return buf;
+	}
+	if (!withoff) {
+		return name;
+	}
+	snprintf(buf, WHERELEN, "%s+0x%x", name, off);
+	return buf;
+}
+
+/*------------------------------------------------------------------------
  *  trapdump  -  Print what is needed to find the cause of a trap
  *------------------------------------------------------------------------
  */
 void	trapdump(struct trapframe *tf, const char *what)
 {
+	char	where[WHERELEN];
+
 	kprintf("\n*** %s (vector %d, error code 0x%08x) in process %d (%s)\n",
 		what, tf->vector, tf->errcode, currpid, proctab[currpid].prname);
-	kprintf("    EIP 0x%08x  EFLAGS 0x%08x  CS 0x%04x  CR2 0x%08x  CR3 0x%08x\n",
-		tf->eip, tf->eflags, tf->cs, read_cr2(), read_cr3());
+	kprintf("    EIP 0x%08x (%s)\n", tf->eip, eipname(tf->eip, where, TRUE));
+	kprintf("    EFLAGS 0x%08x  CS 0x%04x  CR2 0x%08x  CR3 0x%08x\n",
+		tf->eflags, tf->cs, read_cr2(), read_cr3());
 	kprintf("    EAX 0x%08x  EBX 0x%08x  ECX 0x%08x  EDX 0x%08x\n",
 		tf->eax, tf->ebx, tf->ecx, tf->edx);
 	kprintf("    ESI 0x%08x  EDI 0x%08x  EBP 0x%08x  ESP 0x%08x\n",

@@ -5,8 +5,9 @@
 /*------------------------------------------------------------------------
  *  ttyhandle_out  -  The transmit FIFO is empty: refill it from the
  *		      output ring; with nothing to send (or output held by
- *		      ^S) turn the transmit interrupt off until ttykickout
- *		      (interrupts disabled)
+ *		      ^S) turn the transmit interrupt off until ttykickout;
+ *		      hand the slots sent and those ttyflush freed to the
+ *		      writers (interrupts disabled)
  *------------------------------------------------------------------------
  */
 void	ttyhandle_out(struct ttycblk *typtr)
@@ -19,7 +20,10 @@ void	ttyhandle_out(struct ttycblk *typtr)
 	}
 	if (n == 0) {
 		outb(typtr->tycsr + UART_IER, UART_IER_RDA);
-	} else {
+	}
+	n += typtr->tyofreed;			/* sent by ttyflush	*/
+	typtr->tyofreed = 0;
+	if (n > 0) {
 		signaln(typtr->tyosem, n);	/* blocked writers go on */
 	}
 }

@@ -38,6 +38,7 @@ devcall	ttyinit(struct dentry *devptr)
 	typtr->tyidiscard = FALSE;
 	typtr->tyintrpid = 0;
 	typtr->tyoheld = FALSE;
+	typtr->tyofreed = 0;
 
 	uartinit(csr);				/* drops stale input	*/
 	outb(csr + UART_IER, UART_IER_RDA);

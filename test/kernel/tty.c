@@ -2,6 +2,7 @@
  *	   blocking readers and writers, the UART's loopback path */
 
 #include <xinu.h>
+#include "vmtest.h"
 
 /*
  * Most cases feed characters straight to ttyhandle_in, as the receive
@@ -300,6 +301,55 @@ TEST(tty_interrupt)
 	FEED("z\n");
 	CHECK(readis("z\n"));			/* ^C was not kept	*/
 	CHECK(control(CONSOLE, TC_INTR, 0, 0) == OK);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  lastwords  -  Print a line, then crash: a NULL write in a system
+ *		  process, an unallocated heap page in a vcreate'd one
+ *------------------------------------------------------------------------
+ */
+local	uint32	*volatile nullp;	/* NULL the compiler cannot see	*/
+
+local	process	lastwords(int32 vcreated)
+{
+	printf("last words\n");
+	if (vcreated) {
+		vm_write((char *)VHEAP_START, 1);
+	}
+	*nullp = 1;
+	return OK;
+}
+
+/* What a process printed just before it crashed leaves the output ring
+ * before the crash dump or kill line is printed, even with output held
+ * by ^S; the slots it held come back to writers afterwards */
+TEST(tty_output_before_crash)
+{
+	char	out[1024];
+	pid32	pid;
+	int32	i, vc;
+
+	FEED("\x13");				/* ^S: output held	*/
+	for (vc = 0; vc <= 1; vc++) {
+		pid = vc ? vcreate(lastwords, 8192, INITPRIO + 1, "lastwords",
+				   1, vc) :
+			   create(lastwords, 8192, INITPRIO + 1, "lastwords",
+				  1, vc);
+		REQUIRE(pid != SYSERR);
+		kcapture(out, sizeof(out));
+		REQUIRE(vrun_wait(pid) == pid);
+		kcapture(NULL, 0);
+		CHECK(strstr(out, vc ? "SEGMENTATION_FAULT" : "killed by")
+		      != NULL);
+		CHECK(CONSTTY->tyout.rcount == 0);	/* sent first	*/
+	}
+	FEED("\x11");				/* ^Q			*/
+	for (i = 0; i < 1000 && semcount(CONSTTY->tyosem) != TY_OBUFLEN;
+	     i++) {
+		sleepms(1);
+	}
+	CHECK(semcount(CONSTTY->tyosem) == TY_OBUFLEN);
 	return OK;
 }
 

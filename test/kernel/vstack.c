@@ -296,24 +296,6 @@ TEST(vmm_kill_waiting_caller)
 	return OK;
 }
 
-/* With vmm gone, the VM calls fail instead of hanging */
-local	process	novmm(int32 unused)
-{
-	(void)unused;
-	CHECK(vmalloc(PAGE_SIZE) == (char *)SYSERR);
-	CHECK(vfree((char *)VHEAP_START, PAGE_SIZE) == SYSERR);
-	CHECK(getvirtualstack(PAGE_SIZE) == (char *)SYSERR);
-	return OK;
-}
-
-TEST(vmm_missing_calls_fail)
-{
-	CHECK(kill(vmmpid) == OK);
-	CHECK(isbadpid(vmmpid));
-	REQUIRE(vrun(novmm, 0) != SYSERR);
-	return OK;
-}
-
 /* The double-fault task serves overflow after overflow in one boot */
 TEST(vstack_repeated_overflows)
 {
