@@ -16,10 +16,12 @@
  * The shell runs above its commands' priority, so it reads and echoes
  * input while a command computes.  End of file (^D on an empty line)
  * ends the shell; main then starts a new one.  A line longer than
- * SHELL_BUFLEN - 2 characters is refused whole, with a message.  While
- * a command runs in the foreground the tty sends the shell TY_INTRMSG
- * for a ^C (TC_INTR), and the shell kills the command; at the prompt a
- * ^C drops the line being typed and gives a new prompt.
+ * SHELL_BUFLEN - 2 characters is refused whole, with a message.  The
+ * shell names itself to the tty with TC_INTR: a ^C while it is not
+ * waiting for input sends it TY_INTRMSG, and the foreground command it
+ * waits for (or is about to start) is killed; at the prompt a ^C drops
+ * the line being typed and gives a new prompt.  A ^C that comes while
+ * no command runs is forgotten before the next line is read.
  *
  * The words reach the command in a heap block that the command copies
  * and frees as it starts; a command killed before it ever ran leaves
@@ -134,22 +136,19 @@ local	int32	readline(did32 dev, char *line)
 }
 
 /*------------------------------------------------------------------------
- *  waitfor  -  Wait for foreground command 'child' to end; a ^C on
- *		'dev' kills it
+ *  waitfor  -  Wait for foreground command 'child' to end; a ^C kills
+ *		it
  *------------------------------------------------------------------------
  */
-local	void	waitfor(did32 dev, pid32 child)
+local	void	waitfor(pid32 child)
 {
 	umsg32	msg;
 
-	control(dev, TC_INTR, getpid(), 0);
 	while ((msg = receive()) != (umsg32)child) {
 		if (msg == TY_INTRMSG) {
 			kill(child);	/* its note comes next	*/
 		}			/* else a background one ended	*/
 	}
-	control(dev, TC_INTR, 0, 0);
-	recvclr();			/* a ^C that came too late	*/
 }
 
 /*------------------------------------------------------------------------
@@ -171,8 +170,10 @@ process	shell(
 	pid32	child, lastbg = 0;
 
 	fprintf(dev, "\nxsh, the Xinu/VM shell: 'help' lists the commands\n\n");
+	control(dev, TC_INTR, getpid(), 0);
 	for (;;) {
 		fprintf(dev, SHELL_PROMPT);
+		recvclr();		/* ^C and notes from before	*/
 		len = readline(dev, line);
 		if (len == EOF || len == SYSERR) {
 			break;
@@ -205,9 +206,10 @@ process	shell(
 			fprintf(dev, "[%d]\n", child);
 			lastbg = child;
 		} else {
-			waitfor(dev, child);
+			waitfor(child);
 		}
 	}
+	control(dev, TC_INTR, 0, 0);
 	fprintf(dev, "\n");
 	return OK;
 }

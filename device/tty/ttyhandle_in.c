@@ -19,10 +19,11 @@
  * processes wrote before it.
  *
  * ^C (cooked mode) interrupts: the line being typed is dropped, a
- * newline echoed, and the process named with TC_INTR (the shell, while
- * a command runs in the foreground) is sent TY_INTRMSG; with no one
- * named, an empty line ends instead, so a reader sees a blank line (the
- * shell prints a new prompt).  ^C is never stored as a character.
+ * newline echoed, and the process named with TC_INTR (the shell) is
+ * sent TY_INTRMSG, unless it is itself waiting for input from this tty
+ * (the shell at its prompt): then, as when no one is named, an empty
+ * line ends, so the reader sees a blank line (the shell prints a new
+ * prompt).  ^C is never stored as a character.
  *
  * Overflow: the ring (TY_IBUFLEN) holds a pasted script's worth of
  * typeahead.  In raw mode a character that does not fit is dropped.  In
@@ -127,20 +128,23 @@ local	void	dropline(struct ttycblk *typtr)
 }
 
 /*------------------------------------------------------------------------
- *  ttyintr  -  ^C: drop the line being typed; tell the TC_INTR process,
- *		  or with none end an empty line
+ *  ttyintr  -  ^C: drop the line being typed; tell the TC_INTR process
+ *		unless it waits for this tty's input, else end an empty line
  *------------------------------------------------------------------------
  */
 local	void	ttyintr(struct ttycblk *typtr)
 {
+	struct	procent	*prptr = &proctab[typtr->tyintrpid];
+
 	while (typtr->tyicursor > 0) {
 		tyrunput(&typtr->tyin);
 		typtr->tyicursor--;
 	}
 	echoch(typtr, '\n');
-	if (typtr->tyintrpid != 0) {
+	if (typtr->tyintrpid != 0 && (prptr->prstate != PR_WAIT ||
+	    prptr->prsem != typtr->tyisem)) {
 		if (send(typtr->tyintrpid, TY_INTRMSG) == SYSERR) {
-			dropch(typtr);	/* busy: ^C again		*/
+			dropch(typtr);	/* gone or busy: ^C again	*/
 		}
 	} else if (tyrput(&typtr->tyin, '\n')) {
 		signal(typtr->tyisem);

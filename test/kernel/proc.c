@@ -499,7 +499,7 @@ TEST(proc_exception_kills_only_the_process)
 	kcapture(out, sizeof(out));
 	resume(pid);
 	kcapture(NULL, 0);
-	sprintf(want, "P%d:: killed by divide error\n", pid);
+	sprintf(want, "P%d:: killed by divide error in divzero\n", pid);
 	CHECK(strstr(out, want) != NULL);
 	CHECK(strstr(out, "EIP 0x") != NULL);
 	CHECK(proctab[pid].prstate == PR_FREE);
@@ -524,7 +524,7 @@ TEST(proc_null_pointer_kills_system_process)
 	kcapture(out, sizeof(out));
 	resume(pid);
 	kcapture(NULL, 0);
-	sprintf(want, "P%d:: killed by page fault\n", pid);
+	sprintf(want, "P%d:: killed by page fault at 0x0 in nullsys\n", pid);
 	CHECK(strstr(out, want) != NULL);
 	CHECK(strstr(out, "CR2 0x00000000") != NULL);
 	CHECK(receive() == (umsg32)pid);

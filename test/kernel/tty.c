@@ -278,12 +278,14 @@ TEST(tty_overflow)
 }
 
 /* ^C in cooked mode: the line being typed is dropped and ^C is never
- * stored nor echoed as ^C; with no TC_INTR process an empty line ends,
- * with one it is sent TY_INTRMSG and nothing is stored */
+ * stored nor echoed as ^C; with no TC_INTR process, or one that waits
+ * for input, an empty line ends; else that process is sent TY_INTRMSG
+ * and nothing is stored */
 TEST(tty_interrupt)
 {
 	char	out[TY_OBUFLEN + 1];
 	intmask	mask;
+	pid32	pid;
 
 	mask = disable();
 	FEED("abc\x03");
@@ -300,6 +302,15 @@ TEST(tty_interrupt)
 	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 0);
 	FEED("z\n");
 	CHECK(readis("z\n"));			/* ^C was not kept	*/
+
+	pid = create(reader, 4096, INITPRIO + 1, "reader", 1, 10);
+	REQUIRE(pid != SYSERR);
+	resume(pid);				/* it waits for input	*/
+	CHECK(control(CONSOLE, TC_INTR, pid, 0) == OK);
+	FEED("ab\x03");
+	CHECK(recvtime(2000) == (umsg32)pid);
+	CHECK(gotlen == 1 && got[0] == '\n');
+	CHECK(recvclr() == OK);			/* no TY_INTRMSG	*/
 	CHECK(control(CONSOLE, TC_INTR, 0, 0) == OK);
 	return OK;
 }
