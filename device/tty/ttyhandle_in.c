@@ -18,12 +18,14 @@
  * a tab is erased as one).  Echo goes into the output ring, behind what
  * processes wrote before it.
  *
- * ^C (cooked mode) interrupts: the line being typed is dropped, a
- * newline echoed, and the process named with TC_INTR (the shell) is
- * sent TY_INTRMSG, unless it is itself waiting for input from this tty
- * (the shell at its prompt): then, as when no one is named, an empty
- * line ends, so the reader sees a blank line (the shell prints a new
- * prompt).  ^C is never stored as a character.
+ * ^C (cooked mode) interrupts: the line being typed is dropped and a
+ * newline echoed.  The process named with TC_INTR (the shell) is sent
+ * TY_INTRMSG unless it is itself waiting for input from this tty (the
+ * shell at its prompt).  Unless it waits for a message (the shell
+ * waiting for a command to end), an empty line also ends, so a reader
+ * sees a blank line (the shell prints a new prompt, even when the ^C
+ * came while it was on its way to the prompt).  ^C is never stored as
+ * a character.
  *
  * Overflow: the ring (TY_IBUFLEN) holds a pasted script's worth of
  * typeahead.  In raw mode a character that does not fit is dropped.  In
@@ -129,24 +131,32 @@ local	void	dropline(struct ttycblk *typtr)
 
 /*------------------------------------------------------------------------
  *  ttyintr  -  ^C: drop the line being typed; tell the TC_INTR process
- *		unless it waits for this tty's input, else end an empty line
+ *		unless it waits for this tty's input; end an empty line
+ *		unless that process waits for a message
  *------------------------------------------------------------------------
  */
 local	void	ttyintr(struct ttycblk *typtr)
 {
 	struct	procent	*prptr = &proctab[typtr->tyintrpid];
+	bool8	reading, receiving;
 
 	while (typtr->tyicursor > 0) {
 		tyrunput(&typtr->tyin);
 		typtr->tyicursor--;
 	}
 	echoch(typtr, '\n');
-	if (typtr->tyintrpid != 0 && (prptr->prstate != PR_WAIT ||
-	    prptr->prsem != typtr->tyisem)) {
+	reading = prptr->prstate == PR_WAIT && prptr->prsem == typtr->tyisem;
+	receiving = prptr->prstate == PR_RECV;
+	if (typtr->tyintrpid != 0 && !reading) {
 		if (send(typtr->tyintrpid, TY_INTRMSG) == SYSERR) {
 			dropch(typtr);	/* gone or busy: ^C again	*/
+			return;
 		}
-	} else if (tyrput(&typtr->tyin, '\n')) {
+		if (receiving) {
+			return;
+		}
+	}
+	if (tyrput(&typtr->tyin, '\n')) {
 		signal(typtr->tyisem);
 	} else {
 		dropch(typtr);

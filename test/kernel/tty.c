@@ -277,10 +277,22 @@ TEST(tty_overflow)
 	return OK;
 }
 
+/*------------------------------------------------------------------------
+ *  msgwaiter  -  Helper process: receive one message into 'gotmsg'
+ *------------------------------------------------------------------------
+ */
+local	umsg32	gotmsg;
+
+local	process	msgwaiter(void)
+{
+	gotmsg = receive();
+	return OK;
+}
+
 /* ^C in cooked mode: the line being typed is dropped and ^C is never
- * stored nor echoed as ^C; with no TC_INTR process, or one that waits
- * for input, an empty line ends; else that process is sent TY_INTRMSG
- * and nothing is stored */
+ * stored nor echoed as ^C.  With no TC_INTR process, or one that waits
+ * for input, an empty line ends; one that waits for a message is sent
+ * TY_INTRMSG and nothing is stored; one doing something else gets both */
 TEST(tty_interrupt)
 {
 	char	out[TY_OBUFLEN + 1];
@@ -296,12 +308,21 @@ TEST(tty_interrupt)
 	CHECK(readis("\n"));
 
 	CHECK(control(CONSOLE, TC_INTR, NPROC + 3, 0) == SYSERR);
-	CHECK(control(CONSOLE, TC_INTR, getpid(), 0) == OK);
+	pid = create(msgwaiter, 4096, INITPRIO + 1, "msgwaiter", 0);
+	REQUIRE(pid != SYSERR);
+	resume(pid);				/* it waits in receive	*/
+	CHECK(control(CONSOLE, TC_INTR, pid, 0) == OK);
 	FEED("xy\x03");
-	CHECK(recvclr() == TY_INTRMSG);
+	CHECK(recvtime(2000) == (umsg32)pid);
+	CHECK(gotmsg == TY_INTRMSG);
 	CHECK(control(CONSOLE, TC_ICHARS, 0, 0) == 0);
 	FEED("z\n");
 	CHECK(readis("z\n"));			/* ^C was not kept	*/
+
+	CHECK(control(CONSOLE, TC_INTR, getpid(), 0) == OK);
+	FEED("uv\x03");			/* we are running	*/
+	CHECK(recvclr() == TY_INTRMSG);
+	CHECK(readis("\n"));
 
 	pid = create(reader, 4096, INITPRIO + 1, "reader", 1, 10);
 	REQUIRE(pid != SYSERR);
