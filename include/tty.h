@@ -46,6 +46,9 @@
 #define	TC_NOECHO	10	/* do not echo input			*/
 #define	TC_INTR		11	/* ^C sends TY_INTRMSG to process arg1	*/
 				/* (0: no one; ^C then ends an empty line) */
+#define	TC_PROMPT	12	/* the TC_INTR process is at its prompt:	*/
+				/* until a line ends, ^C ends an empty	*/
+				/* line (no effect with input pending)	*/
 
 /* A ring of characters: head is the oldest, count how many are held */
 struct	tyring	{
@@ -66,6 +69,7 @@ struct	ttycblk	{		/* tty line control block		*/
 	bool8	tyidiscard;	/* dropping the rest of a line that did	*/
 				/*   not fit, up to its end		*/
 	pid32	tyintrpid;	/* told of ^C (TC_INTR), or 0		*/
+	bool8	tyiprompt;	/* it is at its prompt (TC_PROMPT)	*/
 	struct	tyring	tyout;	/* output ring				*/
 	sid32	tyosem;		/* free slots in the output ring	*/
 	uint32	tyofreed;	/* slots ttyflush freed, not yet given	*/

@@ -17,11 +17,12 @@
  * input while a command computes.  End of file (^D on an empty line)
  * ends the shell; main then starts a new one.  A line longer than
  * SHELL_BUFLEN - 2 characters is refused whole, with a message.  The
- * shell names itself to the tty with TC_INTR: a ^C while it is not
- * waiting for input sends it TY_INTRMSG, and the foreground command it
- * waits for (or is about to start) is killed; at the prompt a ^C drops
- * the line being typed and gives a new prompt.  A ^C that comes while
- * no command runs is forgotten before the next line is read.
+ * shell names itself to the tty with TC_INTR, and says when it is at
+ * its prompt (TC_PROMPT): there a ^C drops the line being typed and
+ * gives a new prompt; once a line is typed, a ^C sends the shell
+ * TY_INTRMSG and the command of that line (waited for, or about to
+ * start) is killed.  A ^C that comes between the end of a command and
+ * the prompt is forgotten.
  *
  * The words reach the command in a heap block that the command copies
  * and frees as it starts; a command killed before it ever ran leaves
@@ -172,8 +173,9 @@ process	shell(
 	fprintf(dev, "\nxsh, the Xinu/VM shell: 'help' lists the commands\n\n");
 	control(dev, TC_INTR, getpid(), 0);
 	for (;;) {
-		fprintf(dev, SHELL_PROMPT);
+		control(dev, TC_PROMPT, 0, 0);
 		recvclr();		/* ^C and notes from before	*/
+		fprintf(dev, SHELL_PROMPT);
 		len = readline(dev, line);
 		if (len == EOF || len == SYSERR) {
 			break;

@@ -49,6 +49,9 @@ devcall	ttycontrol(
 		}
 		typtr->tyintrpid = arg1;
 		break;
+	case TC_PROMPT:
+		typtr->tyiprompt = typtr->tyin.rcount == (uint32)typtr->tyicursor;
+		break;
 	default:
 		rv = SYSERR;
 	}

@@ -19,13 +19,11 @@
  * processes wrote before it.
  *
  * ^C (cooked mode) interrupts: the line being typed is dropped and a
- * newline echoed.  The process named with TC_INTR (the shell) is sent
- * TY_INTRMSG unless it is itself waiting for input from this tty (the
- * shell at its prompt).  Unless it waits for a message (the shell
- * waiting for a command to end), an empty line also ends, so a reader
- * sees a blank line (the shell prints a new prompt, even when the ^C
- * came while it was on its way to the prompt).  ^C is never stored as
- * a character.
+ * newline echoed.  Then the process named with TC_INTR (the shell) is
+ * sent TY_INTRMSG, except at its prompt (TC_PROMPT, until the next line
+ * ends): there, as when no process is named, an empty line ends, so
+ * the reader sees a blank line (the shell prints a new prompt).  ^C is
+ * never stored as a character.
  *
  * Overflow: the ring (TY_IBUFLEN) holds a pasted script's worth of
  * typeahead.  In raw mode a character that does not fit is dropped.  In
@@ -130,37 +128,24 @@ local	void	dropline(struct ttycblk *typtr)
 }
 
 /*------------------------------------------------------------------------
- *  ttyintr  -  ^C: drop the line being typed; tell the TC_INTR process
- *		unless it waits for this tty's input; end an empty line
- *		unless that process waits for a message
+ *  ttyintr  -  ^C: drop the line being typed; tell the TC_INTR process,
+ *		or at its prompt (or with none) end an empty line
  *------------------------------------------------------------------------
  */
 local	void	ttyintr(struct ttycblk *typtr)
 {
-	struct	procent	*prptr = &proctab[typtr->tyintrpid];
-	bool8	reading, receiving;
-
 	while (typtr->tyicursor > 0) {
 		tyrunput(&typtr->tyin);
 		typtr->tyicursor--;
 	}
-	echoch(typtr, '\n');
-	reading = prptr->prstate == PR_WAIT && prptr->prsem == typtr->tyisem;
-	receiving = prptr->prstate == PR_RECV;
-	if (typtr->tyintrpid != 0 && !reading) {
+	if (typtr->tyintrpid != 0 && !typtr->tyiprompt) {
+		echoch(typtr, '\n');
 		if (send(typtr->tyintrpid, TY_INTRMSG) == SYSERR) {
 			dropch(typtr);	/* gone or busy: ^C again	*/
-			return;
 		}
-		if (receiving) {
-			return;
-		}
+		return;
 	}
-	if (tyrput(&typtr->tyin, '\n')) {
-		signal(typtr->tyisem);
-	} else {
-		dropch(typtr);
-	}
+	ttyhandle_in(typtr, '\n');	/* an empty line, echoed	*/
 }
 
 /*------------------------------------------------------------------------
@@ -228,6 +213,7 @@ void	ttyhandle_in(struct ttycblk *typtr, char ch)
 		}
 		signaln(typtr->tyisem, typtr->tyicursor + 1);
 		typtr->tyicursor = 0;
+		typtr->tyiprompt = FALSE;	/* a line to act on	*/
 		return;
 	default:
 		if (ir->rcount + 1 >= ir->rsize) {	/* keep the last slot */

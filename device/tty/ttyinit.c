@@ -37,6 +37,7 @@ devcall	ttyinit(struct dentry *devptr)
 	typtr->tyidrops = 0;
 	typtr->tyidiscard = FALSE;
 	typtr->tyintrpid = 0;
+	typtr->tyiprompt = FALSE;
 	typtr->tyoheld = FALSE;
 	typtr->tyofreed = 0;
 

@@ -290,9 +290,9 @@ local	process	msgwaiter(void)
 }
 
 /* ^C in cooked mode: the line being typed is dropped and ^C is never
- * stored nor echoed as ^C.  With no TC_INTR process, or one that waits
- * for input, an empty line ends; one that waits for a message is sent
- * TY_INTRMSG and nothing is stored; one doing something else gets both */
+ * stored nor echoed as ^C.  With no TC_INTR process, or one at its
+ * prompt (TC_PROMPT, until a line ends), an empty line ends; else that
+ * process is sent TY_INTRMSG and nothing is stored */
 TEST(tty_interrupt)
 {
 	char	out[TY_OBUFLEN + 1];
@@ -320,18 +320,18 @@ TEST(tty_interrupt)
 	CHECK(readis("z\n"));			/* ^C was not kept	*/
 
 	CHECK(control(CONSOLE, TC_INTR, getpid(), 0) == OK);
-	FEED("uv\x03");			/* we are running	*/
-	CHECK(recvclr() == TY_INTRMSG);
+	CHECK(control(CONSOLE, TC_PROMPT, 0, 0) == OK);
+	FEED("uv\x03");			/* at the prompt	*/
+	CHECK(recvclr() == OK);
 	CHECK(readis("\n"));
-
-	pid = create(reader, 4096, INITPRIO + 1, "reader", 1, 10);
-	REQUIRE(pid != SYSERR);
-	resume(pid);				/* it waits for input	*/
-	CHECK(control(CONSOLE, TC_INTR, pid, 0) == OK);
-	FEED("ab\x03");
-	CHECK(recvtime(2000) == (umsg32)pid);
-	CHECK(gotlen == 1 && got[0] == '\n');
-	CHECK(recvclr() == OK);			/* no TY_INTRMSG	*/
+	FEED("w\n\x03");			/* a line ended: message */
+	CHECK(recvclr() == TY_INTRMSG);
+	CHECK(readis("w\n"));
+	FEED("a\n");				/* typed ahead		*/
+	CHECK(control(CONSOLE, TC_PROMPT, 0, 0) == OK);
+	FEED("\x03");				/* not at a prompt	*/
+	CHECK(recvclr() == TY_INTRMSG);
+	CHECK(readis("a\n"));
 	CHECK(control(CONSOLE, TC_INTR, 0, 0) == OK);
 	return OK;
 }
