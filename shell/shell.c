@@ -30,6 +30,8 @@
  * so only a process outside the shell can do that).
  */
 
+#define	TOOLONG	(-10)		/* readline: the line did not fit	*/
+
 /* The words of a command, handed from the shell to the new process */
 struct	cmdargs	{
 	shellcmd (*func)(int32, char *[]);	/* the command		*/
@@ -120,8 +122,6 @@ local	void	expand(int32 ntok, char *tok[], pid32 lastbg,
  *		 line did not fit (it is then read to its end and dropped)
  *------------------------------------------------------------------------
  */
-#define	TOOLONG	(-10)
-
 local	int32	readline(did32 dev, char *line)
 {
 	int32	len, more;
