@@ -49,6 +49,11 @@ CONSOLE_STATUS = runner.EXIT_DONE
 building = threading.Lock()
 
 
+def timeout(opts):
+    """make test's TIMEOUT=, else the runner's default."""
+    return opts.timeout or runner.DEFAULT_TIMEOUT
+
+
 def build(script, *args):
     """Run compile/bin/SCRIPT; returns None or why it failed."""
     with building:
@@ -68,7 +73,7 @@ def pxe_media(tftpdir):
 def boot_case(media, opts):
     """Boot QEMU from 'media'; returns a reason or None, and the console."""
     boot = runner.Boot(runner.qemu_command(None, "", opts.mem, media))
-    status = boot.finish(time.monotonic() + opts.timeout)
+    status = boot.finish(time.monotonic() + timeout(opts))
     console = ESCAPES.sub("", boot.text())
     return runner.test_verdict(CASE, console, status), console
 
@@ -157,7 +162,7 @@ def test_console(tmp, opts):
     serial = "unix:%s,server=on,wait=on" % path
     boot = runner.Boot(runner.qemu_command(opts.kernel, CONSOLE_APPEND,
                                            opts.mem, serial=serial))
-    deadline = time.monotonic() + opts.timeout
+    deadline = time.monotonic() + timeout(opts)
     try:
         con = Console(path, deadline)
     except OSError as e:
@@ -184,14 +189,11 @@ TESTS = {"iso": test_iso, "pxe": test_pxe, "deploy": test_deploy,
 
 
 def run(name, opts):
-    """Run boot-path test 'name'; returns (passed, detail, console tail)."""
+    """Run boot-path test 'name'; returns a runner.Result."""
     start = time.monotonic()
     tmp = tempfile.mkdtemp(prefix="xinu-boot-%s-" % name)
     try:
         why, console = TESTS[name](tmp, opts)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    secs = time.monotonic() - start
-    if why is None:
-        return True, "%.1fs" % secs, ""
-    return False, "%.1fs: %s" % (secs, why), runner.tail(console)
+    return runner.timed(start, why, console)

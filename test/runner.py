@@ -1,40 +1,66 @@
 #!/usr/bin/env python3
 """runner.py - the host test runner and the batch boot of Xinu/VM.
 
-make test runs it to:
-  1. run the host unit-test programs (compile/host/test_*), which print
-     "ok NAME" or "FAIL NAME: why" per case (one line and one test each
-     program, with its failed cases under it);
-  2. boot a fresh QEMU for every in-kernel test case (TEST(name) and
-     TEST_BOOT(name, "args") in test/kernel/*.c) with test=NAME on the
-     kernel command line, and judge it by QEMU's exit status and the
-     console: a PASS needs status 1 (isa-debug-exit value 0) and the
-     line "TEST name: PASS"; a panic, a triple fault (QEMU stops with
-     -no-reboot), a second boot banner or a timeout is a FAIL;
-  3. run the scripted console sessions in test/scripts/*.script, which
-     type into the serial console and wait for output (see the format
-     below);
-  4. run the boot-path tests of test/bootpaths.py: the GRUB ISO, PXE
-     over TFTP, deploy, and the console on a unix socket;
-and prints one line per test and last "N passed, N failed".
+make test runs it.  Every test has one name, and every name it prints is
+accepted by TESTS= (shell globs too: TESTS='vm_*'):
+  host:NAME    a host unit-test program compile/host/NAME, which prints
+               "ok CASE" or "FAIL CASE: why" per case (one test per
+               program, its failed cases under it);
+  NAME         an in-kernel test case (TEST(name) or TEST_BOOT(name,
+               "args") in test/kernel/*.c), booted in a fresh QEMU with
+               test=NAME: a PASS needs status 1 (isa-debug-exit value 0)
+               and the line "TEST name: PASS"; a panic, a triple fault
+               (QEMU stops with -no-reboot), a second boot banner, a bad
+               kernel command line or a timeout is a FAIL;
+  script:NAME  a scripted console session test/scripts/NAME.script, which
+               types into the serial console and waits for output (format
+               below);
+  boot:NAME    a boot path of test/bootpaths.py (ISO, PXE, deploy, the
+               socket console);
+  tool:NAME    a test of the make targets themselves (test/tooltests.py);
+  prog:NAME    a course program test/programs/NAME.c run through
+               compile/bin/batch as a grader runs it, its console compared
+               with NAME.expected (see PROGRAMS below).
+A name without its kind (shell, iso) is accepted too.  Each test leaves
+compile/test-results/NAME.output (its console or output) and NAME.result
+(first line PASS or FAIL, then the detail); the run ends with the failed
+names, one a line, and last "N passed, N failed".  On a terminal a counter
+[n/N] and colour mark each line; otherwise the lines are plain.
 
 make batch runs it with --batch ELF: boot headless, stream the console to
-stdout, exit 0 when Xinu halts after the last process, 124 on timeout.
+stdout, end with one verdict line on stderr and exit with its status
+(see batch_verdict).
 
 Script format (test/scripts/NAME.script), one directive per line:
   append: WORDS      extra kernel command-line words (before the boot)
   mem: MIB           QEMU's memory for this session
-  timeout: SECONDS   time limit for the whole session (default 60)
+  timeout: SECONDS   time limit for the whole session (default 60;
+                     make test TIMEOUT=s overrides it)
   expect: REGEX      wait until the console, after the previous match,
                      matches REGEX (Python syntax, searched, DOTALL)
-  reject: REGEX      fail if the console ever matches REGEX
+  reject: REGEX      fail as soon as the console matches REGEX
   send: TEXT         type TEXT; \\n \\r \\t \\xHH and \\\\ are escapes
   status: N          QEMU must exit with status N (1: Xinu powered off)
-Lines starting with # are comments.
+Lines starting with # are comments.  A script fails at once when QEMU
+exits while it still expects output, a reject pattern matches, or the
+kernel refuses its command line.
+
+PROGRAMS: test/programs/NAME.c, with NAME.expected and an optional
+NAME.conf of KEY=value lines (APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM,
+STRICT).  The run passes when compile/bin/batch exits 0 and the
+program's output (the console after the boot banner and its indented
+lines) equals NAME.expected once both sides are normalized: blank lines
+and "All user processes have completed." dropped, trailing blanks cut,
+and pid numbers (the tokens P<digits> and pid <digits>) renamed in order
+of first appearance, so P4 and "pid 4" become P#1 and "pid #1" when 4 is
+the first pid seen.  A failure shows a short unified diff.
 """
 
 import argparse
+import collections
 import concurrent.futures
+import difflib
+import fnmatch
 import glob
 import os
 import re
@@ -42,14 +68,28 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BANNER = re.compile(r"^Xinu/VM \d", re.M)
 TEST_DECL = re.compile(r'^TEST(?:_BOOT)?\(\s*(\w+)\s*(?:,\s*"([^"]*)"\s*)?\)',
                        re.M)
+PANIC = re.compile(r"^PANIC: (.*)$", re.M)
+CMDLINE = re.compile(r"^cmdline: .*$", re.M)
+# Processes the kernel killed: "P4:: SEGMENTATION_FAULT" (the VM, the
+# word may be followed by a detail) and "P7:: killed by page fault at
+# 0x0 in main" (an exception; the text after "killed by" is the reason)
+KILLED = re.compile(r"^P(\d+):: (?:killed by (.+?)|([A-Z][A-Z_]+)\b.*?)\s*$",
+                    re.M)
 EXIT_DONE = 1           # isa-debug-exit value 0: halted normally / passed
+EXIT_BADCMD = 7         # isa-debug-exit value 3: bad kernel command line
 TAIL_LINES = 15
+DEFAULT_TIMEOUT = 60.0
+RESULTS = os.path.join(TOP, "compile/test-results")
+PROGRAMS = os.path.join(TOP, "test/programs")
+BATCH = os.path.join(TOP, "compile/bin/batch")
 
 
 def qemu_command(kernel, append, mem, extra=(), serial="stdio"):
@@ -118,11 +158,30 @@ def tail(text, n=TAIL_LINES):
     return "\n".join("    | " + l for l in lines[-n:])
 
 
+def bad_cmdline(console, status):
+    """The kernel's complaint about its command line, or None: a
+    "cmdline: ..." line, or QEMU status 7 (the kernel refused to run)."""
+    m = CMDLINE.search(console)
+    if m:
+        return m.group(0)
+    if status == EXIT_BADCMD:
+        return "QEMU exit status 7 (the kernel refused its command line)"
+    return None
+
+
+def killed(console):
+    """Every process the kernel killed, as [(pid, why)] in order."""
+    return [(int(pid), exc or vm) for pid, exc, vm in KILLED.findall(console)]
+
+
 def judge(console, status, timed_out, want_status):
     """Common failure checks; returns a reason or None."""
+    bad = bad_cmdline(console, status)
+    if bad:
+        return bad
     if len(BANNER.findall(console)) > 1:
         return "rebooted (second boot banner)"
-    m = re.search(r"^PANIC: .*$", console, re.M)
+    m = PANIC.search(console)
     if m:
         return m.group(0)
     if timed_out:
@@ -132,6 +191,40 @@ def judge(console, status, timed_out, want_status):
             return "QEMU exited 0: triple fault or reset (-no-reboot)"
         return "QEMU exit status %s, wanted %s" % (status, want_status)
     return None
+
+
+def batch_verdict(console, status, timeout, strict=False):
+    """The status and the one verdict line of a batch run.
+
+    0    the kernel halted after its last process (processes the VM or an
+         exception killed are listed, not a failure)
+    1    panic, triple fault or reset, reboot, any other QEMU status
+    2    the run could not start: the kernel refused its command line
+    3    STRICT: the kernel halted but killed a process
+    124  timeout (status None)
+    (2 for build errors and bad usage comes from compile/bin/batch.)"""
+    dead = killed(console)
+    if dead:
+        kills = "killed: " + ", ".join("P%d %s" % k for k in dead)
+    else:
+        kills = "no process killed"
+    bad = bad_cmdline(console, status)
+    if bad:
+        return 2, "batch: bad command line: %s" % bad
+    m = PANIC.search(console)
+    if m:
+        return 1, "batch: panic: %s; %s" % (m.group(1), kills)
+    if len(BANNER.findall(console)) > 1:
+        return 1, "batch: rebooted (a second boot banner); %s" % kills
+    if status is None:
+        return 124, "batch: timed out after %g s; %s" % (timeout, kills)
+    if status == 0:
+        return 1, "batch: triple fault or reset (QEMU exited 0); %s" % kills
+    if status != EXIT_DONE:
+        return 1, "batch: QEMU exit status %d; %s" % (status, kills)
+    if strict and dead:
+        return 3, "batch: halted; %s (STRICT=1)" % kills
+    return 0, "batch: halted; %s" % kills
 
 
 def test_verdict(name, console, status):
@@ -145,18 +238,25 @@ def test_verdict(name, console, status):
     return reason
 
 
+Result = collections.namedtuple("Result", "ok detail tail output")
+
+
+def timed(start, reason, console, output=None):
+    secs = time.monotonic() - start
+    output = console if output is None else output
+    if reason is None:
+        return Result(True, "%.1fs" % secs, "", output)
+    return Result(False, "%.1fs: %s" % (secs, reason), tail(console), output)
+
+
 def run_kernel_test(name, args, opts):
-    """Boot once with test=NAME; returns (passed, detail)."""
+    """Boot once with test=NAME."""
     append = ("test=%s %s" % (name, args)).strip()
     boot = Boot(qemu_command(opts.kernel, append, opts.mem))
     start = time.monotonic()
-    status = boot.finish(start + opts.timeout)
+    status = boot.finish(start + (opts.timeout or DEFAULT_TIMEOUT))
     console = boot.text()
-    reason = test_verdict(name, console, status)
-    secs = time.monotonic() - start
-    if reason is None:
-        return True, "%.1fs" % secs, ""
-    return False, "%.1fs: %s" % (secs, reason), tail(console)
+    return timed(start, test_verdict(name, console, status), console)
 
 
 def unescape(s):
@@ -164,7 +264,7 @@ def unescape(s):
 
 
 def parse_script(path):
-    steps, append, timeout, want, mem = [], "", 60.0, None, None
+    steps, append, timeout, want, mem = [], "", DEFAULT_TIMEOUT, None, None
     with open(path) as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -191,13 +291,25 @@ def parse_script(path):
     return steps, append, timeout, want, mem
 
 
+def hopeless(console, rejects):
+    """Why a script can no longer pass whatever comes next, or None."""
+    m = CMDLINE.search(console)
+    if m:
+        return m.group(0)
+    for r in rejects:
+        if r.search(console):
+            return "console matched rejected /%s/" % r.pattern
+    return None
+
+
 def run_script(path, opts):
-    """Run one scripted console session; returns (passed, detail, tail)."""
+    """Run one scripted console session."""
     start = time.monotonic()
     try:
         steps, append, timeout, want, mem = parse_script(path)
     except (ValueError, OSError) as e:
-        return False, str(e), ""
+        return Result(False, str(e), "", "")
+    timeout = opts.timeout or timeout
     rejects = [re.compile(v, re.S | re.M) for k, v, _ in steps
                if k == "reject"]
     boot = Boot(qemu_command(opts.kernel, append, mem or opts.mem))
@@ -209,12 +321,20 @@ def run_script(path, opts):
         elif key == "expect":
             pat = re.compile(val, re.S | re.M)
             while True:
+                reason = hopeless(boot.text(), rejects)
+                if reason:
+                    break
                 m = pat.search(boot.text(), pos)
                 if m:
                     pos = m.end()
                     break
-                if time.monotonic() >= deadline or not boot.pump(deadline):
-                    reason = "line %d: never saw /%s/" % (lineno, val)
+                if time.monotonic() >= deadline:
+                    reason = "line %d: never saw /%s/ (timeout)" % (lineno,
+                                                                   val)
+                    break
+                if not boot.pump(deadline):
+                    reason = "line %d: QEMU exited (status %s) before " \
+                             "/%s/" % (lineno, boot.proc.wait(), val)
                     break
         if reason:
             break
@@ -228,42 +348,160 @@ def run_script(path, opts):
         boot.kill()
     console = boot.text()
     if reason is None:
+        reason = hopeless(console, rejects)
+    if reason is None:
         reason = judge(console, status, want is not None and status is None,
                        want if want is not None else status)
-    for r in rejects:
-        if reason is None and r.search(console):
-            reason = "console matched rejected /%s/" % r.pattern
-    secs = time.monotonic() - start
-    if reason is None:
-        return True, "%.1fs" % secs, ""
-    return False, "%.1fs: %s" % (secs, reason), tail(console)
+    return timed(start, reason, console)
 
 
-def host_tests():
-    """Run each host unit-test program; yields (name, passed, detail,
-    failed cases), one per program."""
-    for prog in sorted(glob.glob(os.path.join(TOP, "compile/host/test_*"))):
-        if not os.access(prog, os.X_OK) or os.path.isdir(prog):
-            continue
+def run_host_test(prog, opts):
+    """Run one host unit-test program."""
+    start = time.monotonic()
+    try:
         r = subprocess.run([prog], capture_output=True, text=True,
-                           timeout=300, cwd=TOP)
-        cases, fails = 0, []
-        for line in r.stdout.splitlines():
-            if line.startswith("ok "):
-                cases += 1
-            elif line.startswith("FAIL "):
-                cases += 1
-                fails.append("    | " + line)
-        name = "host:" + os.path.basename(prog)
-        if r.returncode == 0 and not fails and cases > 0:
-            yield name, True, "%d cases" % cases, ""
-        elif fails:
-            yield name, False, "%d of %d cases failed" % (len(fails),
-                                                          cases), \
-                "\n".join(fails)
-        else:       # it crashed, or failed without saying which case
-            yield name, False, "exit %d after %d cases" % (
-                r.returncode, cases), tail(r.stderr)
+                           timeout=opts.timeout or 300, cwd=TOP)
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode("latin-1", "replace")
+        return timed(start, "timeout", out)
+    cases, fails = 0, []
+    for line in r.stdout.splitlines():
+        if line.startswith("ok "):
+            cases += 1
+        elif line.startswith("FAIL "):
+            cases += 1
+            fails.append("    | " + line)
+    output = r.stdout + r.stderr
+    secs = time.monotonic() - start
+    if r.returncode == 0 and not fails and cases > 0:
+        return Result(True, "%d cases, %.1fs" % (cases, secs), "", output)
+    if fails:
+        return Result(False, "%d of %d cases failed" % (len(fails), cases),
+                      "\n".join(fails), output)
+    # it crashed, or failed without saying which case
+    return Result(False, "exit %d after %d cases" % (r.returncode, cases),
+                  tail(r.stderr), output)
+
+
+# ---------------------------------------------------------------------
+# Course programs (prog:NAME)
+
+PID_TOKEN = re.compile(r"\b(P|pid )(\d+)\b")
+DONE_LINE = "All user processes have completed."
+CONF_KEYS = ("APPEND", "DEFS", "PROGFLAGS", "TIMEOUT", "MEM", "STRICT")
+
+
+def program_output(console):
+    """The program's part of a console: what follows the boot banner and
+    the indented lines under it (the whole console if no banner)."""
+    lines = console.replace("\r", "").split("\n")
+    for i, line in enumerate(lines):
+        if BANNER.match(line):
+            j = i + 1
+            while j < len(lines) and lines[j].startswith(" "):
+                j += 1
+            return "\n".join(lines[j:])
+    return console
+
+
+def normalize(text):
+    """The lines compared for a program: trailing blanks cut, blank lines
+    and the kernel's closing line dropped, pids renamed in order of first
+    appearance (P4 / pid 4 -> P#1 / pid #1 when 4 is the first)."""
+    names = {}
+
+    def rename(m):
+        n = names.setdefault(m.group(2), len(names) + 1)
+        return "%s#%d" % (m.group(1), n)
+
+    out = []
+    for line in text.replace("\r", "").split("\n"):
+        line = line.rstrip()
+        if not line or line == DONE_LINE:
+            continue
+        out.append(PID_TOKEN.sub(rename, line))
+    return out
+
+
+def compare_output(expected, got, max_lines=30):
+    """None when the normalized texts agree, else a short unified diff."""
+    a, b = normalize(expected), normalize(got)
+    if a == b:
+        return None
+    diff = list(difflib.unified_diff(a, b, "expected", "got", lineterm="",
+                                     n=2))
+    if len(diff) > max_lines:
+        diff = diff[:max_lines] + ["... (%d more diff lines)"
+                                   % (len(diff) - max_lines)]
+    return "\n".join(diff)
+
+
+def parse_conf(path):
+    """NAME.conf as a dict; KEY=value lines, # comments."""
+    conf = {}
+    if not os.path.exists(path):
+        return conf
+    with open(path) as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            key, sep, val = line.partition("=")
+            key = key.strip()
+            if not sep or key not in CONF_KEYS:
+                raise ValueError("%s:%d: expected KEY=value with KEY one of "
+                                 "%s" % (path, lineno, " ".join(CONF_KEYS)))
+            conf[key] = val.strip()
+    return conf
+
+
+def programs():
+    """The course programs: [(name, path)]."""
+    return [(os.path.basename(p)[:-2], p)
+            for p in sorted(glob.glob(os.path.join(PROGRAMS, "*.c")))]
+
+
+def run_program(name, path, opts):
+    """Run test/programs/NAME.c through compile/bin/batch."""
+    start = time.monotonic()
+    base = path[:-2]
+    try:
+        conf = parse_conf(base + ".conf")
+        with open(base + ".expected") as f:
+            expected = f.read()
+    except (ValueError, OSError) as e:
+        return Result(False, str(e), "", "")
+    timeout = opts.timeout or float(conf.get("TIMEOUT", DEFAULT_TIMEOUT))
+    env = dict(os.environ)
+    env.pop("MAKEFLAGS", None)
+    env.pop("MFLAGS", None)
+    for key in ("DEFS", "PROGFLAGS", "STRICT"):
+        env.pop(key, None)
+        if key in conf:
+            env[key] = conf[key]
+    cmd = [BATCH, path, "%g" % timeout, conf.get("MEM", opts.mem),
+           conf.get("APPEND", "")]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env,
+                       errors="replace")
+    verdict = r.stderr.strip().splitlines()[-1:] or [""]
+    output = r.stdout + r.stderr
+    if r.returncode != 0:
+        reason = "batch exit %d: %s" % (r.returncode, verdict[0])
+        return timed(start, reason, output)
+    diff = compare_output(expected, program_output(r.stdout))
+    if diff is None:
+        return timed(start, None, output)
+    secs = time.monotonic() - start
+    return Result(False, "%.1fs: output differs from %s.expected"
+                  % (secs, name),
+                  "\n".join("    | " + l for l in diff.splitlines()),
+                  output + "\n" + diff + "\n")
+
+
+# ---------------------------------------------------------------------
+# The list of tests, the choice of TESTS=, the report
+
+Job = collections.namedtuple("Job", "name short run")
 
 
 def kernel_tests():
@@ -275,68 +513,148 @@ def kernel_tests():
     return found
 
 
-def run_tests(opts):
-    import bootpaths            # boot-path tests (it imports this file)
-    passed = failed = 0
-    if not opts.only:
-        for name, ok, detail, why in host_tests():
-            print("%s  %-40s %s" % ("PASS" if ok else "FAIL", name, detail),
-                  flush=True)
-            if why:
-                print(why, flush=True)
-            passed += ok
-            failed += not ok
+def all_jobs(opts):
+    """Every test as a Job(name, short name, run(opts) -> Result)."""
+    import bootpaths            # boot-path tests (they import this file)
+    import tooltests            # tests of the make targets
+    jobs = []
+    for prog in sorted(glob.glob(os.path.join(TOP, "compile/host/test_*"))):
+        if os.access(prog, os.X_OK) and not os.path.isdir(prog):
+            short = os.path.basename(prog)
+            jobs.append(Job("host:" + short, short,
+                            lambda o, p=prog: run_host_test(p, o)))
+    for name, args in kernel_tests():
+        jobs.append(Job(name, name,
+                        lambda o, n=name, a=args: run_kernel_test(n, a, o)))
+    for path in sorted(glob.glob(os.path.join(TOP, "test/scripts/*.script"))):
+        short = os.path.basename(path)[:-len(".script")]
+        jobs.append(Job("script:" + short, short,
+                        lambda o, p=path: run_script(p, o)))
+    for name in bootpaths.TESTS:
+        jobs.append(Job("boot:" + name, name,
+                        lambda o, n=name: bootpaths.run(n, o)))
+    for name in tooltests.TESTS:
+        jobs.append(Job("tool:" + name, name,
+                        lambda o, n=name: tooltests.run(n, o)))
+    for name, path in programs():
+        jobs.append(Job("prog:" + name, name,
+                        lambda o, n=name, p=path: run_program(n, p, o)))
+    return jobs
 
-    jobs = [("kernel", n, a) for n, a in kernel_tests()]
-    jobs += [("script", os.path.basename(p)[:-len(".script")], p) for p in
-             sorted(glob.glob(os.path.join(TOP, "test/scripts/*.script")))]
-    jobs += [("boot", n, None) for n in bootpaths.TESTS]
+
+def select_jobs(jobs, patterns):
+    """The jobs TESTS= names, in the order of 'jobs', and the patterns
+    that named none.  A pattern (a shell glob) matches a full name
+    (script:shell) or a short one (shell)."""
+    chosen, unknown = set(), []
+    for pat in patterns:
+        hits = [j.name for j in jobs if fnmatch.fnmatchcase(j.name, pat)
+                or fnmatch.fnmatchcase(j.short, pat)]
+        if not hits:
+            unknown.append(pat)
+        chosen.update(hits)
+    return [j for j in jobs if j.name in chosen], unknown
+
+
+def save_result(results, name, result):
+    """Write NAME.output and NAME.result, each replaced whole."""
+    if not results:
+        return
+    os.makedirs(results, exist_ok=True)
+    for ext, text in ((".output", result.output or ""),
+                      (".result", "%s\n%s\n" % ("PASS" if result.ok
+                                                else "FAIL", result.detail))):
+        fd, tmp = tempfile.mkstemp(dir=results, prefix=".tmp-")
+        with os.fdopen(fd, "w", errors="replace") as f:
+            f.write(text)
+        os.replace(tmp, os.path.join(results, name + ext))
+
+
+class Report:
+    """One line per test as it ends; the failed names and the counts."""
+
+    def __init__(self, total, out, tty):
+        self.total, self.out, self.tty = total, out, tty
+        self.done, self.passed, self.failed = 0, 0, []
+        self.lock = threading.Lock()
+
+    def line(self, name, ok, detail, why=""):
+        with self.lock:
+            self.done += 1
+            word = "PASS" if ok else "FAIL"
+            if self.tty:
+                colour = "\033[32m" if ok else "\033[31m"
+                width = len(str(self.total))
+                text = "[%*d/%d] %s%s\033[0m  %-40s %s" % (
+                    width, self.done, self.total, colour, word, name, detail)
+            else:
+                text = "%s  %-40s %s" % (word, name, detail)
+            print(text.rstrip(), file=self.out, flush=True)
+            if why and not ok:
+                print(why, file=self.out, flush=True)
+            if ok:
+                self.passed += 1
+            else:
+                self.failed.append(name)
+
+    def end(self):
+        if self.failed:
+            print("Failed tests:", file=self.out)
+            for name in self.failed:
+                print("  " + name, file=self.out)
+        print("%d passed, %d failed" % (self.passed, len(self.failed)),
+              file=self.out, flush=True)
+        return 0 if not self.failed and self.passed > 0 else 1
+
+
+def run_tests(opts, jobs=None, out=sys.stdout):
+    if jobs is None:
+        jobs = all_jobs(opts)
+    unknown = []
     if opts.only:
-        wanted = set(opts.only.split())
-        jobs = [j for j in jobs if j[1] in wanted]
-        missing = wanted - {j[1] for j in jobs}
-        for name in sorted(missing):
-            print("FAIL  %s: no such test" % name)
-            failed += 1
+        jobs, unknown = select_jobs(jobs, opts.only.split())
+    if opts.list:
+        for j in jobs:
+            print(j.name, file=out)
+        for pat in unknown:
+            print("%s: no such test" % pat, file=sys.stderr)
+        return 1 if unknown else 0
+    tty = opts.tty if opts.tty is not None else out.isatty()
+    report = Report(len(jobs) + len(unknown), out, tty)
+    for pat in unknown:
+        report.line(pat, False, "no such test")
 
     def run(job):
-        kind, name, arg = job
-        if kind == "kernel":
-            return run_kernel_test(name, arg, opts)
-        if kind == "boot":
-            return bootpaths.run(name, opts)
-        return run_script(arg, opts)
+        try:
+            return job.run(opts)
+        except Exception as e:          # a runner bug is one failed test
+            return Result(False, "runner error: %r" % e, "", "")
 
-    with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
+    with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
         futures = {pool.submit(run, j): j for j in jobs}
         for fut in concurrent.futures.as_completed(futures):
-            kind, name, _ = futures[fut]
-            ok, detail, console = fut.result()
-            label = name if kind == "kernel" else kind + ":" + name
-            print("%s  %-40s %s" % ("PASS" if ok else "FAIL", label, detail),
-                  flush=True)
-            if not ok and console:
-                print(console, flush=True)
-            passed += ok
-            failed += not ok
-    print("%d passed, %d failed" % (passed, failed))
-    return 0 if failed == 0 and passed > 0 else 1
+            job, res = futures[fut], fut.result()
+            save_result(opts.results, job.name, res)
+            report.line(job.name, res.ok, res.detail, res.tail)
+    return report.end()
 
 
 def run_batch(opts):
-    """Boot once, stream the console, exit with Xinu's verdict."""
+    """Boot once, stream the console, end with the verdict line."""
     out = sys.stdout
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     boot = Boot(qemu_command(opts.batch, opts.append, opts.mem), echo=out)
-    status = boot.finish(time.monotonic() + opts.timeout)
-    if status is None:
-        print("\nmake batch: timed out after %s s" % opts.timeout,
-              file=sys.stderr)
-        return 124
-    if status == EXIT_DONE:
-        return 0
-    reason = judge(boot.text(), status, False, EXIT_DONE)
-    print("\nmake batch: %s" % reason, file=sys.stderr)
-    return 1
+    timeout = opts.timeout or DEFAULT_TIMEOUT
+    try:
+        status = boot.finish(time.monotonic() + timeout)
+    finally:                    # ^C or TERM: leave no QEMU behind
+        boot.kill()
+    code, line = batch_verdict(boot.text(), status, timeout, opts.strict)
+    if not boot.text().endswith("\n"):
+        out.write("\n")
+        out.flush()
+    print(line, file=sys.stderr, flush=True)
+    return code
 
 
 def main():
@@ -344,11 +662,23 @@ def main():
     ap.add_argument("--kernel", default=os.path.join(TOP, "compile/xinu.elf"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--mem", default="256")
-    ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--timeout", type=float, default=None,
+                    help="seconds for every test (default: 60, or the "
+                    "script's or program's own)")
     ap.add_argument("--only", default="",
-                    help="space-separated test names (skips host tests)")
+                    help="space-separated test names or globs")
+    ap.add_argument("--list", action="store_true",
+                    help="print the test names and stop")
+    ap.add_argument("--results", default=RESULTS,
+                    help="folder for NAME.output and NAME.result")
+    ap.add_argument("--color", dest="tty", default=None,
+                    action="store_const", const=True)
+    ap.add_argument("--no-color", dest="tty", action="store_const",
+                    const=False)
     ap.add_argument("--batch", help="boot this kernel once (make batch)")
     ap.add_argument("--append", default="")
+    ap.add_argument("--strict", action="store_true",
+                    help="batch: exit 3 when the kernel killed a process")
     opts = ap.parse_args()
     if opts.batch:
         return run_batch(opts)
