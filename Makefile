@@ -1,44 +1,79 @@
-# Makefile - the front door of Xinu/VM: every user-facing target
+# Makefile - the front door of Xinu/VM: every user-facing target.
+# The lines starting "#h " are what make help prints.
 #
-#   make                 build compile/xinu.elf and compile/xinu.boot
-#   make run             build and boot in QEMU, console on this terminal
-#   make test            host unit tests, then each in-kernel test in a
-#                        fresh QEMU; last line "N passed, N failed"
-#   make batch MAIN=f.c [TIMEOUT=s]
-#                        build with f.c as main, boot headless, print the
-#                        console; exit 0 when Xinu halts, 124 on timeout
-#   make debug           QEMU waits for gdb on port $(GDBPORT); gdb attaches
-#   make bench           boot each case of test/kernel/bench.c once and
-#                        print a table of costs (numbers, not pass/fail)
-#   make iso | pxe | deploy [TFTPDIR=/srv/tftp]   boot media (see README)
-#   make run-iso | run-pxe
-#                        boot the ISO, or PXE-boot compile/tftp, in QEMU
-#
-# Variables: APPEND="words" adds kernel command-line words (test=NAME,
-# vm.policy=..., ...); MEM=MiB sets QEMU's memory; TESTS="a b" limits
-# make test to those kernel tests; JOBS=n sets how many QEMUs run at once;
-# CONSOLE=stdio|pty|unix puts the console of run, run-iso and run-pxe on
-# this terminal, on a /dev/pts/N or on the socket compile/console.sock
-# (the last two for minicom); DEFS="-DECE465 ..." adds -D words to the
-# kernel and the program alike (make, run, test, batch); PROGFLAGS sets the
-# program's compiler flags (default -O0, as upstream Xinu builds it).
+#h Targets:
+#h   make                  build compile/xinu.elf (and xinu.boot, xinu.map)
+#h   make run              build and boot in QEMU, the console on CONSOLE
+#h   make qemu, qemu-nox   the same as make run (the names xv6 users type)
+#h   make test             host unit tests, every in-kernel test, console
+#h                         scripts, boot paths, tool tests and course programs,
+#h                         one QEMU each; ends with the failed names and
+#h                         "N passed, N failed"; logs in compile/test-results/
+#h   make list-tests       print every test name (also: make test LIST=1)
+#h   make batch MAIN=f.c   build with f.c as main, boot headless, print the
+#h                         console and one verdict line; compile/bin/batch
+#h                         exits 0 halted, 1 panic/triple fault, 2 build
+#h                         error/bad usage/bad kernel command line, 3 STRICT
+#h                         and a process killed, 124 timeout (make itself
+#h                         exits 2 on any failure: "Error N" is the status)
+#h   make debug            QEMU waits for gdb on GDBPORT, gdb attaches here;
+#h                         the console goes to compile/debug-console.log;
+#h                         quitting gdb stops QEMU
+#h   make qemu-gdb         the console here, QEMU waits for gdb: run gdb in
+#h                         another terminal in this folder (.gdbinit attaches)
+#h   make bench            boot each case of test/kernel/bench.c once and
+#h                         print a table of costs
+#h   make iso, run-iso     a GRUB 2 rescue ISO compile/xinu.iso; boot it
+#h   make pxe, run-pxe     the TFTP tree compile/tftp/; PXE-boot it in QEMU
+#h   make deploy           copy the TFTP tree into TFTPDIR
+#h   make clean            remove the build outputs
+#h   make help             this list
+#h   make curves, grade    not available yet
+#h
+#h Variables (make VAR=value TARGET):
+#h   APPEND="words"        kernel command-line words (test=NAME, vm.*=...)
+#h   MEM=MiB               QEMU's memory (default 256)
+#h   DEFS="-DX ..."        -D words for the kernel and the program alike
+#h   PROGFLAGS="..."       compiler flags of the program (default -O0)
+#h   MAIN=f.c              batch: the program to run as main
+#h   TIMEOUT=s             batch: seconds before giving up (default 60);
+#h                         test: the limit of every test (default 60, or a
+#h                         script's or program's own)
+#h   STRICT=1              batch: exit 3 when the kernel killed a process
+#h   TESTS="names"         test: only these tests (names or shell globs,
+#h                         e.g. TESTS='vm_* script:shell prog:hello')
+#h   LIST=1                test: print the names instead of running
+#h   JOBS=n                test: QEMUs at once (default: the CPU count)
+#h   CONSOLE=stdio|pty|unix
+#h                         run, run-iso, run-pxe: the console on this
+#h                         terminal, on a pty, or on the socket SOCK (the
+#h                         last two start paused: type c to boot, quit to stop)
+#h   SOCK=path             the socket of CONSOLE=unix (compile/console.sock)
+#h   GDBPORT=n             debug, qemu-gdb: gdb's port (default 1234)
+#h   TFTPDIR=dir           deploy: the TFTP folder (default /srv/tftp)
+#h   DISK=, NET=1          not available yet (a swap disk image; an e1000)
+
+# make help prints every target and variable (keep it and README true)
 
 MEM      ?= 256
 APPEND   ?=
-TIMEOUT  ?= 60
+TIMEOUT  ?=
 GDBPORT  ?= 1234
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 TFTPDIR  ?= /srv/tftp
 CONSOLE  ?= stdio
+SOCK     ?= compile/console.sock
 NEED     := compile/bin/need
 QEMU     := qemu-system-i386
+# Builds that may run at once (two make test, make batch beside make)
+# take turns on this lock; compile/Makefile says why that is enough
+LOCK     := flock compile/.build.lock
 # QEMU's status when Xinu powers off through isa-debug-exit is 1, not 0
 HALTOK   := || [ $$? -eq 1 ]
 QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
-SOCK     := compile/console.sock
 SERIAL_stdio := -serial mon:stdio
 SERIAL_pty   := -serial pty -monitor stdio -S
-SERIAL_unix  := -serial unix:$(SOCK),server=on,wait=on -monitor stdio
+SERIAL_unix  := -serial unix:$(SOCK),server=on,wait=off -monitor stdio -S
 SERIAL   := $(SERIAL_$(CONSOLE))
 
 # Say where the console is (the first line of every run-like recipe)
@@ -50,24 +85,29 @@ define console
 		echo "and starts paused: attach with  minicom -D /dev/pts/N -b 115200"; \
 		echo "then type c here to boot (quit stops QEMU)" ;; \
 	unix)	$(NEED) minicom:minicom; \
-		echo "Xinu/VM on $(SOCK): QEMU waits for you to attach with"; \
-		echo "  minicom -D unix#$(SOCK)    (type quit here to stop QEMU)" ;; \
+		echo "Xinu/VM on the socket $(SOCK); QEMU starts paused: attach with"; \
+		echo "  minicom -D unix#$(SOCK)"; \
+		echo "then type c here to boot (quit here stops QEMU, attached or not)" ;; \
 	*)	echo "CONSOLE=$(CONSOLE): use stdio, pty or unix" >&2; exit 2 ;; \
 	esac
 endef
 
-.PHONY: all run test batch bench debug clean tools iso run-iso pxe run-pxe deploy
+.PHONY: all run qemu qemu-nox qemu-gdb test list-tests batch bench debug \
+	clean tools iso run-iso pxe run-pxe deploy help curves grade
 
 all: tools
-	$(MAKE) -C compile
+	$(LOCK) $(MAKE) -C compile
 
 tools:
-	@$(NEED) $(QEMU):qemu-system-x86 python3:python3
+	@$(NEED) $(QEMU):qemu-system-x86 python3:python3 flock:util-linux
 
 run: all
 	$(console)
 	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) \
 		-kernel compile/xinu.elf -append "$(APPEND)" $(HALTOK)
+
+# The names xv6 users type: QEMU has no window here, so both are run
+qemu qemu-nox: run
 
 iso: all
 	compile/bin/mkiso compile/xinu.iso compile/xinu.boot "$(APPEND)"
@@ -89,23 +129,39 @@ run-pxe: pxe
 deploy: pxe
 	compile/bin/deploy compile/tftp "$(TFTPDIR)"
 
-test: all
-	$(MAKE) -s -f test/host/Makefile
-	python3 test/runner.py --jobs $(JOBS) --mem $(MEM) $(if $(TESTS),--only "$(TESTS)")
+test: $(if $(LIST),,all)
+	@$(LOCK) $(MAKE) -s -f test/host/Makefile
+	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) \
+		$(if $(TIMEOUT),--timeout $(TIMEOUT)) \
+		$(if $(TESTS),--only "$(TESTS)") $(if $(LIST),--list)
 
+list-tests:
+	@$(MAKE) --no-print-directory test LIST=1
+
+# The exact status (0 1 2 3 124) is compile/bin/batch's; GNU make reports
+# any failure of a recipe as its own status 2 ("Error N" names the real one)
 batch:
-	@DEFS="$(DEFS)" $(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") compile/bin/batch "$(MAIN)" "$(TIMEOUT)" "$(MEM)" "$(APPEND)"
+	@DEFS="$(DEFS)" STRICT="$(STRICT)" $(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
+		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 
 bench: all
 	python3 test/bench.py --mem $(MEM)
 
+# One terminal: gdb here, the console in compile/debug-console.log
 debug: all
 	@$(NEED) gdb:gdb
-	@echo "QEMU waits for gdb on localhost:$(GDBPORT); the console is in QEMU's window/terminal"
-	$(QEMU) $(QEMUOPTS) -display none -serial file:compile/debug-console.log \
-		-kernel compile/xinu.elf -append "$(APPEND)" -S -gdb tcp::$(GDBPORT) & \
-	gdb -q compile/xinu.elf -ex "target remote localhost:$(GDBPORT)" \
-		-ex "break panic"; kill %1 2>/dev/null; true
+	@compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
+
+# Two terminals, as xv6: the console here, gdb (with .gdbinit) in another
+qemu-gdb: all
+	@$(NEED) gdb:gdb
+	@compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
+
+curves grade:
+	@echo "make $@: not available yet (see make help)" >&2; exit 2
+
+help:
+	@sed -n 's/^#h //p' Makefile
 
 clean:
 	$(MAKE) -C compile clean

@@ -49,11 +49,6 @@ CONSOLE_STATUS = runner.EXIT_DONE
 building = threading.Lock()
 
 
-def timeout(opts):
-    """make test's TIMEOUT=, else the runner's default."""
-    return opts.timeout or runner.DEFAULT_TIMEOUT
-
-
 def build(script, *args):
     """Run compile/bin/SCRIPT; returns None or why it failed."""
     with building:
@@ -73,7 +68,7 @@ def pxe_media(tftpdir):
 def boot_case(media, opts):
     """Boot QEMU from 'media'; returns a reason or None, and the console."""
     boot = runner.Boot(runner.qemu_command(None, "", opts.mem, media))
-    status = boot.finish(time.monotonic() + timeout(opts))
+    status = boot.finish(time.monotonic() + runner.limit(opts))
     console = ESCAPES.sub("", boot.text())
     return runner.test_verdict(CASE, console, status), console
 
@@ -162,7 +157,7 @@ def test_console(tmp, opts):
     serial = "unix:%s,server=on,wait=on" % path
     boot = runner.Boot(runner.qemu_command(opts.kernel, CONSOLE_APPEND,
                                            opts.mem, serial=serial))
-    deadline = time.monotonic() + timeout(opts)
+    deadline = time.monotonic() + runner.limit(opts)
     try:
         con = Console(path, deadline)
     except OSError as e:

@@ -60,11 +60,13 @@ import argparse
 import collections
 import concurrent.futures
 import difflib
+import fcntl
 import fnmatch
 import glob
 import os
 import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -90,6 +92,7 @@ DEFAULT_TIMEOUT = 60.0
 RESULTS = os.path.join(TOP, "compile/test-results")
 PROGRAMS = os.path.join(TOP, "test/programs")
 BATCH = os.path.join(TOP, "compile/bin/batch")
+BUILD_LOCK = os.path.join(TOP, "compile/.build.lock")
 
 
 def qemu_command(kernel, append, mem, extra=(), serial="stdio"):
@@ -151,6 +154,11 @@ class Boot:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
+
+
+def limit(opts):
+    """The time limit of a test: make test's TIMEOUT=, else the default."""
+    return opts.timeout or DEFAULT_TIMEOUT
 
 
 def tail(text, n=TAIL_LINES):
@@ -254,7 +262,7 @@ def run_kernel_test(name, args, opts):
     append = ("test=%s %s" % (name, args)).strip()
     boot = Boot(qemu_command(opts.kernel, append, opts.mem))
     start = time.monotonic()
-    status = boot.finish(start + (opts.timeout or DEFAULT_TIMEOUT))
+    status = boot.finish(start + limit(opts))
     console = boot.text()
     return timed(start, test_verdict(name, console, status), console)
 
@@ -619,6 +627,22 @@ def run_tests(opts, jobs=None, out=sys.stdout):
         for pat in unknown:
             print("%s: no such test" % pat, file=sys.stderr)
         return 1 if unknown else 0
+    if jobs and os.path.exists(opts.kernel):
+        # Boot a private copy: a make beside us may relink the kernel
+        private = tempfile.mkdtemp(prefix="xinu-test-")
+        with open(BUILD_LOCK, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            shutil.copy(opts.kernel, private)
+        opts.kernel = os.path.join(private, os.path.basename(opts.kernel))
+        try:
+            return report_jobs(opts, jobs, unknown, out)
+        finally:
+            shutil.rmtree(private, ignore_errors=True)
+    return report_jobs(opts, jobs, unknown, out)
+
+
+def report_jobs(opts, jobs, unknown, out):
+    """Run 'jobs' in a pool, report each, save their logs."""
     tty = opts.tty if opts.tty is not None else out.isatty()
     report = Report(len(jobs) + len(unknown), out, tty)
     for pat in unknown:

@@ -1,0 +1,312 @@
+"""tooltests.py - tests of the make targets themselves (make test's tool:NAME)
+
+runner.py runs these in its pool beside the other tests:
+  batch-verdicts  compile/bin/batch's statuses and verdict lines with the
+                  real kernel: a killed process is listed and exits 0, 3
+                  under STRICT=1 (and make batch passes STRICT on); a build
+                  error and bad usage exit 2; a program that never ends 124
+  batch-parallel  four batch runs of four programs at once: each prints
+                  its own program's output (no shared build folder)
+  gdb             make qemu-gdb's QEMU listens on GDBPORT; gdb -batch,
+                  started in the tree with the tree's .gdbinit, attaches,
+                  stops at a breakpoint by symbol and kills it; no QEMU is
+                  left
+  debug           make debug: gdb reads its commands, and when gdb quits
+                  no QEMU is left on the port
+  debug-stale     make debug with something already on GDBPORT says so and
+                  stops without starting QEMU
+  console-unix    make run CONSOLE=unix quits on the monitor's quit before
+                  any client attached to the socket
+Each uses ports and folders of its own, so two make test runs at once do
+not meet.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+import runner
+
+TOP = runner.TOP
+BATCH = runner.BATCH
+DEBUG = os.path.join(TOP, "compile/bin/debug")
+
+
+class Failed(Exception):
+    pass
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def listening(port):
+    with open("/proc/net/tcp") as f:
+        for line in f.readlines()[1:]:
+            fields = line.split()
+            if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A":
+                return True
+    return False
+
+
+def procs_with(word):
+    """Pids of processes whose command line contains 'word'."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode("latin-1")
+        except OSError:
+            continue
+        if word in cmd and "qemu-system" in cmd:
+            found.append(int(pid))
+    return found
+
+
+def env_without_make():
+    env = dict(os.environ)
+    for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
+                "STRICT"):
+        env.pop(key, None)
+    return env
+
+
+def batch(prog, timeout=30, strict=None, args=None):
+    """compile/bin/batch PROG; returns (status, stdout, stderr)."""
+    env = env_without_make()
+    if strict is not None:
+        env["STRICT"] = strict
+    cmd = [BATCH] + (args if args is not None else [prog, str(timeout)])
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env,
+                       errors="replace", timeout=300)
+    return r.returncode, r.stdout, r.stderr
+
+
+def last_line(text):
+    lines = text.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def expect_verdict(what, got, want_status, pattern):
+    status, out, err = got
+    line = last_line(err)
+    if status != want_status or not re.search(pattern, line):
+        raise Failed("%s: status %d, verdict %r; wanted %d and /%s/\n%s"
+                     % (what, status, line, want_status, pattern,
+                        runner.tail(out + err)))
+
+
+CRASH = r'''#include <xinu.h>
+process bad(void) { volatile int32 *p = 0; return *p; }
+process main(void)
+{
+	printf("crash: start\n");
+	resume(create(bad, 4096, 20, "bad", 0));
+	sleepms(20);
+	printf("crash: main goes on\n");
+	return OK;
+}
+'''
+FOREVER = r'''#include <xinu.h>
+process main(void) { for (;;) sleep(10); return OK; }
+'''
+
+
+def write(folder, name, text):
+    path = os.path.join(folder, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def test_batch_verdicts(tmp, opts):
+    crash = write(tmp, "crash.c", CRASH)
+    got = batch(crash)
+    expect_verdict("a killed process", got, 0,
+                   r"^batch: halted; killed: P\d+ page fault")
+    if "crash: main goes on" not in got[1]:
+        raise Failed("the console lacks main's last line")
+    expect_verdict("STRICT=1", batch(crash, strict="1"), 3,
+                   r"^batch: halted; killed: P\d+ page fault.*STRICT")
+    expect_verdict("a build error",
+                   batch(write(tmp, "broken.c", "process main(void) {\n")),
+                   2, r"^batch: build failed$")
+    expect_verdict("no MAIN", batch(None, args=[]), 2, r"^batch: bad usage")
+    expect_verdict("a missing MAIN", batch(os.path.join(tmp, "none.c")), 2,
+                   r"^batch: bad usage")
+    expect_verdict("a program that never ends",
+                   batch(write(tmp, "forever.c", FOREVER), timeout=3), 124,
+                   r"^batch: timed out after 3 s; no process killed$")
+    # make batch: GNU make exits 2, naming the real status
+    r = subprocess.run(["make", "-s", "--no-print-directory", "batch",
+                        "MAIN=" + crash, "STRICT=1", "TIMEOUT=30"],
+                       capture_output=True, text=True, cwd=TOP,
+                       env=env_without_make(), errors="replace")
+    if r.returncode != 2 or "(STRICT=1)" not in r.stderr \
+            or "Error 3" not in r.stderr:
+        raise Failed("make batch STRICT=1: status %d\n%s"
+                     % (r.returncode, runner.tail(r.stderr)))
+    return None, got[1] + got[2]
+
+
+def test_batch_parallel(tmp, opts):
+    n = 4
+    procs = []
+    for k in range(1, n + 1):
+        prog = write(tmp, "par%d.c" % k, '#include <xinu.h>\nprocess '
+                     'main(void)\n{\n\tprintf("parallel program %d of %d\\n");'
+                     '\n\treturn OK;\n}\n' % (k, n))
+        procs.append(subprocess.Popen([BATCH, prog, "60"],
+                                      stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True,
+                                      env=env_without_make(),
+                                      errors="replace"))
+    outs = [p.communicate() + (p.returncode,) for p in procs]
+    for k, (out, err, status) in enumerate(outs, 1):
+        seen = re.findall(r"parallel program (\d+) of", out)
+        if status != 0 or seen != [str(k)]:
+            raise Failed("run %d: status %d, printed programs %s\n%s"
+                         % (k, status, seen, runner.tail(out + err)))
+    return None, "".join(o + e for o, e, _ in outs)
+
+
+def wait_listening(port, proc, deadline):
+    while not listening(port):
+        if proc.poll() is not None or time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def gdb_cmd(port, *commands):
+    cmd = ["gdb", "-q", "-nh", "-iex",
+           "add-auto-load-safe-path %s/.gdbinit" % TOP]
+    for c in commands:
+        cmd += ["-ex", c]
+    return cmd
+
+
+def test_gdb(tmp, opts):
+    port = free_port()
+    deadline = time.monotonic() + runner.limit(opts)
+    serve = subprocess.Popen([DEBUG, "serve", str(port), str(opts.mem), "",
+                              opts.kernel], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT,
+                             start_new_session=True)
+    try:
+        if not wait_listening(port, serve, deadline):
+            raise Failed("QEMU never listened on port %d" % port)
+        env = dict(os.environ, GDBPORT=str(port))
+        r = subprocess.run(["gdb", "-batch", "-nh", "-iex",
+                            "add-auto-load-safe-path %s/.gdbinit" % TOP,
+                            "-ex", "break nulluser", "-ex", "continue",
+                            "-ex", "bt 1", "-ex", "kill"],
+                           cwd=TOP, env=env, capture_output=True, text=True,
+                           errors="replace",
+                           timeout=max(1, deadline - time.monotonic()))
+        out = r.stdout + r.stderr
+        if not re.search(r"^#0 +nulluser", out, re.M):
+            raise Failed("gdb never stopped in nulluser\n" + runner.tail(out))
+        try:
+            serve.wait(max(1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            raise Failed("QEMU still runs after gdb's kill")
+        return None, out
+    finally:
+        if serve.poll() is None:
+            os.killpg(serve.pid, 9)
+            serve.wait()
+
+
+def test_debug(tmp, opts):
+    port = free_port()
+    r = subprocess.run([DEBUG, "gdb", str(port), str(opts.mem), "",
+                        opts.kernel],
+                       input="break nulluser\ncontinue\nbt 1\nquit\n",
+                       capture_output=True, text=True, errors="replace",
+                       timeout=runner.limit(opts),
+                       start_new_session=True)
+    out = r.stdout + r.stderr
+    left = procs_with("tcp:127.0.0.1:%d" % port)
+    for pid in left:
+        os.kill(pid, 9)
+    if not re.search(r"^(\(gdb\) )?#0 +nulluser", out, re.M):
+        return "gdb never stopped in nulluser", out
+    if left or listening(port):
+        return "QEMU left running after gdb quit (pids %s)" % left, out
+    return None, out
+
+
+def test_debug_stale(tmp, opts):
+    port = free_port()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", port))
+        s.listen()
+        r = subprocess.run([DEBUG, "gdb", str(port), str(opts.mem), "",
+                            opts.kernel], stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, errors="replace",
+                           timeout=runner.limit(opts))
+    out = r.stdout + r.stderr
+    left = procs_with("tcp:127.0.0.1:%d" % port)
+    for pid in left:
+        os.kill(pid, 9)
+    if r.returncode == 0 or "port %d is taken" % port not in r.stderr:
+        return "no refusal (status %d)" % r.returncode, out
+    if left:
+        return "it started QEMU anyway", out
+    return None, out
+
+
+def test_console_unix(tmp, opts):
+    sock = os.path.join(tmp, "console.sock")
+    try:
+        r = subprocess.run(["make", "-s", "--no-print-directory", "run",
+                            "CONSOLE=unix", "SOCK=" + sock, "NEED=true",
+                            "MEM=%s" % opts.mem],
+                           input="quit\n", capture_output=True, text=True,
+                           cwd=TOP, errors="replace",
+                           timeout=runner.limit(opts) / 2,
+                           start_new_session=True)
+    except subprocess.TimeoutExpired as e:
+        for pid in procs_with(sock):
+            os.kill(pid, 9)
+        out = (e.stdout or b"") + (e.stderr or b"")
+        return "QEMU did not quit before a client attached", \
+            out.decode("latin-1")
+    out = r.stdout + r.stderr
+    if procs_with(sock):
+        return "QEMU left running", out
+    if r.returncode != 0:
+        return "make run exited %d" % r.returncode, out
+    return None, out
+
+
+TESTS = {"batch-verdicts": test_batch_verdicts,
+         "batch-parallel": test_batch_parallel,
+         "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
+         "console-unix": test_console_unix}
+
+
+def run(name, opts):
+    """Run tool test 'name'; returns a runner.Result."""
+    start = time.monotonic()
+    tmp = tempfile.mkdtemp(prefix="xinu-tool-%s-" % name)
+    try:
+        try:
+            why, output = TESTS[name](tmp, opts)
+        except Failed as e:
+            why, output = str(e).split("\n")[0], str(e)
+        except subprocess.TimeoutExpired as e:
+            why, output = "timeout: %s" % " ".join(e.cmd[:2]), ""
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return runner.timed(start, why, output)
