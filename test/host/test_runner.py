@@ -1,0 +1,430 @@
+#!/usr/bin/env python3
+"""test_runner.py - host tests of test/runner.py and make's front door
+
+The batch verdicts, the kernel's command-line refusals, the choice of
+TESTS=, the report and its logs, the course programs' comparison (pid
+renaming) and the script engine, with a fake qemu-system-i386 (a script
+first on PATH that prints FAKE_QEMU_OUT, then exits FAKE_QEMU_STATUS or
+hangs with FAKE_QEMU_HANG) standing in for QEMU.  Prints "ok NAME" or
+"FAIL NAME: why" per case, as the C host tests do.
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import types
+import unittest
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(TOP, "test"))
+import runner                   # noqa: E402
+
+FAKE_QEMU = r'''#!/usr/bin/env python3
+import os, sys, time
+log = os.environ.get("FAKE_QEMU_ARGS")
+if log:
+    with open(log, "w") as f:
+        f.write("\n".join(sys.argv[1:]))
+sys.stdout.write(os.environ.get("FAKE_QEMU_OUT", ""))
+sys.stdout.flush()
+if os.environ.get("FAKE_QEMU_HANG"):
+    time.sleep(600)
+sys.exit(int(os.environ.get("FAKE_QEMU_STATUS", "1")))
+'''
+
+BOOT = ("Xinu/VM 0.1\n  RAM      261631 KiB usable\n"
+        "  cmdline  /x/xinu.elf \n")
+DONE = "\n\nAll user processes have completed.\n\n"
+
+
+def opts(**kw):
+    o = types.SimpleNamespace(kernel="/nonexistent/xinu.elf", mem="256",
+                              timeout=None, jobs=2, only="", list=False,
+                              results=None, tty=False)
+    o.__dict__.update(kw)
+    return o
+
+
+class FakeQemu(unittest.TestCase):
+    """Cases that boot the fake QEMU."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="xinu-test-runner-")
+        fake = os.path.join(self.tmp, "qemu-system-i386")
+        with open(fake, "w") as f:
+            f.write(FAKE_QEMU)
+        os.chmod(fake, 0o755)
+        self.saved = dict(os.environ)
+        os.environ["PATH"] = self.tmp + os.pathsep + os.environ["PATH"]
+
+    def tearDown(self):
+        os.environ.clear()
+        os.environ.update(self.saved)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def fake(self, out="", status=1, hang=False):
+        os.environ["FAKE_QEMU_OUT"] = out
+        os.environ["FAKE_QEMU_STATUS"] = str(status)
+        os.environ.pop("FAKE_QEMU_HANG", None)
+        if hang:
+            os.environ["FAKE_QEMU_HANG"] = "1"
+
+    def script(self, text):
+        path = os.path.join(self.tmp, "t.script")
+        with open(path, "w") as f:
+            f.write(text)
+        return runner.run_script(path, opts())
+
+    def batch(self, *extra):
+        r = subprocess.run([sys.executable, os.path.join(TOP, "test/runner.py"),
+                            "--batch", "/x/xinu.elf", "--timeout", "20",
+                            *extra], capture_output=True, text=True)
+        return r.returncode, r.stdout, r.stderr
+
+    def test_batch_halted_lists_kills(self):
+        self.fake(BOOT + "P4:: SEGMENTATION_FAULT\nhi\n"
+                  "P7:: killed by page fault at 0x0 in main\n" + DONE)
+        st, out, err = self.batch()
+        self.assertEqual(st, 0)
+        self.assertIn("hi\n", out)
+        self.assertEqual(err.strip().splitlines()[-1],
+                         "batch: halted; killed: P4 SEGMENTATION_FAULT, "
+                         "P7 page fault at 0x0 in main")
+
+    def test_batch_strict_exits_3(self):
+        self.fake(BOOT + "P4:: killed by divide error\n" + DONE)
+        st, out, err = self.batch("--strict")
+        self.assertEqual(st, 3)
+        self.assertIn("batch: halted; killed: P4 divide error", err)
+
+    def test_batch_bad_cmdline_exits_2(self):
+        self.fake(BOOT + "cmdline: unknown key 'vm.polcy'\n", status=7)
+        st, out, err = self.batch()
+        self.assertEqual(st, 2)
+        self.assertEqual(err.strip().splitlines()[-1],
+                         "batch: bad command line: cmdline: unknown key "
+                         "'vm.polcy'")
+
+    def test_batch_passes_append_and_mem(self):
+        self.fake(BOOT + DONE)
+        os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
+        st, _, _ = self.batch("--append", "vm.ffs=64 n=3", "--mem", "300")
+        with open(os.environ["FAKE_QEMU_ARGS"]) as f:
+            args = f.read().split("\n")
+        self.assertEqual(st, 0)
+        self.assertEqual(args[args.index("-append") + 1], "vm.ffs=64 n=3")
+        self.assertEqual(args[args.index("-m") + 1], "300")
+
+    def test_kernel_test_timeout_applies(self):
+        self.fake("TEST x: start\n", hang=True)
+        res = runner.run_kernel_test("x", "", opts(timeout=1))
+        self.assertFalse(res.ok)
+        self.assertIn("timeout", res.detail)
+
+    def test_kernel_test_fails_on_bad_cmdline(self):
+        self.fake(BOOT + "cmdline: vm.ffs=0 is below 1\n", status=7)
+        res = runner.run_kernel_test("x", "", opts())
+        self.assertFalse(res.ok)
+        self.assertIn("cmdline: vm.ffs=0 is below 1", res.detail)
+
+    def test_script_reject_fails_at_once(self):
+        self.fake("xsh $ boom\n", hang=True)
+        res = self.script("timeout: 20\nreject: boom\nexpect: never\n")
+        self.assertFalse(res.ok)
+        self.assertIn("rejected /boom/", res.detail)
+
+    def test_script_qemu_exit_fails_at_once(self):
+        self.fake("hello\n", status=1)
+        res = self.script("timeout: 20\nexpect: hello\nexpect: world\n")
+        self.assertFalse(res.ok)
+        self.assertIn("QEMU exited", res.detail)
+
+    def test_script_bad_cmdline_fails_with_line(self):
+        self.fake("cmdline: unknown key 'vm.polcy'\n", hang=True)
+        res = self.script("timeout: 20\nexpect: xsh\n")
+        self.assertFalse(res.ok)
+        self.assertIn("cmdline: unknown key 'vm.polcy'", res.detail)
+
+    def test_script_timeout_overrides_directive(self):
+        self.fake("", hang=True)
+        path = os.path.join(self.tmp, "t.script")
+        with open(path, "w") as f:
+            f.write("timeout: 600\nexpect: never\n")
+        res = runner.run_script(path, opts(timeout=1))
+        self.assertFalse(res.ok)
+        self.assertIn("timeout", res.detail)
+
+
+class Verdicts(unittest.TestCase):
+
+    def test_halted_no_kill(self):
+        self.assertEqual(runner.batch_verdict(BOOT + DONE, 1, 60),
+                         (0, "batch: halted; no process killed"))
+
+    def test_vm_kill_with_detail(self):
+        console = BOOT + ("P5:: STACK_OVERFLOW (main overran its 4096-byte "
+                          "stack)\nP6:: OUT_OF_MEMORY\n") + DONE
+        self.assertEqual(runner.batch_verdict(console, 1, 60),
+                         (0, "batch: halted; killed: P5 STACK_OVERFLOW, "
+                          "P6 OUT_OF_MEMORY"))
+
+    def test_strict_without_kill_is_0(self):
+        self.assertEqual(runner.batch_verdict(BOOT + DONE, 1, 60, True)[0],
+                         0)
+
+    def test_panic(self):
+        code, line = runner.batch_verdict(
+            BOOT + "\nPANIC: bad frame (process 3, vmm)\n", 5, 60)
+        self.assertEqual(code, 1)
+        self.assertTrue(line.startswith("batch: panic: bad frame"))
+
+    def test_triple_fault(self):
+        code, line = runner.batch_verdict(BOOT, 0, 60)
+        self.assertEqual(code, 1)
+        self.assertIn("triple fault", line)
+
+    def test_timeout(self):
+        self.assertEqual(runner.batch_verdict(BOOT + "P3:: OUT_OF_MEMORY\n",
+                                              None, 30),
+                         (124, "batch: timed out after 30 s; killed: "
+                          "P3 OUT_OF_MEMORY"))
+
+    def test_status_7_without_line(self):
+        code, line = runner.batch_verdict(BOOT, 7, 60)
+        self.assertEqual(code, 2)
+        self.assertTrue(line.startswith("batch: bad command line: "))
+
+    def test_reboot(self):
+        self.assertEqual(runner.batch_verdict(BOOT + BOOT, 1, 60)[0], 1)
+
+
+class Programs(unittest.TestCase):
+
+    def test_pids_renamed_in_order(self):
+        a = "P4:: SEGMENTATION_FAULT\nmain: pid 4 ended\nP12 and P4\n"
+        b = "P9:: SEGMENTATION_FAULT\nmain: pid 9 ended\nP3 and P9\n"
+        self.assertEqual(runner.normalize(a), runner.normalize(b))
+        self.assertEqual(runner.normalize(a)[2], "P#2 and P#1")
+
+    def test_pid_mapping_must_agree(self):
+        self.assertIsNotNone(runner.compare_output("P4 P5\n", "P4 P4\n"))
+        self.assertIsNotNone(runner.compare_output("pid 4\nP5\n",
+                                                   "pid 4\nP4\n"))
+
+    def test_blank_and_done_lines_ignored(self):
+        self.assertIsNone(runner.compare_output(
+            "a\nb\n", "a\n\n   \nb  \n" + DONE))
+
+    def test_no_rename_inside_words(self):
+        self.assertEqual(runner.normalize("MP3 pid 42x P7a")[0],
+                         "MP3 pid 42x P7a")
+
+    def test_diff_is_unified(self):
+        diff = runner.compare_output("one\ntwo\n", "one\nthree\n")
+        self.assertIn("-two", diff)
+        self.assertIn("+three", diff)
+        self.assertTrue(diff.startswith("--- expected"))
+
+    def test_banner_dropped(self):
+        self.assertEqual(runner.program_output(BOOT + "hello\n  x\n"),
+                         "hello\n  x\n")
+
+    def test_conf(self):
+        tmp = tempfile.mkdtemp()
+        try:
+            path = os.path.join(tmp, "p.conf")
+            with open(path, "w") as f:
+                f.write("# c\nAPPEND=vm.ffs=64 n=2\nSTRICT=1\n")
+            self.assertEqual(runner.parse_conf(path),
+                             {"APPEND": "vm.ffs=64 n=2", "STRICT": "1"})
+            with open(path, "w") as f:
+                f.write("APEND=x\n")
+            self.assertRaises(ValueError, runner.parse_conf, path)
+        finally:
+            shutil.rmtree(tmp)
+
+    def test_run_program_through_batch(self):
+        tmp = tempfile.mkdtemp()
+        saved = runner.BATCH
+        try:
+            prog = os.path.join(tmp, "p.c")
+            open(prog, "w").close()
+            with open(os.path.join(tmp, "p.expected"), "w") as f:
+                f.write("main: pid 3 made P4\nP4:: SEGMENTATION_FAULT\n")
+            with open(os.path.join(tmp, "p.conf"), "w") as f:
+                f.write("APPEND=x=1\nSTRICT=0\n")
+            fake = os.path.join(tmp, "batch")
+            with open(fake, "w") as f:
+                f.write("#!/bin/sh\necho \"$4 $STRICT\" > %s/args\n"
+                        "printf '%s'\nprintf '%s' >&2\nexit ${ST:-0}\n"
+                        % (tmp, BOOT + "main: pid 8 made P11\\n"
+                           "P11:: SEGMENTATION_FAULT\\n",
+                           "batch: halted; killed: P11 SEGMENTATION_FAULT"))
+            os.chmod(fake, 0o755)
+            runner.BATCH = fake
+            res = runner.run_program("p", prog, opts())
+            self.assertTrue(res.ok, res.detail + res.tail)
+            with open(os.path.join(tmp, "args")) as f:
+                self.assertEqual(f.read(), "x=1 0\n")
+            with open(os.path.join(tmp, "p.expected"), "w") as f:
+                f.write("main: pid 3 made P3\n")
+            res = runner.run_program("p", prog, opts())
+            self.assertFalse(res.ok)
+            self.assertIn("+main: pid #1 made P#2", res.tail)
+            os.environ["ST"] = "3"
+            res = runner.run_program("p", prog, opts())
+            del os.environ["ST"]
+            self.assertIn("batch exit 3", res.detail)
+        finally:
+            runner.BATCH = saved
+            shutil.rmtree(tmp)
+
+
+def job(name, ok):
+    short = name.split(":")[-1]
+    return runner.Job(name, short, lambda o: runner.Result(
+        ok, "0.1s" if ok else "0.1s: broke", "" if ok else "    | why",
+        "console of " + name))
+
+
+JOBS = [job("host:test_lib", True), job("vm_lazy", True),
+        job("vm_fault", False), job("script:shell", True),
+        job("prog:hello", True)]
+
+
+class Report(unittest.TestCase):
+
+    def run_report(self, **kw):
+        out = io.StringIO()
+        code = runner.run_tests(opts(**kw), list(JOBS), out)
+        return code, out.getvalue()
+
+    def test_select_full_short_and_globs(self):
+        chosen, unknown = runner.select_jobs(JOBS, ["vm_*", "shell",
+                                                    "host:test_lib", "nope*"])
+        self.assertEqual([j.name for j in chosen],
+                         ["host:test_lib", "vm_lazy", "vm_fault",
+                          "script:shell"])
+        self.assertEqual(unknown, ["nope*"])
+
+    def test_every_listed_name_is_accepted(self):
+        code, text = self.run_report(list=True)
+        names = text.split()
+        self.assertEqual(names, [j.name for j in JOBS])
+        for n in names:
+            chosen, _ = runner.select_jobs(JOBS, [n])
+            self.assertEqual([j.name for j in chosen], [n])
+
+    def test_ends_with_failed_names_and_counts(self):
+        tmp = tempfile.mkdtemp()
+        try:
+            code, text = self.run_report(results=tmp)
+            lines = text.strip().splitlines()
+            self.assertEqual(code, 1)
+            self.assertEqual(lines[-3:], ["Failed tests:", "  vm_fault",
+                                          "4 passed, 1 failed"])
+            with open(os.path.join(tmp, "vm_fault.result")) as f:
+                self.assertEqual(f.read(), "FAIL\n0.1s: broke\n")
+            with open(os.path.join(tmp, "prog:hello.output")) as f:
+                self.assertEqual(f.read(), "console of prog:hello")
+        finally:
+            shutil.rmtree(tmp)
+
+    def test_plain_when_not_a_tty(self):
+        code, text = self.run_report(tty=False)
+        self.assertNotIn("\033", text)
+        self.assertNotIn("[1/5]", text)
+        self.assertIn("\nPASS  vm_lazy", "\n" + text)
+
+    def test_counter_and_colour_on_a_tty(self):
+        code, text = self.run_report(tty=True)
+        self.assertIn("[5/5]", text)
+        self.assertIn("\033[31mFAIL", text)
+
+    def test_unknown_name_fails(self):
+        code, text = self.run_report(only="vm_lazy nosuch")
+        self.assertEqual(code, 1)
+        self.assertIn("  nosuch", text.splitlines())
+        self.assertEqual(text.strip().splitlines()[-1], "1 passed, 1 failed")
+
+
+class Make(unittest.TestCase):
+    """make's front door (make -n and make help only: no builds)."""
+
+    def make(self, *args):
+        env = dict(os.environ)
+        env.pop("MAKEFLAGS", None)
+        env.pop("MAKELEVEL", None)
+        return subprocess.run(["make", "--no-print-directory", *args],
+                              cwd=TOP, capture_output=True, text=True,
+                              env=env)
+
+    def test_help_lists_targets_and_variables(self):
+        text = self.make("-s", "help").stdout
+        for word in ("make run", "qemu-nox", "make test", "list-tests",
+                     "make batch", "make debug", "make qemu-gdb",
+                     "make bench", "make iso", "make pxe", "make deploy",
+                     "make clean", "make help", "curves", "grade",
+                     "APPEND=", "MEM=", "DEFS=", "DISK=", "NET=",
+                     "CONSOLE=", "TIMEOUT=", "JOBS=", "TESTS=", "STRICT=",
+                     "PROGFLAGS=", "TFTPDIR=", "MAIN=", "GDBPORT=", "LIST=",
+                     "SOCK="):
+            self.assertIn(word, text)
+        self.assertRegex(text, r"DISK=.*not available yet")
+
+    def test_timeout_and_tests_reach_the_runner(self):
+        text = self.make("-n", "test", "LIST=1", "TIMEOUT=7",
+                         "TESTS=vm_*").stdout.replace("\\\n", " ")
+        line = [l for l in text.splitlines() if "runner.py" in l][0]
+        self.assertIn("--timeout 7", line)
+        self.assertIn('--only "vm_*"', line)
+
+    def test_strict_reaches_batch(self):
+        text = self.make("-n", "batch", "MAIN=x.c", "STRICT=1").stdout
+        self.assertRegex(text, r"STRICT=\"?1")
+
+    def test_xv6_aliases(self):
+        for target in ("qemu", "qemu-nox", "qemu-gdb"):
+            r = self.make("-n", target, "NEED=true")
+            self.assertEqual(r.returncode, 0, target + r.stderr)
+            self.assertIn("qemu-system-i386" if target != "qemu-gdb"
+                          else "compile/bin/debug serve", r.stdout)
+
+    def test_console_unix_does_not_wait_for_a_client(self):
+        text = self.make("-n", "run", "CONSOLE=unix", "NEED=true").stdout
+        self.assertIn("wait=off", text)
+
+
+class Result(unittest.TestResult):
+    """Prints "ok NAME" / "FAIL NAME: why" per case."""
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        print("ok %s" % test._testMethodName, flush=True)
+
+    def report(self, test, err):
+        why = self._exc_info_to_string(err, test).strip().splitlines()
+        print("FAIL %s: %s" % (test._testMethodName,
+                               why[-1] if why else "?"), flush=True)
+        sys.stderr.write("\n".join(why) + "\n")
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self.report(test, err)
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self.report(test, err)
+
+
+if __name__ == "__main__":
+    suite = unittest.defaultTestLoader.loadTestsFromModule(
+        sys.modules[__name__])
+    result = Result()
+    suite.run(result)
+    sys.exit(0 if result.wasSuccessful() else 1)
