@@ -292,20 +292,21 @@ def job(name, ok):
         "console of " + name))
 
 
-JOBS = [job("host:test_lib", True), job("vm_lazy", True),
-        job("vm_fault", False), job("script:shell", True),
-        job("prog:hello", True)]
+def jobs():
+    return [job("host:test_lib", True), job("vm_lazy", True),
+            job("vm_fault", False), job("script:shell", True),
+            job("prog:hello", True)]
 
 
 class Report(unittest.TestCase):
 
     def run_report(self, **kw):
         out = io.StringIO()
-        code = runner.run_tests(opts(**kw), list(JOBS), out)
+        code = runner.run_tests(opts(**kw), jobs(), out)
         return code, out.getvalue()
 
     def test_select_full_short_and_globs(self):
-        chosen, unknown = runner.select_jobs(JOBS, ["vm_*", "shell",
+        chosen, unknown = runner.select_jobs(jobs(), ["vm_*", "shell",
                                                     "host:test_lib", "nope*"])
         self.assertEqual([j.name for j in chosen],
                          ["host:test_lib", "vm_lazy", "vm_fault",
@@ -315,9 +316,9 @@ class Report(unittest.TestCase):
     def test_every_listed_name_is_accepted(self):
         code, text = self.run_report(list=True)
         names = text.split()
-        self.assertEqual(names, [j.name for j in JOBS])
+        self.assertEqual(names, [j.name for j in jobs()])
         for n in names:
-            chosen, _ = runner.select_jobs(JOBS, [n])
+            chosen, _ = runner.select_jobs(jobs(), [n])
             self.assertEqual([j.name for j in chosen], [n])
 
     def test_ends_with_failed_names_and_counts(self):
@@ -410,7 +411,7 @@ class Result(unittest.TestResult):
     def report(self, test, err):
         why = self._exc_info_to_string(err, test).strip().splitlines()
         print("FAIL %s: %s" % (test._testMethodName,
-                               why[-1] if why else "?"), flush=True)
+                               (why[-1] if why else "?")[:200]), flush=True)
         sys.stderr.write("\n".join(why) + "\n")
 
     def addFailure(self, test, err):
