@@ -4,7 +4,8 @@ runner.py runs these in its pool beside the other tests:
   batch-verdicts  compile/bin/batch's statuses and verdict lines with the
                   real kernel: a killed process is listed and exits 0, 3
                   under STRICT=1 (and make batch passes STRICT on); a build
-                  error and bad usage exit 2; a program that never ends 124
+                  error, bad usage and a kernel command line the kernel
+                  refuses exit 2; a program that never ends 124
   batch-parallel  four batch runs of four programs at once: each prints
                   its own program's output (no shared build folder)
   gdb             make qemu-gdb's QEMU listens on GDBPORT; gdb -batch,
@@ -139,6 +140,11 @@ def test_batch_verdicts(tmp, opts):
     expect_verdict("a build error",
                    batch(write(tmp, "broken.c", "process main(void) {\n")),
                    2, r"^batch: build failed$")
+    expect_verdict("a misspelt kernel key",
+                   batch(None, args=[crash, "30", str(opts.mem),
+                                     "vm.polcy=clock"]), 2,
+                   r"^batch: bad command line: cmdline: unknown key "
+                   r"'vm\.polcy'$")
     expect_verdict("no MAIN", batch(None, args=[]), 2, r"^batch: bad usage")
     expect_verdict("a missing MAIN", batch(os.path.join(tmp, "none.c")), 2,
                    r"^batch: bad usage")
