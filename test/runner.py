@@ -43,7 +43,8 @@ Script format (test/scripts/NAME.script), one directive per line:
   status: N          QEMU must exit with status N (1: Xinu powered off)
 Lines starting with # are comments.  A script fails at once when QEMU
 exits while it still expects output, a reject pattern matches, or the
-kernel refuses its command line.
+kernel refuses its command line (a "cmdline: ..." line) unless the
+script wants that refusal (status: 7).
 
 PROGRAMS: test/programs/NAME.c, with NAME.expected and an optional
 NAME.conf of KEY=value lines (APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM,
@@ -183,9 +184,11 @@ def killed(console):
 
 
 def judge(console, status, timed_out, want_status):
-    """Common failure checks; returns a reason or None."""
+    """Common failure checks; returns a reason or None.  A refused
+    command line fails unless status 7 is what is wanted (a test of the
+    refusal itself)."""
     bad = bad_cmdline(console, status)
-    if bad:
+    if bad and want_status != EXIT_BADCMD:
         return bad
     if len(BANNER.findall(console)) > 1:
         return "rebooted (second boot banner)"
@@ -299,10 +302,10 @@ def parse_script(path):
     return steps, append, timeout, want, mem
 
 
-def hopeless(console, rejects):
+def hopeless(console, rejects, refusal_wanted=False):
     """Why a script can no longer pass whatever comes next, or None."""
     m = CMDLINE.search(console)
-    if m:
+    if m and not refusal_wanted:
         return m.group(0)
     for r in rejects:
         if r.search(console):
@@ -329,7 +332,7 @@ def run_script(path, opts):
         elif key == "expect":
             pat = re.compile(val, re.S | re.M)
             while True:
-                reason = hopeless(boot.text(), rejects)
+                reason = hopeless(boot.text(), rejects, want == EXIT_BADCMD)
                 if reason:
                     break
                 m = pat.search(boot.text(), pos)
@@ -356,7 +359,7 @@ def run_script(path, opts):
         boot.kill()
     console = boot.text()
     if reason is None:
-        reason = hopeless(console, rejects)
+        reason = hopeless(console, rejects, want == EXIT_BADCMD)
     if reason is None:
         reason = judge(console, status, want is not None and status is None,
                        want if want is not None else status)

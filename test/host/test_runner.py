@@ -150,6 +150,12 @@ class FakeQemu(unittest.TestCase):
         self.assertFalse(res.ok)
         self.assertIn("cmdline: unknown key 'vm.polcy'", res.detail)
 
+    def test_script_may_want_the_refusal(self):
+        self.fake("cmdline: unknown key 'vm.polcy'\n", status=7)
+        res = self.script("timeout: 20\nexpect: ^cmdline: unknown key\n"
+                          "status: 7\n")
+        self.assertTrue(res.ok, res.detail)
+
     def test_script_timeout_overrides_directive(self):
         self.fake("", hang=True)
         path = os.path.join(self.tmp, "t.script")
