@@ -200,7 +200,16 @@ def gdb_cmd(port, *commands):
     return cmd
 
 
+def need_gdb():
+    """Install gdb the way make debug does (one apt-get at a time)."""
+    import bootpaths
+    why = bootpaths.build("need", "gdb:gdb", "ss:iproute2")
+    if why:
+        raise Failed(why)
+
+
 def test_gdb(tmp, opts):
+    need_gdb()
     port = free_port()
     deadline = time.monotonic() + runner.limit(opts)
     serve = subprocess.Popen([DEBUG, "serve", str(port), str(opts.mem), "",
@@ -234,6 +243,7 @@ def test_gdb(tmp, opts):
 
 
 def test_debug(tmp, opts):
+    need_gdb()
     port = free_port()
     r = subprocess.run([DEBUG, "gdb", str(port), str(opts.mem), "",
                         opts.kernel],
