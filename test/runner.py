@@ -371,7 +371,7 @@ def run_host_test(prog, opts):
     start = time.monotonic()
     try:
         r = subprocess.run([prog], capture_output=True, text=True,
-                           timeout=opts.timeout or 300, cwd=TOP)
+                           timeout=300, cwd=TOP)
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("latin-1", "replace")
         return timed(start, "timeout", out)
