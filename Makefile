@@ -161,7 +161,7 @@ curves grade:
 	@echo "make $@: not available yet (see make help)" >&2; exit 2
 
 help:
-	@sed -n 's/^#h //p' Makefile
+	@sed -n 's/^#h \{0,1\}//p' Makefile
 
 clean:
 	$(MAKE) -C compile clean
