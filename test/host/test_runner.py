@@ -353,6 +353,26 @@ class Report(unittest.TestCase):
         self.assertIn("[5/5]", text)
         self.assertIn("\033[31mFAIL", text)
 
+    def test_boots_a_private_copy_of_the_kernel(self):
+        tmp = tempfile.mkdtemp()
+        try:
+            kernel = os.path.join(tmp, "xinu.elf")
+            with open(kernel, "w") as f:
+                f.write("a kernel")
+            seen = []
+
+            def look(o):
+                with open(o.kernel) as f:
+                    seen.append((o.kernel, f.read()))
+                return runner.Result(True, "0.1s", "", "")
+            runner.run_tests(opts(kernel=kernel), [runner.Job("k", "k", look)],
+                             io.StringIO())
+            self.assertNotEqual(seen[0][0], kernel)
+            self.assertEqual(seen[0][1], "a kernel")
+            self.assertFalse(os.path.exists(seen[0][0]))
+        finally:
+            shutil.rmtree(tmp)
+
     def test_unknown_name_fails(self):
         code, text = self.run_report(only="vm_lazy nosuch")
         self.assertEqual(code, 1)
