@@ -232,7 +232,9 @@ def batch_verdict(console, status, timeout, strict=False):
     if status == 0:
         return 1, "batch: triple fault or reset (QEMU exited 0); %s" % kills
     if status != EXIT_DONE:
-        return 1, "batch: QEMU exit status %d; %s" % (status, kills)
+        lines = [l.strip() for l in console.splitlines() if l.strip()]
+        said = " after '%s'" % lines[-1] if lines else ""
+        return 1, "batch: QEMU exit status %d%s; %s" % (status, said, kills)
     if strict and dead:
         return 3, "batch: halted; %s (STRICT=1)" % kills
     return 0, "batch: halted; %s" % kills

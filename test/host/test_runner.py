@@ -205,6 +205,12 @@ class Verdicts(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertTrue(line.startswith("batch: bad command line: "))
 
+    def test_other_status_quotes_the_last_line(self):
+        self.assertEqual(runner.batch_verdict(BOOT + "need more RAM.\n\n",
+                                              3, 60),
+                         (1, "batch: QEMU exit status 3 after 'need more "
+                          "RAM.'; no process killed"))
+
     def test_reboot(self):
         self.assertEqual(runner.batch_verdict(BOOT + BOOT, 1, 60)[0], 1)
 
