@@ -11,7 +11,6 @@ hangs with FAKE_QEMU_HANG) standing in for QEMU.  Prints "ok NAME" or
 
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
