@@ -131,7 +131,6 @@ extern	void	stkguard(uint32);
 extern	void	stkunguard(uint32);
 extern	void	vmminit(void);
 extern	char	*vmm_call(int32, char *, uint32);
-extern	void	vmm_gone(void);
 
 /* swap/ */
 extern	void	swap_init(uint32);

@@ -1,4 +1,4 @@
-/* vmm.c - vmminit, vmm, vmm_call, vmm_gone */
+/* vmm.c - vmminit, vmm, vmm_call */
 
 #include <xinu.h>
 
@@ -13,7 +13,7 @@
  * A caller puts its request in vmreq[its pid], joins vmm's queue in
  * state PR_VMWAIT, signals vmmsem and reschedules.  PR_VMWAIT is a real
  * blocking state: resched() never keeps a process that is not PR_CURR,
- * and only vmm (or vmm_gone) makes a waiting caller ready, after storing
+ * and only vmm makes a waiting caller ready, after storing
  * its result.  So a call returns only once it has been served, whatever
  * vmm's priority is next to the caller's: above (the signal switches to
  * vmm at once), equal or below (vmm is ready, or runs once the caller
@@ -21,7 +21,7 @@
  * interrupts off (a request is never half done).  Killing a waiting
  * caller just takes it off the queue: its request was never started;
  * vmmsem may then count one more request than the queue holds, which
- * vmm skips.  Killing vmm fails every queued call (vmm_gone).
+ * vmm skips.  kill() refuses vmm, so a queued call is always served.
  */
 
 struct	vmreq	{
@@ -129,22 +129,4 @@ char	*vmm_call(int32 op, char *addr, uint32 nbytes)
 	}
 	restore(mask);
 	return rq->result;
-}
-
-/*------------------------------------------------------------------------
- *  vmm_gone  -  vmm is being killed: fail every queued request
- *		 (interrupts disabled)
- *------------------------------------------------------------------------
- */
-void	vmm_gone(void)
-{
-	pid32	pid;
-
-	vmmpid = SYSERR;
-	resched_cntl(DEFER_START);
-	while ((pid = getfirst(vmmq)) != EMPTY) {
-		vmreq[pid].result = (char *)SYSERR;
-		ready(pid);
-	}
-	resched_cntl(DEFER_STOP);
 }
