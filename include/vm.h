@@ -124,6 +124,7 @@ extern	bool8	freemap_isfree(const struct freemap *, uint32);
 extern	void	ffs_init(uint32);
 extern	int32	ffs_alloc(pid32, uint32);
 extern	void	ffs_free(int32);
+extern	bool8	ffs_inuse(uint32);
 extern	status	vheap_init(struct vmproc *);
 extern	int32	vheap_find(struct vmproc *, uint32);
 extern	status	vheap_take(struct vmproc *, uint32, uint32);

@@ -1,4 +1,4 @@
-/* ffs.c - ffs_init, ffs_alloc, ffs_free, free_ffs_pages */
+/* ffs.c - ffs_init, ffs_alloc, ffs_free, ffs_inuse, free_ffs_pages */
 
 #include <xinu.h>
 
@@ -69,6 +69,16 @@ void	ffs_free(int32 f)
 	fr->owner = FFS_FREE;
 	fr->slot = NOSLOT;
 	freemap_give(&ffs_map, f);
+}
+
+/*------------------------------------------------------------------------
+ *  ffs_inuse  -  Is frame 'f' taken in the free map? (for the audit,
+ *		  which checks it against the frame table)
+ *------------------------------------------------------------------------
+ */
+bool8	ffs_inuse(uint32 f)
+{
+	return f < ffs_limit && !freemap_isfree(&ffs_map, f);
 }
 
 /*------------------------------------------------------------------------

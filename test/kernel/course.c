@@ -179,38 +179,41 @@ local	process	__attribute__((noinline)) speaker(int32 n, int32 unused)
 	return OK;
 }
 
-TEST(stack_slack_vcreate)
+/*------------------------------------------------------------------------
+ *  speaks  -  Run process 'pid' to its end: did it print 'line' and not
+ *	       die of a segmentation fault?
+ *------------------------------------------------------------------------
+ */
+local	bool8	speaks(pid32 pid, const char *line)
 {
 	static	char	out[512];
-	pid32	pid;
 
-	slack = 0;
+	out[0] = NULLCH;
 	kcapture(out, sizeof(out));
-	pid = vcreate(speaker, 8192, INITPRIO + 1, "speaker", 2, 1, 0);
-	REQUIRE(vrun_wait(pid) == pid);
-	pid = vcreate(sync_printf, 8192, INITPRIO + 1, "apply", 3,
-		      "direct %d %d\n", 42, 43);	/* it is the process */
-	REQUIRE(vrun_wait(pid) == pid);
+	pid = vrun_wait(pid);
 	kcapture(NULL, 0);
+	return pid != SYSERR && strstr(out, line) != NULL &&
+	       strstr(out, "SEGMENTATION_FAULT") == NULL;
+}
+
+TEST(stack_slack_vcreate)
+{
+	slack = 0;
+	CHECK(speaks(vcreate(speaker, 8192, INITPRIO + 1, "speaker", 2, 1, 0),
+		     "speaker 1: hello\n"));
 	CHECK(slack >= 256);
-	CHECK(strstr(out, "speaker 1: hello\n") != NULL);
-	CHECK(strstr(out, "direct 42 43\n") != NULL);
-	CHECK(strstr(out, "SEGMENTATION_FAULT") == NULL);
+	CHECK(speaks(vcreate(sync_printf, 8192, INITPRIO + 1, "apply", 3,
+			     "direct %d %d\n", 42, 43),	/* the process	*/
+		     "direct 42 43\n"));		/* is the wrapper */
 	return OK;
 }
 
 TEST(stack_slack_create)
 {
-	static	char	out[512];
-	pid32	pid;
-
 	slack = 0;
-	kcapture(out, sizeof(out));
-	pid = create(speaker, 4096, INITPRIO + 1, "speaker", 2, 2, 0);
-	REQUIRE(vrun_wait(pid) == pid);
-	kcapture(NULL, 0);
+	CHECK(speaks(create(speaker, 4096, INITPRIO + 1, "speaker", 2, 2, 0),
+		     "speaker 2: hello\n"));
 	CHECK(slack >= 256);
-	CHECK(strstr(out, "speaker 2: hello\n") != NULL);
 	return OK;
 }
 
