@@ -1,5 +1,14 @@
 /* paging.h - the paging contract: sizes, PDE/PTE layout, the VM API */
 
+/*
+ * The course flavour.  The default is ECE565's.  ECE465 students put
+ * "#define ECE465" at the top of this file (make ... DEFS=-DECE465 does
+ * the same for kernel and program alike): the private heap then starts
+ * after the kernel region, the PD/PT region and FFS instead of right
+ * after the kernel region, and vmalloc is next fit instead of first fit.
+ * The "Virtual layout" block below is the one place that looks at it.
+ */
+
 #ifndef _PAGING_H_
 #define _PAGING_H_
 
@@ -21,9 +30,8 @@
 #define	MAX_VSTK_SIZE	4096	/* frames that back virtual stacks	*/
 #endif
 
-#if MAX_PT_SIZE > 65536 || MAX_FFS_SIZE > 65536 || MAX_SWAP_SIZE > 65536 || \
-    MAX_VSTK_SIZE > 65536
-#error "the free-frame and free-slot stacks hold 16-bit numbers"
+#if MAX_PT_SIZE > 65536 || MAX_VSTK_SIZE > 65536
+#error "the PD/PT and stack-frame free stacks hold 16-bit numbers"
 #endif
 
 #define	PAGE_SHIFT	12
@@ -44,8 +52,21 @@
 #define	VSTK_START	(SWAP_START + MAX_SWAP_SIZE * PAGE_SIZE)
 #define	PHYS_END	(VSTK_START + MAX_VSTK_SIZE * PAGE_SIZE)
 
-/* Virtual layout of a vcreate'd process */
-#define	VHEAP_START	0x02000000	/* first heap page		*/
+/* Virtual layout of a vcreate'd process.  Its heap starts at
+ * VHEAP_START (0x2000000 by default, 0x6400000 for ECE465 with the
+ * default sizes); allocated_virtual_pages counts from its page number,
+ * VHEAP_FIRST.  VHEAP_NEXTFIT says how vmalloc searches the heap: from
+ * its start (first fit) or from where the process's previous vmalloc
+ * ended, wrapping around (next fit) */
+#ifdef	ECE465
+#define	VHEAP_START	((uint32)(XINU_PAGES + MAX_PT_SIZE + MAX_FFS_SIZE) \
+			 * PAGE_SIZE)
+#define	VHEAP_NEXTFIT	1
+#else
+#define	VHEAP_START	KERNEL_END
+#define	VHEAP_NEXTFIT	0
+#endif
+#define	VHEAP_FIRST	(VHEAP_START >> PAGE_SHIFT)	/* its page number */
 #define	VHEAP_END	0xC0000000	/* the heap stays below this	*/
 #define	VSTACK_TOP	0xFFC00000	/* stacks grow down from here	*/
 
@@ -78,6 +99,7 @@ extern	uint32	free_ffs_pages(void);
 extern	uint32	free_swap_pages(void);
 extern	uint32	allocated_virtual_pages(pid32);
 extern	uint32	used_ffs_frames(pid32);
+extern	uint32	used_swap_frames(pid32);
 extern	uint32	debug_swapping;
 
 #endif

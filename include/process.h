@@ -22,7 +22,12 @@
 #define	PNMLEN		16	/* length of a process name		*/
 #define	NULLPROC	0	/* ID of the null process		*/
 #define	NDESC		3	/* device descriptors per process	*/
-#define	MINSTK		400	/* smallest stack create accepts	*/
+#define	STKSLACK	256	/* bytes of stack left above a new	*/
+				/* process's first frame: a printf	*/
+				/* wrapper built on __builtin_apply	*/
+				/* reads a block above its own frame	*/
+#define	MINSTK		(400 + STKSLACK)	/* smallest stack a process */
+					/* gets: Xinu's 400 bytes + slack */
 
 #define	MAXARGS		32	/* most arguments create accepts	*/
 #define	STACKMAGIC	0x0A0AAAA9	/* marks the lowest stack word	*/

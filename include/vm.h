@@ -23,6 +23,8 @@ struct	vmstats	{
 struct	vmproc	{
 	struct	vrun	*freeruns;	/* free runs of the heap	*/
 	uint32	heappages;	/* pages reserved by vmalloc		*/
+	uint32	cursor;		/* page after its last vmalloc: where	*/
+				/* a next-fit search starts		*/
 	uint32	nframes;	/* FFS frames it holds now		*/
 	uint32	nslots;		/* swap slots it holds now		*/
 	uint32	stacktop;	/* next virtual stack ends below this	*/
@@ -40,6 +42,19 @@ struct	ffsframe {
 #define	FFS_FREE	(-1)
 #define	NOSLOT		(-1)
 
+/* The numbers 0 .. limit-1 of FFS frames or swap slots, lowest free
+ * handed out first (paging/freemap.c) */
+struct	freemap	{
+	uint32	*words;		/* bit n%32 of words[n/32]: n is free	*/
+	uint32	*summary;	/* bit w%32 of summary[w/32]: words[w]	*/
+				/* has a free number			*/
+	uint32	first;		/* summary words below it are all 0	*/
+	uint32	limit;		/* numbers in use			*/
+	uint32	nfree;		/* free numbers				*/
+};
+#define	FREEMAP_WORDS(max)	(((max) + 31) / 32)	/* bitmap words	*/
+#define	FREEMAP_SUMS(max)	((FREEMAP_WORDS(max) + 31) / 32)
+
 extern	struct	ffsframe ffstab[];
 extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */
 extern	uint32	swap_limit;	/* slots in use: vm.swap=N or MAX_SWAP_SIZE */
@@ -52,7 +67,6 @@ extern	struct	vmstats	vmtotal;
 			 (uint32)(a) < KERNEL_END && \
 			 ((uint32)(a) & (PAGE_SIZE - 1)) == 0)
 #define	isvcreated(pid)	(proctab[(pid)].prvm != NULL)
-#define	VHEAP_FIRST	(VHEAP_START >> PAGE_SHIFT)	/* first heap vpn */
 #define	VHEAP_PAGES	((VHEAP_END - VHEAP_START) >> PAGE_SHIFT)
 
 /* A replacement policy (swap/): one file and one entry in swap/policy.c */
@@ -103,12 +117,17 @@ extern	pte_t	*pte_lookup(pde_t *, uint32);
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
 extern	void	pt_release(pde_t *, uint32, uint32);
+extern	void	freemap_init(struct freemap *, uint32, uint32);
+extern	int32	freemap_take(struct freemap *);
+extern	void	freemap_give(struct freemap *, uint32);
+extern	bool8	freemap_isfree(const struct freemap *, uint32);
 extern	void	ffs_init(uint32);
 extern	int32	ffs_alloc(pid32, uint32);
 extern	void	ffs_free(int32);
+extern	bool8	ffs_inuse(uint32);
 extern	status	vheap_init(struct vmproc *);
 extern	int32	vheap_find(struct vmproc *, uint32);
-extern	void	vheap_take(struct vmproc *, uint32, uint32);
+extern	status	vheap_take(struct vmproc *, uint32, uint32);
 extern	bool8	vheap_isallocated(struct vmproc *, uint32, uint32);
 extern	status	vheap_give(struct vmproc *, uint32, uint32);
 extern	void	vheap_destroy(struct vmproc *);

@@ -1,4 +1,4 @@
-/* ffs.c - ffs_init, ffs_alloc, ffs_free, free_ffs_pages */
+/* ffs.c - ffs_init, ffs_alloc, ffs_free, ffs_inuse, free_ffs_pages */
 
 #include <xinu.h>
 
@@ -6,15 +6,18 @@
  * FFS, the free frame space: the frames that back virtual heaps.  The
  * frame table ffstab records, for each frame, the process and virtual
  * page it holds (so that eviction can find the PTE to change) and the
- * swap slot holding a copy of it, if any.  Free frames are a stack of
- * frame numbers; at boot the lowest frame is handed out first.  Only the
- * first ffs_limit frames are used (vm.ffs=N shrinks FFS for experiments).
+ * swap slot holding a copy of it, if any.  The lowest-numbered free
+ * frame is always the next one handed out (a free map), so a process
+ * that follows one that freed everything gets frames 0, 1, 2, ... again,
+ * as the course's reference kernels do.  Only the first ffs_limit frames
+ * are used (vm.ffs=N shrinks FFS for experiments).
  */
 
 struct	ffsframe ffstab[MAX_FFS_SIZE];
 uint32	ffs_limit;			/* frames in use		*/
-local	uint16	ffs_stack[MAX_FFS_SIZE];	/* free frame numbers	*/
-local	uint32	ffs_nfree;
+local	uint32	ffs_words[FREEMAP_WORDS(MAX_FFS_SIZE)];
+local	uint32	ffs_sums[FREEMAP_SUMS(MAX_FFS_SIZE)];
+local	struct	freemap	ffs_map = { ffs_words, ffs_sums, 0, 0, 0 };
 
 /*------------------------------------------------------------------------
  *  ffs_init  -  Make the first 'limit' frames free
@@ -29,26 +32,22 @@ void	ffs_init(uint32 limit)
 		ffstab[i].owner = FFS_FREE;
 		ffstab[i].slot = NOSLOT;
 	}
-	for (i = 0; i < limit; i++) {
-		ffs_stack[i] = limit - 1 - i;
-	}
-	ffs_nfree = limit;
+	freemap_init(&ffs_map, limit, MAX_FFS_SIZE);
 }
 
 /*------------------------------------------------------------------------
- *  ffs_alloc  -  Take a free frame for page 'vpn' of process 'pid';
- *		  returns its number, or SYSERR when FFS is full
+ *  ffs_alloc  -  Take the lowest free frame for page 'vpn' of process
+ *		  'pid'; returns its number, or SYSERR when FFS is full
  *		  (interrupts disabled)
  *------------------------------------------------------------------------
  */
 int32	ffs_alloc(pid32 pid, uint32 vpn)
 {
-	int32	f;
+	int32	f = freemap_take(&ffs_map);
 
-	if (ffs_nfree == 0) {
+	if (f == SYSERR) {
 		return SYSERR;
 	}
-	f = ffs_stack[--ffs_nfree];
 	ffstab[f].owner = pid;
 	ffstab[f].vpn = vpn;
 	ffstab[f].slot = NOSLOT;
@@ -69,7 +68,17 @@ void	ffs_free(int32 f)
 	proctab[fr->owner].prvm->nframes--;
 	fr->owner = FFS_FREE;
 	fr->slot = NOSLOT;
-	ffs_stack[ffs_nfree++] = f;
+	freemap_give(&ffs_map, f);
+}
+
+/*------------------------------------------------------------------------
+ *  ffs_inuse  -  Is frame 'f' taken in the free map? (for the audit,
+ *		  which checks it against the frame table)
+ *------------------------------------------------------------------------
+ */
+bool8	ffs_inuse(uint32 f)
+{
+	return f < ffs_limit && !freemap_isfree(&ffs_map, f);
 }
 
 /*------------------------------------------------------------------------
@@ -78,5 +87,5 @@ void	ffs_free(int32 f)
  */
 uint32	free_ffs_pages(void)
 {
-	return ffs_nfree;
+	return ffs_map.nfree;
 }

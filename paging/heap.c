@@ -20,9 +20,9 @@ local	uint32	npages_of(uint32 nbytes)
 }
 
 /*------------------------------------------------------------------------
- *  heap_alloc  -  Reserve the lowest free run of the heap of 'pid' that
- *		   holds 'nbytes'; returns its address or SYSERR
- *		   (interrupts disabled)
+ *  heap_alloc  -  Reserve pages for 'nbytes' in the heap of 'pid', first
+ *		   or next fit (vheap_find); returns their address or
+ *		   SYSERR (interrupts disabled)
  *------------------------------------------------------------------------
  */
 char	*heap_alloc(pid32 pid, uint32 nbytes)
@@ -34,11 +34,11 @@ char	*heap_alloc(pid32 pid, uint32 nbytes)
 
 	if (vm == NULL || npages == 0 ||
 	    (vpn = vheap_find(vm, npages)) == SYSERR ||
-	    pt_missing(pd, vpn, npages) > pdpt_free_count()) {
+	    pt_missing(pd, vpn, npages) > pdpt_free_count() ||
+	    vheap_take(vm, vpn, npages) == SYSERR) {
 		return (char *)SYSERR;
 	}
 	pt_ensure(pd, vpn, npages);
-	vheap_take(vm, vpn, npages);
 	for (i = 0; i < npages; i++) {
 		*pte_lookup(pd, (vpn + i) << PAGE_SHIFT) = PTE_IS_VMALLOC;
 	}

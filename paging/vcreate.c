@@ -91,8 +91,9 @@ pid32	vcreate(
 	prptr->prpdbr = (uint32)pd;
 
 	/* Build the first frame in the stack's top page through the kmap
-	 * window; the saved stack pointer is the same spot seen from the
-	 * process's own address space */
+	 * window (STKSLACK bytes below the top of the mapped stack); the
+	 * saved stack pointer is the same spot seen from the process's own
+	 * address space */
 	ktop = (uint32 *)((char *)kmap(KMAP_DST,
 		PTE_FRAME(*pte_lookup(pd, top - PAGE_SIZE))) + PAGE_SIZE) - 1;
 	va_start(ap, nargs);

@@ -1,5 +1,5 @@
-/* vheap.c - vheap_init, vheap_find, vheap_take, vheap_isallocated,
-	     vheap_give, vheap_destroy */
+/* vheap.c - vheap_init, fit_from, vheap_find, vheap_take,
+	     vheap_isallocated, vheap_give, vheap_destroy */
 
 #include <xinu.h>
 
@@ -9,6 +9,14 @@
  * run merges with its free neighbours).  Every page not in a free run is
  * reserved.  This is pure bookkeeping: the page tables are the caller's
  * business.  Run nodes come from the kernel heap.
+ *
+ * A search for n free pages scans the heap upward from a starting page
+ * and takes the first n free pages in a row it meets: the front of a
+ * free run, or the starting page itself when it lies inside one.  First
+ * fit starts at the heap's first page.  Next fit (the ECE465 flavour,
+ * VHEAP_NEXTFIT in paging.h) starts at the cursor, the page after the
+ * process's previous reservation, and if nothing fits from there to
+ * the heap's end, scans again from the heap's first page.
  *
  * Invariants: runs are sorted, non-empty, inside the heap, and separated
  * by at least one reserved page; heappages = VHEAP_PAGES - sum of runs.
@@ -31,49 +39,87 @@ status	vheap_init(struct vmproc *vm)
 	run->npages = VHEAP_PAGES;
 	vm->freeruns = run;
 	vm->heappages = 0;
+	vm->cursor = VHEAP_FIRST;
 	return OK;
 }
 
 /*------------------------------------------------------------------------
- *  vheap_find  -  First page of the lowest free run of at least 'npages'
- *		   pages, or SYSERR
+ *  fit_from  -  First page p >= 'from' such that pages [p, p+npages)
+ *		 are free, or SYSERR
  *------------------------------------------------------------------------
  */
-int32	vheap_find(struct vmproc *vm, uint32 npages)
+local	int32	fit_from(struct vmproc *vm, uint32 from, uint32 npages)
 {
 	struct	vrun	*run;
+	uint32	start;
 
 	for (run = vm->freeruns; run != NULL; run = run->next) {
-		if (run->npages >= npages) {
-			return run->start;
+		start = (run->start > from) ? run->start : from;
+		if (run->start + run->npages >= start + npages) {
+			return start;
 		}
 	}
 	return SYSERR;
 }
 
 /*------------------------------------------------------------------------
- *  vheap_take  -  Reserve 'npages' pages from the front of the free run
- *		   that starts at 'vpn' (as found by vheap_find)
+ *  vheap_find  -  First page of 'npages' free pages, first fit or next
+ *		   fit as the flavour says, or SYSERR
  *------------------------------------------------------------------------
  */
-void	vheap_take(struct vmproc *vm, uint32 vpn, uint32 npages)
+int32	vheap_find(struct vmproc *vm, uint32 npages)
 {
-	struct	vrun	**link, *run;
+	uint32	from = VHEAP_NEXTFIT ? vm->cursor : VHEAP_FIRST;
+	int32	vpn = fit_from(vm, from, npages);
+
+	if (vpn == SYSERR && from != VHEAP_FIRST) {
+		vpn = fit_from(vm, VHEAP_FIRST, npages);	/* wrap	*/
+	}
+	return vpn;
+}
+
+/*------------------------------------------------------------------------
+ *  vheap_take  -  Reserve free pages [vpn, vpn+npages) (as found by
+ *		   vheap_find) and move the cursor past them; SYSERR (and
+ *		   no change) if they split a run and the kernel heap has
+ *		   no node for its second part
+ *------------------------------------------------------------------------
+ */
+status	vheap_take(struct vmproc *vm, uint32 vpn, uint32 npages)
+{
+	struct	vrun	**link, *run, *rest;
+	uint32	end;
 
 	for (link = &vm->freeruns; (run = *link) != NULL; link = &run->next) {
-		if (run->start == vpn) {
+		if (run->start + run->npages > vpn) {
 			break;
 		}
 	}
-	assert(run != NULL && run->npages >= npages);
-	if (run->npages == npages) {
-		*link = run->next;
-		freemem((char *)run, sizeof(struct vrun));
-	} else {
+	assert(run != NULL && run->start <= vpn && npages > 0 &&
+	       vpn + npages <= run->start + run->npages);
+	end = run->start + run->npages;
+	if (vpn > run->start && vpn + npages < end) {	/* the middle	*/
+		rest = (struct vrun *)getmem(sizeof(struct vrun));
+		if (rest == (struct vrun *)SYSERR) {
+			return SYSERR;
+		}
+		rest->start = vpn + npages;
+		rest->npages = end - rest->start;
+		rest->next = run->next;
+		run->next = rest;
+		run->npages = vpn - run->start;
+	} else if (vpn > run->start) {			/* the back	*/
+		run->npages = vpn - run->start;
+	} else if (vpn + npages < end) {		/* the front	*/
 		run->start += npages;
 		run->npages -= npages;
+	} else {					/* all of it	*/
+		*link = run->next;
+		freemem((char *)run, sizeof(struct vrun));
 	}
 	vm->heappages += npages;
+	vm->cursor = vpn + npages;
+	return OK;
 }
 
 /*------------------------------------------------------------------------

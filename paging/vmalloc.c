@@ -4,8 +4,9 @@
 
 /*------------------------------------------------------------------------
  *  vmalloc  -  Reserve whole pages of the caller's virtual heap, first
- *		fit from the lowest address; no frame is used until a
- *		page is touched (carried out by the VM system process)
+ *		fit from the lowest address (next fit for ECE465); no
+ *		frame is used until a page is touched (carried out by the
+ *		VM system process)
  *------------------------------------------------------------------------
  */
 char	*vmalloc(

@@ -6,7 +6,8 @@
  * vm_audit checks the VM structures against each other; tests call it
  * after every step.  It reports the first inconsistency it finds:
  *   - every FFS frame in use is mapped, by its owner's PTE for its page,
- *     and no frame is mapped twice; the free count matches;
+ *     and no frame is mapped twice; the free map agrees with the frame
+ *     table, and the free count matches;
  *   - every heap PTE belongs to a reserved page, and every reserved page
  *     has is_vmalloc; swapped PTEs name slots in use;
  *   - per process: frames, slots and reserved pages match its counters;
@@ -186,6 +187,10 @@ status	vm_audit(void)
 		if (ffstab[f].owner != FFS_FREE && !seen[f]) {
 			kprintf("vm_audit: frame 0x%x of P%d is not mapped\n",
 				f, ffstab[f].owner);
+			rv = SYSERR;
+		} else if ((ffstab[f].owner != FFS_FREE) != ffs_inuse(f)) {
+			kprintf("vm_audit: frame 0x%x is %s in the free map\n",
+				f, ffs_inuse(f) ? "taken" : "free");
 			rv = SYSERR;
 		}
 	}

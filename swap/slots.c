@@ -6,15 +6,16 @@
  * The swap area's slots.  A slot belongs to one heap page of one process
  * from its first eviction until the page is freed: a page swapped back
  * in keeps its slot, so while the page stays clean its copy there is
- * still good and evicting it again writes nothing.  Free slots are a
- * stack of slot numbers, lowest first at boot; only the first swap_limit
+ * still good and evicting it again writes nothing.  The lowest-numbered
+ * free slot is always the next one handed out (a free map, as for FFS
+ * frames), which the swap trace lines show.  Only the first swap_limit
  * slots are used (vm.swap=N shrinks swap for experiments).
  */
 
 uint32	swap_limit;			/* slots in use			*/
-local	uint16	slot_stack[MAX_SWAP_SIZE];	/* free slot numbers	*/
-local	uint32	slot_nfree;
-local	byte	slot_used[MAX_SWAP_SIZE];	/* for the audit	*/
+local	uint32	slot_words[FREEMAP_WORDS(MAX_SWAP_SIZE)];
+local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE)];
+local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
 
 /*------------------------------------------------------------------------
  *  swap_init  -  Make the first 'limit' slots free
@@ -22,30 +23,22 @@ local	byte	slot_used[MAX_SWAP_SIZE];	/* for the audit	*/
  */
 void	swap_init(uint32 limit)
 {
-	uint32	i;
-
 	swap_limit = limit;
-	for (i = 0; i < limit; i++) {
-		slot_stack[i] = limit - 1 - i;
-		slot_used[i] = FALSE;
-	}
-	slot_nfree = limit;
+	freemap_init(&slot_map, limit, MAX_SWAP_SIZE);
 }
 
 /*------------------------------------------------------------------------
- *  swap_alloc  -  Take a free slot for process 'pid', or SYSERR
+ *  swap_alloc  -  Take the lowest free slot for process 'pid', or SYSERR
  *		   (interrupts disabled)
  *------------------------------------------------------------------------
  */
 int32	swap_alloc(pid32 pid)
 {
-	int32	slot;
+	int32	slot = freemap_take(&slot_map);
 
-	if (slot_nfree == 0) {
+	if (slot == SYSERR) {
 		return SYSERR;
 	}
-	slot = slot_stack[--slot_nfree];
-	slot_used[slot] = TRUE;
 	proctab[pid].prvm->nslots++;
 	return slot;
 }
@@ -56,9 +49,7 @@ int32	swap_alloc(pid32 pid)
  */
 void	swap_free(pid32 pid, uint32 slot)
 {
-	assert(slot < swap_limit && slot_used[slot]);
-	slot_used[slot] = FALSE;
-	slot_stack[slot_nfree++] = slot;
+	freemap_give(&slot_map, slot);
 	proctab[pid].prvm->nslots--;
 }
 
@@ -68,7 +59,7 @@ void	swap_free(pid32 pid, uint32 slot)
  */
 bool8	swap_inuse(uint32 slot)
 {
-	return slot < swap_limit && slot_used[slot];
+	return slot < swap_limit && !freemap_isfree(&slot_map, slot);
 }
 
 /*------------------------------------------------------------------------
@@ -77,5 +68,5 @@ bool8	swap_inuse(uint32 slot)
  */
 uint32	free_swap_pages(void)
 {
-	return slot_nfree;
+	return slot_map.nfree;
 }

@@ -8,6 +8,8 @@
  * would lose the note when the parent's one message slot is full (two
  * children ending before the parent runs), so notes that do not fit are
  * kept here, oldest first, and moved into the slot as it empties.
+ * recvclr() empties the slot and drops them all: a program calls it to
+ * start from a clean mailbox.
  */
 
 struct	childnote {
@@ -68,7 +70,8 @@ umsg32	takemsg(pid32 pid)
 }
 
 /*------------------------------------------------------------------------
- *  dropnotes  -  Forget the notes kept for a process that ends
+ *  dropnotes  -  Forget the notes kept for a process (it ends, or it
+ *		  clears its mailbox) (interrupts off)
  *------------------------------------------------------------------------
  */
 void	dropnotes(pid32 pid)

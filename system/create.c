@@ -90,16 +90,22 @@ void	procinit(pid32 pid, char *saddr, uint32 ssize, pri16 priority,
  *		  own return goes to userret.  'top' is the stack's highest
  *		  word; it may be an alias mapping of the real stack, so
  *		  the saved pointer is translated by the caller if needed.
+ *		  The top STKSLACK bytes stay zero and unused, so code that
+ *		  reads a little above its caller's frame (__builtin_apply)
+ *		  still reads the process's own stack.
  *------------------------------------------------------------------------
  */
 char	*initstack(uint32 *top, void *funcaddr, uint32 nargs, va_list ap)
 {
-	uint32	*sp = top;
-	uint32	*base = top - nargs;
+	uint32	*slack = top + 1 - STKSLACK / sizeof(uint32);
+	uint32	*base = slack - nargs;
+	uint32	*sp;
 	uint32	i;
 
-	*sp = 0;			/* top word: never used		*/
-	sp -= nargs;
+	for (sp = slack; sp <= top; sp++) {
+		*sp = 0;		/* the slack: never used	*/
+	}
+	sp = base;
 	for (i = 0; i < nargs; i++) {
 		base[i] = va_arg(ap, uint32);
 	}

@@ -3,16 +3,24 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  recvclr  -  Return a waiting message, or OK if there is none
+ *  recvclr  -  Empty the caller's mailbox: the message slot and every
+ *		kept child-death note; return the message that was in
+ *		the slot, or OK if there was none
  *------------------------------------------------------------------------
  */
 umsg32	recvclr(void)
 {
 	intmask	mask;
-	umsg32	msg;
+	struct	procent	*prptr;
+	umsg32	msg = (umsg32)OK;
 
 	mask = disable();
-	msg = proctab[currpid].prhasmsg ? takemsg(currpid) : (umsg32)OK;
+	prptr = &proctab[currpid];
+	if (prptr->prhasmsg) {
+		msg = prptr->prmsg;
+		prptr->prhasmsg = FALSE;
+	}
+	dropnotes(currpid);
 	restore(mask);
 	return msg;
 }

@@ -51,11 +51,14 @@ local	void	whole_swap_area_in_order(void)
 		swap_free(A, i);
 	}
 	VCHECK(free_swap_pages() == MAX_SWAP_SIZE && vma.nslots == 0);
-	VCHECK(swap_alloc(A) == 0);	/* freed last, handed out first */
+	for (i = 0; i < MAX_SWAP_SIZE && !vfailed(); i++) {
+		VCHECK(swap_alloc(B) == i);	/* in order again	*/
+	}
 }
 
-/* A freed slot is the next one handed out: the most recent first */
-local	void	free_then_alloc_reuses(void)
+/* The lowest free slot is the next one handed out, whatever the order
+ * of the frees */
+local	void	free_then_alloc_reuses_lowest(void)
 {
 	setup(8);
 	swap_alloc(A);
@@ -66,10 +69,33 @@ local	void	free_then_alloc_reuses(void)
 	VCHECK(swap_alloc(A) == 2);
 	swap_free(A, 1);
 	swap_free(A, 3);
-	VCHECK(swap_alloc(B) == 3);
 	VCHECK(swap_alloc(B) == 1);
+	VCHECK(swap_alloc(B) == 3);
 	VCHECK(swap_alloc(B) == 4);	/* then the untouched ones	*/
 	VCHECK(free_swap_pages() == 3);
+}
+
+/* Slots freed high to low, or scattered across the whole area, still
+ * come back lowest first */
+local	void	scattered_frees_come_back_in_order(void)
+{
+	int32	i;
+
+	setup(MAX_SWAP_SIZE);
+	for (i = 0; i < MAX_SWAP_SIZE; i++) {
+		swap_alloc(A);
+	}
+	for (i = MAX_SWAP_SIZE - 1; i >= 0; i -= 997) {
+		swap_free(A, i);
+	}
+	swap_free(A, 31);
+	swap_free(A, 32);
+	VCHECK(swap_alloc(B) == 31 && swap_alloc(B) == 32);
+	for (i = (MAX_SWAP_SIZE - 1) % 997; i < MAX_SWAP_SIZE && !vfailed();
+	     i += 997) {
+		VCHECK(swap_alloc(B) == i);
+	}
+	VCHECK(swap_alloc(B) == SYSERR && free_swap_pages() == 0);
 }
 
 local	void	alloc_on_empty_fails(void)
@@ -166,15 +192,17 @@ local	void	free_past_limit(void)
 
 local	void	bad_free_asserts(void)
 {
-	VCHECK(vaborts(free_twice, "slots"));
-	VCHECK(vaborts(free_past_limit, "slots"));
+	VCHECK(vaborts(free_twice, "freemap"));
+	VCHECK(vaborts(free_past_limit, "freemap"));
 }
 
 int	main(void)
 {
 	vcase("first_slots_are_0_1_2", first_slots_are_0_1_2);
 	vcase("whole_swap_area_in_order", whole_swap_area_in_order);
-	vcase("free_then_alloc_reuses", free_then_alloc_reuses);
+	vcase("free_then_alloc_reuses_lowest", free_then_alloc_reuses_lowest);
+	vcase("scattered_frees_come_back_in_order",
+	      scattered_frees_come_back_in_order);
 	vcase("alloc_on_empty_fails", alloc_on_empty_fails);
 	vcase("alloc_with_no_swap_fails", alloc_with_no_swap_fails);
 	vcase("nslots_counts_per_process", nslots_counts_per_process);

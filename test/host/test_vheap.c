@@ -11,6 +11,11 @@
  * checks the invariants vheap.c promises.  The random case drives the
  * code with thousands of reserves and frees and compares it after each
  * with a model that is just a bitmap of the heap's pages.
+ *
+ * vm.mk builds this file twice: test_vheap in the default flavour (first
+ * fit) and test_vheap_ece465 with -DECE465 (next fit, and the heap
+ * after FFS); the cases that depend on the search are chosen by
+ * VHEAP_NEXTFIT, the flag paging.h derives from the flavour.
  */
 
 #define	N		VHEAP_PAGES
@@ -109,18 +114,18 @@ local	bool8	audit(void)
 }
 
 /*------------------------------------------------------------------------
- *  reserve  -  Reserve 'n' pages first fit as vmalloc does; returns the
- *		heap offset of the first, or -1 when none fits
+ *  reserve  -  Reserve 'n' pages as vmalloc does (first or next fit);
+ *		returns the heap offset of the first, or -1 when none fits
+ *		or the kernel heap has no node for a split
  *------------------------------------------------------------------------
  */
 local	int32	reserve(uint32 n)
 {
 	int32	vpn = vheap_find(&vm, n);
 
-	if (vpn == SYSERR) {
+	if (vpn == SYSERR || vheap_take(&vm, vpn, n) == SYSERR) {
 		return -1;
 	}
-	vheap_take(&vm, vpn, n);
 	return vpn - VHEAP_FIRST;
 }
 
@@ -168,6 +173,7 @@ local	void	init_without_memory_fails(void)
 	VCHECK(stub_blocks == 0);
 }
 
+#if !VHEAP_NEXTFIT
 local	void	find_is_first_fit_lowest(void)
 {
 	holes();
@@ -185,6 +191,71 @@ local	void	find_is_first_fit_lowest(void)
 	VCHECK(reserve(1) == 2);
 	VCHECK(layout(3, 3, 1, 13, 2, 30, N - 30));
 }
+
+#else
+/* Next fit: the search starts after the previous reservation (the
+ * cursor), not at the lowest hole */
+local	void	find_is_next_fit(void)
+{
+	holes();				/* cursor: page 30	*/
+	VCHECK(vm.cursor == P(30));
+	VCHECK(vheap_find(&vm, 1) == (int32)P(30));
+	VCHECK(reserve(3) == 30 && vm.cursor == P(33));
+	VCHECK(reserve(1) == 33);
+	VCHECK(layout(4, 2, 2, 10, 5, 20, 3, 34, N - 34));
+}
+
+/* Nothing fits between the cursor and the heap's end: the search wraps
+ * to the lowest hole that fits */
+local	void	next_fit_wraps_around(void)
+{
+	holes();
+	VCHECK(reserve(N - 30) == 30 && vm.cursor == P(N));
+	VCHECK(reserve(3) == 10);		/* [2,4) is too small	*/
+	VCHECK(reserve(2) == 13);		/* on from the cursor	*/
+	VCHECK(reserve(2) == 20);
+	VCHECK(reserve(2) == 2);		/* wraps again		*/
+	VCHECK(layout(1, 22, 1));
+	VCHECK(reserve(2) == -1);
+	VCHECK(reserve(1) == 22 && vm.freeruns == NULL);
+	VCHECK(vm.heappages == N && audit());
+}
+
+/* A free run that grew down past the cursor (a vfree merged into it) is
+ * used from the cursor on, splitting it */
+local	void	next_fit_starts_inside_a_run(void)
+{
+	vheap_init(&vm);
+	VCHECK(reserve(4) == 0 && reserve(4) == 4);	/* cursor: 8	*/
+	vheap_give(&vm, P(4), 4);
+	VCHECK(layout(1, 4, N - 4));
+	VCHECK(reserve(2) == 8);
+	VCHECK(layout(2, 4, 4, 10, N - 10));
+	vheap_give(&vm, P(0), 4);		/* cursor 10, run [0,8)	*/
+	VCHECK(reserve(2) == 10);		/* [10,12): the front	*/
+	VCHECK(layout(2, 0, 8, 12, N - 12));
+	VCHECK(audit());
+}
+
+/* With no node for the split, the reservation fails and changes
+ * nothing */
+local	void	next_fit_split_without_memory(void)
+{
+	vheap_init(&vm);
+	reserve(4);
+	reserve(4);
+	vheap_give(&vm, P(4), 4);
+	stub_nomem = TRUE;
+	VCHECK(vheap_find(&vm, 2) == (int32)P(8));
+	VCHECK(vheap_take(&vm, P(8), 2) == SYSERR);
+	VCHECK(layout(1, 4, N - 4) && vm.cursor == P(8));
+	VCHECK(reserve(N - 8) == 8);		/* the back: no node	*/
+	VCHECK(layout(1, 4, 4) && vm.cursor == P(N));
+	stub_nomem = FALSE;
+	VCHECK(audit());
+}
+
+#endif
 
 local	void	take_exact_fit_removes_run(void)
 {
@@ -214,11 +285,28 @@ local	void	take_splits_the_front_off(void)
 	VCHECK(audit());
 }
 
-/* vheap_take of pages that are not the front of a free run */
-local	void	take_inside_run(void)
+/* The back or the middle of a run: the middle needs a second node */
+local	void	take_back_and_middle(void)
 {
 	holes();
-	vheap_take(&vm, P(11), 1);
+	VCHECK(vheap_take(&vm, P(13), 2) == OK);
+	VCHECK(layout(4, 2, 2, 10, 3, 20, 3, 30, N - 30));
+	VCHECK(vm.cursor == P(15));
+	VCHECK(vheap_take(&vm, P(31), 2) == OK);
+	VCHECK(layout(5, 2, 2, 10, 3, 20, 3, 30, 1, 33, N - 33));
+	VCHECK(vm.cursor == P(33) && vm.heappages == 30 - 10 + 4);
+	stub_nomem = TRUE;
+	VCHECK(vheap_take(&vm, P(11), 1) == SYSERR);
+	VCHECK(layout(5, 2, 2, 10, 3, 20, 3, 30, 1, 33, N - 33));
+	VCHECK(vm.cursor == P(33));
+	VCHECK(audit());
+}
+
+/* vheap_take of pages that are not all free */
+local	void	take_reserved_page(void)
+{
+	holes();
+	vheap_take(&vm, P(5), 1);
 }
 
 local	void	take_too_many(void)
@@ -229,7 +317,7 @@ local	void	take_too_many(void)
 
 local	void	take_misuse_asserts(void)
 {
-	VCHECK(vaborts(take_inside_run, "vheap"));
+	VCHECK(vaborts(take_reserved_page, "vheap"));
 	VCHECK(vaborts(take_too_many, "vheap"));
 }
 
@@ -364,6 +452,8 @@ local	void	give_without_memory_changes_nothing(void)
 	VCHECK(audit());
 }
 
+/* Next fit puts the fourth reserve after the third, first fit in the
+ * hole; either way heappages counts, and a give may span two reserves */
 local	void	heappages_counts_reserved_pages(void)
 {
 	vheap_init(&vm);
@@ -372,11 +462,14 @@ local	void	heappages_counts_reserved_pages(void)
 	VCHECK(reserve(7) == 8 && vm.heappages == 15);
 	vheap_give(&vm, P(3), 5);
 	VCHECK(vm.heappages == 10);
-	VCHECK(reserve(2) == 3 && vm.heappages == 12);
+	VCHECK(reserve(2) == (VHEAP_NEXTFIT ? 15 : 3) && vm.heappages == 12);
 	VCHECK(vheap_find(&vm, N) == SYSERR);
-	VCHECK(reserve(N - 15) == 15 && vm.heappages == N - 3);
-	vheap_give(&vm, P(0), 5);		/* spans two reserves	*/
-	VCHECK(vm.heappages == N - 8);
+	if (VHEAP_NEXTFIT) {
+		VCHECK(vheap_give(&vm, P(8), 9) == OK);	/* [8,15)+[15,17) */
+	} else {
+		VCHECK(vheap_give(&vm, P(0), 5) == OK);	/* [0,3)+[3,5)	*/
+	}
+	VCHECK(vm.heappages == (VHEAP_NEXTFIT ? 3 : 7));
 	VCHECK(audit());
 }
 
@@ -414,6 +507,7 @@ local	byte	used[N];		/* the model: 1 if reserved	*/
 local	uint32	chunkused[NCHUNKS];	/* reserved pages per chunk	*/
 local	uint32	nused;			/* reserved pages in all	*/
 local	uint32	top;			/* pages at or above are free	*/
+local	uint32	cursor;			/* page after the last reserve	*/
 local	uint32	rng = SEED;
 
 /*------------------------------------------------------------------------
@@ -468,23 +562,34 @@ local	void	model_set(uint32 a, uint32 n, byte v)
 }
 
 /*------------------------------------------------------------------------
- *  model_fit  -  The model's first fit for 'n' pages, or -1
+ *  model_scan  -  The lowest page p >= 'from' that starts 'n' free
+ *		   pages in the model, or -1
  *------------------------------------------------------------------------
  */
-local	int32	model_fit(uint32 n)
+local	int32	model_scan(uint32 from, uint32 n)
 {
 	uint32	a, len = 0;
 
-	for (a = 0; a < top; a++) {
+	for (a = from; a < top; a++) {
 		len = used[a] ? 0 : len + 1;
 		if (len == n) {
 			return a + 1 - n;
 		}
 	}
-	if (N - top + len >= n) {	/* the free pages above 'top'	*/
-		return top - len;
-	}
-	return -1;
+	a = (top - len > from) ? top - len : from;	/* all free above */
+	return (N - a >= n) ? (int32)a : -1;
+}
+
+/*------------------------------------------------------------------------
+ *  model_fit  -  The model's fit for 'n' pages (first fit, or next fit
+ *		  from the cursor with a wrap), or -1
+ *------------------------------------------------------------------------
+ */
+local	int32	model_fit(uint32 n)
+{
+	int32	a = model_scan(VHEAP_NEXTFIT ? cursor : 0, n);
+
+	return (a < 0 && VHEAP_NEXTFIT) ? model_scan(0, n) : a;
 }
 
 /*------------------------------------------------------------------------
@@ -527,6 +632,7 @@ local	void	random_step(int32 step)
 			      step, n, got, want);
 		} else if (got >= 0) {
 			model_set(got, n, 1);
+			cursor = got + n;
 		}
 	} else if (r < 80) {			/* free a reserved range */
 		for (a = rnd(top + 1); a < top && !used[a]; a++) {
@@ -586,9 +692,18 @@ int	main(void)
 {
 	vcase("init_makes_one_run", init_makes_one_run);
 	vcase("init_without_memory_fails", init_without_memory_fails);
+#if VHEAP_NEXTFIT
+	vcase("find_is_next_fit", find_is_next_fit);
+	vcase("next_fit_wraps_around", next_fit_wraps_around);
+	vcase("next_fit_starts_inside_a_run", next_fit_starts_inside_a_run);
+	vcase("next_fit_split_without_memory",
+	      next_fit_split_without_memory);
+#else
 	vcase("find_is_first_fit_lowest", find_is_first_fit_lowest);
+#endif
 	vcase("take_exact_fit_removes_run", take_exact_fit_removes_run);
 	vcase("take_splits_the_front_off", take_splits_the_front_off);
+	vcase("take_back_and_middle", take_back_and_middle);
 	vcase("take_misuse_asserts", take_misuse_asserts);
 	vcase("isallocated_inside_and_edges", isallocated_inside_and_edges);
 	vcase("isallocated_zero_length_or_below_heap",

@@ -1,13 +1,14 @@
-# test/host/vm.mk - host unit tests of the heap layout and swap slots
+# test/host/vm.mk - host unit tests of the heap layout, the free map
+# and swap slots
 #
-# The real paging/vheap.c and swap/slots.c are compiled unchanged with
-# the host compiler against test/host/vmstub/, which comes first in the
-# include path and holds the xinu.h they get: the kernel's kernel.h,
-# process.h, paging.h and vm.h (found through -iquote include, so that
-# <stdio.h> stays the host's) and the stand-ins of vmstub.c (getmem and
-# freemem on malloc, assert that aborts, proctab).  Both files are plain
-# bookkeeping with no pointer-size assumptions, so the 64-bit host
-# compiler and its C library serve.
+# The real paging/vheap.c, paging/freemap.c and swap/slots.c are compiled
+# unchanged with the host compiler against test/host/vmstub/, which comes
+# first in the include path and holds the xinu.h they get: the kernel's
+# kernel.h, process.h, paging.h and vm.h (found through -iquote include,
+# so that <stdio.h> stays the host's) and the stand-ins of vmstub.c
+# (getmem and freemem on malloc, assert that aborts, proctab).  The files
+# are plain bookkeeping with no pointer-size assumptions, so the 64-bit
+# host compiler and its C library serve.
 
 VM_STUB   := test/host/vmstub
 VM_CFLAGS := $(HOSTCFLAGS) -I$(VM_STUB) -iquote include
@@ -15,12 +16,23 @@ VM_HDRS   := $(VM_STUB)/xinu.h $(VM_STUB)/vmunit.h include/kernel.h \
 	     include/process.h include/paging.h include/vm.h
 VM_UNIT   := $(VM_STUB)/vmstub.c
 
-HOST_TESTS += $(HOSTOUT)/test_vheap $(HOSTOUT)/test_slots
+HOST_TESTS += $(HOSTOUT)/test_vheap $(HOSTOUT)/test_vheap_ece465 \
+	      $(HOSTOUT)/test_freemap $(HOSTOUT)/test_slots
 
+# The heap layout twice: the default flavour (first fit) and ECE465's
+# (next fit, the heap after FFS)
 $(HOSTOUT)/test_vheap: test/host/test_vheap.c paging/vheap.c $(VM_UNIT) \
 		$(VM_HDRS) | $(HOSTOUT)
 	$(HOSTCC) $(VM_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(HOSTOUT)/test_slots: test/host/test_slots.c swap/slots.c $(VM_UNIT) \
-		$(VM_HDRS) | $(HOSTOUT)
+$(HOSTOUT)/test_vheap_ece465: test/host/test_vheap.c paging/vheap.c \
+		$(VM_UNIT) $(VM_HDRS) | $(HOSTOUT)
+	$(HOSTCC) $(VM_CFLAGS) -DECE465 -o $@ $(filter %.c,$^)
+
+$(HOSTOUT)/test_freemap: test/host/test_freemap.c paging/freemap.c \
+		$(VM_UNIT) $(VM_HDRS) | $(HOSTOUT)
+	$(HOSTCC) $(VM_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(HOSTOUT)/test_slots: test/host/test_slots.c swap/slots.c paging/freemap.c \
+		$(VM_UNIT) $(VM_HDRS) | $(HOSTOUT)
 	$(HOSTCC) $(VM_CFLAGS) -o $@ $(filter %.c,$^)

@@ -7,8 +7,12 @@
  * vm_fuzz_calls: a vcreate'd process makes random vmalloc and vfree
  * calls, good and bad, and random page touches, and checks every result
  * against a model of its heap: which pages are reserved (vmalloc is
- * first fit from the lowest page) and what each page holds (a fresh
- * page reads zero).  FFS is small, so touched pages go to swap and come
+ * first fit from the lowest page, or in the ECE465 flavour next fit from
+ * the page after the previous vmalloc, wrapping) and what each page
+ * holds (a fresh page reads zero).  The model covers the heap's first
+ * WINDOW pages; for next fit the process reserves the rest of the heap
+ * first (the fence), so that the search wraps at the window's end as
+ * the model's does.  FFS is small, so touched pages go to swap and come
  * back (at most MAXRESERVED pages are reserved, so FFS + swap always
  * hold them).  The audit, the counters and every reserved page's data
  * are checked every AUDIT_EVERY calls.
@@ -29,7 +33,10 @@
 local	byte	reserved[WINDOW];	/* model: page is reserved	*/
 local	uint32	value[WINDOW];		/* model: what the page holds	*/
 local	uint32	nreserved;
+local	uint32	cursor;			/* model: next-fit start	*/
 local	uint32	calls, touches, bad;
+
+#define	FENCE		(VHEAP_NEXTFIT ? VHEAP_PAGES - WINDOW : 0)
 
 #define	PAGEADDR(i)	((char *)VHEAP_START + (uint32)(i) * PAGE_SIZE)
 
@@ -43,20 +50,33 @@ local	uint32	rnd(uint32 n)
 }
 
 /*------------------------------------------------------------------------
- *  model_find  -  The first page of the lowest free run of 'n' pages
+ *  model_scan  -  The lowest page at or above 'from' that starts 'n'
+ *		   free pages, or WINDOW
  *------------------------------------------------------------------------
  */
-local	uint32	model_find(uint32 n)
+local	uint32	model_scan(uint32 from, uint32 n)
 {
 	uint32	i, run = 0;
 
-	for (i = 0; i < WINDOW; i++) {
+	for (i = from; i < WINDOW; i++) {
 		run = reserved[i] ? 0 : run + 1;
 		if (run == n) {
 			return i + 1 - n;
 		}
 	}
 	return WINDOW;			/* past what the model covers	*/
+}
+
+/*------------------------------------------------------------------------
+ *  model_find  -  Where vmalloc puts 'n' pages: first fit, or next fit
+ *		   from the cursor with a wrap
+ *------------------------------------------------------------------------
+ */
+local	uint32	model_find(uint32 n)
+{
+	uint32	want = model_scan(VHEAP_NEXTFIT ? cursor : 0, n);
+
+	return (want == WINDOW && VHEAP_NEXTFIT) ? model_scan(0, n) : want;
 }
 
 /*------------------------------------------------------------------------
@@ -126,6 +146,7 @@ local	void	fuzz_alloc(void)
 			value[i] = 0;
 		}
 		nreserved += n;
+		cursor = want + n;
 	}
 }
 
@@ -213,6 +234,12 @@ local	process	fuzzer(int32 seed)
 	srand(seed);
 	memset(reserved, 0, sizeof(reserved));
 	nreserved = 0;
+	cursor = 0;
+	if (FENCE > 0) {		/* next fit: wrap at the window	*/
+		REQUIRE(vmalloc(WINDOW * PAGE_SIZE) == PAGEADDR(0));
+		REQUIRE(vmalloc(FENCE * PAGE_SIZE) == PAGEADDR(WINDOW));
+		REQUIRE(vfree(PAGEADDR(0), WINDOW * PAGE_SIZE) == OK);
+	}
 	for (k = 1; k <= NCALLS; k++) {
 		r = rnd(100);
 		if (r < 40) {
@@ -227,7 +254,7 @@ local	process	fuzzer(int32 seed)
 		if (k % AUDIT_EVERY == 0) {
 			bad += vm_audit() != OK;
 			bad += allocated_virtual_pages(getpid()) !=
-			       XINU_PAGES + nreserved;
+			       VHEAP_FIRST + FENCE + nreserved;
 			for (i = 0; i < WINDOW; i++) {	/* all data right */
 				if (reserved[i]) {
 					bad += vm_read(PAGEADDR(i)) != value[i];

@@ -152,15 +152,32 @@ TEST(msg_child_notes)
 		CHECK(receive() == (umsg32)pid[i]);
 	}
 	CHECK(recvclr() == OK);		/* no more			*/
+	return OK;
+}
 
-	for (i = 0; i < 3; i++) {	/* and again, with recvclr	*/
+/* recvclr leaves nothing pending: it returns the message in the slot
+ * (the first child's note) and drops the notes kept behind it, so a
+ * later receive waits and recvclr finds nothing */
+TEST(msg_recvclr_drops_child_notes)
+{
+	pid32	pid[5];
+	int32	i;
+
+	for (i = 0; i < 5; i++) {
 		pid[i] = create(quick, 1024, 30, "quick", 0);
 		REQUIRE(pid[i] != SYSERR);
 		resume(pid[i]);
+		CHECK(proctab[pid[i]].prstate == PR_FREE);
 	}
-	for (i = 0; i < 3; i++) {
-		CHECK(recvclr() == (umsg32)pid[i]);
-	}
-	CHECK(recvtime(10) == (umsg32)TIMEOUT);
+	CHECK(recvclr() == (umsg32)pid[0]);
+	CHECK(!proctab[getpid()].prhasmsg);
+	CHECK(recvtime(50) == (umsg32)TIMEOUT);
+	CHECK(recvclr() == OK);
+
+	pid[0] = create(quick, 1024, 30, "quick", 0);	/* notes work on */
+	REQUIRE(pid[0] != SYSERR);
+	resume(pid[0]);
+	CHECK(recvtime(1000) == (umsg32)pid[0]);
+	CHECK(recvclr() == OK);
 	return OK;
 }

@@ -128,16 +128,17 @@ TEST_BOOT(swap_clean_pages_are_not_written, "vm.ffs=2 vm.swap=8")
 }
 
 /* The trace lines follow the clock hand, which persists across
- * processes.  Four frames:
+ * processes, and frames and slots are handed out lowest first.  Four
+ * frames:
  *  first process writes pages 0-5: pages 0-3 fill frames 0-3; page 4
  *  finds every A bit set, clears them and evicts frame 0 (slot 0); page
  *  5 evicts frame 1 (slot 1); the hand stays at frame 2.
- *  It exits: frames go back 2,3,0,1 and slots 0,1 (reused last first).
- *  The second process's pages 0-3 land in frames 1,0,3,2; page 4 sweeps
- *  from frame 2 and evicts it into slot 1; page 5 evicts frame 3 into
- *  slot 0 (it held page 2).  Reading page 3 back (slot 1): the hand is
- *  at frame 0, page 1, whose A bit the sweep cleared: it goes to the
- *  next free slot, 2, and page 3 comes into frame 0.
+ *  It exits: all frames and slots are free again.
+ *  The second process's pages 0-3 land in frames 0-3 again; page 4
+ *  sweeps from frame 2 and evicts it (page 2) into slot 0; page 5
+ *  evicts frame 3 (page 3) into slot 1.  Reading page 3 back (slot 1):
+ *  the hand is at frame 0, page 0, whose A bit the sweep cleared: it
+ *  goes to the lowest free slot, 2, and page 3 comes into frame 0.
  */
 local	process	tracer(int32 readback)
 {
@@ -165,8 +166,8 @@ TEST_BOOT(swap_trace_follows_the_clock_hand, "vm.ffs=4 vm.swap=16")
 	CHECK(strcmp(out,
 		"eviction:: FFS frame 0x0, swap frame 0x0 copy\n"
 		"eviction:: FFS frame 0x1, swap frame 0x1 copy\n"
-		"eviction:: FFS frame 0x2, swap frame 0x1 copy\n"
-		"eviction:: FFS frame 0x3, swap frame 0x0 copy\n"
+		"eviction:: FFS frame 0x2, swap frame 0x0 copy\n"
+		"eviction:: FFS frame 0x3, swap frame 0x1 copy\n"
 		"eviction:: FFS frame 0x0, swap frame 0x2 copy\n"
 		"swapping:: swap frame 0x1, FFS frame 0x0\n") == 0);
 	CHECK(debug_swapping == 100 - 6);

@@ -7,7 +7,7 @@
 local	process	fresh(int32 unused)
 {
 	(void)unused;
-	CHECK(allocated_virtual_pages(getpid()) == XINU_PAGES);
+	CHECK(allocated_virtual_pages(getpid()) == VHEAP_FIRST);
 	CHECK(used_ffs_frames(getpid()) == 0);
 	CHECK(vm_audit() == OK);
 	return OK;
@@ -19,7 +19,7 @@ TEST(vm_fresh_counters)
 	int32	i;
 
 	vmsnap_take(&s);
-	CHECK(allocated_virtual_pages(getpid()) == XINU_PAGES);
+	CHECK(allocated_virtual_pages(getpid()) == VHEAP_FIRST);
 	CHECK(used_ffs_frames(getpid()) == 0);
 	for (i = 0; i < 5; i++) {
 		REQUIRE(vrun(fresh, 0) != SYSERR);
@@ -31,7 +31,8 @@ TEST(vm_fresh_counters)
 	return OK;
 }
 
-/* Placement: first fit from VHEAP_START, vfree rules, hole reuse */
+/* Placement: first fit (ECE465: next fit) from VHEAP_START, vfree rules,
+ * hole reuse */
 local	process	placement(int32 unused)
 {
 	char	*a, *b, *c, *d, *e;
@@ -62,6 +63,23 @@ local	process	placement(int32 unused)
 	CHECK(vfree(c, PAGE_SIZE) == SYSERR);		/* already free	*/
 	CHECK(vm_audit() == OK);
 
+#ifdef	ECE465
+	/* Next fit: the search starts after d, the last allocation, and
+	 * wraps around to the hole only when nothing fits above */
+	e = vmalloc(3 * PAGE_SIZE);
+	CHECK(e == PAGE(d, 8));
+	CHECK(vmalloc(VHEAP_END - (uint32)PAGE(e, 3)) == PAGE(e, 3));
+	e = vmalloc(3 * PAGE_SIZE);			/* wraps	*/
+	CHECK(e == b);
+	e = vmalloc(3 * PAGE_SIZE);
+	CHECK(e == PAGE(b, 3));				/* hole is full	*/
+	CHECK(vmalloc(PAGE_SIZE) == (char *)SYSERR);
+
+	/* Freed runs merge: free everything, then one big run fits */
+	CHECK(vfree(a, VHEAP_END - VHEAP_START) == OK);
+	CHECK(allocated_virtual_pages(getpid()) == base);
+	CHECK(vmalloc(23 * PAGE_SIZE) == PAGE(b, 6));	/* the cursor	*/
+#else
 	/* The hole is reused first fit, low end first */
 	e = vmalloc(3 * PAGE_SIZE);
 	CHECK(e == b);
@@ -74,6 +92,7 @@ local	process	placement(int32 unused)
 	CHECK(vfree(a, 23 * PAGE_SIZE) == OK);
 	CHECK(allocated_virtual_pages(getpid()) == base);
 	CHECK(vmalloc(23 * PAGE_SIZE) == a);
+#endif
 	CHECK(vm_audit() == OK);
 	return OK;
 }
@@ -202,7 +221,7 @@ local	process	big(int32 unused)
 		REQUIRE(r[k] != (char *)SYSERR);
 	}
 	CHECK(r[1] == PAGE(r[0], 4096) && r[2] == PAGE(r[1], 4096));
-	CHECK(allocated_virtual_pages(getpid()) == XINU_PAGES + 3 * 4096);
+	CHECK(allocated_virtual_pages(getpid()) == VHEAP_FIRST + 3 * 4096);
 	for (i = 0; i < 2048; i++) {
 		k = i % 3;
 		w = (uint32 *)PAGE(r[k], i * 2);
@@ -282,7 +301,7 @@ TEST(vm_ten_concurrent_processes)
 	for (i = 0; i < NCONC; i++) {
 		CHECK(used_ffs_frames(pids[i]) == (uint32)(i + 1) * 8);
 		CHECK(allocated_virtual_pages(pids[i]) ==
-		      (uint32)(XINU_PAGES + (i + 1) * 8));
+		      (uint32)(VHEAP_FIRST + (i + 1) * 8));
 	}
 	CHECK(vm_audit() == OK);
 	signaln(conc_go, NCONC);
@@ -307,7 +326,7 @@ local	process	vmbadsize(int32 unused)
 	CHECK(vmalloc(0xFFFFFFFF) == (char *)SYSERR);
 	CHECK(vmalloc(VHEAP_END - VHEAP_START + 1) == (char *)SYSERR);
 	CHECK(vmsnap_same(&s));
-	CHECK(allocated_virtual_pages(getpid()) == XINU_PAGES);
+	CHECK(allocated_virtual_pages(getpid()) == VHEAP_FIRST);
 
 	/* vfree of what is not heap: past its end, the stack, the kernel */
 	CHECK(vfree((char *)VHEAP_END, PAGE_SIZE) == SYSERR);
@@ -321,7 +340,7 @@ local	process	vmbadsize(int32 unused)
 	CHECK(vm_audit() == OK);
 	CHECK(vfree((char *)VHEAP_START, VHEAP_END - VHEAP_START) == OK);
 	CHECK(vmsnap_same(&s));
-	CHECK(allocated_virtual_pages(getpid()) == XINU_PAGES);
+	CHECK(allocated_virtual_pages(getpid()) == VHEAP_FIRST);
 	return OK;
 }
 
@@ -358,7 +377,7 @@ local	process	vmnopdpt(int32 unused)
 	CHECK(vmalloc(2 * 1024 * PAGE_SIZE) == (char *)SYSERR);
 	CHECK(vmsnap_same(&s));
 	CHECK(allocated_virtual_pages(getpid()) ==
-	      XINU_PAGES + PDPT_LEFT * 1024);
+	      VHEAP_FIRST + PDPT_LEFT * 1024);
 	return OK;
 }
 

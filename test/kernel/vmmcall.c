@@ -21,6 +21,7 @@ local	volatile bool8	stop;		/* workers end after this round	*/
 
 /*------------------------------------------------------------------------
  *  pairs  -  vmalloc/vfree pairs: each gets the lowest heap page back
+ *	      (next fit: the pages after the previous pair's)
  *------------------------------------------------------------------------
  */
 local	process	pairs(int32 npages)
@@ -30,14 +31,15 @@ local	process	pairs(int32 npages)
 
 	for (i = 0; i < PAIRS; i++) {
 		p = vmalloc(npages * PAGE_SIZE);
-		bad += p != (char *)VHEAP_START;
+		bad += p != PAGE((char *)VHEAP_START,
+				 VHEAP_NEXTFIT ? i * npages : 0);
 		if (p == (char *)SYSERR) {
 			continue;
 		}
 		vm_write(PAGE(p, npages - 1), i);
 		bad += vm_read(PAGE(p, npages - 1)) != (uint32)i;
 		bad += vfree(p, npages * PAGE_SIZE) != OK;
-		bad += allocated_virtual_pages(getpid()) != XINU_PAGES;
+		bad += allocated_virtual_pages(getpid()) != VHEAP_FIRST;
 	}
 	return OK;
 }

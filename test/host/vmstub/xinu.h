@@ -1,10 +1,10 @@
-/* xinu.h - stand-in for include/xinu.h in the host tests of paging/vheap.c
- *	    and swap/slots.c */
+/* xinu.h - stand-in for include/xinu.h in the host tests of paging/vheap.c,
+ *	    paging/freemap.c and swap/slots.c */
 
 /*
- * test/host/vm.mk compiles the real paging/vheap.c and swap/slots.c
- * unchanged with the host compiler, with this directory first in the
- * include path, so their "#include <xinu.h>" lands here.  The kernel's
+ * test/host/vm.mk compiles the real paging/vheap.c, paging/freemap.c and
+ * swap/slots.c unchanged with the host compiler, with this directory
+ * first in the include path, so their "#include <xinu.h>" lands here.  The kernel's
  * own kernel.h, process.h, paging.h and vm.h supply the types, OK and
  * SYSERR, local, assert, the process table entry and the VM structures
  * and sizes, so the tests check the real declarations.  They are
@@ -15,7 +15,7 @@
  * What needs the kernel is replaced by vmstub.c: getmem and freemem are
  * malloc and free, with a count of blocks not yet given back and a
  * switch that makes getmem fail; a failed assert prints what failed and
- * where and aborts; proctab is a plain array.  vm.h declares the two
+ * where and aborts; proctab is a plain array.  vm.h declares the
  * files' functions; the three kernel functions they call are declared
  * below (prototypes.h declares the kernel's libc, which clashes with the
  * host's).
