@@ -51,7 +51,10 @@
 #h   SOCK=path             the socket of CONSOLE=unix (compile/console.sock)
 #h   GDBPORT=n             debug, qemu-gdb: gdb's port (default 1234)
 #h   TFTPDIR=dir           deploy: the TFTP folder (default /srv/tftp)
-#h   DISK=, NET=1          not available yet (a swap disk image; an e1000)
+#h   NET=1                 run, run-iso, batch, test: an e1000 on QEMU's
+#h                         user network (DHCP gives 10.0.2.15); without it
+#h                         the machine has no NIC
+#h   DISK=                 not available yet (a swap disk image)
 
 # make help prints every target and variable (keep it and README true)
 
@@ -70,7 +73,10 @@ QEMU     := qemu-system-i386
 LOCK     := flock compile/.build.lock
 # QEMU's status when Xinu powers off through isa-debug-exit is 1, not 0
 HALTOK   := || [ $$? -eq 1 ]
-QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	    -nic none
+# NET=1: an e1000 on QEMU's user network (its DHCP, no root needed)
+NETOPTS  := $(if $(NET),-netdev user,id=net0 -device e1000,netdev=net0)
 SERIAL_stdio := -serial mon:stdio
 SERIAL_pty   := -serial pty -monitor stdio -S
 SERIAL_unix  := -serial unix:$(SOCK),server=on,wait=off -monitor stdio -S
@@ -103,7 +109,7 @@ tools:
 
 run: all
 	$(console)
-	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) \
+	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) \
 		-kernel compile/xinu.elf -append "$(APPEND)" $(HALTOK)
 
 # The names xv6 users type: QEMU has no window here, so both are run
@@ -114,7 +120,7 @@ iso: all
 
 run-iso: iso
 	$(console)
-	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) -cdrom compile/xinu.iso $(HALTOK)
+	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) -cdrom compile/xinu.iso $(HALTOK)
 
 pxe: all
 	compile/bin/mkpxe compile/tftp compile/xinu.boot "$(APPEND)"
@@ -132,7 +138,7 @@ deploy: pxe
 test: $(if $(LIST),,all)
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
 	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) \
-		$(if $(TIMEOUT),--timeout $(TIMEOUT)) \
+		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(NET),--net) \
 		$(if $(TESTS),--only "$(TESTS)") $(if $(LIST),--list)
 
 list-tests:
@@ -141,7 +147,7 @@ list-tests:
 # The exact status (0 1 2 3 124) is compile/bin/batch's; GNU make reports
 # any failure of a recipe as its own status 2 ("Error N" names the real one)
 batch:
-	@DEFS="$(DEFS)" STRICT="$(STRICT)" $(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
+	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" $(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 
 bench: all

@@ -3,7 +3,7 @@
 /*
  * The command line is a list of words.  Words whose key (the part
  * before '=') lies in one of the kernel's namespaces are the kernel's:
- * "test", and "vm." (a namespace is the text up to the first '.' of a
+ * "test", "vm.", "net" and "net." (a namespace is the text up to the first '.' of a
  * key in the table of system/cmdline.c, or the whole key when it has
  * no '.'; a key added there in a new namespace, "net.mtu" say, makes
  * every "net." word the kernel's).  cmdline_check reads them once at
@@ -21,6 +21,7 @@
 
 #define	CMDLINE_LEN	1024		/* bootline, with its NUL	*/
 #define	CMD_POLICYLEN	16		/* longest policy name + NUL	*/
+#define	CMD_NETLEN	4		/* "off" + NUL			*/
 
 /* What the kernel's keys set; the defaults stand when a key is absent */
 struct	bootcfg	{
@@ -30,6 +31,10 @@ struct	bootcfg	{
 	int32	debug;			/* vm.debug: debug_swapping	*/
 	char	policy[CMD_POLICYLEN];	/* vm.policy, "" = the default	*/
 	char	test[TESTNAMELEN];	/* test, "" = run main		*/
+	char	net[CMD_NETLEN];	/* net=on|off, "" = on		*/
+	uint32	netip;			/* net.ip address, 0 = DHCP	*/
+	int32	netlen;			/* net.ip prefix length		*/
+	uint32	netgw;			/* net.gw router, 0 = none	*/
 };
 
 extern	struct	bootcfg	bootcfg;

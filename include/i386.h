@@ -97,6 +97,16 @@ static inline void outw(uint16 port, uint16 v)
 {
 	asm volatile("outw %0, %1" : : "a"(v), "Nd"(port));
 }
+static inline void outl(uint16 port, uint32 v)
+{
+	asm volatile("outl %0, %1" : : "a"(v), "Nd"(port));
+}
+static inline uint32 inl(uint16 port)
+{
+	uint32	v;
+	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
 static inline uint32 read_cr0(void)
 {
 	uint32	v;

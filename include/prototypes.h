@@ -146,6 +146,14 @@ extern	void	ttykickout(struct ttycblk *);
 extern	void	ttydrain(void);
 extern	void	ttyflush(void);
 
+/* device/eth/ (and system/pci.c: see pci.h; net/: see net.h) */
+extern	devcall	ethinit(struct dentry *);
+extern	devcall	ethread(struct dentry *, char *, int32);
+extern	devcall	ethwrite(struct dentry *, char *, int32);
+extern	devcall	ethcontrol(struct dentry *, int32, int32, int32);
+extern	void	ethhandler(void);
+extern	void	ethbanner(void);
+
 /* paging/ and swap/: see vm.h */
 
 #endif

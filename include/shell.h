@@ -33,6 +33,7 @@ extern	shellcmd shusage(const char *);
 extern	status	shnum(const char *, const char *, int32, int32, int32 *);
 
 /* The commands: xsh_NAME(nargs, args), args[0] is the command's name */
+extern	shellcmd xsh_arp(int32, char *[]);
 extern	shellcmd xsh_clear(int32, char *[]);
 extern	shellcmd xsh_date(int32, char *[]);
 extern	shellcmd xsh_devdump(int32, char *[]);
@@ -41,8 +42,11 @@ extern	shellcmd xsh_exit(int32, char *[]);
 extern	shellcmd xsh_help(int32, char *[]);
 extern	shellcmd xsh_kill(int32, char *[]);
 extern	shellcmd xsh_mem(int32, char *[]);
+extern	shellcmd xsh_netinfo(int32, char *[]);
+extern	shellcmd xsh_ping(int32, char *[]);
 extern	shellcmd xsh_ps(int32, char *[]);
 extern	shellcmd xsh_sleep(int32, char *[]);
+extern	shellcmd xsh_udpecho(int32, char *[]);
 extern	shellcmd xsh_uptime(int32, char *[]);
 extern	shellcmd xsh_vmdebug(int32, char *[]);
 extern	shellcmd xsh_vmdemo(int32, char *[]);

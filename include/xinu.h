@@ -17,6 +17,9 @@
 #include <ports.h>
 #include <device.h>
 #include <tty.h>
+#include <pci.h>
+#include <ether.h>
+#include <net.h>
 #include <paging.h>
 #include <vm.h>
 #include <test.h>

@@ -5,6 +5,7 @@
 
 /* The commands the shell knows, in the order help lists them */
 const	struct	cmdent	cmdtab[] = {
+	{ "arp",      xsh_arp,     "",	"list the ARP cache" },
 	{ "clear",    xsh_clear,   "",	"clear the screen" },
 	{ "date",     xsh_date,    "",	"print the date and time (CMOS clock)" },
 	{ "devdump",  xsh_devdump, "",	"list the devices" },
@@ -13,9 +14,15 @@ const	struct	cmdent	cmdtab[] = {
 	{ "help",     xsh_help,    "[COMMAND]", "list the commands, or show one" },
 	{ "kill",     xsh_kill,    "PID", "kill a process" },
 	{ "mem",      xsh_mem,     "",	"show the kernel heap and its free list" },
+	{ "netinfo",  xsh_netinfo, "",
+			"show the NIC, the addresses and the frame counts" },
+	{ "ping",     xsh_ping,    "HOST [COUNT]",
+					"send echo requests to HOST" },
 	{ "ps",       xsh_ps,      "",	"list the processes" },
 	{ "shutdown", xsh_exit,    "",	"halt the machine (same as exit)" },
 	{ "sleep",    xsh_sleep,   "SECONDS", "wait that many seconds" },
+	{ "udpecho",  xsh_udpecho, "-s [PORT] | HOST [PORT [COUNT]]",
+				"serve UDP echo, or send datagrams to one" },
 	{ "uptime",   xsh_uptime,  "",	"time since boot, number of processes" },
 	{ "vmdebug",  xsh_vmdebug, "[N]",
 			"show debug_swapping, or print the next N swap lines" },

@@ -8,12 +8,16 @@
  * number) and where its value goes.  A number is whole decimal text
  * (lib's strtonum: overflow is refused, never clamped); a name is one
  * of the names choice() lists (any name when choice is NULL) and fits
- * in 'max' bytes with its NUL.
+ * in 'max' bytes with its NUL; an address is dotted decimal
+ * "a.b.c.d" (CK_ADDR, into a uint32) or "a.b.c.d/len" (CK_CIDR, into
+ * a uint32 and the int32 after it).
  */
 
 #define	CK_NUM		'N'		/* a decimal number		*/
 #define	INT32_MAX	0x7fffffff	/* the largest int32		*/
 #define	CK_NAME		'S'		/* a name			*/
+#define	CK_ADDR		'A'		/* an IPv4 address		*/
+#define	CK_CIDR		'C'		/* an address and prefix length	*/
 
 struct	cmdkey	{
 	const	char	*name;		/* the key, as typed		*/
@@ -27,15 +31,18 @@ struct	cmdkey	{
 };
 
 struct	bootcfg	bootcfg = {		/* the defaults			*/
-	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", ""
+	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0
 };
 
 local	const	char	*policyname(int32);
+local	const	char	*onoff(int32);
 
 #define	NUMKEY(key, lo, hi, var)					\
 	{ key, CK_NUM, lo, hi, #hi, &bootcfg.var, NULL }
 #define	NAMEKEY(key, var, fn)						\
 	{ key, CK_NAME, 0, sizeof(bootcfg.var), NULL, bootcfg.var, fn }
+#define	ADDRKEY(key, kind, var)						\
+	{ key, kind, 0, 0, NULL, &bootcfg.var, NULL }
 
 local	const	struct	cmdkey	cmdkeys[] = {
 	NUMKEY("vm.ffs", 1, MAX_FFS_SIZE, ffs),
@@ -44,6 +51,9 @@ local	const	struct	cmdkey	cmdkeys[] = {
 	NUMKEY("vm.debug", 0, INT32_MAX, debug),
 	NAMEKEY("vm.policy", policy, policyname),
 	NAMEKEY("test", test, NULL),
+	NAMEKEY("net", net, onoff),
+	ADDRKEY("net.ip", CK_CIDR, netip),
+	ADDRKEY("net.gw", CK_ADDR, netgw),
 };
 #define	NKEYS	(sizeof(cmdkeys) / sizeof(cmdkeys[0]))
 
@@ -54,6 +64,15 @@ local	const	struct	cmdkey	cmdkeys[] = {
 local	const	char	*policyname(int32 i)
 {
 	return vmpolicies[i] != NULL ? vmpolicies[i]->name : NULL;
+}
+
+/*------------------------------------------------------------------------
+ *  onoff  -  The i-th value of an on/off key, or NULL past the last
+ *------------------------------------------------------------------------
+ */
+local	const	char	*onoff(int32 i)
+{
+	return i == 0 ? "on" : i == 1 ? "off" : NULL;
 }
 
 /*------------------------------------------------------------------------
@@ -126,6 +145,18 @@ local	status	setvalue(const struct cmdkey *k, const char *val)
 		} else {
 			kprintf("is not a number\n");
 		}
+		return SYSERR;
+	}
+	if (k->kind == CK_ADDR && dot2ip(val, (uint32 *)k->where) == OK) {
+		return OK;
+	}
+	if (k->kind == CK_CIDR && cidr2ip(val, (uint32 *)k->where,
+					  (int32 *)k->where + 1) == OK) {
+		return OK;
+	}
+	if (k->kind == CK_ADDR || k->kind == CK_CIDR) {
+		kprintf("cmdline: %s=%s is not an address a.b.c.d%s\n",
+			k->name, val, k->kind == CK_CIDR ? "/len" : "");
 		return SYSERR;
 	}
 	if (strlen(val) >= (uint32)k->max) {

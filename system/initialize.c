@@ -98,6 +98,7 @@ local	void	banner(void)
 	kprintf("  heap     0x%08x-0x%08x %d KiB free\n", (uint32)minheap,
 		(uint32)maxheap - 1, memlist.mlength / 1024);
 	vmbanner();
+	ethbanner();
 	if (bootline[0] != NULLCH) {
 		kprintf("  cmdline  %s\n", bootline);
 		progwords();

@@ -3,12 +3,14 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  startup  -  The first process: run one test case (test=NAME on the
- *		command line) or start main
+ *  startup  -  The first process: bring the network up when there is a
+ *		NIC, then run one test case (test=NAME on the command
+ *		line) or start main
  *------------------------------------------------------------------------
  */
 process	startup(void)
 {
+	netstart();
 	if (bootcfg.test[0] != NULLCH) {
 		testrun(bootcfg.test);	/* powers off			*/
 	}

@@ -96,14 +96,23 @@ BATCH = os.path.join(TOP, "compile/bin/batch")
 BUILD_LOCK = os.path.join(TOP, "compile/.build.lock")
 
 
-def qemu_command(kernel, append, mem, extra=(), serial="stdio"):
+def nic(netdev, mac=None):
+    """QEMU options for one e1000 on backend 'netdev' (QEMU's -netdev
+    words after the type: "user", "socket,udp=...")."""
+    device = "e1000,netdev=n0" + (",mac=" + mac if mac else "")
+    return ["-netdev", netdev + ",id=n0", "-device", device]
+
+
+def qemu_command(kernel, append, mem, extra=(), serial="stdio", net=None):
     """The QEMU command line that boots 'kernel' headless; with kernel
-    None, it boots what 'extra' names (a CD, the network)."""
+    None, it boots what 'extra' names (a CD, the network).  The machine
+    has no NIC (QEMU's default one is turned off) unless 'net' names a
+    -netdev backend for an e1000 (see nic) or 'extra' adds one."""
     boot = ["-kernel", kernel, "-append", append] if kernel else []
     return ["qemu-system-i386", "-m", str(mem), "-no-reboot",
             "-display", "none", "-monitor", "none", "-serial", serial,
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            *boot, *extra]
+            "-nic", "none", *(nic(net) if net else []), *boot, *extra]
 
 
 class Boot:
@@ -265,7 +274,8 @@ def timed(start, reason, console, output=None):
 def run_kernel_test(name, args, opts):
     """Boot once with test=NAME."""
     append = ("test=%s %s" % (name, args)).strip()
-    boot = Boot(qemu_command(opts.kernel, append, opts.mem))
+    boot = Boot(qemu_command(opts.kernel, append, opts.mem,
+                             net=getattr(opts, "net", None)))
     start = time.monotonic()
     status = boot.finish(start + limit(opts))
     console = boot.text()
@@ -325,7 +335,8 @@ def run_script(path, opts):
     timeout = opts.timeout or timeout
     rejects = [re.compile(v, re.S | re.M) for k, v, _ in steps
                if k == "reject"]
-    boot = Boot(qemu_command(opts.kernel, append, mem or opts.mem))
+    boot = Boot(qemu_command(opts.kernel, append, mem or opts.mem,
+                             net=getattr(opts, "net", None)))
     deadline = start + timeout
     pos, reason = 0, None
     for key, val, lineno in steps:
@@ -672,7 +683,8 @@ def run_batch(opts):
     """Boot once, stream the console, end with the verdict line."""
     out = sys.stdout
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    boot = Boot(qemu_command(opts.batch, opts.append, opts.mem), echo=out)
+    boot = Boot(qemu_command(opts.batch, opts.append, opts.mem,
+                             net=getattr(opts, "net", None)), echo=out)
     timeout = opts.timeout or DEFAULT_TIMEOUT
     try:
         status = boot.finish(time.monotonic() + timeout)
@@ -708,6 +720,9 @@ def main():
     ap.add_argument("--append", default="")
     ap.add_argument("--strict", action="store_true",
                     help="batch: exit 3 when the kernel killed a process")
+    ap.add_argument("--net", action="store_const", const="user",
+                    default=None, help="give every boot an e1000 on "
+                    "QEMU's user network (make NET=1)")
     opts = ap.parse_args()
     if opts.batch:
         return run_batch(opts)

@@ -49,9 +49,10 @@ $(HOSTOUT)/test_kmem: $(call kern_objs,test/host/test_kmem.c $(KERN_MEMSRCS))
 $(HOSTOUT)/test_queue: $(call kern_objs,test/host/test_queue.c $(KERN_QSRCS))
 	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)
 
-# The command-line check, with lib's number and string code
+# The command-line check, with lib's number and string code and net's
+# address parser
 KERN_CMDSRCS := system/cmdline.c lib/strtol.c lib/string.c lib/ctype.c \
-		lib/sprintf.c lib/fmt.c
+		lib/sprintf.c lib/fmt.c net/dot2ip.c
 
 HOST_TESTS += $(HOSTOUT)/test_cmdline
 

@@ -19,7 +19,7 @@ const	struct	vmpolicy *const vmpolicies[] = { &clockpol, &randpol, NULL };
 local	char	out[4096];		/* what kprintf printed		*/
 local	uint32	outlen;
 local	const	struct	bootcfg	defaults = {
-	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", ""
+	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0
 };
 
 /*------------------------------------------------------------------------
@@ -157,6 +157,35 @@ int32	main(void)
 		       "cmdline: unknown key 'vm.polcy'\n"
 		       "cmdline: vm.ffs=0 is below 1\n"
 		       "cmdline: vm.swap=-1 is below 0\n"));
+	kend();
+
+	kbegin("cmdline_net_keys");
+	KCHECK(check("xinu.elf net=off net.ip=10.0.0.2/24 net.gw=10.0.0.1")
+	       == 0 && out[0] == NULLCH);
+	KCHECK(strcmp(bootcfg.net, "off") == 0);
+	KCHECK(bootcfg.netip == 0x0A000002 && bootcfg.netlen == 24);
+	KCHECK(bootcfg.netgw == 0x0A000001);
+	KCHECK(check("xinu.elf net.ip=192.168.1.255/32") == 0);
+	KCHECK(bootcfg.netip == 0xC0A801FF && bootcfg.netlen == 32);
+	KCHECK(cmdline_ours("net") && cmdline_ours("net.mtu"));
+	KCHECK(!cmdline_ours("network") && !cmdline_ours("netx"));
+	KCHECK(refused("xinu.elf net=no", 1,
+		       "cmdline: net=no is not one of: on off\n"));
+	KCHECK(refused("xinu.elf net.ip=10.0.0.2", 1, "cmdline: "
+		       "net.ip=10.0.0.2 is not an address a.b.c.d/len\n"));
+	KCHECK(refused("xinu.elf net.ip=10.0.0.256/24", 1, "cmdline: "
+		       "net.ip=10.0.0.256/24 is not an address a.b.c.d/len\n"));
+	KCHECK(refused("xinu.elf net.ip=10.0.0.2/33", 1, "cmdline: "
+		       "net.ip=10.0.0.2/33 is not an address a.b.c.d/len\n"));
+	KCHECK(refused("xinu.elf net.ip=10.0.0.2/0", 1, "cmdline: "
+		       "net.ip=10.0.0.2/0 is not an address a.b.c.d/len\n"));
+	KCHECK(refused("xinu.elf net.gw=10.0.0", 1, "cmdline: "
+		       "net.gw=10.0.0 is not an address a.b.c.d\n"));
+	KCHECK(refused("xinu.elf net.gw=1.2.3.4.5", 1, "cmdline: "
+		       "net.gw=1.2.3.4.5 is not an address a.b.c.d\n"));
+	KCHECK(refused("xinu.elf net.mask=1", 1,
+		       "cmdline: unknown key 'net.mask'\n"));
+	KCHECK(bootcfg.netip == 0 && bootcfg.netgw == 0);
 	kend();
 
 	kbegin("cmdline_too_long_is_refused");

@@ -255,12 +255,13 @@ static	void	test_shipped(void)
 		? NULL : "conf.h does not start with the header and dentry");
 	result("shipped_devnums", has(h, "/* Device names */\n"
 		"#define\tCONSOLE\t\t0\t/* type tty\t*/\n"
-		"#define\tNULLDEV\t\t1\t/* type null\t*/\n\n")
-		? NULL : "CONSOLE 0 and NULLDEV 1 not defined as expected");
+		"#define\tNULLDEV\t\t1\t/* type null\t*/\n"
+		"#define\tETHER0\t\t2\t/* type eth\t*/\n\n")
+		? NULL : "CONSOLE 0, NULLDEV 1, ETHER0 2 not defined as expected");
 	result("shipped_counts", has(h, "/* Number of devices of each type */\n"
-		"#define\tNtty\t\t1\n#define\tNnull\t\t1\n\n"
-		"#define\tNDEVS\t\t2\n")
-		? NULL : "Ntty, Nnull or NDEVS not as expected");
+		"#define\tNtty\t\t1\n#define\tNnull\t\t1\n"
+		"#define\tNeth\t\t1\n\n#define\tNDEVS\t\t3\n")
+		? NULL : "Ntty, Nnull, Neth or NDEVS not as expected");
 	result("shipped_part3", has(h, "(verbatim from Configuration) */\n"
 		"#define\tNPROC\t\t100\t/* number of process table entries\t*/\n"
 		"#define\tNSEM\t\t100\t/* number of semaphores\t\t\t*/\n"
@@ -284,8 +285,16 @@ static	void	test_shipped(void)
 		"\t  (void *)ionull, (void *)ionull, (void *)ionull,\n"
 		"\t  (void *)ionull, (void *)ionull, (void *)ioerr,\n"
 		"\t  (void *)ionull, (void *)ionull, (void *)ionull,\n"
-		"\t  (void *)0x0, (void *)0, 0 },\n};\n")
+		"\t  (void *)0x0, (void *)0, 0 },\n")
 		? NULL : "conf.c NULLDEV entry differs from the spec");
+	result("shipped_ether0_entry", has(c,
+		"\t/* ETHER0 is eth on pci */\n"
+		"\t{ 2, 0, \"ETHER0\",\n"
+		"\t  (void *)ethinit, (void *)ionull, (void *)ionull,\n"
+		"\t  (void *)ethread, (void *)ethwrite, (void *)ioerr,\n"
+		"\t  (void *)ioerr, (void *)ioerr, (void *)ethcontrol,\n"
+		"\t  (void *)0x0, (void *)ethhandler, 0 },\n};\n")
+		? NULL : "conf.c ETHER0 entry differs from the spec");
 	result("shipped_no_temps", countwork() == 2
 		? NULL : why("%d files left in %s, expected 2", countwork(),
 		work));

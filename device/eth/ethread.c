@@ -1,0 +1,49 @@
+/* ethread.c - ethread */
+
+#include <xinu.h>
+
+/*------------------------------------------------------------------------
+ *  ethread  -  Wait for a frame and copy up to 'len' bytes of it into
+ *		'buf'; returns the bytes copied.  Frames the NIC marked bad
+ *		or split over buffers are counted and skipped.
+ *------------------------------------------------------------------------
+ */
+devcall	ethread(
+	  struct dentry	*devptr,	/* an Ethernet device		*/
+	  char		*buf,		/* where the frame goes		*/
+	  int32		len		/* room in buf			*/
+	)
+{
+	struct	ethcblk	*ethptr = &ethertab[devptr->dvminor];
+	struct	e1000_rxd *rxd;
+	intmask	mask;
+	int32	n;
+
+	if (ethptr->state != ETH_STATE_UP || len < 0) {
+		return SYSERR;
+	}
+	for (;;) {
+		if (wait(ethptr->isem) == SYSERR) {
+			return SYSERR;
+		}
+		mask = disable();
+		rxd = &ethptr->rxring[ethptr->rxhead];
+		n = -1;
+		if ((rxd->status & E1000_RXD_EOP) && rxd->errors == 0) {
+			n = rxd->length < len ? rxd->length : len;
+			memcpy(buf, ethptr->rxbufs + ethptr->rxhead
+			       * ETH_BUFSIZE, n);
+			ethptr->rxframes++;
+		} else {
+			ethptr->rxerrors++;
+		}
+		rxd->status = 0;
+		e1000_reg(ethptr, E1000_RDT) = ethptr->rxhead;	/* give	*/
+		ethptr->rxhead = (ethptr->rxhead + 1) % ETH_NRXD;
+		ethptr->rxmissed += e1000_reg(ethptr, E1000_MPC);
+		restore(mask);
+		if (n >= 0) {
+			return n;
+		}
+	}
+}

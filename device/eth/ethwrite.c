@@ -1,0 +1,38 @@
+/* ethwrite.c - ethwrite */
+
+#include <xinu.h>
+
+/*------------------------------------------------------------------------
+ *  ethwrite  -  Send the frame of 'len' bytes at 'buf' (headers
+ *		 included, no CRC); waits for a free descriptor
+ *------------------------------------------------------------------------
+ */
+devcall	ethwrite(
+	  struct dentry	*devptr,	/* an Ethernet device		*/
+	  char		*buf,		/* the frame			*/
+	  int32		len		/* its length			*/
+	)
+{
+	struct	ethcblk	*ethptr = &ethertab[devptr->dvminor];
+	struct	e1000_txd *txd;
+	intmask	mask;
+
+	if (ethptr->state != ETH_STATE_UP || len < ETH_HDR_LEN
+	    || len > ETH_MAXFRAME) {
+		return SYSERR;
+	}
+	if (wait(ethptr->osem) == SYSERR) {
+		return SYSERR;
+	}
+	mask = disable();
+	txd = &ethptr->txring[ethptr->txtail];
+	memcpy(ethptr->txbufs + ethptr->txtail * ETH_BUFSIZE, buf, len);
+	txd->length = len;
+	txd->cmd = E1000_TXD_EOP | E1000_TXD_IFCS | E1000_TXD_RS;
+	txd->status = 0;
+	ethptr->txtail = (ethptr->txtail + 1) % ETH_NTXD;
+	e1000_reg(ethptr, E1000_TDT) = ethptr->txtail;
+	ethptr->txframes++;
+	restore(mask);
+	return len;
+}
