@@ -124,6 +124,8 @@ struct	ethcblk	{
 	uint32	rxhead;			/* next descriptor ethread reads */
 	uint32	rxseen;			/* next the handler has not	*/
 					/*   counted into isem		*/
+	bool8	rxskip;			/* in the pieces of a frame too	*/
+					/*   long for one buffer	*/
 	struct	e1000_txd *txring;
 	char	*txbufs;		/* ETH_NTXD buffers		*/
 	uint32	txtail;			/* next descriptor to fill	*/

@@ -19,6 +19,10 @@ microseconds from the kernel's 1 ms clock over the whole loop; the last
 column turns the cycles into microseconds at tsc_rate.  The two
 microsecond columns disagree when the emulated clock loses ticks.
 
+The network's cases (bench_net_udp, with bench_net_echo on a second
+machine: UDP round trip and throughput between two Xinu machines on
+one link) are booted by test/nettests.py.
+
 The numbers are not judged; bench.py fails (status 1) only when a case
 does not boot and PASS, since its numbers are then missing.
 """
@@ -31,6 +35,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import runner                   # noqa: E402  (Boot, qemu_command, ...)
+import nettests                 # noqa: E402  (the two-machine cases)
 
 BENCH_LINE = re.compile(r"^BENCH (\S+) (\S+) (\S+)$", re.M)
 FIRST_TEST = "bench_boot"
@@ -62,6 +67,17 @@ def measures(name, console, started):
         found.append(("boot_to_first_test", "%.0f" % (started * 1000), "ms"))
     found += BENCH_LINE.findall(console)
     return found
+
+
+def add_rows(rows, case, found):
+    """Append case's (measure, value, unit) triples to 'rows', one row
+    per measure with its values by unit."""
+    byname = {}
+    for measure, value, unit in found:
+        if measure not in byname:
+            byname[measure] = {}
+            rows.append((case, measure, byname[measure]))
+        byname[measure][unit] = value
 
 
 def table(rows):
@@ -99,7 +115,7 @@ def main():
              if n.startswith("bench_")]
     if opts.only:
         cases = [(n, a) for n, a in cases if n in opts.only.split()]
-    if not cases:
+    if not cases and "bench_net_udp" not in opts.only.split():
         print("bench.py: no bench_ cases in test/kernel/", file=sys.stderr)
         return 1
 
@@ -111,12 +127,16 @@ def main():
             print("FAIL  %s: %s" % (name, reason))
             print(runner.tail(console))
             continue
-        byname = {}
-        for measure, value, unit in measures(name, console, started):
-            if measure not in byname:
-                byname[measure] = {}
-                rows.append((name, measure, byname[measure]))
-            byname[measure][unit] = value
+        add_rows(rows, name, measures(name, console, started))
+    if not opts.only or any(n.startswith("bench_net") for n in
+                            opts.only.split()):
+        reason, console = nettests.bench(opts)
+        if reason is not None:
+            failed += 1
+            print("FAIL  bench_net_udp: %s" % reason)
+            print(runner.tail(console))
+        else:
+            add_rows(rows, "bench_net_udp", BENCH_LINE.findall(console))
     table(rows)
     return 1 if failed else 0
 

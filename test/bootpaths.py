@@ -8,7 +8,8 @@ command line and passes on the runner's judgement of an in-kernel test
   iso      compile/bin/mkiso's GRUB 2 rescue ISO, booted from -cdrom
   pxe      compile/bin/mkpxe's TFTP tree, PXE-booted through QEMU's
            user-mode DHCP and TFTP on an e1000: iPXE loads xinu.grub,
-           GRUB loads its modules, grub.cfg and xinu.boot over TFTP
+           GRUB loads its modules, grub.cfg and xinu.boot over TFTP;
+           then Xinu's own driver brings the network up by DHCP
   deploy   compile/bin/deploy refuses a missing TFTPDIR; fills an empty
            one from that tree; run again with an older kernel in TFTPDIR
            and another grub.cfg in the tree, it replaces the kernel and
@@ -33,6 +34,9 @@ import runner
 CASE = "sched_priority_order"       # the in-kernel test every path boots
 BIN = os.path.join(runner.TOP, "compile/bin")
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+# The banner line of a network brought up by DHCP on QEMU's user network
+DHCP_LINE = re.compile(r"^  ip       10\.0\.2\.15/24 router 10\.0\.2\.2 \(DHCP",
+                       re.M)
 
 # The console session, as a person at minicom would have it: ("expect",
 # REGEX) waits until the console, after the previous match, matches
@@ -87,7 +91,12 @@ def test_iso(tmp, opts):
 
 def test_pxe(tmp, opts):
     why = pxe_tree(tmp, opts)
-    return (why, "") if why else boot_case(pxe_media(tmp), opts)
+    if why:
+        return why, ""
+    why, console = boot_case(pxe_media(tmp), opts)
+    if why is None and not DHCP_LINE.search(console):
+        why = "the network did not come up after the boot (no DHCP line)"
+    return why, console
 
 
 def test_deploy(tmp, opts):

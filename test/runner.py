@@ -17,6 +17,9 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                below);
   boot:NAME    a boot path of test/bootpaths.py (ISO, PXE, deploy, the
                socket console);
+  net:NAME     a network test of test/nettests.py (DHCP on QEMU's user
+               network, two Xinu machines on one link, malformed frames
+               from this host), on machines with an e1000;
   tool:NAME    a test of the make targets themselves (test/tooltests.py);
   prog:NAME    a course program test/programs/NAME.c run through
                compile/bin/batch as a grader runs it, its console compared
@@ -540,6 +543,7 @@ def kernel_tests():
 def all_jobs(opts):
     """Every test as a Job(name, short name, run(opts) -> Result)."""
     import bootpaths            # boot-path tests (they import this file)
+    import nettests             # network tests, machines with an e1000
     import tooltests            # tests of the make targets
     jobs = []
     for prog in sorted(glob.glob(os.path.join(TOP, "compile/host/test_*"))):
@@ -557,6 +561,9 @@ def all_jobs(opts):
     for name in bootpaths.TESTS:
         jobs.append(Job("boot:" + name, name,
                         lambda o, n=name: bootpaths.run(n, o)))
+    for name in nettests.TESTS:
+        jobs.append(Job("net:" + name, name,
+                        lambda o, n=name: nettests.run(n, o)))
     for name in tooltests.TESTS:
         jobs.append(Job("tool:" + name, name,
                         lambda o, n=name: tooltests.run(n, o)))

@@ -5,7 +5,8 @@
 /*------------------------------------------------------------------------
  *  ethread  -  Wait for a frame and copy up to 'len' bytes of it into
  *		'buf'; returns the bytes copied.  Frames the NIC marked bad
- *		or split over buffers are counted and skipped.
+ *		or too long for one buffer (all its pieces) are counted
+ *		and skipped.
  *------------------------------------------------------------------------
  */
 devcall	ethread(
@@ -29,7 +30,12 @@ devcall	ethread(
 		mask = disable();
 		rxd = &ethptr->rxring[ethptr->rxhead];
 		n = -1;
-		if ((rxd->status & E1000_RXD_EOP) && rxd->errors == 0) {
+		if (ethptr->rxskip) {		/* the rest of a long one */
+			ethptr->rxskip = !(rxd->status & E1000_RXD_EOP);
+		} else if (!(rxd->status & E1000_RXD_EOP)) {
+			ethptr->rxerrors++;	/* longer than a buffer	*/
+			ethptr->rxskip = TRUE;
+		} else if (rxd->errors == 0) {
 			n = rxd->length < len ? rxd->length : len;
 			memcpy(buf, ethptr->rxbufs + ethptr->rxhead
 			       * ETH_BUFSIZE, n);

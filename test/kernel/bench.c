@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include "vmtest.h"
+#include "nettest.h"
 
 /*
  * Each case measures something many times over and prints the cost of
@@ -17,6 +18,10 @@
 #define	NVMCALLS	5000	/* vmalloc/vfree pairs			*/
 #define	NYIELDS		100000	/* yields per ping-pong process		*/
 #define	CALIB_MS	200	/* ms over which the TSC rate is taken	*/
+#define	NRTT		2000	/* UDP round trips, one at a time	*/
+#define	RTT_LEN		64	/* ... of this many bytes		*/
+#define	NTPUT		5000	/* UDP datagrams for the throughput	*/
+#define	TPUT_WINDOW	8	/* ... at most this many unanswered	*/
 
 struct	stamp	{
 	uint64	tsc;		/* time-stamp counter			*/
@@ -290,5 +295,50 @@ TEST(bench_create_kill)
 	CHECK(i == NLIFE);
 	CHECK(report("create_run_exit", NLIFE, &a, &b) > 0);
 	CHECK(memlist.mlength == heap);
+	return OK;
+}
+
+/* Two machines on one link (test/nettests.py boots them for make
+ * bench): A (10.0.0.1) echoes until told to stop ... */
+NETTEST(bench_net_echo)
+{
+	uid32	slot;
+
+	slot = udp_register(0, 0, PAIR_PORT);
+	REQUIRE(slot != SYSERR);
+	CHECK(echo_serve(slot, 0, FALSE) > 0);
+	return OK;
+}
+
+/* ... and B (10.0.0.2) measures UDP round trips of RTT_LEN bytes one
+ * at a time, then the throughput of full datagrams (UDP_MAXDATA bytes)
+ * echoed with at most TPUT_WINDOW unanswered: the payload carried one
+ * way per second */
+NETTEST(bench_net_udp)
+{
+	struct	stamp	a, b;
+	uid32	slot;
+	uint32	bad, ms;
+
+	REQUIRE(ping_until_up(PAIR_A, PEER_WAIT) == OK);
+	slot = udp_register(PAIR_A, PAIR_PORT, 40000);
+	REQUIRE(slot != SYSERR);
+	stamp(&a);
+	CHECK(echo_window(slot, NRTT, RTT_LEN, 1, &bad) == OK);
+	stamp(&b);
+	report("udp_round_trip_64B", NRTT, &a, &b);
+	stamp(&a);
+	CHECK(echo_window(slot, NTPUT, UDP_MAXDATA, TPUT_WINDOW, &bad) == OK);
+	stamp(&b);
+	report("udp_echo_1472B_window8", NTPUT, &a, &b);
+	ms = (uint32)(b.ms - a.ms);
+	if (ms > 0) {
+		kprintf("BENCH udp_throughput %u kB/s\n",
+			(uint32)((uint64)NTPUT * UDP_MAXDATA / ms));
+		kprintf("BENCH udp_throughput %u datagrams/s\n",
+			(uint32)((uint64)NTPUT * 1000 / ms));
+	}
+	CHECK(udp_send(slot, "x", 1) == OK);	/* stops A		*/
+	CHECK(udp_release(slot) == OK);
 	return OK;
 }

@@ -1,0 +1,216 @@
+/* net.c - network cases: DHCP, two machines, and what they share */
+
+#include <xinu.h>
+#include "nettest.h"
+
+#define	PAIR_COUNT	10000		/* datagrams between A and B	*/
+#define	PAIR_LEN	64		/* bytes in each		*/
+#define	PAIR_WINDOW	8		/* sent and not yet echoed	*/
+#define	ECHO_END	1		/* a datagram this long ends a	*/
+					/*   server that was not counting */
+
+/*------------------------------------------------------------------------
+ *  ping_until_up  -  Ping 'ip' until it answers, for up to 'ms' ms
+ *		      (the peer may still be booting); OK or TIMEOUT
+ *------------------------------------------------------------------------
+ */
+status	ping_until_up(uint32 ip, uint32 ms)
+{
+	uint64	start = clkms;
+	uint16	seq = 1;
+
+	while (clkms - start < ms) {
+		if (icmp_echo(ip, seq++, 200) >= 0) {
+			return OK;
+		}
+	}
+	return TIMEOUT;
+}
+
+/*------------------------------------------------------------------------
+ *  fill  -  Put datagram 'seq' (its number, then a pattern) in 'buf'
+ *------------------------------------------------------------------------
+ */
+local	void	fill(char *buf, uint32 seq, uint32 len)
+{
+	uint32	i;
+
+	*(uint32 *)buf = seq;
+	for (i = sizeof(uint32); i < len; i++) {
+		buf[i] = (char)(seq * 7 + i);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  is_datagram  -  Is 'buf' ('n' bytes) datagram 'seq' of 'len' bytes?
+ *------------------------------------------------------------------------
+ */
+local	bool8	is_datagram(const char *buf, int32 n, uint32 seq, uint32 len)
+{
+	uint32	i;
+
+	if (n != (int32)len || *(const uint32 *)buf != seq) {
+		return FALSE;
+	}
+	for (i = sizeof(uint32); i < len; i++) {
+		if (buf[i] != (char)(seq * 7 + i)) {
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  echo_serve  -  Send every datagram to the port of 'slot' back where
+ *		   it came from: 'count' of them (numbered 0, 1, ... in
+ *		   order when 'check'), or with 'count' 0 until one of
+ *		   ECHO_END bytes; releases the slot and returns how many
+ *		   were echoed, or SYSERR at the first one missing or
+ *		   wrong
+ *------------------------------------------------------------------------
+ */
+int32	echo_serve(uid32 slot, int32 count, bool8 check)
+{
+	static	char	buf[UDP_MAXDATA];
+	uint32	ip;
+	uint16	port;
+	int32	n, done = 0;
+
+	while (count == 0 || done < count) {
+		n = udp_recvaddr(slot, &ip, &port, buf, sizeof(buf),
+				 done == 0 ? PEER_WAIT : ECHO_WAIT);
+		if (n == ECHO_END && count == 0) {
+			break;
+		}
+		if (n < 0 || (check && !is_datagram(buf, n, done, n))) {
+			kprintf("echo_serve: datagram %d %s\n", done,
+				n < 0 ? "never came" : "is wrong");
+			done = SYSERR;
+			break;
+		}
+		udp_sendto(slot, ip, port, buf, n);
+		done++;
+	}
+	udp_release(slot);
+	return done;
+}
+
+/*------------------------------------------------------------------------
+ *  echo_window  -  Send datagrams 'first'.. 'first'+'count'-1 of 'len'
+ *		    bytes to the echo server of 'slot', at most 'window'
+ *		    unanswered, and check each echo in order; OK, or
+ *		    SYSERR at the first echo missing or wrong (its number
+ *		    in *bad)
+ *------------------------------------------------------------------------
+ */
+status	echo_window(uid32 slot, uint32 count, uint32 len, uint32 window,
+		    uint32 *bad)
+{
+	static	char	out[UDP_MAXDATA], in[UDP_MAXDATA];
+	uint32	sent = 0, got = 0;
+	int32	n;
+
+	while (got < count) {
+		while (sent < count && sent - got < window) {
+			fill(out, sent, len);
+			if (udp_send(slot, out, len) != OK) {
+				*bad = sent;
+				return SYSERR;
+			}
+			sent++;
+		}
+		n = udp_recv(slot, in, sizeof(in), ECHO_WAIT);
+		if (!is_datagram(in, n, got, len)) {
+			*bad = got;
+			return SYSERR;
+		}
+		got++;
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  clean_counts  -  Nothing was dropped on this machine
+ *------------------------------------------------------------------------
+ */
+local	void	clean_counts(void)
+{
+	CHECK(netstats.udpfull == 0);
+	CHECK(netstats.udpbad == 0);
+	CHECK(netstats.ipbad == 0);
+	CHECK(ethertab[0].rxmissed == 0);
+	CHECK(ethertab[0].rxerrors == 0);
+}
+
+/* DHCP from QEMU's user network (-netdev user), then its gateway
+ * answers pings and is in the ARP cache */
+NETTEST(net_dhcp_gateway)
+{
+	struct	arpentry *ap;
+	int32	i, replies = 0;
+	bool8	cached = FALSE;
+
+	REQUIRE(ethertab[0].state == ETH_STATE_UP);
+	REQUIRE(netup && NetData.ipvalid && NetData.bydhcp);
+	CHECK(NetData.ipucast == 0x0A00020F);		/* 10.0.2.15	*/
+	CHECK(NetData.ipmask == 0xFFFFFF00);
+	CHECK(NetData.iprouter == 0x0A000202);		/* 10.0.2.2	*/
+	CHECK(NetData.ipbcast == 0x0A0002FF);
+	CHECK(NetData.lease > 0);
+	CHECK(getlocalip() == 0x0A00020F);
+	for (i = 1; i <= 3; i++) {
+		if (icmp_echo(NetData.iprouter, i, 1000) >= 0) {
+			replies++;
+		}
+	}
+	CHECK(replies == 3);
+	for (ap = arpcache; ap < &arpcache[NARP]; ap++) {
+		if (ap->state == ARP_RESOLVED && ap->ip == NetData.iprouter) {
+			cached = TRUE;
+		}
+	}
+	CHECK(cached);
+	CHECK(netstats.echoes == 0 && netstats.icmpin >= 3);
+	return OK;
+}
+
+/* Two machines on one link (test/nettests.py): A (10.0.0.1) pings B,
+ * then echoes PAIR_COUNT datagrams, checking each arrives in order */
+NETTEST(net_pair_echo)
+{
+	uid32	slot;
+
+	REQUIRE(NetData.ipvalid && NetData.ipucast == PAIR_A);
+	slot = udp_register(0, 0, PAIR_PORT);	/* before B may send	*/
+	REQUIRE(slot != SYSERR);
+	REQUIRE(ping_until_up(PAIR_B, PEER_WAIT) == OK);
+	CHECK(echo_serve(slot, PAIR_COUNT, TRUE) == PAIR_COUNT);
+	kprintf("echoed %d datagrams, answered %d pings\n", PAIR_COUNT,
+		netstats.echoes);
+	clean_counts();
+	return OK;
+}
+
+/* ... and B (10.0.0.2) pings A, then sends PAIR_COUNT datagrams, at
+ * most PAIR_WINDOW unanswered, and checks every echo: none is lost */
+NETTEST(net_pair_udp)
+{
+	uid32	slot;
+	uint32	bad = 0;
+	status	st;
+
+	REQUIRE(NetData.ipvalid && NetData.ipucast == PAIR_B);
+	REQUIRE(ping_until_up(PAIR_A, PEER_WAIT) == OK);
+	slot = udp_register(PAIR_A, PAIR_PORT, 40000);
+	REQUIRE(slot != SYSERR);
+	st = echo_window(slot, PAIR_COUNT, PAIR_LEN, PAIR_WINDOW, &bad);
+	if (st != OK) {
+		kprintf("datagram %d lost or wrong\n", bad);
+	}
+	CHECK(st == OK);
+	kprintf("%d datagrams sent and echoed\n", PAIR_COUNT);
+	CHECK(udp_release(slot) == OK);
+	CHECK(udp_release(slot) == SYSERR);
+	clean_counts();
+	return OK;
+}

@@ -1,0 +1,375 @@
+"""nettests.py - tests of the network, on machines with an e1000
+
+runner.py runs these in its pool beside the in-kernel tests (make test),
+one line each as "net:NAME".  The traffic never leaves this machine:
+  dhcp_gateway    one machine on QEMU's user network (-netdev user)
+                  boots the in-kernel case net_dhcp_gateway: DHCP gives
+                  10.0.2.15/24 and router 10.0.2.2, which answers pings
+  two_machines    two machines on one virtual link (-netdev socket in
+                  its UDP mode: each QEMU sends the other's frames to a
+                  port on 127.0.0.1), static addresses 10.0.0.1/24 and
+                  10.0.0.2/24 (net.ip=), booting net_pair_echo and
+                  net_pair_udp: they ping each other, then 10,000 UDP
+                  datagrams go from B to A and back, at most 8
+                  unanswered (the pace), and every one must come back
+  malformed_frames  a Xinu machine (net.ip=10.0.0.2/24, the shell) on a
+                  link whose other end is this script: it checks ARP
+                  and ping answers, sends truncated frames, bad
+                  checksums, wrong lengths, fragments, unknown types
+                  and protocols, UDP to closed ports, an ARP storm and
+                  random bytes, then checks the machine still answers
+                  pings, counted the drops (netinfo), kept its ARP cache
+                  to known hosts and its kernel heap as it was (mem)
+The in-kernel cases are declared NETTEST (test/kernel/nettest.h), so
+the runner's plain kernel tests, which boot without a NIC, leave them
+out.  bench() boots the bench_net_* pair of test/kernel/bench.c the
+same way for make bench.
+"""
+
+import os
+import random
+import re
+import socket
+import struct
+import threading
+import time
+
+import runner
+
+MAC_A = "52:54:00:00:00:01"
+MAC_B = "52:54:00:00:00:02"
+
+
+def free_ports(n):
+    """'n' UDP ports on 127.0.0.1 that were free a moment ago."""
+    socks = [socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+             for _ in range(n)]
+    for s in socks:
+        s.bind(("127.0.0.1", 0))
+    ports = [s.getsockname()[1] for s in socks]
+    for s in socks:
+        s.close()
+    return ports
+
+
+def link(mine, peer):
+    """The -netdev backend of one end of a UDP link on 127.0.0.1."""
+    return "socket,udp=127.0.0.1:%d,localaddr=127.0.0.1:%d" % (peer, mine)
+
+
+def boot(case, append, netdev, mac, opts, kernel=None):
+    cmd = runner.qemu_command(kernel or opts.kernel,
+                              ("test=%s %s" % (case, append)).strip(),
+                              opts.mem, runner.nic(netdev, mac))
+    return runner.Boot(cmd)
+
+
+def finish_all(boots, deadline):
+    """Read every boot until it exits or the deadline; their statuses."""
+    status = [None] * len(boots)
+
+    def one(i):
+        status[i] = boots[i].finish(deadline)
+    threads = [threading.Thread(target=one, args=(i,))
+               for i in range(len(boots))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return status
+
+
+def run_pair(case_a, case_b, opts, kernel=None):
+    """Boot case_a on 10.0.0.1 and case_b on 10.0.0.2, linked; returns
+    (reason or None, the two consoles joined)."""
+    pa, pb = free_ports(2)
+    a = boot(case_a, "net.ip=10.0.0.1/24", link(pa, pb), MAC_A, opts,
+             kernel)
+    b = boot(case_b, "net.ip=10.0.0.2/24", link(pb, pa), MAC_B, opts,
+             kernel)
+    status = finish_all([a, b], time.monotonic() + runner.limit(opts))
+    why = None
+    for name, bt, st in ((case_a, a, status[0]), (case_b, b, status[1])):
+        why = why or runner.test_verdict(name, bt.text(), st)
+    console = "--- A (10.0.0.1) ---\n%s--- B (10.0.0.2) ---\n%s" % (
+        a.text(), b.text())
+    return why, console
+
+
+def test_dhcp_gateway(opts):
+    b = boot("net_dhcp_gateway", "", "user", None, opts)
+    status = b.finish(time.monotonic() + runner.limit(opts))
+    return runner.test_verdict("net_dhcp_gateway", b.text(), status), \
+        b.text()
+
+
+def test_two_machines(opts):
+    return run_pair("net_pair_echo", "net_pair_udp", opts)
+
+
+# ---------------------------------------------------------------------
+# malformed_frames: this script is the other host on the link
+
+HOST_MAC = bytes.fromhex("020000000001")
+XINU_MAC = bytes.fromhex(MAC_B.replace(":", ""))
+BCAST = b"\xff" * 6
+HOST_IP = socket.inet_aton("10.0.0.1")
+XINU_IP = socket.inet_aton("10.0.0.2")
+
+
+def cksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ether(dst, etype, payload):
+    return dst + HOST_MAC + struct.pack("!H", etype) + payload
+
+
+def arp(op, tpa, spa=HOST_IP, sha=HOST_MAC, hlen=6):
+    return struct.pack("!HHBBH", 1, 0x0800, hlen, 4, op) + sha + spa + \
+        b"\0" * 6 + tpa
+
+
+def ip(proto, payload, src=HOST_IP, dst=XINU_IP, frag=0, ver=0x45,
+       length=None, good=True):
+    total = 20 + len(payload) if length is None else length
+    hdr = struct.pack("!BBHHHBBH4s4s", ver, 0, total, 1, frag, 64, proto,
+                      0, src, dst)
+    c = cksum(hdr) if good else cksum(hdr) ^ 0x5555
+    return hdr[:10] + struct.pack("!H", c) + hdr[12:] + payload
+
+
+def icmp_echo(seq, good=True, data=b"x" * 32):
+    body = struct.pack("!BBHHH", 8, 0, 0, 0x1234, seq) + data
+    c = cksum(body) if good else cksum(body) ^ 0x0F0F
+    return body[:2] + struct.pack("!H", c) + body[4:]
+
+
+def udp(sport, dport, data, good=True, length=None):
+    ulen = 8 + len(data) if length is None else length
+    pseudo = HOST_IP + XINU_IP + struct.pack("!BBH", 0, 17, 8 + len(data))
+    body = struct.pack("!HHHH", sport, dport, ulen, 0) + data
+    c = cksum(pseudo + body) or 0xFFFF
+    if not good:
+        c ^= 0x3333
+    return body[:6] + struct.pack("!H", c) + body[8:]
+
+
+def ip_frame(proto, payload, **kw):
+    return ether(XINU_MAC, 0x0800, ip(proto, payload, **kw))
+
+
+def malformed(rng):
+    """Every kind of bad frame, then random bytes; (label, frame).  No
+    frame is empty: QEMU's socket backend takes an empty datagram for
+    the end of the link and stops reading it."""
+    good_udp = ip(17, udp(5000, 9, b"hello"))
+    frames = [
+        ("one byte", b"\x00"), ("runt", b"\x01" * 5), ("13 bytes", b"\x02" * 13),
+        ("unknown type", ether(XINU_MAC, 0x86DD, b"\0" * 40)),
+        ("arp truncated", ether(BCAST, 0x0806, arp(1, XINU_IP)[:20])),
+        ("arp bad hlen", ether(BCAST, 0x0806, arp(1, XINU_IP, hlen=8))),
+        ("arp bad op", ether(BCAST, 0x0806,
+                             arp(9, XINU_IP))),
+        ("ip truncated", ether(XINU_MAC, 0x0800, good_udp[:12])),
+        ("ip version 6", ip_frame(17, udp(5000, 9, b"x"), ver=0x65)),
+        ("ip ihl 3", ip_frame(17, udp(5000, 9, b"x"), ver=0x43)),
+        ("ip length beyond frame", ip_frame(17, udp(5000, 9, b"x"),
+                                            length=1400)),
+        ("ip length below header", ip_frame(17, b"", length=8)),
+        ("ip bad checksum", ip_frame(17, udp(5000, 9, b"x"), good=False)),
+        ("ip for another host", ip_frame(17, udp(5000, 9, b"x"),
+                                         dst=socket.inet_aton("10.0.0.9"))),
+        ("ip fragment", ip_frame(17, udp(5000, 9, b"x"), frag=0x2000)),
+        ("ip later fragment", ip_frame(17, b"y" * 16, frag=0x0010)),
+        ("tcp", ip_frame(6, b"\0" * 20)),
+        ("icmp bad checksum", ip_frame(1, icmp_echo(1, good=False))),
+        ("icmp truncated", ip_frame(1, b"\x08\x00")),
+        ("icmp unknown type", ip_frame(1, b"\x0d\x00\xf2\xff" + b"\0" * 4)),
+        ("udp bad checksum", ip_frame(17, udp(5000, 9, b"abc", good=False))),
+        ("udp length too long", ip_frame(17, udp(5000, 9, b"abc",
+                                                 length=200))),
+        ("udp length too short", ip_frame(17, udp(5000, 9, b"abc",
+                                                  length=4))),
+        ("udp truncated", ip_frame(17, b"\x13\x88\x00")),
+        ("oversized", ether(XINU_MAC, 0x0800, b"\0" * 1700)),
+    ]
+    frames += [("udp to closed port %d" % p,
+                ip_frame(17, udp(5000, p, b"nobody home")))
+               for p in range(1000, 1100)]
+    for i in range(300):            # requests for others, many senders
+        spa = struct.pack("!I", 0x0A000100 + i)
+        sha = bytes([2, 0, 0, 1, i >> 8, i & 0xFF])
+        frames.append(("arp storm", ether(BCAST, 0x0806, arp(
+            1, socket.inet_aton("10.0.0.%d" % (100 + i % 100)), spa, sha))))
+    for i in range(300):            # random bytes, most of them to us
+        body = bytes(rng.randrange(256) for _ in range(rng.randrange(1600)))
+        head = XINU_MAC + HOST_MAC + rng.choice((b"\x08\x00", b"\x08\x06",
+                                                 body[:2]))
+        frames.append(("random", body if i % 3 == 0 else head + body))
+    for _ in range(100):            # random bytes behind good headers
+        body = bytes(rng.randrange(256) for _ in range(rng.randrange(60)))
+        frames.append(("random ip", ether(XINU_MAC, 0x0800,
+                                          ip(rng.choice((1, 17)), body))))
+    return frames
+
+
+class Wire:
+    """This end of the link: raw Ethernet frames in UDP datagrams."""
+
+    def __init__(self):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.peer = None
+
+    def send(self, frame):
+        self.sock.sendto(frame, ("127.0.0.1", self.peer))
+
+    def wait(self, want, deadline):
+        """The first frame for which want(frame) holds, or None."""
+        while time.monotonic() < deadline:
+            self.sock.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                frame = self.sock.recv(4096)
+            except socket.timeout:
+                return None
+            if want(frame):
+                return frame
+        return None
+
+
+def is_arp_reply(f):
+    return len(f) >= 42 and f[12:14] == b"\x08\x06" and \
+        f[20:22] == b"\x00\x02" and f[28:32] == XINU_IP and \
+        f[22:28] == XINU_MAC
+
+
+def is_echo_reply(seq):
+    def want(f):
+        if len(f) < 42 or f[12:14] != b"\x08\x00" or f[23] != 1:
+            return False
+        ic = f[14 + (f[14] & 0xF) * 4:]
+        return ic[0] == 0 and struct.unpack("!HH", ic[4:8]) == (0x1234, seq) \
+            and cksum(ic) == 0 and f[26:30] == XINU_IP and f[:6] == HOST_MAC
+    return want
+
+
+def ping(wire, seq, deadline):
+    """Ping Xinu (three tries); True when it answered."""
+    for _ in range(3):
+        wire.send(ip_frame(1, icmp_echo(seq)))
+        if wire.wait(is_echo_reply(seq), min(deadline,
+                                             time.monotonic() + 1.0)):
+            return True
+    return False
+
+
+class Console:
+    def __init__(self, bt):
+        self.bt, self.pos = bt, 0
+
+    def expect(self, pattern, deadline):
+        pat = re.compile(pattern, re.M | re.S)
+        while True:
+            m = pat.search(self.bt.text(), self.pos)
+            if m:
+                self.pos = m.end()
+                return m
+            if time.monotonic() >= deadline or not self.bt.pump(deadline):
+                raise TimeoutError("never saw /%s/" % pattern)
+
+    def run(self, command, deadline):
+        """Type 'command'; its output up to the next prompt."""
+        self.expect(r"xsh \$ ", deadline)
+        start = self.pos
+        self.bt.send(command.encode() + b"\n")
+        self.expect(r"xsh \$ ", deadline)
+        self.pos -= len("xsh $ ")
+        return self.bt.text()[start:self.pos]
+
+
+def heap_free(text):
+    m = re.search(r"kernel heap .*?(\d+) free", text)
+    return int(m.group(1)) if m else None
+
+
+def counters(text):
+    return {k: int(v) for k, v in re.findall(r"\b([a-z]+) (\d+)\b", text)}
+
+
+# (QEMU's e1000 pads short frames to 60 bytes, so no runt reaches Xinu)
+DROPS = ("type", "arpbad", "arpother", "ipbad", "ipother", "frag",
+         "proto", "icmpbad", "udpbad", "noport")
+
+
+def test_malformed_frames(opts):
+    wire = Wire()
+    (qport,) = free_ports(1)
+    wire.peer = qport
+    cmd = runner.qemu_command(opts.kernel, "net.ip=10.0.0.2/24", opts.mem,
+                              runner.nic(link(qport, wire.port), MAC_B))
+    bt = runner.Boot(cmd)
+    con = Console(bt)
+    deadline = time.monotonic() + runner.limit(opts)
+    try:
+        con.expect(r"^  ip       10\.0\.0\.2/24", deadline)
+        before = heap_free(con.run("mem", deadline))
+        wire.send(ether(BCAST, 0x0806, arp(1, XINU_IP)))
+        if not wire.wait(is_arp_reply, deadline):
+            return "no ARP reply for 10.0.0.2", bt.text()
+        if not ping(wire, 1, deadline):
+            return "no echo reply before the bad frames", bt.text()
+        frames = malformed(random.Random(17))
+        for i, (label, frame) in enumerate(frames):
+            wire.send(frame)
+            if i % 50 == 49:
+                time.sleep(0.01)    # the link is a socket: let it drain
+        if not ping(wire, 2, deadline):
+            return "no echo reply after %d bad frames" % len(frames), \
+                bt.text()
+        info = counters(con.run("netinfo", deadline))
+        zero = [k for k in DROPS if info.get(k, 0) == 0]
+        if zero:
+            return "netinfo counted no drop of: " + " ".join(zero), bt.text()
+        cache = con.run("arp", deadline)
+        hosts = re.findall(r"^(\d+\.\d+\.\d+\.\d+) ", cache, re.M)
+        if hosts != ["10.0.0.1"]:
+            return "ARP cache holds %s, wanted only 10.0.0.1" % hosts, \
+                bt.text()
+        after = heap_free(con.run("mem", deadline))
+        if before is None or before != after:
+            return "kernel heap free %s before, %s after" % (before, after), \
+                bt.text()
+        bt.send(b"exit\n")
+        status = bt.finish(deadline)
+    except TimeoutError as e:
+        bt.kill()
+        return str(e), bt.text()
+    finally:
+        wire.sock.close()
+    return runner.judge(bt.text(), status, status is None,
+                        runner.EXIT_DONE), bt.text()
+
+
+TESTS = {"dhcp_gateway": test_dhcp_gateway,
+         "two_machines": test_two_machines,
+         "malformed_frames": test_malformed_frames}
+
+
+def run(name, opts):
+    """Run network test 'name'; returns a runner.Result."""
+    start = time.monotonic()
+    why, console = TESTS[name](opts)
+    return runner.timed(start, why, console)
+
+
+def bench(opts):
+    """Boot the bench_net_echo / bench_net_udp pair once; returns
+    (reason or None, the console of the measuring side)."""
+    return run_pair("bench_net_echo", "bench_net_udp", opts)
