@@ -102,8 +102,11 @@ int32	icmp_echo(
 		return SYSERR;
 	}
 	mask = disable();
-	for (slot = 0; slot < NPINGWAIT && pingtab[slot].pid > 0; slot++) {
-		;
+	for (slot = 0; slot < NPINGWAIT; slot++) {
+		if (pingtab[slot].pid <= 0
+		    || proctab[pingtab[slot].pid].prstate == PR_FREE) {
+			break;		/* free, or its pinger was killed */
+		}
 	}
 	if (slot == NPINGWAIT) {
 		restore(mask);
