@@ -189,5 +189,6 @@ extern	uint32	getlocalip(void);
 extern	status	dot2ip(const char *, uint32 *);
 extern	status	cidr2ip(const char *, uint32 *, int32 *);
 extern	char	*ip2dot(uint32, char *);
+extern	int32	masklen(uint32);
 
 #endif

@@ -1,4 +1,4 @@
-/* dot2ip.c - dot2ip, cidr2ip, ip2dot */
+/* dot2ip.c - dot2ip, cidr2ip, ip2dot, masklen */
 
 #include <xinu.h>
 
@@ -92,4 +92,19 @@ char	*ip2dot(uint32 ip, char *buf)
 	sprintf(buf, "%d.%d.%d.%d", ip >> 24, (ip >> 16) & 0xFF,
 		(ip >> 8) & 0xFF, ip & 0xFF);
 	return buf;
+}
+
+/*------------------------------------------------------------------------
+ *  masklen  -  The prefix length of network mask 'mask' (its leading
+ *		one bits)
+ *------------------------------------------------------------------------
+ */
+int32	masklen(uint32 mask)
+{
+	int32	len;
+
+	for (len = 0; len < 32 && (mask & (0x80000000 >> len)); len++) {
+		;
+	}
+	return len;
 }

@@ -31,7 +31,6 @@ local	void	netconfig(uint32 ip, int32 len, uint32 router)
 void	netstart(void)
 {
 	char	a[IP_DOTLEN], m[IP_DOTLEN], r[IP_DOTLEN];
-	int32	len;
 
 	if (ethertab[0].state != ETH_STATE_UP) {
 		return;
@@ -54,10 +53,8 @@ void	netstart(void)
 			"sets one)\n");
 		return;
 	}
-	for (len = 0; len < 32 && (NetData.ipmask << len) != 0; len++) {
-		;
-	}
-	kprintf("  ip       %s/%d", ip2dot(NetData.ipucast, a), len);
+	kprintf("  ip       %s/%d", ip2dot(NetData.ipucast, a),
+		masklen(NetData.ipmask));
 	if (NetData.iprouter != 0) {
 		kprintf(" router %s", ip2dot(NetData.iprouter, r));
 	}

@@ -13,7 +13,6 @@ shellcmd xsh_netinfo(int32 nargs, char *args[])
 	struct	netstats *s = &netstats;
 	char	a[IP_DOTLEN], b[IP_DOTLEN], r[IP_DOTLEN];
 	byte	*m = ep->mac;
-	int32	len;
 
 	if (nargs != 1) {
 		return shusage(args[0]);
@@ -31,11 +30,8 @@ shellcmd xsh_netinfo(int32 nargs, char *args[])
 	} else if (!NetData.ipvalid) {
 		printf("IP       none (no DHCP answer)\n");
 	} else {
-		for (len = 0; len < 32 && (NetData.ipmask << len) != 0; len++) {
-			;
-		}
 		printf("IP       %s/%d  broadcast %s  router %s  (%s)\n",
-		       ip2dot(NetData.ipucast, a), len,
+		       ip2dot(NetData.ipucast, a), masklen(NetData.ipmask),
 		       ip2dot(NetData.ipbcast, b), NetData.iprouter == 0
 		       ? "none" : ip2dot(NetData.iprouter, r),
 		       NetData.bydhcp ? "DHCP" : "net.ip");

@@ -59,3 +59,12 @@ HOST_TESTS += $(HOSTOUT)/test_cmdline
 $(HOSTOUT)/test_cmdline: $(call kern_objs,test/host/test_cmdline.c \
 		$(KERN_CMDSRCS))
 	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)
+
+# The network's pure logic: the Internet checksum and address text
+KERN_NETSRCS := net/cksum.c net/dot2ip.c lib/string.c lib/ctype.c \
+		lib/sprintf.c lib/fmt.c
+
+HOST_TESTS += $(HOSTOUT)/test_net
+
+$(HOSTOUT)/test_net: $(call kern_objs,test/host/test_net.c $(KERN_NETSRCS))
+	$(KERN_CC) $(KERN_LDFLAGS) -o $@ $^ $(KERN_LIBGCC)
