@@ -76,7 +76,8 @@ HALTOK   := || [ $$? -eq 1 ]
 QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	    -nic none
 # NET=1: an e1000 on QEMU's user network (its DHCP, no root needed)
-NETOPTS  := $(if $(NET),-netdev user,id=net0 -device e1000,netdev=net0)
+comma    := ,
+NETOPTS  := $(if $(NET),-netdev user$(comma)id=net0 -device e1000$(comma)netdev=net0)
 SERIAL_stdio := -serial mon:stdio
 SERIAL_pty   := -serial pty -monitor stdio -S
 SERIAL_unix  := -serial unix:$(SOCK),server=on,wait=off -monitor stdio -S

@@ -90,6 +90,7 @@ struct	network	{
 };
 extern	struct	network	NetData;
 extern	bool8	netup;			/* netin runs			*/
+extern	pid32	netpid;			/* netin's pid, or SYSERR	*/
 
 /* Counts of every frame in and why any was dropped */
 struct	netstats {

@@ -18,8 +18,7 @@ process	netin(void)
 	for (;;) {
 		n = read(ETHER0, frame, sizeof(frame));
 		if (n == SYSERR) {
-			netup = FALSE;
-			return SYSERR;
+			return SYSERR;		/* kill stops the network */
 		}
 		netstats.rxframes++;
 		if (n < ETH_HDR_LEN) {

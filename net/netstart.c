@@ -5,6 +5,8 @@
 struct	network	NetData;		/* the interface's addresses	*/
 struct	netstats netstats;		/* frame counts			*/
 bool8	netup;				/* the netin process runs	*/
+pid32	netpid = SYSERR;		/* ... and its pid: a system	*/
+					/*   process, like vmm		*/
 
 /*------------------------------------------------------------------------
  *  netconfig  -  Take address 'ip' with a 'len'-bit prefix and router
@@ -44,8 +46,13 @@ void	netstart(void)
 	memset(NetData.ethbcast, 0xFF, ETH_ADDR_LEN);
 	arp_init();
 	udp_init();
+	netpid = create(netin, NETSTK, NETPRIO, "netin", 0);
+	if (netpid == SYSERR) {
+		kprintf("  ip       none (cannot create netin)\n");
+		return;
+	}
 	netup = TRUE;
-	resume(create(netin, NETSTK, NETPRIO, "netin", 0));
+	resume(netpid);
 	if (bootcfg.netip != 0) {
 		netconfig(bootcfg.netip, bootcfg.netlen, bootcfg.netgw);
 	} else if (dhcp_run() == SYSERR) {

@@ -25,7 +25,11 @@ syscall	kill(
 		kprintf("P%d:: STACK_OVERFLOW (%s overran its %d-byte stack)\n",
 			pid, prptr->prname, prptr->prstklen);
 	}
-	if (--prcount <= 1 + !isbadpid(vmmpid)) {
+	if (pid == netpid) {
+		netpid = SYSERR;	/* the network stops with it	*/
+		netup = FALSE;
+	}
+	if (--prcount <= 1 + !isbadpid(vmmpid) + !isbadpid(netpid)) {
 		xdone();		/* only system processes left	*/
 	}
 

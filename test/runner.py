@@ -51,7 +51,7 @@ script wants that refusal (status: 7).
 
 PROGRAMS: test/programs/NAME.c, with NAME.expected and an optional
 NAME.conf of KEY=value lines (APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM,
-STRICT; DEFS and PROGFLAGS default to make test's own).  The run passes when compile/bin/batch exits 0 and the
+STRICT, NET; DEFS and PROGFLAGS default to make test's own).  The run passes when compile/bin/batch exits 0 and the
 program's output (the console after the boot banner and its indented
 lines) equals NAME.expected once both sides are normalized: blank lines
 and "All user processes have completed." dropped, trailing blanks cut,
@@ -415,7 +415,8 @@ def run_host_test(prog, opts):
 
 PID_TOKEN = re.compile(r"\b(P|pid )(\d+)\b")
 DONE_LINE = "All user processes have completed."
-CONF_KEYS = ("APPEND", "DEFS", "PROGFLAGS", "TIMEOUT", "MEM", "STRICT")
+CONF_KEYS = ("APPEND", "DEFS", "PROGFLAGS", "TIMEOUT", "MEM", "STRICT",
+             "NET")
 
 
 def program_output(console):
@@ -503,7 +504,8 @@ def run_program(name, path, opts):
     env.pop("MAKEFLAGS", None)
     env.pop("MFLAGS", None)
     env.pop("STRICT", None)     # DEFS and PROGFLAGS of make test stay
-    for key in ("DEFS", "PROGFLAGS", "STRICT"):
+    env.pop("NET", None)
+    for key in ("DEFS", "PROGFLAGS", "STRICT", "NET"):
         if key in conf:
             env[key] = conf[key]
     cmd = [BATCH, path, "%g" % timeout, conf.get("MEM", opts.mem),
