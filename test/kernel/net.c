@@ -214,3 +214,29 @@ NETTEST(net_pair_udp)
 	clean_counts();
 	return OK;
 }
+
+/* Without a NIC (every plain kernel test boots so): ETHER0 refuses its
+ * calls, the network is down, and the calls that need it say SYSERR */
+TEST(net_without_nic)
+{
+	char	frame[ETH_HDR_LEN + 50];
+	byte	mac[ETH_ADDR_LEN];
+	uid32	slot;
+
+	memset(frame, 0, sizeof(frame));
+	CHECK(ethertab[0].state == ETH_STATE_NONE);
+	CHECK(!netup && netpid == SYSERR && !NetData.ipvalid);
+	CHECK(write(ETHER0, frame, sizeof(frame)) == SYSERR);
+	CHECK(read(ETHER0, frame, sizeof(frame)) == SYSERR);
+	CHECK(control(ETHER0, ETH_CTRL_GET_MAC, (int32)mac, 0) == SYSERR);
+	CHECK(control(ETHER0, ETH_CTRL_LINK, 0, 0) == SYSERR);
+	CHECK(icmp_echo(0x0A000202, 1, 10) == SYSERR);
+	CHECK(getlocalip() == (uint32)SYSERR);
+	slot = udp_register(0x0A000202, 7, 7);
+	REQUIRE(slot != SYSERR);
+	CHECK(udp_send(slot, frame, 10) == SYSERR);
+	CHECK(udp_sendto(slot, IP_BCAST, 67, frame, 10) == SYSERR);
+	CHECK(udp_recv(slot, frame, sizeof(frame), 1) == TIMEOUT);
+	CHECK(udp_release(slot) == OK);
+	return OK;
+}
