@@ -11,7 +11,10 @@ one line each as "net:NAME".  The traffic never leaves this machine:
                   10.0.0.2/24 (net.ip=), booting net_pair_echo and
                   net_pair_udp: they ping each other, then 10,000 UDP
                   datagrams go from B to A and back, at most 8
-                  unanswered (the pace), and every one must come back
+                  unanswered (the pace), and every one must come back;
+                  then B sends 100 at once to a port A does not read:
+                  its queue keeps 16, the rest are counted and dropped,
+                  and A's kernel heap is as before
   malformed_frames  a Xinu machine (net.ip=10.0.0.2/24, the shell) on a
                   link whose other end is this script: it checks ARP
                   and ping answers, sends truncated frames, bad

@@ -6,6 +6,9 @@
 #define	PAIR_COUNT	10000		/* datagrams between A and B	*/
 #define	PAIR_LEN	64		/* bytes in each		*/
 #define	PAIR_WINDOW	8		/* sent and not yet echoed	*/
+#define	FLOOD_PORT	9		/* A's port that nobody reads	*/
+#define	FLOOD_COUNT	100		/* datagrams B sends to it	*/
+#define	FLOOD_WAIT	10000		/* ms A waits for them at most	*/
 #define	ECHO_END	1		/* a datagram this long ends a	*/
 					/*   server that was not counting */
 
@@ -130,12 +133,13 @@ status	echo_window(uid32 slot, uint32 count, uint32 len, uint32 window,
 }
 
 /*------------------------------------------------------------------------
- *  clean_counts  -  Nothing was dropped on this machine
+ *  clean_counts  -  Nothing was dropped on this machine (but for the
+ *		     'full' datagrams that found their queue full)
  *------------------------------------------------------------------------
  */
-local	void	clean_counts(void)
+local	void	clean_counts(uint32 full)
 {
-	CHECK(netstats.udpfull == 0);
+	CHECK(netstats.udpfull == full);
 	CHECK(netstats.udpbad == 0);
 	CHECK(netstats.ipbad == 0);
 	CHECK(ethertab[0].rxmissed == 0);
@@ -174,29 +178,63 @@ NETTEST(net_dhcp_gateway)
 	return OK;
 }
 
+/*------------------------------------------------------------------------
+ *  flood_check  -  Wait until all FLOOD_COUNT datagrams B sends to the
+ *		    unread 'slot' are in: the first UDP_QSIZ queued, the
+ *		    rest counted and dropped; then read those in order
+ *------------------------------------------------------------------------
+ */
+local	void	flood_check(uid32 slot)
+{
+	char	buf[PAIR_LEN];
+	uint64	start = clkms;
+	uint32	i;
+
+	while (udptab[slot].count + netstats.udpfull < FLOOD_COUNT
+	       && clkms - start < FLOOD_WAIT) {
+		sleepms(10);
+	}
+	CHECK(udptab[slot].count == UDP_QSIZ);
+	CHECK(netstats.udpfull == FLOOD_COUNT - UDP_QSIZ);
+	for (i = 0; i < UDP_QSIZ; i++) {
+		CHECK(is_datagram(buf, udp_recv(slot, buf, sizeof(buf), 0), i,
+				  PAIR_LEN));
+	}
+	CHECK(udp_recv(slot, buf, sizeof(buf), 0) == TIMEOUT);
+}
+
 /* Two machines on one link (test/nettests.py): A (10.0.0.1) pings B,
- * then echoes PAIR_COUNT datagrams, checking each arrives in order */
+ * then echoes PAIR_COUNT datagrams, checking each arrives in order;
+ * then B floods a port A does not read: its queue keeps UDP_QSIZ
+ * datagrams, drops and counts the rest, and gives all memory back */
 NETTEST(net_pair_echo)
 {
-	uid32	slot;
+	uid32	slot, flood;
+	uint32	heap = memlist.mlength;
 
 	REQUIRE(NetData.ipvalid && NetData.ipucast == PAIR_A);
 	slot = udp_register(0, 0, PAIR_PORT);	/* before B may send	*/
-	REQUIRE(slot != SYSERR);
+	flood = udp_register(PAIR_B, 0, FLOOD_PORT);
+	REQUIRE(slot != SYSERR && flood != SYSERR);
 	REQUIRE(ping_until_up(PAIR_B, PEER_WAIT) == OK);
 	CHECK(echo_serve(slot, PAIR_COUNT, TRUE) == PAIR_COUNT);
 	kprintf("echoed %d datagrams, answered %d pings\n", PAIR_COUNT,
 		netstats.echoes);
-	clean_counts();
+	flood_check(flood);
+	CHECK(udp_release(flood) == OK);
+	CHECK(memlist.mlength == heap);
+	clean_counts(FLOOD_COUNT - UDP_QSIZ);
 	return OK;
 }
 
 /* ... and B (10.0.0.2) pings A, then sends PAIR_COUNT datagrams, at
- * most PAIR_WINDOW unanswered, and checks every echo: none is lost */
+ * most PAIR_WINDOW unanswered, and checks every echo: none is lost;
+ * then it sends FLOOD_COUNT datagrams at once to A's FLOOD_PORT */
 NETTEST(net_pair_udp)
 {
+	char	out[PAIR_LEN];
 	uid32	slot;
-	uint32	bad = 0;
+	uint32	bad = 0, i;
 	status	st;
 
 	REQUIRE(NetData.ipvalid && NetData.ipucast == PAIR_B);
@@ -209,9 +247,13 @@ NETTEST(net_pair_udp)
 	}
 	CHECK(st == OK);
 	kprintf("%d datagrams sent and echoed\n", PAIR_COUNT);
+	for (i = 0; i < FLOOD_COUNT; i++) {
+		fill(out, i, PAIR_LEN);
+		CHECK(udp_sendto(slot, PAIR_A, FLOOD_PORT, out, PAIR_LEN) == OK);
+	}
 	CHECK(udp_release(slot) == OK);
 	CHECK(udp_release(slot) == SYSERR);
-	clean_counts();
+	clean_counts(0);
 	return OK;
 }
 
