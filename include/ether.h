@@ -143,4 +143,9 @@ extern	struct	ethcblk	ethertab[];
 
 #define	e1000_reg(ep, r)	((ep)->regs[(r) / sizeof(uint32)])
 
+/* The descriptors and buffers are ordinary memory: keep the compiler
+ * from moving their stores past the register write that hands them to
+ * the NIC (x86 itself keeps stores in order) */
+#define	e1000_barrier()	asm volatile("" : : : "memory")
+
 #endif

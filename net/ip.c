@@ -81,8 +81,9 @@ status	ip_send(
 	uint32	hop;
 	status	st;
 
-	if (datalen > ETH_MTU - IP_HDR_LEN || !netup) {
-		return SYSERR;
+	if (datalen > ETH_MTU - IP_HDR_LEN || !netup
+	    || (NetData.ipvalid && dst == NetData.ipucast)) {
+		return SYSERR;		/* (no loopback)		*/
 	}
 	hop = dst;
 	if (!ip_onlink(dst)) {

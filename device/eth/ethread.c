@@ -44,6 +44,7 @@ devcall	ethread(
 			ethptr->rxerrors++;
 		}
 		rxd->status = 0;
+		e1000_barrier();
 		e1000_reg(ethptr, E1000_RDT) = ethptr->rxhead;	/* give	*/
 		ethptr->rxhead = (ethptr->rxhead + 1) % ETH_NRXD;
 		ethptr->rxmissed += e1000_reg(ethptr, E1000_MPC);

@@ -31,6 +31,7 @@ devcall	ethwrite(
 	txd->cmd = E1000_TXD_EOP | E1000_TXD_IFCS | E1000_TXD_RS;
 	txd->status = 0;
 	ethptr->txtail = (ethptr->txtail + 1) % ETH_NTXD;
+	e1000_barrier();
 	e1000_reg(ethptr, E1000_TDT) = ethptr->txtail;
 	ethptr->txframes++;
 	restore(mask);
