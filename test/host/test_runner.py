@@ -119,6 +119,22 @@ class FakeQemu(unittest.TestCase):
         self.assertEqual(args[args.index("-append") + 1], "vm.ffs=64 n=3")
         self.assertEqual(args[args.index("-m") + 1], "300")
 
+    def test_batch_has_no_nic_unless_net(self):
+        self.fake(BOOT + DONE)
+        os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
+        for extra, want in (((), None), (("--net",), "user,id=n0")):
+            st, _, _ = self.batch(*extra)
+            with open(os.environ["FAKE_QEMU_ARGS"]) as f:
+                args = f.read().split("\n")
+            self.assertEqual(st, 0)
+            self.assertEqual(args[args.index("-nic") + 1], "none")
+            if want is None:
+                self.assertNotIn("-netdev", args)
+            else:
+                self.assertEqual(args[args.index("-netdev") + 1], want)
+                self.assertEqual(args[args.index("-device", args.index(
+                    "-netdev")) + 1], "e1000,netdev=n0")
+
     def test_kernel_test_timeout_applies(self):
         self.fake("TEST x: start\n", hang=True)
         res = runner.run_kernel_test("x", "", opts(timeout=1))
