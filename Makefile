@@ -3,6 +3,7 @@
 #
 #h Targets:
 #h   make                  build compile/xinu.elf (and xinu.boot, xinu.map)
+#h                         and the swap disk image compile/swap.img
 #h   make run              build and boot in QEMU, the console on CONSOLE
 #h   make qemu, qemu-nox   the same as make run (the names xv6 users type)
 #h   make test             host unit tests, every in-kernel test, console
@@ -54,7 +55,10 @@
 #h   NET=1                 run, run-iso, batch, test: an e1000 on QEMU's
 #h                         user network (DHCP gives 10.0.2.15); without it
 #h                         the machine has no NIC
-#h   DISK=                 not available yet (a swap disk image)
+#h   DISK=path|none        run, run-iso, run-pxe, batch: the disk image on
+#h                         the primary IDE channel (DISK0; default
+#h                         compile/swap.img; none: no disk); batch attaches
+#h                         it with snapshot=on, so it is never written
 
 # make help prints every target and variable (keep it and README true)
 
@@ -66,6 +70,8 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 TFTPDIR  ?= /srv/tftp
 CONSOLE  ?= stdio
 SOCK     ?= compile/console.sock
+SWAPIMG  := compile/swap.img
+DISK     ?= $(SWAPIMG)
 NEED     := compile/bin/need
 QEMU     := qemu-system-i386
 # Builds that may run at once (two make test, make batch beside make)
@@ -82,6 +88,11 @@ SERIAL_stdio := -serial mon:stdio
 SERIAL_pty   := -serial pty -monitor stdio -S
 SERIAL_unix  := -serial unix:$(SOCK),server=on,wait=off -monitor stdio -S
 SERIAL   := $(SERIAL_$(CONSOLE))
+# The disk DISK0: DISK's image as the primary IDE master, or none
+comma    := ,
+DRIVEOPT := format=raw$(comma)if=ide$(comma)index=0$(comma)media=disk
+DRIVE    := $(if $(filter none,$(DISK)),,-drive \
+	    file=$(subst $(comma),$(comma)$(comma),$(DISK))$(comma)$(DRIVEOPT))
 
 # Say where the console is (the first line of every run-like recipe)
 define console
@@ -104,13 +115,16 @@ endef
 
 all: tools
 	$(LOCK) $(MAKE) -C compile
+	@compile/bin/mkdisk $(SWAPIMG)
+	@[ "$(DISK)" = none ] || [ -f "$(DISK)" ] || \
+		{ echo "DISK=$(DISK): no such file (DISK=none boots with no disk)" >&2; exit 2; }
 
 tools:
 	@$(NEED) $(QEMU):qemu-system-x86 python3:python3 flock:util-linux
 
 run: all
 	$(console)
-	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) \
+	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) $(DRIVE) \
 		-kernel compile/xinu.elf -append "$(APPEND)" $(HALTOK)
 
 # The names xv6 users type: QEMU has no window here, so both are run
@@ -121,7 +135,8 @@ iso: all
 
 run-iso: iso
 	$(console)
-	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) -cdrom compile/xinu.iso $(HALTOK)
+	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) $(DRIVE) \
+		-cdrom compile/xinu.iso $(HALTOK)
 
 pxe: all
 	compile/bin/mkpxe compile/tftp compile/xinu.boot "$(APPEND)"
@@ -129,7 +144,7 @@ pxe: all
 run-pxe: pxe
 	$(console)
 	@$(NEED) /usr/lib/ipxe/qemu/efi-e1000.rom:ipxe-qemu
-	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) -boot n \
+	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) $(DRIVE) -boot n \
 		-netdev user,id=n0,tftp=compile/tftp,bootfile=xinu.grub \
 		-device e1000,netdev=n0 $(HALTOK)
 
@@ -148,7 +163,8 @@ list-tests:
 # The exact status (0 1 2 3 124) is compile/bin/batch's; GNU make reports
 # any failure of a recipe as its own status 2 ("Error N" names the real one)
 batch:
-	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" $(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
+	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" DISK="$(DISK)" \
+		$(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 
 bench: all

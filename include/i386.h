@@ -107,6 +107,16 @@ static inline uint32 inl(uint16 port)
 	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
 	return v;
 }
+static inline void insw(uint16 port, void *buf, uint32 nwords)
+{
+	asm volatile("cld; rep insw" : "+D"(buf), "+c"(nwords)
+		     : "d"(port) : "memory");
+}
+static inline void outsw(uint16 port, const void *buf, uint32 nwords)
+{
+	asm volatile("cld; rep outsw" : "+S"(buf), "+c"(nwords)
+		     : "d"(port) : "memory");
+}
 static inline uint32 read_cr0(void)
 {
 	uint32	v;

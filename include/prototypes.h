@@ -154,6 +154,20 @@ extern	devcall	ethcontrol(struct dentry *, int32, int32, int32);
 extern	void	ethhandler(void);
 extern	void	ethbanner(void);
 
+/* device/ata/ */
+extern	devcall	atainit(struct dentry *);
+extern	devcall	ataopen(struct dentry *, char *, char *);
+extern	devcall	ataread(struct dentry *, char *, int32);
+extern	devcall	atawrite(struct dentry *, char *, int32);
+extern	devcall	atacontrol(struct dentry *, int32, int32, int32);
+extern	void	atahandler(void);
+extern	status	atacheck(struct dentry *, const char *, char *, int32);
+extern	status	atarun(struct atacblk *, byte, uint32);
+extern	byte	atanotbusy(struct atacblk *);
+extern	void	atareset(struct atacblk *);
+extern	char	*atadescr(int32, char *, uint32);
+extern	void	atabanner(void);
+
 /* paging/ and swap/: see vm.h */
 
 #endif

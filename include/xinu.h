@@ -20,6 +20,7 @@
 #include <pci.h>
 #include <ether.h>
 #include <net.h>
+#include <ata.h>
 #include <paging.h>
 #include <vm.h>
 #include <test.h>

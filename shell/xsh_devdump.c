@@ -10,6 +10,8 @@
 shellcmd xsh_devdump(int32 nargs, char *args[])
 {
 	struct	dentry	*devptr;
+	char	line[128];
+	int32	minor;
 
 	if (nargs != 1) {
 		return shusage(args[0]);
@@ -24,6 +26,9 @@ shellcmd xsh_devdump(int32 nargs, char *args[])
 		} else {
 			printf("    -\n");
 		}
+	}
+	for (minor = 0; minor < Nata; minor++) {
+		printf("%s\n", atadescr(minor, line, sizeof(line)));
 	}
 	return OK;
 }

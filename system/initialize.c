@@ -99,6 +99,7 @@ local	void	banner(void)
 		(uint32)maxheap - 1, memlist.mlength / 1024);
 	vmbanner();
 	ethbanner();
+	atabanner();
 	if (bootline[0] != NULLCH) {
 		kprintf("  cmdline  %s\n", bootline);
 		progwords();

@@ -11,7 +11,10 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                test=NAME: a PASS needs status 1 (isa-debug-exit value 0)
                and the line "TEST name: PASS"; a panic, a triple fault
                (QEMU stops with -no-reboot), a second boot banner, a bad
-               kernel command line or a timeout is a FAIL;
+               kernel command line or a timeout is a FAIL.  Words of the
+               args that start with "+" are the runner's: "+disk"
+               attaches a private disk image (disk_image); a case
+               without it boots with no disk;
   script:NAME  a scripted console session test/scripts/NAME.script, which
                types into the serial console and waits for output (format
                below);
@@ -62,6 +65,7 @@ the first pid seen.  A failure shows a short unified diff.
 
 import argparse
 import collections
+import contextlib
 import concurrent.futures
 import difflib
 import fcntl
@@ -72,6 +76,7 @@ import re
 import select
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -97,6 +102,69 @@ RESULTS = os.path.join(TOP, "compile/test-results")
 PROGRAMS = os.path.join(TOP, "test/programs")
 BATCH = os.path.join(TOP, "compile/bin/batch")
 BUILD_LOCK = os.path.join(TOP, "compile/.build.lock")
+DISK_BLOCK = 4096       # bytes per disk block (ATA_BLKSIZ)
+HOST_TAG = 0xD15C       # the tag of the pattern disk_image writes
+RUNNER_WORDS = ("+disk",)
+
+
+def swap_pages():
+    """MAX_SWAP_SIZE from include/paging.h: the pages a disk image holds."""
+    with open(os.path.join(TOP, "include/paging.h")) as f:
+        m = re.search(r"^#define\s+MAX_SWAP_SIZE\s+(\d+)", f.read(), re.M)
+    return int(m.group(1))
+
+
+def disk_pattern(tag, blk):
+    """The 4 KiB block 'blk' as test/kernel/ata.c's pattern() fills it."""
+    base = (tag * 0x9E3779B1 & 0xFFFFFFFF) ^ (blk << 12) ^ 0x5A5A0000
+    return struct.pack("<1024I", *[base ^ i for i in range(1024)])
+
+
+def disk_image(path):
+    """Make a sparse disk image of MAX_SWAP_SIZE pages at 'path', with
+    the host's pattern (HOST_TAG) in its first, middle and last block,
+    which the case ata_host_pattern reads back; returns 'path'."""
+    pages = swap_pages()
+    with open(path, "wb") as f:
+        f.truncate(pages * DISK_BLOCK)
+        for blk in (0, pages // 2, pages - 1):
+            f.seek(blk * DISK_BLOCK)
+            f.write(disk_pattern(HOST_TAG, blk))
+    return path
+
+
+def drive_args(path, snapshot=False):
+    """QEMU's words that attach 'path' as the primary IDE master."""
+    return ["-drive", "file=%s,format=raw,if=ide,index=0,media=disk%s"
+            % (path.replace(",", ",,"), ",snapshot=on" if snapshot else "")]
+
+
+@contextlib.contextmanager
+def test_boot(kernel, name, args, mem, net=None):
+    """Boot test=NAME with the words 'args' (TEST_BOOT's), the runner's
+    own words (+disk) taken out of the kernel's command line, and an
+    e1000 when 'net' names a backend (see qemu_command).  Yields the
+    Boot; QEMU and the disk image are gone afterwards."""
+    words = args.split()
+    ours = [w for w in words if w.startswith("+")]
+    bad = [w for w in ours if w not in RUNNER_WORDS]
+    if bad:
+        raise ValueError("unknown runner word %s in TEST_BOOT(%s)"
+                         % (bad[0], name))
+    append = " ".join(["test=" + name] +
+                      [w for w in words if not w.startswith("+")])
+    tmp = tempfile.mkdtemp(prefix="xinu-boot-")
+    boot = None
+    try:
+        extra = []
+        if "+disk" in ours:
+            extra = drive_args(disk_image(os.path.join(tmp, "disk.img")))
+        boot = Boot(qemu_command(kernel, append, mem, extra, net=net))
+        yield boot
+    finally:
+        if boot is not None:
+            boot.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def nic(netdev, mac=None):
@@ -276,12 +344,11 @@ def timed(start, reason, console, output=None):
 
 def run_kernel_test(name, args, opts):
     """Boot once with test=NAME."""
-    append = ("test=%s %s" % (name, args)).strip()
-    boot = Boot(qemu_command(opts.kernel, append, opts.mem,
-                             net=getattr(opts, "net", None)))
-    start = time.monotonic()
-    status = boot.finish(start + limit(opts))
-    console = boot.text()
+    with test_boot(opts.kernel, name, args, opts.mem,
+                   net=getattr(opts, "net", None)) as boot:
+        start = time.monotonic()
+        status = boot.finish(start + limit(opts))
+        console = boot.text()
     return timed(start, test_verdict(name, console, status), console)
 
 
@@ -692,7 +759,8 @@ def run_batch(opts):
     """Boot once, stream the console, end with the verdict line."""
     out = sys.stdout
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    boot = Boot(qemu_command(opts.batch, opts.append, opts.mem,
+    disk = drive_args(opts.disk, snapshot=True) if opts.disk else []
+    boot = Boot(qemu_command(opts.batch, opts.append, opts.mem, disk,
                              net=getattr(opts, "net", None)), echo=out)
     timeout = opts.timeout or DEFAULT_TIMEOUT
     try:
@@ -727,6 +795,9 @@ def main():
                     const=False)
     ap.add_argument("--batch", help="boot this kernel once (make batch)")
     ap.add_argument("--append", default="")
+    ap.add_argument("--disk", default="",
+                    help="batch: a disk image, attached with snapshot=on "
+                    "(its file is never written)")
     ap.add_argument("--strict", action="store_true",
                     help="batch: exit 3 when the kernel killed a process")
     ap.add_argument("--net", action="store_const", const="user",

@@ -256,12 +256,15 @@ static	void	test_shipped(void)
 	result("shipped_devnums", has(h, "/* Device names */\n"
 		"#define\tCONSOLE\t\t0\t/* type tty\t*/\n"
 		"#define\tNULLDEV\t\t1\t/* type null\t*/\n"
-		"#define\tETHER0\t\t2\t/* type eth\t*/\n\n")
-		? NULL : "CONSOLE 0, NULLDEV 1, ETHER0 2 not defined as expected");
+		"#define\tETHER0\t\t2\t/* type eth\t*/\n"
+		"#define\tDISK0\t\t3\t/* type ata\t*/\n\n")
+		? NULL : "CONSOLE 0, NULLDEV 1, ETHER0 2, DISK0 3 not defined "
+		"as expected");
 	result("shipped_counts", has(h, "/* Number of devices of each type */\n"
-		"#define\tNtty\t\t1\n#define\tNnull\t\t1\n"
-		"#define\tNeth\t\t1\n\n#define\tNDEVS\t\t3\n")
-		? NULL : "Ntty, Nnull, Neth or NDEVS not as expected");
+		"#define\tNtty\t\t1\n#define\tNata\t\t1\n"
+		"#define\tNnull\t\t1\n#define\tNeth\t\t1\n\n"
+		"#define\tNDEVS\t\t4\n")
+		? NULL : "Ntty, Nata, Nnull, Neth or NDEVS not as expected");
 	result("shipped_part3", has(h, "(verbatim from Configuration) */\n"
 		"#define\tNPROC\t\t100\t/* number of process table entries\t*/\n"
 		"#define\tNSEM\t\t100\t/* number of semaphores\t\t\t*/\n"
@@ -293,8 +296,16 @@ static	void	test_shipped(void)
 		"\t  (void *)ethinit, (void *)ionull, (void *)ionull,\n"
 		"\t  (void *)ethread, (void *)ethwrite, (void *)ioerr,\n"
 		"\t  (void *)ioerr, (void *)ioerr, (void *)ethcontrol,\n"
-		"\t  (void *)0x0, (void *)ethhandler, 0 },\n};\n")
+		"\t  (void *)0x0, (void *)ethhandler, 0 },\n")
 		? NULL : "conf.c ETHER0 entry differs from the spec");
+	result("shipped_disk0_entry", has(c,
+		"\t/* DISK0 is ata on ide */\n"
+		"\t{ 3, 0, \"DISK0\",\n"
+		"\t  (void *)atainit, (void *)ataopen, (void *)ionull,\n"
+		"\t  (void *)ataread, (void *)atawrite, (void *)ioerr,\n"
+		"\t  (void *)ioerr, (void *)ioerr, (void *)atacontrol,\n"
+		"\t  (void *)0x1f0, (void *)atahandler, 14 },\n};\n")
+		? NULL : "conf.c DISK0 entry differs from the spec");
 	result("shipped_no_temps", countwork() == 2
 		? NULL : why("%d files left in %s, expected 2", countwork(),
 		work));

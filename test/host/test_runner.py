@@ -95,6 +95,52 @@ class FakeQemu(unittest.TestCase):
                          "batch: halted; killed: P4 SEGMENTATION_FAULT, "
                          "P7 page fault at 0x0 in main")
 
+    def args_of(self, fn):
+        """Run fn() with the fake QEMU logging its arguments."""
+        log = os.path.join(self.tmp, "args")
+        os.environ["FAKE_QEMU_ARGS"] = log
+        fn()
+        with open(log) as f:
+            return f.read().splitlines()
+
+    def test_plus_disk_attaches_a_private_image(self):
+        self.fake(BOOT + "TEST t: PASS\n")
+        seen = []
+
+        def boot():
+            with runner.test_boot("/x/xinu.elf", "t", "+disk vm.ffs=4",
+                                  "256") as b:
+                b.finish(time_limit())
+                args = open(os.environ["FAKE_QEMU_ARGS"]).read().split()
+                drive = args[args.index("-drive") + 1]
+                seen.append(drive.split(",")[0][len("file="):])
+        args = self.args_of(boot)
+        self.assertEqual(args[args.index("-append") + 1], "test=t vm.ffs=4")
+        drive = args[args.index("-drive") + 1]
+        self.assertIn("format=raw,if=ide", drive)
+        self.assertNotIn("snapshot", drive)
+        self.assertFalse(os.path.exists(seen[0]))   # removed after
+
+    def test_no_plus_disk_no_drive_and_bad_words_refused(self):
+        self.fake(BOOT)
+        args = self.args_of(lambda: runner.run_kernel_test("t", "vm.ffs=4",
+                                                           opts()))
+        self.assertNotIn("-drive", args)
+        with self.assertRaises(ValueError):
+            with runner.test_boot("/x/xinu.elf", "t", "+disc", "256"):
+                pass
+
+    def test_batch_disk_is_a_snapshot(self):
+        self.fake(BOOT + DONE)
+        os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
+        st, _, _ = self.batch("--disk", "/d/a,b.img")
+        self.assertEqual(st, 0)
+        with open(os.environ["FAKE_QEMU_ARGS"]) as f:
+            args = f.read().splitlines()
+        self.assertEqual(args[args.index("-drive") + 1],
+                         "file=/d/a,,b.img,format=raw,if=ide,index=0,"
+                         "media=disk,snapshot=on")
+
     def test_batch_strict_exits_3(self):
         self.fake(BOOT + "P4:: killed by divide error\n" + DONE)
         st, out, err = self.batch("--strict")
@@ -179,6 +225,36 @@ class FakeQemu(unittest.TestCase):
         res = runner.run_script(path, opts(timeout=1))
         self.assertFalse(res.ok)
         self.assertIn("timeout", res.detail)
+
+
+def time_limit():
+    import time
+    return time.monotonic() + 20
+
+
+class DiskImage(unittest.TestCase):
+    """The image +disk boots get: MAX_SWAP_SIZE pages, sparse, the host's
+    pattern where test/kernel/ata.c looks for it."""
+
+    def test_size_and_pattern(self):
+        tmp = tempfile.mkdtemp(prefix="xinu-test-disk-")
+        try:
+            path = runner.disk_image(os.path.join(tmp, "d.img"))
+            pages = runner.swap_pages()
+            self.assertEqual(os.path.getsize(path), pages * 4096)
+            with open(path, "rb") as f:
+                f.seek((pages - 1) * 4096)
+                last = f.read(4096)
+                f.seek(4096)
+                second = f.read(4096)
+            self.assertEqual(last, runner.disk_pattern(0xD15C, pages - 1))
+            self.assertEqual(second, bytes(4096))
+            # word 0 of block 1 for tag 7, as pattern() in ata.c makes it
+            self.assertEqual(runner.disk_pattern(7, 1)[:4],
+                             (((7 * 0x9E3779B1) & 0xFFFFFFFF) ^ (1 << 12)
+                              ^ 0x5A5A0000).to_bytes(4, "little"))
+        finally:
+            shutil.rmtree(tmp)
 
 
 class Verdicts(unittest.TestCase):
@@ -423,7 +499,8 @@ class Make(unittest.TestCase):
                      "PROGFLAGS=", "TFTPDIR=", "MAIN=", "GDBPORT=", "LIST=",
                      "SOCK="):
             self.assertIn(word, text)
-        self.assertRegex(text, r"DISK=.*not available yet")
+        self.assertRegex(text, r"DISK=path\|none")
+        self.assertNotRegex(text, r"(DISK|NET)=.*not available yet")
 
     def test_timeout_and_tests_reach_the_runner(self):
         text = self.make("-n", "test", "LIST=1", "TIMEOUT=7",

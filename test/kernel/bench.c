@@ -1,4 +1,4 @@
-/* bench.c - benchmarks: page faults, vmalloc/vfree, context switches */
+/* bench.c - benchmarks: page faults, vmalloc/vfree, context switches, disk */
 
 #include <xinu.h>
 #include "vmtest.h"
@@ -22,6 +22,7 @@
 #define	RTT_LEN		64	/* ... of this many bytes		*/
 #define	NTPUT		5000	/* UDP datagrams for the throughput	*/
 #define	TPUT_WINDOW	8	/* ... at most this many unanswered	*/
+#define	NDISKBLKS	2000	/* disk blocks written, then read	*/
 
 struct	stamp	{
 	uint64	tsc;		/* time-stamp counter			*/
@@ -340,5 +341,32 @@ NETTEST(bench_net_udp)
 	}
 	CHECK(udp_send(slot, "x", 1) == OK);	/* stops A		*/
 	CHECK(udp_release(slot) == OK);
+	return OK;
+}
+
+/* Disk blocks (4 KiB, a page each) written, then read, one at a time
+ * through write/read on DISK0: the cost of one block each way */
+TEST_BOOT(bench_disk, "+disk")
+{
+	struct	stamp	a, b;
+	char	*buf = getmem(ATA_BLKSIZ);
+	int32	i, bad = 0;
+
+	REQUIRE(buf != (char *)SYSERR);
+	memset(buf, 0xA5, ATA_BLKSIZ);
+	stamp(&a);
+	for (i = 0; i < NDISKBLKS; i++) {
+		bad += write(DISK0, buf, 100 + i) != OK;
+	}
+	stamp(&b);
+	CHECK(report("disk_write_4k", NDISKBLKS, &a, &b) > 0);
+	stamp(&a);
+	for (i = 0; i < NDISKBLKS; i++) {
+		bad += read(DISK0, buf, 100 + i) != OK;
+	}
+	stamp(&b);
+	CHECK(report("disk_read_4k", NDISKBLKS, &a, &b) > 0);
+	CHECK(bad == 0);
+	freemem(buf, ATA_BLKSIZ);
 	return OK;
 }

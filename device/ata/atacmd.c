@@ -1,0 +1,150 @@
+/* atacmd.c - atacheck, atanotbusy, atarun, atareset */
+
+#include <xinu.h>
+
+/*
+ * What ataread, atawrite and atacontrol share: checking a call, and
+ * running one command while the caller holds the channel (atmutex) with
+ * interrupts disabled.  Polled waits read the status a bounded number
+ * of times (ATA_POLLS), so a silent disk gives SYSERR, not a hang; the
+ * wait for the command's end blocks the caller on atdone, which the
+ * interrupt handler signals, and other processes run meanwhile.
+ */
+
+/*------------------------------------------------------------------------
+ *  atacheck  -  Refuse, with a console line, a block call on a device
+ *		 with no disk, a NULL buffer or a block outside the disk
+ *------------------------------------------------------------------------
+ */
+status	atacheck(
+	  struct dentry	*devptr,	/* the disk's entry		*/
+	  const	char	*op,		/* "read" or "write"		*/
+	  char		*buf,		/* the caller's block buffer	*/
+	  int32		blk		/* block number			*/
+	)
+{
+	struct	atacblk	*atptr = &atatab[devptr->dvminor];
+	uint32	nblocks = atptr->atsectors / ATA_BLKSECT;
+
+	if (!atptr->atpresent) {
+		kprintf("%s: %s: no disk\n", devptr->dvname, op);
+		return SYSERR;
+	}
+	if (buf == NULL) {
+		kprintf("%s: %s: no buffer\n", devptr->dvname, op);
+		return SYSERR;
+	}
+	if (blk < 0 || (uint32)blk >= nblocks) {
+		kprintf("%s: %s: block %d is outside 0..%d\n", devptr->dvname,
+			op, blk, nblocks - 1);
+		return SYSERR;
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  atanotbusy  -  Wait, a bounded number of status reads, until the
+ *		   disk is not busy; its status, or 0 when it stays busy
+ *------------------------------------------------------------------------
+ */
+byte	atanotbusy(struct atacblk *atptr)
+{
+	uint32	i;
+	byte	st;
+
+	for (i = 0; i < ATA_POLLS; i++) {
+		st = inb(atptr->atctl);
+		if ((st & ATA_SR_BSY) == 0) {
+			return st;
+		}
+	}
+	return 0;
+}
+
+/*------------------------------------------------------------------------
+ *  atareset  -  Reset the channel after a failed command, so the next
+ *		 one finds the disk idle
+ *------------------------------------------------------------------------
+ */
+void	atareset(struct atacblk *atptr)
+{
+	int32	i;
+
+	atptr->atbusy = FALSE;
+	outb(atptr->atctl, ATA_CTL_SRST | ATA_CTL_NIEN);
+	for (i = 0; i < 4; i++) {
+		inb(atptr->atctl);	/* hold reset at least 5 us	*/
+	}
+	outb(atptr->atctl, ATA_CTL_NIEN);
+	atanotbusy(atptr);
+	outb(atptr->atcsr + ATA_DRIVE, ATA_DRV_LBA);
+	inb(atptr->atcsr + ATA_STATUS);	/* drops a pending interrupt	*/
+	outb(atptr->atctl, 0);
+}
+
+/*------------------------------------------------------------------------
+ *  atarun  -  Run 'cmd' on block 'blk' between the disk and atbuf, the
+ *	       caller holding atmutex with interrupts disabled; OK, or
+ *	       SYSERR with a console line and the channel reset
+ *------------------------------------------------------------------------
+ */
+status	atarun(
+	  struct atacblk *atptr,	/* the disk			*/
+	  byte		cmd,		/* ATA_READ, ATA_WRITE, ATA_FLUSH */
+	  uint32	blk		/* block number (not for FLUSH)	*/
+	)
+{
+	uint32	csr = atptr->atcsr;
+	uint32	lba = blk * ATA_BLKSECT;
+	uint32	nsect = (cmd == ATA_FLUSH) ? 0 : ATA_BLKSECT;
+	const	char	*why;
+	byte	st;
+	uint32	i;
+
+	if (atanotbusy(atptr) == 0) {
+		why = "stays busy";
+		goto fail;
+	}
+	outb(csr + ATA_DRIVE, ATA_DRV_LBA | ((lba >> 24) & 0x0F));
+	outb(csr + ATA_COUNT, nsect);
+	outb(csr + ATA_LBA0, lba & 0xFF);
+	outb(csr + ATA_LBA1, (lba >> 8) & 0xFF);
+	outb(csr + ATA_LBA2, (lba >> 16) & 0xFF);
+	atptr->atop = cmd;
+	atptr->atleft = nsect;
+	atptr->atnext = atptr->atbuf;
+	atptr->atbusy = TRUE;
+	outb(csr + ATA_CMD, cmd);
+
+	if (cmd == ATA_WRITE) {		/* the first sector goes now	*/
+		st = 0;
+		for (i = 0; i < ATA_POLLS; i++) {
+			st = inb(atptr->atctl);
+			if ((st & ATA_SR_BSY) == 0 &&
+			    (st & (ATA_SR_DRQ | ATA_SR_ERR | ATA_SR_DF)) != 0) {
+				break;
+			}
+		}
+		if ((st & (ATA_SR_BSY | ATA_SR_DRQ | ATA_SR_ERR | ATA_SR_DF))
+		    != ATA_SR_DRQ) {
+			why = "does not take the data";
+			goto fail;
+		}
+		outsw(csr + ATA_DATA, atptr->atnext, ATA_SECTSIZ / 2);
+		atptr->atnext += ATA_SECTSIZ;
+		atptr->atleft--;
+	}
+	wait(atptr->atdone);		/* atahandler ends the command	*/
+	if ((atptr->atstatus & (ATA_SR_ERR | ATA_SR_DF)) == 0 &&
+	    atptr->atleft == 0) {
+		return OK;
+	}
+	why = (atptr->atstatus & ATA_SR_DF) ? "drive fault" : "device error";
+fail:
+	kprintf("%s: %s block %d failed: %s (status 0x%02x, error 0x%02x)\n",
+		devtab[atptr->atdev].dvname,
+		cmd == ATA_READ ? "read" : cmd == ATA_WRITE ? "write" : "flush",
+		blk, why, inb(atptr->atctl), inb(csr + ATA_ERROR));
+	atareset(atptr);
+	return SYSERR;
+}

@@ -1,0 +1,39 @@
+/* atacontrol.c - atacontrol */
+
+#include <xinu.h>
+
+/*------------------------------------------------------------------------
+ *  atacontrol  -  The disk's size (ATA_CTL_NBLOCKS, ATA_CTL_SECTORS) or
+ *		   writing its cache out (ATA_CTL_FLUSH)
+ *------------------------------------------------------------------------
+ */
+devcall	atacontrol(
+	  struct dentry	*devptr,	/* the disk's entry		*/
+	  int32		func,		/* ATA_CTL_...			*/
+	  int32		arg1,		/* unused			*/
+	  int32		arg2		/* unused			*/
+	)
+{
+	struct	atacblk	*atptr = &atatab[devptr->dvminor];
+	status	rv;
+
+	(void)arg1;
+	(void)arg2;
+	if (!atptr->atpresent) {
+		kprintf("%s: control: no disk\n", devptr->dvname);
+		return SYSERR;
+	}
+	switch (func) {
+	case ATA_CTL_NBLOCKS:
+		return atptr->atsectors / ATA_BLKSECT;
+	case ATA_CTL_SECTORS:
+		return atptr->atsectors;
+	case ATA_CTL_FLUSH:
+		wait(atptr->atmutex);
+		rv = atarun(atptr, ATA_FLUSH, 0);
+		signal(atptr->atmutex);
+		return rv;
+	default:
+		return SYSERR;
+	}
+}

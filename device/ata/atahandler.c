@@ -1,0 +1,62 @@
+/* atahandler.c - atahandler */
+
+#include <xinu.h>
+
+local	void	ataend(struct atacblk *, byte);
+
+/*------------------------------------------------------------------------
+ *  atahandler  -  The disk interrupt: move the next sector of the
+ *		   command in flight between the disk and atbuf, and wake
+ *		   the caller when the command is over.  atbuf is in the
+ *		   kernel region, mapped in every address space, so the
+ *		   process the interrupt finds does not matter.
+ *------------------------------------------------------------------------
+ */
+void	atahandler(void)
+{
+	struct	atacblk	*atptr;
+	uint32	csr;
+	byte	st;
+
+	resched_cntl(DEFER_START);
+	for (atptr = &atatab[0]; atptr < &atatab[Nata]; atptr++) {
+		if (!atptr->atpresent) {
+			continue;
+		}
+		csr = atptr->atcsr;
+		st = inb(csr + ATA_STATUS);	/* acknowledges the disk */
+		if (!atptr->atbusy || (st & ATA_SR_BSY)) {
+			continue;		/* not ours, or not yet	*/
+		}
+		if ((st & (ATA_SR_ERR | ATA_SR_DF)) || atptr->atleft == 0) {
+			ataend(atptr, st);
+			continue;
+		}
+		if ((st & ATA_SR_DRQ) == 0) {
+			ataend(atptr, st | ATA_SR_ERR);
+			continue;
+		}
+		if (atptr->atop == ATA_READ) {
+			insw(csr + ATA_DATA, atptr->atnext, ATA_SECTSIZ / 2);
+		} else {
+			outsw(csr + ATA_DATA, atptr->atnext, ATA_SECTSIZ / 2);
+		}
+		atptr->atnext += ATA_SECTSIZ;
+		if (--atptr->atleft == 0 && atptr->atop == ATA_READ) {
+			ataend(atptr, inb(atptr->atctl));
+		}
+	}
+	resched_cntl(DEFER_STOP);
+}
+
+/*------------------------------------------------------------------------
+ *  ataend  -  The command in flight is over with status 'st': wake
+ *	       its caller
+ *------------------------------------------------------------------------
+ */
+local	void	ataend(struct atacblk *atptr, byte st)
+{
+	atptr->atbusy = FALSE;
+	atptr->atstatus = st;
+	signal(atptr->atdone);
+}
