@@ -1,8 +1,9 @@
 /* ata.h - the ATA (IDE) disk driver: ports, commands, control functions */
 
 /*
- * One disk on an IDE channel, driven by PIO with an interrupt per sector
- * (device/ata/).  Xinu's block calls move one block of ATA_BLKSIZ bytes:
+ * One disk on an IDE channel, driven by PIO (device/ata/): one interrupt
+ * per block with READ/WRITE MULTIPLE when the disk offers 8-sector DRQ
+ * blocks (QEMU's does), else one per sector.  Xinu's block calls move one block of ATA_BLKSIZ bytes:
  *	read(DISK0, buf, blk)	write(DISK0, buf, blk)
  * with 0 <= blk < control(DISK0, ATA_CTL_NBLOCKS, 0, 0).  A block is a
  * page, 8 sectors, because the swap area moves whole pages.
@@ -53,12 +54,17 @@
 /* Commands */
 #define	ATA_READ	0x20		/* READ SECTORS (PIO, LBA28)	*/
 #define	ATA_WRITE	0x30		/* WRITE SECTORS (PIO, LBA28)	*/
+#define	ATA_READMULT	0xC4		/* READ MULTIPLE: a DRQ block	*/
+#define	ATA_WRITEMULT	0xC5		/* WRITE MULTIPLE   per interrupt */
+#define	ATA_SETMULT	0xC6		/* SET MULTIPLE MODE		*/
 #define	ATA_FLUSH	0xE7		/* FLUSH CACHE			*/
 #define	ATA_IDENTIFY	0xEC		/* IDENTIFY DEVICE		*/
 
 /* IDENTIFY words */
 #define	ATA_ID_MODEL	27		/* 20 words of model, swapped	*/
 #define	ATA_ID_MODELLEN	40
+#define	ATA_ID_MULTMAX	47		/* low byte: most sectors per	*/
+					/*   DRQ block (READ MULTIPLE)	*/
 #define	ATA_ID_CAPS	49		/* bit 9: LBA supported		*/
 #define	ATA_ID_LBA28	60		/* 2 words: LBA28 sectors	*/
 #define	ATA_CAPS_LBA	0x0200
@@ -78,6 +84,8 @@ struct	atacblk	{		/* control block of one disk		*/
 	bool8	atpresent;	/* a disk answered IDENTIFY		*/
 	char	atmodel[ATA_ID_MODELLEN + 1];
 	uint32	atsectors;	/* LBA28 capacity in sectors		*/
+	uint32	atdrq;		/* sectors moved per interrupt: 1 or	*/
+				/*   ATA_BLKSECT (multiple mode)	*/
 	sid32	atmutex;	/* one caller at a time			*/
 	sid32	atdone;		/* signalled when a command ends	*/
 

@@ -114,9 +114,14 @@ status	atarun(
 	atptr->atleft = nsect;
 	atptr->atnext = atptr->atbuf;
 	atptr->atbusy = TRUE;
-	outb(csr + ATA_CMD, cmd);
+	if (atptr->atdrq > 1 && cmd != ATA_FLUSH) {	/* multiple mode */
+		outb(csr + ATA_CMD, cmd == ATA_READ ? ATA_READMULT :
+				    ATA_WRITEMULT);
+	} else {
+		outb(csr + ATA_CMD, cmd);
+	}
 
-	if (cmd == ATA_WRITE) {		/* the first sector goes now	*/
+	if (cmd == ATA_WRITE) {		/* the first DRQ block goes now	*/
 		st = 0;
 		for (i = 0; i < ATA_POLLS; i++) {
 			st = inb(atptr->atctl);
@@ -130,9 +135,10 @@ status	atarun(
 			why = "does not take the data";
 			goto fail;
 		}
-		outsw(csr + ATA_DATA, atptr->atnext, ATA_SECTSIZ / 2);
-		atptr->atnext += ATA_SECTSIZ;
-		atptr->atleft--;
+		outsw(csr + ATA_DATA, atptr->atnext,
+		      atptr->atdrq * ATA_SECTSIZ / 2);
+		atptr->atnext += atptr->atdrq * ATA_SECTSIZ;
+		atptr->atleft -= atptr->atdrq;
 	}
 	wait(atptr->atdone);		/* atahandler ends the command	*/
 	if ((atptr->atstatus & (ATA_SR_ERR | ATA_SR_DF)) == 0 &&

@@ -5,9 +5,10 @@
 local	void	ataend(struct atacblk *, byte);
 
 /*------------------------------------------------------------------------
- *  atahandler  -  The disk interrupt: move the next sector of the
- *		   command in flight between the disk and atbuf, and wake
- *		   the caller when the command is over.  atbuf is in the
+ *  atahandler  -  The disk interrupt: move the next DRQ block (a sector,
+ *		   or a whole block in multiple mode) of the command in
+ *		   flight between the disk and atbuf, and wake the caller
+ *		   when the command is over.  atbuf is in the
  *		   kernel region, mapped in every address space, so the
  *		   process the interrupt finds does not matter.
  *------------------------------------------------------------------------
@@ -15,7 +16,7 @@ local	void	ataend(struct atacblk *, byte);
 void	atahandler(void)
 {
 	struct	atacblk	*atptr;
-	uint32	csr;
+	uint32	csr, nwords;
 	byte	st;
 
 	resched_cntl(DEFER_START);
@@ -36,13 +37,15 @@ void	atahandler(void)
 			ataend(atptr, st | ATA_SR_ERR);
 			continue;
 		}
+		nwords = atptr->atdrq * ATA_SECTSIZ / 2;
 		if (atptr->atop == ATA_READ) {
-			insw(csr + ATA_DATA, atptr->atnext, ATA_SECTSIZ / 2);
+			insw(csr + ATA_DATA, atptr->atnext, nwords);
 		} else {
-			outsw(csr + ATA_DATA, atptr->atnext, ATA_SECTSIZ / 2);
+			outsw(csr + ATA_DATA, atptr->atnext, nwords);
 		}
-		atptr->atnext += ATA_SECTSIZ;
-		if (--atptr->atleft == 0 && atptr->atop == ATA_READ) {
+		atptr->atnext += atptr->atdrq * ATA_SECTSIZ;
+		atptr->atleft -= atptr->atdrq;
+		if (atptr->atleft == 0 && atptr->atop == ATA_READ) {
 			ataend(atptr, inb(atptr->atctl));
 		}
 	}

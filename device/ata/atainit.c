@@ -86,5 +86,17 @@ local	status	ataidentify(struct atacblk *atptr)
 	}
 	atptr->atmodel[i] = NULLCH;
 	atptr->atsectors = id[ATA_ID_LBA28] | (uint32)id[ATA_ID_LBA28 + 1] << 16;
+	atptr->atdrq = 1;
+	if ((id[ATA_ID_MULTMAX] & 0xFF) >= ATA_BLKSECT) {
+		outb(atptr->atctl, ATA_CTL_NIEN);
+		outb(csr + ATA_COUNT, ATA_BLKSECT);
+		outb(csr + ATA_CMD, ATA_SETMULT);
+		st = atanotbusy(atptr);
+		inb(csr + ATA_STATUS);
+		outb(atptr->atctl, 0);
+		if (st != 0 && (st & (ATA_SR_ERR | ATA_SR_DF)) == 0) {
+			atptr->atdrq = ATA_BLKSECT;	/* a block an interrupt */
+		}
+	}
 	return OK;
 }
