@@ -10,7 +10,11 @@
  *
  * A caller holds the channel's mutex (atmutex) for a whole block, so
  * callers are served one at a time; while the disk works it blocks on
- * atdone and other processes run.  The interrupt handler moves each
+ * atdone and other processes run.  atowner names the holder, or the
+ * waiter the mutex is being handed to, so that kill can give the
+ * channel back for a process that dies holding it (atakill): at once,
+ * or, with its command still in flight (atorphan), when the handler
+ * sees the command end.  The interrupt handler moves each
  * sector between the disk and the driver's own buffer (atbuf, in the
  * kernel region, so it is reachable whatever address space the
  * interrupt finds); the caller copies between atbuf and its buffer.
@@ -69,6 +73,8 @@
 #define	ATA_ID_LBA28	60		/* 2 words: LBA28 sectors	*/
 #define	ATA_CAPS_LBA	0x0200
 
+#define	ATA_NOOWNER	(-1)		/* atowner of a free channel	*/
+
 /* Bounds on polled waits (status reads), so no wait can hang */
 #define	ATA_POLLS	1000000
 
@@ -87,6 +93,9 @@ struct	atacblk	{		/* control block of one disk		*/
 	uint32	atdrq;		/* sectors moved per interrupt: 1 or	*/
 				/*   ATA_BLKSECT (multiple mode)	*/
 	sid32	atmutex;	/* one caller at a time			*/
+	pid32	atowner;	/* holds atmutex, or ATA_NOOWNER	*/
+	bool8	atorphan;	/* the command in flight is a killed	*/
+				/*   process's: free the channel at its end */
 	sid32	atdone;		/* signalled when a command ends	*/
 
 	/* The command in flight, shared with the interrupt handler	*/

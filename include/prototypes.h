@@ -165,6 +165,9 @@ extern	status	atacheck(struct dentry *, const char *, char *, int32);
 extern	status	atarun(struct atacblk *, byte, uint32);
 extern	byte	atanotbusy(struct atacblk *);
 extern	void	atareset(struct atacblk *);
+extern	void	atalock(struct atacblk *);
+extern	void	ataunlock(struct atacblk *);
+extern	void	atakill(pid32);
 extern	char	*atadescr(int32, char *, uint32);
 extern	void	atabanner(void);
 

@@ -38,6 +38,7 @@ syscall	kill(
 	resched_cntl(DEFER_START);
 	childdone(prptr->prparent, pid);
 	dropnotes(pid);
+	atakill(pid);			/* a disk channel it holds	*/
 	for (i = 0; i < NDESC; i++) {
 		close(prptr->prdesc[i]);
 	}

@@ -1,4 +1,4 @@
-/* atacmd.c - atacheck, atanotbusy, atarun, atareset */
+/* atacmd.c - atacheck, atalock, ataunlock, atanotbusy, atarun, atareset */
 
 #include <xinu.h>
 
@@ -40,6 +40,32 @@ status	atacheck(
 		return SYSERR;
 	}
 	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  atalock  -  Take the channel (interrupts disabled), waiting while
+ *		another process has it
+ *------------------------------------------------------------------------
+ */
+void	atalock(struct atacblk *atptr)
+{
+	wait(atptr->atmutex);
+	atptr->atowner = currpid;
+}
+
+/*------------------------------------------------------------------------
+ *  ataunlock  -  Give the channel to the first process waiting for it,
+ *		  naming it owner before it runs (kill may find it ready
+ *		  and holding the channel), or free it
+ *------------------------------------------------------------------------
+ */
+void	ataunlock(struct atacblk *atptr)
+{
+	struct	sentry	*semptr = &semtab[atptr->atmutex];
+
+	atptr->atowner = semptr->scount < 0 ? firstid(semptr->squeue)
+					    : ATA_NOOWNER;
+	signal(atptr->atmutex);
 }
 
 /*------------------------------------------------------------------------

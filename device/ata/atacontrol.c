@@ -29,9 +29,9 @@ devcall	atacontrol(
 	case ATA_CTL_SECTORS:
 		return atptr->atsectors;
 	case ATA_CTL_FLUSH:
-		wait(atptr->atmutex);
+		atalock(atptr);
 		rv = atarun(atptr, ATA_FLUSH, 0);
-		signal(atptr->atmutex);
+		ataunlock(atptr);
 		return rv;
 	default:
 		return SYSERR;

@@ -53,13 +53,18 @@ void	atahandler(void)
 }
 
 /*------------------------------------------------------------------------
- *  ataend  -  The command in flight is over with status 'st': wake
- *	       its caller
+ *  ataend  -  The command in flight is over with status 'st': wake its
+ *	       caller, or free the channel when the caller was killed
  *------------------------------------------------------------------------
  */
 local	void	ataend(struct atacblk *atptr, byte st)
 {
 	atptr->atbusy = FALSE;
 	atptr->atstatus = st;
-	signal(atptr->atdone);
+	if (atptr->atorphan) {
+		atptr->atorphan = FALSE;
+		ataunlock(atptr);
+	} else {
+		signal(atptr->atdone);
+	}
 }

@@ -20,6 +20,8 @@ devcall	atainit(struct dentry *devptr)
 	atptr->atcsr = (uint32)devptr->dvcsr;
 	atptr->atctl = atptr->atcsr + ATA_CTLOFF;
 	atptr->atbusy = FALSE;
+	atptr->atowner = ATA_NOOWNER;
+	atptr->atorphan = FALSE;
 	atptr->atmutex = semcreate(1);
 	atptr->atdone = semcreate(0);
 	atptr->atpresent = ataidentify(atptr) == OK;

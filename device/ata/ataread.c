@@ -19,11 +19,11 @@ devcall	ataread(
 	if (atacheck(devptr, "read", buf, blk) == SYSERR) {
 		return SYSERR;
 	}
-	wait(atptr->atmutex);
+	atalock(atptr);
 	rv = atarun(atptr, ATA_READ, blk);
 	if (rv == OK) {
 		memcpy(buf, atptr->atbuf, ATA_BLKSIZ);
 	}
-	signal(atptr->atmutex);
+	ataunlock(atptr);
 	return rv;
 }

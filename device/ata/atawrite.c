@@ -19,9 +19,9 @@ devcall	atawrite(
 	if (atacheck(devptr, "write", buf, blk) == SYSERR) {
 		return SYSERR;
 	}
-	wait(atptr->atmutex);
+	atalock(atptr);
 	memcpy(atptr->atbuf, buf, ATA_BLKSIZ);
 	rv = atarun(atptr, ATA_WRITE, blk);
-	signal(atptr->atmutex);
+	ataunlock(atptr);
 	return rv;
 }

@@ -440,3 +440,62 @@ TEST_BOOT(ata_device_error_recovers, "+disk")
 	freemem(buf, ATA_BLKSIZ);
 	return OK;
 }
+
+/*------------------------------------------------------------------------
+ *  victim  -  Write and read back block 'blk' until killed
+ *------------------------------------------------------------------------
+ */
+local	process	victim(uint32 blk, char *buf)
+{
+	for (;;) {
+		fill(buf, blk, blk);
+		if (write(DISK0, buf, blk) != OK ||
+		    read(DISK0, buf, blk) != OK || !holds(buf, blk, blk)) {
+			ioerrors++;
+		}
+	}
+	return OK;
+}
+
+/* Processes killed in the middle of disk calls (waiting for the
+ * channel, holding it with a command in flight, or ready to run with
+ * it) give it back: the next caller is served, with the right data,
+ * and the channel's semaphores end where they began */
+TEST_BOOT(ata_kill_during_io, "+disk")
+{
+	static	char	bufs[2][ATA_BLKSIZ];
+	char	*buf = getmem(ATA_BLKSIZ);
+	struct	atacblk	*atptr = &atatab[0];
+	pid32	a, b;
+	uint32	round;
+
+	REQUIRE(buf != (char *)SYSERR);
+	ioerrors = 0;
+	for (round = 0; round < 150; round++) {
+		a = create(victim, INITSTK, INITPRIO - 1, "victimA", 2, 6000,
+			   bufs[0]);
+		b = create(victim, INITSTK, INITPRIO - 1, "victimB", 2, 6001,
+			   bufs[1]);
+		REQUIRE(a != SYSERR && b != SYSERR);
+		resume(a);
+		resume(b);
+		sleepms(round % 4);
+		kill(round % 2 ? a : b);
+		if (round % 3 == 0) {
+			sleepms(1);
+		}
+		kill(round % 2 ? b : a);
+		fill(buf, round, 6002);
+		CHECK(write(DISK0, buf, 6002) == OK);
+		memset(buf, 0, ATA_BLKSIZ);
+		CHECK(read(DISK0, buf, 6002) == OK);
+		CHECK(holds(buf, round, 6002));
+	}
+	recvclr();
+	CHECK(ioerrors == 0);
+	CHECK(semcount(atptr->atmutex) == 1);
+	CHECK(semcount(atptr->atdone) == 0);
+	CHECK(atptr->atowner == ATA_NOOWNER && !atptr->atorphan);
+	freemem(buf, ATA_BLKSIZ);
+	return OK;
+}
