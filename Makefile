@@ -55,10 +55,11 @@
 #h   NET=1                 run, run-iso, batch, test: an e1000 on QEMU's
 #h                         user network (DHCP gives 10.0.2.15); without it
 #h                         the machine has no NIC
-#h   DISK=path|none        run, run-iso, run-pxe, batch: the disk image on
-#h                         the primary IDE channel (DISK0; default
-#h                         compile/swap.img; none: no disk); batch attaches
-#h                         it with snapshot=on, so it is never written
+#h   DISK=path|none        run, run-iso, run-pxe, batch, debug, qemu-gdb:
+#h                         the disk image on the primary IDE channel
+#h                         (DISK0; default compile/swap.img; none: no
+#h                         disk); batch attaches it with snapshot=on, so
+#h                         it is never written
 
 # make help prints every target and variable (keep it and README true)
 
@@ -173,12 +174,12 @@ bench: all
 # One terminal: gdb here, the console in compile/debug-console.log
 debug: all
 	@$(NEED) gdb:gdb
-	@compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
+	@DISK="$(DISK)" compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
 
 # Two terminals, as xv6: the console here, gdb (with .gdbinit) in another
 qemu-gdb: all
 	@$(NEED) gdb:gdb
-	@compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
+	@DISK="$(DISK)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
 
 curves grade:
 	@echo "make $@: not available yet (see make help)" >&2; exit 2
