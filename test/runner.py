@@ -40,6 +40,7 @@ stdout, end with one verdict line on stderr and exit with its status
 Script format (test/scripts/NAME.script), one directive per line:
   append: WORDS      extra kernel command-line words (before the boot)
   mem: MIB           QEMU's memory for this session
+  disk: yes          boot with a private disk image (as "+disk" does)
   timeout: SECONDS   time limit for the whole session (default 60;
                      make test TIMEOUT=s overrides it)
   expect: REGEX      wait until the console, after the previous match,
@@ -358,6 +359,7 @@ def unescape(s):
 
 def parse_script(path):
     steps, append, timeout, want, mem = [], "", DEFAULT_TIMEOUT, None, None
+    disk = False
     with open(path) as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -376,12 +378,17 @@ def parse_script(path):
                 want = int(val)
             elif key == "mem":
                 mem = int(val)
+            elif key == "disk":
+                if val != "yes":
+                    raise ValueError("%s:%d: disk: takes only 'yes'"
+                                     % (path, lineno))
+                disk = True
             elif key in ("expect", "reject", "send"):
                 steps.append((key, val, lineno))
             else:
                 raise ValueError("%s:%d: unknown directive '%s'"
                                  % (path, lineno, key))
-    return steps, append, timeout, want, mem
+    return steps, append, timeout, want, mem, disk
 
 
 def hopeless(console, rejects, refusal_wanted=False):
@@ -399,13 +406,25 @@ def run_script(path, opts):
     """Run one scripted console session."""
     start = time.monotonic()
     try:
-        steps, append, timeout, want, mem = parse_script(path)
+        steps, append, timeout, want, mem, disk = parse_script(path)
     except (ValueError, OSError) as e:
         return Result(False, str(e), "", "")
+    tmp = tempfile.mkdtemp(prefix="xinu-script-")
+    try:
+        extra = drive_args(disk_image(os.path.join(tmp, "disk.img"))) \
+            if disk else []
+        return script_session(opts, start, steps, append, timeout, want,
+                              mem, extra)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def script_session(opts, start, steps, append, timeout, want, mem, extra):
+    """The session of run_script, on a QEMU with 'extra' words."""
     timeout = opts.timeout or timeout
     rejects = [re.compile(v, re.S | re.M) for k, v, _ in steps
                if k == "reject"]
-    boot = Boot(qemu_command(opts.kernel, append, mem or opts.mem,
+    boot = Boot(qemu_command(opts.kernel, append, mem or opts.mem, extra,
                              net=getattr(opts, "net", None)))
     deadline = start + timeout
     pos, reason = 0, None

@@ -130,6 +130,18 @@ class FakeQemu(unittest.TestCase):
             with runner.test_boot("/x/xinu.elf", "t", "+disc", "256"):
                 pass
 
+    def test_script_disk_directive(self):
+        self.fake(BOOT + "xsh $ ")
+        log = os.path.join(self.tmp, "args")
+        os.environ["FAKE_QEMU_ARGS"] = log
+        r = self.script("disk: yes\nexpect: xsh\n")
+        self.assertTrue(r.ok, r.detail)
+        with open(log) as f:
+            self.assertIn("-drive", f.read().splitlines())
+        r = self.script("disk: no\nexpect: xsh\n")
+        self.assertFalse(r.ok)
+        self.assertIn("disk: takes only 'yes'", r.detail)
+
     def test_batch_disk_is_a_snapshot(self):
         self.fake(BOOT + DONE)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
