@@ -26,7 +26,6 @@
 #define	ATA_SECTSIZ	512		/* bytes per sector		*/
 #define	ATA_BLKSIZ	4096		/* bytes per block: a page	*/
 #define	ATA_BLKSECT	(ATA_BLKSIZ / ATA_SECTSIZ)
-#define	ATA_LBA28MAX	(1u << 28)	/* sectors LBA28 can reach	*/
 
 /* Register offsets from the command block (csr, 0x1F0 for primary) */
 #define	ATA_DATA	0		/* 16-bit data			*/
@@ -104,7 +103,6 @@ struct	atacblk	{		/* control block of one disk		*/
 	uint32	atleft;		/* sectors still to move		*/
 	char	*atnext;	/* where the next sector goes/comes	*/
 	byte	atstatus;	/* status when it ended			*/
-	byte	aterror;	/* error register when it ended		*/
 	char	atbuf[ATA_BLKSIZ];	/* the block being moved	*/
 };
 

@@ -2,6 +2,8 @@
 
 #include <xinu.h>
 
+local	status	atafail(struct atacblk *, byte, uint32, const char *, byte);
+
 /*
  * What ataread, atawrite and atacontrol share: checking a call, and
  * running one command while the caller holds the channel (atmutex) with
@@ -123,13 +125,11 @@ status	atarun(
 	uint32	csr = atptr->atcsr;
 	uint32	lba = blk * ATA_BLKSECT;
 	uint32	nsect = (cmd == ATA_FLUSH) ? 0 : ATA_BLKSECT;
-	const	char	*why;
 	byte	st;
 	uint32	i;
 
 	if (atanotbusy(atptr) == 0) {
-		why = "stays busy";
-		goto fail;
+		return atafail(atptr, cmd, blk, "stays busy", inb(atptr->atctl));
 	}
 	outb(csr + ATA_DRIVE, ATA_DRV_LBA | ((lba >> 24) & 0x0F));
 	outb(csr + ATA_COUNT, nsect);
@@ -158,8 +158,8 @@ status	atarun(
 		}
 		if ((st & (ATA_SR_BSY | ATA_SR_DRQ | ATA_SR_ERR | ATA_SR_DF))
 		    != ATA_SR_DRQ) {
-			why = "does not take the data";
-			goto fail;
+			return atafail(atptr, cmd, blk,
+				       "does not take the data", st);
 		}
 		outsw(csr + ATA_DATA, atptr->atnext,
 		      atptr->atdrq * ATA_SECTSIZ / 2);
@@ -171,12 +171,27 @@ status	atarun(
 	    atptr->atleft == 0) {
 		return OK;
 	}
-	why = (atptr->atstatus & ATA_SR_DF) ? "drive fault" : "device error";
-fail:
+	return atafail(atptr, cmd, blk, (atptr->atstatus & ATA_SR_DF) ?
+		       "drive fault" : "device error", atptr->atstatus);
+}
+
+/*------------------------------------------------------------------------
+ *  atafail  -  Report a failed command with the disk's status 'st' and
+ *		error register, and reset the channel; returns SYSERR
+ *------------------------------------------------------------------------
+ */
+local	status	atafail(
+	  struct atacblk *atptr,	/* the disk			*/
+	  byte		cmd,		/* the command that failed	*/
+	  uint32	blk,		/* its block			*/
+	  const	char	*why,		/* what went wrong		*/
+	  byte		st		/* the status that told		*/
+	)
+{
 	kprintf("%s: %s block %d failed: %s (status 0x%02x, error 0x%02x)\n",
 		devtab[atptr->atdev].dvname,
 		cmd == ATA_READ ? "read" : cmd == ATA_WRITE ? "write" : "flush",
-		blk, why, inb(atptr->atctl), inb(csr + ATA_ERROR));
+		blk, why, st, inb(atptr->atcsr + ATA_ERROR));
 	atareset(atptr);
 	return SYSERR;
 }
