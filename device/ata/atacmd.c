@@ -15,7 +15,9 @@ local	status	atafail(struct atacblk *, byte, uint32, const char *, byte);
 
 /*------------------------------------------------------------------------
  *  atacheck  -  Refuse, with a console line, a block call on a device
- *		 with no disk, a NULL buffer or a block outside the disk
+ *		 with no disk, from a caller that cannot block (the null
+ *		 process, code deferring rescheduling), with a NULL buffer
+ *		 or for a block outside the disk
  *------------------------------------------------------------------------
  */
 status	atacheck(
@@ -30,6 +32,11 @@ status	atacheck(
 
 	if (!atptr->atpresent) {
 		kprintf("%s: %s: no disk\n", devptr->dvname, op);
+		return SYSERR;
+	}
+	if (currpid == NULLPROC || Defer.ndefers > 0) {
+		kprintf("%s: %s: the caller cannot block\n", devptr->dvname,
+			op);
 		return SYSERR;
 	}
 	if (buf == NULL) {

@@ -29,6 +29,9 @@ devcall	atacontrol(
 	case ATA_CTL_SECTORS:
 		return atptr->atsectors;
 	case ATA_CTL_FLUSH:
+		if (atacheck(devptr, "flush", atptr->atbuf, 0) == SYSERR) {
+			return SYSERR;
+		}
 		atalock(atptr);
 		rv = atarun(atptr, ATA_FLUSH, 0);
 		ataunlock(atptr);

@@ -164,8 +164,9 @@ TEST_BOOT(ata_sector_interrupts, "+disk")
 	return OK;
 }
 
-/* Bad block numbers and a NULL buffer: SYSERR, a line, nothing moved
- * (a block number whose LBA wraps to 0 must not write block 0) */
+/* Bad block numbers, a NULL buffer and a caller that cannot block:
+ * SYSERR, a line, nothing moved (a block number whose LBA wraps to 0
+ * must not write block 0) */
 TEST_BOOT(ata_bad_blocks_refused, "+disk")
 {
 	static	char	out[1024];
@@ -189,11 +190,18 @@ TEST_BOOT(ata_bad_blocks_refused, "+disk")
 	}
 	CHECK(write(DISK0, NULL, 0) == SYSERR);
 	CHECK(read(DISK0, NULL, 0) == SYSERR);
+	resched_cntl(DEFER_START);	/* a caller that cannot block	*/
+	CHECK(write(DISK0, buf, 0) == SYSERR);
+	CHECK(read(DISK0, buf, 0) == SYSERR);
+	CHECK(control(DISK0, ATA_CTL_FLUSH, 0, 0) == SYSERR);
+	resched_cntl(DEFER_STOP);
 	kcapture(NULL, 0);
 	CHECK(strstr(out, "DISK0: write: block 32768 is outside 0..32767\n")
 	      != NULL || MAX_SWAP_SIZE != 32768);
 	CHECK(strstr(out, "DISK0: read: block -1 is outside") != NULL);
 	CHECK(strstr(out, "DISK0: write: no buffer\n") != NULL);
+	CHECK(strstr(out, "DISK0: read: the caller cannot block\n") != NULL);
+	CHECK(strstr(out, "DISK0: flush: the caller cannot block\n") != NULL);
 
 	CHECK(read(DISK0, buf, 0) == OK);
 	CHECK(holds(buf, 1, 0));
