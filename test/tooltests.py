@@ -18,6 +18,9 @@ runner.py runs these in its pool beside the other tests:
                   stops without starting QEMU
   console-unix    make run CONSOLE=unix quits on the monitor's quit before
                   any client attached to the socket
+  disk-image      what the kernel writes to a disk attached writable (as
+                  make run attaches it) is in the image after QEMU ends;
+                  a batch run's writes (DISK=, snapshot=on) are not
 Each uses ports and folders of its own, so two make test runs at once do
 not meet.
 """
@@ -75,7 +78,7 @@ def procs_with(word):
 def env_without_make():
     env = dict(os.environ)
     for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
-                "STRICT"):
+                "STRICT", "DISK"):
         env.pop(key, None)
     return env
 
@@ -306,10 +309,52 @@ def test_console_unix(tmp, opts):
     return None, out
 
 
+def image_holds(img, tag, blocks):
+    """The blocks of 'blocks' in 'img' that do not hold tag's pattern."""
+    bad = []
+    with open(img, "rb") as f:
+        for blk in blocks:
+            f.seek(blk * runner.DISK_BLOCK)
+            if f.read(runner.DISK_BLOCK) != runner.disk_pattern(tag, blk):
+                bad.append(blk)
+    return bad
+
+
+def test_disk_image(tmp, opts):
+    img = runner.disk_image(os.path.join(tmp, "disk.img"))
+    last = runner.swap_pages() - 1
+    written = [0, 1, 63, 64 + 251, last]      # ata_write_read_back's tag 7
+    boot = runner.Boot(runner.qemu_command(
+        opts.kernel, "test=ata_write_read_back", opts.mem,
+        runner.drive_args(img)))
+    boot.finish(time.monotonic() + 60)
+    out = boot.text()
+    if "TEST ata_write_read_back: PASS" not in out:
+        raise Failed("the writing boot did not pass\n" + runner.tail(out))
+    bad = image_holds(img, 7, written)
+    if bad:
+        raise Failed("blocks %s of the image lack what the kernel wrote"
+                     % bad)
+    prog = write(tmp, "zero.c", '#include <xinu.h>\nprocess main(void)\n'
+                 '{\n\tstatic char b[4096];\n\n\tprintf("write %d\\n", '
+                 'write(DISK0, b, 0));\n\treturn OK;\n}\n')
+    env = env_without_make()
+    env["DISK"] = img
+    r = subprocess.run([BATCH, prog, "60"], capture_output=True, text=True,
+                       env=env, timeout=120, errors="replace")
+    out += r.stdout + r.stderr
+    if r.returncode != 0 or "write 1\n" not in r.stdout:
+        raise Failed("batch DISK=image: status %d\n%s"
+                     % (r.returncode, runner.tail(r.stdout + r.stderr)))
+    if image_holds(img, 7, [0]):
+        raise Failed("a batch run wrote block 0 of its DISK= image")
+    return None, out
+
+
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "batch-parallel": test_batch_parallel,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
-         "console-unix": test_console_unix}
+         "console-unix": test_console_unix, "disk-image": test_disk_image}
 
 
 def run(name, opts):
