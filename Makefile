@@ -29,7 +29,20 @@
 #h   make deploy           copy the TFTP tree into TFTPDIR
 #h   make clean            remove the build outputs
 #h   make help             this list
-#h   make curves, grade    not available yet
+#h   make grade SUITE=dir SUBMISSIONS=dir
+#h                         grade every submission (a kernel tree: folder,
+#h                         .tar.gz/.tgz/.tar, .zip or git .bundle) on
+#h                         every program of the suite, each built with the
+#h                         submission's own compile/bin/batch; writes
+#h                         grades.csv, reports/STUDENT.md and
+#h                         gradescope/STUDENT/results.json into OUT and
+#h                         prints a summary (README: Grading a course)
+#h   make grade-collect RESULTS=dir
+#h                         the same outputs from a results folder (after
+#h                         ENGINE=slurm's jobs end), into OUT or RESULTS/..
+#h   make test-grade       the grader's own test: 5 submissions x 3
+#h                         programs on every engine (a few minutes)
+#h   make curves           not available yet
 #h
 #h Variables (make VAR=value TARGET):
 #h   APPEND="words"        kernel command-line words (test=NAME, vm.*=...)
@@ -60,6 +73,17 @@
 #h                         (DISK0; default compile/swap.img; none: no
 #h                         disk); batch attaches it with snapshot=on, so
 #h                         it is never written
+#h   SUITE=, SUBMISSIONS=  grade: the programs; the students' kernels
+#h   ENGINE=local|parallel|slurm
+#h                         grade: where runs go (default local: JOBS=n
+#h                         submissions at once here; parallel: GNU
+#h                         parallel over HOSTS or this machine; slurm: an
+#h                         sbatch --array job, collected later)
+#h   OUT=dir               grade, grade-collect: the outputs (default
+#h                         compile/grade; grade-collect: RESULTS/..)
+#h   HOSTS=file            grade ENGINE=parallel: an --sshloginfile
+#h   WAIT=1                grade ENGINE=slurm: wait for the job, collect
+#h   SBATCH="opts"         grade ENGINE=slurm: more sbatch options
 
 # make help prints every target and variable (keep it and README true)
 
@@ -112,7 +136,8 @@ define console
 endef
 
 .PHONY: all run qemu qemu-nox qemu-gdb test list-tests batch bench debug \
-	clean tools iso run-iso pxe run-pxe deploy help curves grade
+	clean tools iso run-iso pxe run-pxe deploy help curves grade \
+	grade-collect test-grade
 
 all: tools
 	$(LOCK) $(MAKE) -C compile
@@ -181,8 +206,26 @@ qemu-gdb: all
 	@$(NEED) gdb:gdb
 	@DISK="$(DISK)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
 
-curves grade:
+curves:
 	@echo "make $@: not available yet (see make help)" >&2; exit 2
+
+# grade/grade.py does the work; the engines are local threads, GNU
+# parallel and Slurm (installed on first use)
+grade: tools
+	@$(if $(filter parallel,$(ENGINE)),$(NEED) parallel:parallel &&) \
+	$(if $(filter slurm,$(ENGINE)),$(NEED) sbatch:slurm-client &&) \
+	python3 grade/grade.py run --suite "$(SUITE)" \
+		--submissions "$(SUBMISSIONS)" --engine "$(or $(ENGINE),local)" \
+		--jobs $(JOBS) $(if $(OUT),--out "$(OUT)") \
+		$(if $(HOSTS),--hosts "$(HOSTS)") $(if $(WAIT),--wait) \
+		$(if $(SBATCH),--sbatch-args "$(SBATCH)")
+
+grade-collect:
+	@python3 grade/grade.py collect --results "$(RESULTS)" \
+		$(if $(OUT),--out "$(OUT)")
+
+test-grade: all
+	@python3 test/grade/test_grade.py --jobs $(JOBS)
 
 help:
 	@sed -n 's/^#h \{0,1\}//p' Makefile

@@ -55,7 +55,10 @@ script wants that refusal (status: 7).
 
 PROGRAMS: test/programs/NAME.c, with NAME.expected and an optional
 NAME.conf of KEY=value lines (APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM,
-STRICT, NET; DEFS and PROGFLAGS default to make test's own).  The run passes when compile/bin/batch exits 0 and the
+STRICT, NET; DEFS and PROGFLAGS default to make test's own; POINTS,
+MODE and VERDICTS are make grade's, see grade/grade.py: with
+MODE=verdicts only the lines the regex VERDICTS matches are compared
+here too).  The run passes when compile/bin/batch exits 0 and the
 program's output (the console after the boot banner and its indented
 lines) equals NAME.expected once both sides are normalized: blank lines
 and "All user processes have completed." dropped, trailing blanks cut,
@@ -502,7 +505,7 @@ def run_host_test(prog, opts):
 PID_TOKEN = re.compile(r"\b(P|pid )(\d+)\b")
 DONE_LINE = "All user processes have completed."
 CONF_KEYS = ("APPEND", "DEFS", "PROGFLAGS", "TIMEOUT", "MEM", "STRICT",
-             "NET")
+             "NET", "POINTS", "MODE", "VERDICTS")
 
 
 def program_output(console):
@@ -537,11 +540,18 @@ def normalize(text):
     return out
 
 
-def compare_output(expected, got, max_lines=30):
-    """None when the normalized texts agree, else a short unified diff."""
-    a, b = normalize(expected), normalize(got)
-    if a == b:
-        return None
+def compared_lines(text, verdicts=None):
+    """The lines of 'text' a comparison looks at: normalize(text), and
+    with a verdicts regex only the lines it matches (searched)."""
+    lines = normalize(text)
+    if verdicts:
+        pat = re.compile(verdicts)
+        lines = [l for l in lines if pat.search(l)]
+    return lines
+
+
+def diff_lines(a, b, max_lines=30):
+    """A unified diff of two line lists, cut after max_lines lines."""
     diff = list(difflib.unified_diff(a, b, "expected", "got", lineterm="",
                                      n=2))
     if len(diff) > max_lines:
@@ -550,8 +560,59 @@ def compare_output(expected, got, max_lines=30):
     return "\n".join(diff)
 
 
+def compare_output(expected, got, max_lines=30, verdicts=None):
+    """None when the normalized texts agree, else a short unified diff.
+    With a verdicts regex only the lines it matches are compared."""
+    a, b = compared_lines(expected, verdicts), compared_lines(got, verdicts)
+    if a == b:
+        return None
+    return diff_lines(a, b, max_lines)
+
+
+def matched_in_order(ref, got):
+    """How many lines of 'ref' appear in 'got' in the same order: the
+    length of their longest common subsequence (bit-parallel, one big
+    integer of len(ref) bits, so a runaway output stays cheap)."""
+    where = {}
+    for i, line in enumerate(ref):
+        where[line] = where.get(line, 0) | (1 << i)
+    full = (1 << len(ref)) - 1
+    v = full
+    for line in got:
+        u = v & where.get(line, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(ref) - bin(v).count("1")
+
+
+Score = collections.namedtuple("Score", "fraction matched total same diff")
+
+
+def score_output(expected, got, mode="lines", verdicts=None, max_lines=40):
+    """Grade a program's output against the reference (both whole program
+    outputs, see program_output).  mode "lines" compares every
+    normalized line, "verdicts" only those the regex 'verdicts' matches.
+    fraction = reference lines matched in order / reference lines (1.0
+    when the reference has none and neither has the output); same is
+    whether the compared lines are equal; diff is None when they are."""
+    if mode not in ("lines", "verdicts"):
+        raise ValueError("MODE=%s: use lines or verdicts" % mode)
+    if mode == "verdicts" and not verdicts:
+        raise ValueError("MODE=verdicts needs VERDICTS=regex")
+    pat = verdicts if mode == "verdicts" else None
+    a, b = compared_lines(expected, pat), compared_lines(got, pat)
+    same = a == b
+    matched = matched_in_order(a, b)
+    if a:
+        fraction = matched / len(a)
+    else:
+        fraction = 1.0 if not b else 0.0
+    return Score(fraction, matched, len(a), same,
+                 None if same else diff_lines(a, b, max_lines))
+
+
 def parse_conf(path):
-    """NAME.conf as a dict; KEY=value lines, # comments."""
+    """NAME.conf as a dict; KEY=value lines (KEY in any case), # comments;
+    POINTS, MODE and VERDICTS (make grade's) are checked here."""
     conf = {}
     if not os.path.exists(path):
         return conf
@@ -561,11 +622,28 @@ def parse_conf(path):
             if not line or line.startswith("#"):
                 continue
             key, sep, val = line.partition("=")
-            key = key.strip()
+            key = key.strip().upper()
             if not sep or key not in CONF_KEYS:
                 raise ValueError("%s:%d: expected KEY=value with KEY one of "
                                  "%s" % (path, lineno, " ".join(CONF_KEYS)))
             conf[key] = val.strip()
+    try:
+        if float(conf.get("POINTS", "1")) < 0:
+            raise ValueError
+    except ValueError:
+        raise ValueError("%s: POINTS=%s is not a number >= 0"
+                         % (path, conf["POINTS"]))
+    if conf.get("MODE", "lines") not in ("lines", "verdicts"):
+        raise ValueError("%s: MODE=%s: use lines or verdicts"
+                         % (path, conf["MODE"]))
+    if conf.get("MODE") == "verdicts" and not conf.get("VERDICTS"):
+        raise ValueError("%s: MODE=verdicts needs VERDICTS=regex" % path)
+    if "VERDICTS" in conf:
+        try:
+            re.compile(conf["VERDICTS"])
+        except re.error as e:
+            raise ValueError("%s: VERDICTS=%s: %s" % (path, conf["VERDICTS"],
+                                                      e))
     return conf
 
 
@@ -603,7 +681,10 @@ def run_program(name, path, opts):
     if r.returncode != 0:
         reason = "batch exit %d: %s" % (r.returncode, verdict[0])
         return timed(start, reason, output)
-    diff = compare_output(expected, program_output(r.stdout))
+    verdicts = conf.get("VERDICTS") if conf.get("MODE") == "verdicts" \
+        else None
+    diff = compare_output(expected, program_output(r.stdout),
+                          verdicts=verdicts)
     if diff is None:
         return timed(start, None, output)
     secs = time.monotonic() - start

@@ -1,0 +1,658 @@
+#!/usr/bin/env python3
+"""grade.py - make grade: every submission on every program of a suite.
+
+  grade.py run --suite DIR --submissions DIR [--out DIR] [--jobs N]
+               [--engine local|parallel|slurm] [--hosts FILE] [--wait]
+  grade.py task --suite DIR --submission PATH --results DIR
+  grade.py collect --results DIR [--out DIR]
+
+A suite is a folder of programs NAME.c, each with NAME.expected (the
+reference console) and an optional NAME.conf (test/runner.py's KEY=value
+lines: APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM, STRICT, and for grading
+POINTS (default 1), MODE=lines|verdicts and VERDICTS=regex).
+
+A submission is one entry of the submissions folder: a kernel tree as a
+directory, NAME.tar.gz / NAME.tgz / NAME.tar, NAME.zip or a git bundle
+NAME.bundle; the student is NAME.  "task" unpacks it into a scratch
+folder of its own (its build outputs compile/obj and compile/batch
+dropped, so it is built from its sources), runs every program through
+the submission's OWN compile/bin/batch (its own Makefile, its own
+kernel), scores each run with runner.score_output and writes
+RESULTS/NAME.json.  "collect" turns a results folder into grades.csv,
+reports/NAME.md, gradescope/NAME/results.json and a summary on stdout.
+"run" stages the suite and this grader into OUT/stage, has an engine run
+one task per submission and collects.  Engines: local (a pool of JOBS
+workers here), parallel (GNU parallel, over HOSTS or this machine), slurm
+(an sbatch --array job, one task per submission; collect later with
+make grade-collect, or --wait).
+
+Statuses: ok, wrong output, timeout, panic (also a triple fault, a
+reboot or another QEMU status: batch's 1), killed (STRICT=1 and the
+kernel killed a process: batch's 3), bad command line (batch's 2 after
+the build), build error (batch's 2 "build failed", or the submission
+could not be unpacked), error (any other batch status), not graded
+(collect found no result for a submission that was staged).
+"""
+
+import argparse
+import concurrent.futures
+import csv
+import io
+import json
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+import zipfile
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "test"))
+import runner                   # noqa: E402  (the comparison lives there)
+
+ARCHIVES = (".tar.gz", ".tgz", ".tar", ".zip", ".bundle")
+STATUS_BY_EXIT = {0: "ok", 1: "panic", 3: "killed", 124: "timeout"}
+BUILD_LIMIT = 900       # seconds a build may add to a program's TIMEOUT
+DIFF_LINES = 40         # a report shows this much of each failing diff
+LOG_LINES = 200         # and this much of a failed build's log
+FIELDS = ("student", "test", "points", "score", "status", "seconds")
+
+
+class GradeError(Exception):
+    """A bad suite, submissions folder or results folder."""
+
+
+# ---------------------------------------------------------------------
+# The suite
+
+def load_suite(suite):
+    """The programs of a suite, in name order, as dicts."""
+    if not os.path.isdir(suite):
+        raise GradeError("SUITE=%s: no such folder" % suite)
+    tests = []
+    for name in sorted(os.listdir(suite)):
+        if not name.endswith(".c"):
+            continue
+        base = os.path.join(os.path.abspath(suite), name[:-2])
+        try:
+            conf = runner.parse_conf(base + ".conf")
+            with open(base + ".expected", errors="replace") as f:
+                expected = f.read()
+        except (ValueError, OSError) as e:
+            raise GradeError("suite program %s: %s" % (name, e))
+        tests.append({
+            "name": name[:-2], "path": base + ".c", "expected": expected,
+            "conf": conf, "points": float(conf.get("POINTS", "1")),
+            "mode": conf.get("MODE", "lines"),
+            "verdicts": conf.get("VERDICTS"),
+            "timeout": float(conf.get("TIMEOUT", runner.DEFAULT_TIMEOUT)),
+        })
+    if not tests:
+        raise GradeError("SUITE=%s: no NAME.c programs" % suite)
+    return tests
+
+
+# ---------------------------------------------------------------------
+# Submissions
+
+def student_name(entry):
+    """The student a submissions-folder entry is for, or None when the
+    entry is not a submission (a stray file)."""
+    base = os.path.basename(entry.rstrip("/"))
+    if base.startswith("."):
+        return None
+    if os.path.isdir(entry):
+        name = base
+    else:
+        for ext in ARCHIVES:
+            if base.endswith(ext):
+                name = base[:-len(ext)]
+                break
+        else:
+            return None
+    return "".join(c if c.isalnum() or c in "-_.@+" else "_" for c in name)
+
+
+def submissions(folder):
+    """[(student, absolute path)] sorted by student; two entries for one
+    student are an error."""
+    if not os.path.isdir(folder):
+        raise GradeError("SUBMISSIONS=%s: no such folder" % folder)
+    found = {}
+    for entry in sorted(os.listdir(folder)):
+        path = os.path.abspath(os.path.join(folder, entry))
+        who = student_name(path)
+        if who is None:
+            continue
+        if who in found:
+            raise GradeError("two submissions for %s: %s and %s"
+                             % (who, found[who], path))
+        found[who] = path
+    if not found:
+        raise GradeError("SUBMISSIONS=%s: no directories, .tar.gz, .tgz, "
+                         ".tar, .zip or .bundle entries" % folder)
+    return sorted(found.items())
+
+
+def unpack(path, dest):
+    """Unpack a submission into 'dest'; returns the kernel tree's top
+    (the shallowest folder holding compile/bin/batch)."""
+    base = os.path.basename(path)
+    if os.path.isdir(path):
+        shutil.copytree(path, os.path.join(dest, "tree"), symlinks=True,
+                        ignore=shutil.ignore_patterns(".git"))
+    elif base.endswith((".tar.gz", ".tgz", ".tar")):
+        with tarfile.open(path) as t:
+            t.extractall(dest, filter="data")
+    elif base.endswith(".zip"):
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                out = z.extract(info, dest)
+                mode = (info.external_attr >> 16) & 0o777
+                if mode and not info.is_dir():
+                    os.chmod(out, mode)
+    elif base.endswith(".bundle"):
+        r = subprocess.run(["git", "clone", "--quiet", path,
+                            os.path.join(dest, "tree")],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise GradeError("git clone of the bundle failed: %s"
+                             % r.stderr.strip())
+    else:
+        raise GradeError("%s: not a submission" % base)
+    for depth in range(4):
+        for here, dirs, _files in sorted(os.walk(dest)):
+            rel = os.path.relpath(here, dest)
+            if (0 if rel == "." else rel.count(os.sep) + 1) != depth:
+                continue
+            if os.path.isfile(os.path.join(here, "compile/bin/batch")):
+                for out in ("compile/obj", "compile/batch"):
+                    shutil.rmtree(os.path.join(here, out),
+                                  ignore_errors=True)
+                return here
+    raise GradeError("no compile/bin/batch in the submission")
+
+
+# ---------------------------------------------------------------------
+# One submission (the task every engine runs)
+
+def run_batch(top, test, limit=None):
+    """Run one program through the submission's compile/bin/batch;
+    returns (exit status or None when killed, stdout, stderr, seconds)."""
+    conf = test["conf"]
+    env = dict(os.environ)
+    for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
+                "STRICT"):
+        env.pop(key, None)
+    for key in ("DEFS", "PROGFLAGS", "STRICT"):
+        if key in conf:
+            env[key] = conf[key]
+    cmd = ["sh", os.path.join(top, "compile/bin/batch"), test["path"],
+           "%g" % test["timeout"], conf.get("MEM", "256"),
+           conf.get("APPEND", "")]
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=top, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(
+            timeout=limit or test["timeout"] + BUILD_LIMIT)
+        code = proc.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        code = None
+    return (code, out.decode("latin-1"), err.decode("latin-1"),
+            time.monotonic() - start)
+
+
+def judge(test, code, out, err, seconds):
+    """The result of one run: a dict that collect turns into a CSV row,
+    a report section and a Gradescope test."""
+    lines = [l for l in err.splitlines() if l.strip()]
+    verdict = lines[-1] if lines else ""
+    got = runner.program_output(out)
+    res = {"test": test["name"], "max_points": test["points"],
+           "mode": test["mode"], "seconds": round(seconds, 1),
+           "exit": code, "verdict": verdict, "fraction": 0.0,
+           "diff": "", "build_log": ""}
+    if code == 2 and "build failed" in verdict:
+        res["status"] = "build error"
+        res["build_log"] = "\n".join(err.splitlines()[-LOG_LINES:])
+        return res
+    if code is None:
+        res["status"] = "timeout"
+        res["verdict"] = "the batch run itself overran %g s" % seconds
+    elif code == 2:
+        res["status"] = "bad command line"
+    else:
+        res["status"] = STATUS_BY_EXIT.get(code, "error")
+    sc = runner.score_output(test["expected"], got, test["mode"],
+                             test["verdicts"], DIFF_LINES)
+    res["fraction"] = round(sc.fraction, 4)
+    res["matched"], res["reference"] = sc.matched, sc.total
+    res["diff"] = sc.diff or ""
+    if res["status"] == "ok" and not sc.same:
+        res["status"] = "wrong output"
+    if res["status"] == "bad command line":
+        res["fraction"] = 0.0
+    return res
+
+
+def grade_submission(path, tests, results, on_test=None, keep=False):
+    """Grade one submission on every test; writes RESULTS/STUDENT.json
+    and returns its dict.  on_test(result) is called after each test."""
+    student = student_name(path)
+    scratch = tempfile.mkdtemp(prefix="xinu-grade-%s-" % student)
+    doc = {"student": student, "submission": os.path.basename(path),
+           "tests": []}
+    try:
+        try:
+            top = unpack(path, scratch)
+            why = None
+        except (GradeError, OSError, tarfile.TarError,
+                zipfile.BadZipFile) as e:
+            top, why = None, "cannot unpack %s: %s" % (
+                os.path.basename(path), e)
+        for test in tests:
+            if top is None:
+                res = judge(test, 2, "", why + "\nbatch: build failed\n", 0)
+            else:
+                res = judge(test, *run_batch(top, test))
+            doc["tests"].append(res)
+            if on_test:
+                on_test(res)
+    finally:
+        if not keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+    os.makedirs(results, exist_ok=True)
+    write_atomic(os.path.join(results, student + ".json"),
+                 json.dumps(doc, indent=1) + "\n")
+    return doc
+
+
+def write_atomic(path, text):
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".",
+                               prefix=".tmp-")
+    with os.fdopen(fd, "w", errors="replace") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------------
+# Collect: grades.csv, reports, Gradescope results, the summary
+
+def points(res):
+    return round(res["max_points"] * res["fraction"], 2)
+
+
+def fmt(x):
+    return ("%.2f" % x).rstrip("0").rstrip(".")
+
+
+def load_results(results):
+    """Every RESULTS/STUDENT.json, sorted by student, plus a 'not
+    graded' entry for each staged student (RESULTS/students.txt) that
+    has none; returns (docs, missing)."""
+    if not os.path.isdir(results):
+        raise GradeError("RESULTS=%s: no such folder" % results)
+    docs = {}
+    for name in sorted(os.listdir(results)):
+        if name.endswith(".json") and not name.startswith("."):
+            with open(os.path.join(results, name)) as f:
+                doc = json.load(f)
+            docs[doc["student"]] = doc
+    missing = []
+    staged = os.path.join(results, "students.txt")
+    names = []
+    if os.path.exists(staged):
+        with open(staged) as f:
+            names = [l.strip() for l in f if l.strip()]
+    tests = []
+    for doc in docs.values():
+        for t in doc["tests"]:
+            if t["test"] not in [x[0] for x in tests]:
+                tests.append((t["test"], t["max_points"]))
+    for who in names:
+        if who not in docs:
+            missing.append(who)
+            docs[who] = {"student": who, "submission": "?", "tests": [
+                {"test": t, "max_points": p, "status": "not graded",
+                 "fraction": 0.0, "seconds": 0.0, "verdict":
+                 "no result file (the task did not finish)", "diff": "",
+                 "build_log": "", "mode": "lines", "exit": None}
+                for t, p in tests]}
+    if not docs:
+        raise GradeError("RESULTS=%s: no results" % results)
+    return [docs[k] for k in sorted(docs)], missing
+
+
+def report_md(doc):
+    """One student's Markdown report."""
+    total = sum(points(t) for t in doc["tests"])
+    most = sum(t["max_points"] for t in doc["tests"])
+    out = ["# %s: %s / %s points" % (doc["student"], fmt(total), fmt(most)),
+           "", "Submission: `%s`" % doc["submission"], "",
+           "| test | points | status | seconds |", "|---|---|---|---|"]
+    for t in doc["tests"]:
+        out.append("| %s | %s / %s | %s | %s |" % (
+            t["test"], fmt(points(t)), fmt(t["max_points"]), t["status"],
+            t["seconds"]))
+    for t in doc["tests"]:
+        if t["status"] == "ok":
+            continue
+        out += ["", "## %s: %s" % (t["test"], t["status"]), ""]
+        if t.get("verdict"):
+            out += ["Verdict: `%s`" % t["verdict"], ""]
+        if t.get("build_log"):
+            out += ["Build log:", "", "```", t["build_log"], "```"]
+        if t.get("diff"):
+            out += ["Expected vs got (%s compared, %d of %d reference "
+                    "lines matched in order; first %d diff lines):"
+                    % ("all lines" if t["mode"] == "lines"
+                       else "verdict lines", t.get("matched", 0),
+                       t.get("reference", 0), DIFF_LINES),
+                    "", "```diff", t["diff"], "```"]
+    return "\n".join(out) + "\n"
+
+
+def gradescope(doc):
+    """One submission's results.json in Gradescope's format."""
+    tests = []
+    for t in doc["tests"]:
+        text = [t["status"]]
+        if t.get("verdict"):
+            text.append(t["verdict"])
+        if t.get("build_log"):
+            text += ["build log:", t["build_log"]]
+        if t.get("diff"):
+            text += ["expected vs got:", t["diff"]]
+        tests.append({"name": t["test"], "score": points(t),
+                      "max_score": t["max_points"],
+                      "status": "passed" if t["status"] == "ok"
+                      else "failed",
+                      "output": "\n".join(text)})
+    return {"score": round(sum(x["score"] for x in tests), 2),
+            "tests": tests}
+
+
+def collect(results, out=None, stream=sys.stdout):
+    """Write grades.csv, reports/ and gradescope/ into OUT (default: the
+    folder above RESULTS) and print the summary; returns 1 when a staged
+    submission has no result, else 0."""
+    results = os.path.abspath(results)
+    out = os.path.abspath(out or os.path.dirname(results))
+    docs, missing = load_results(results)
+    os.makedirs(os.path.join(out, "reports"), exist_ok=True)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(FIELDS)
+    for doc in docs:
+        for t in doc["tests"]:
+            w.writerow((doc["student"], t["test"], fmt(points(t)),
+                        "%.3f" % t["fraction"], t["status"],
+                        "%.1f" % t["seconds"]))
+        write_atomic(os.path.join(out, "reports", doc["student"] + ".md"),
+                     report_md(doc))
+        gs = os.path.join(out, "gradescope", doc["student"])
+        os.makedirs(gs, exist_ok=True)
+        write_atomic(os.path.join(gs, "results.json"),
+                     json.dumps(gradescope(doc), indent=1) + "\n")
+    write_atomic(os.path.join(out, "grades.csv"), buf.getvalue())
+    summary(docs, stream)
+    print("grades: %s, reports in %s/, Gradescope results in %s/"
+          % (os.path.join(out, "grades.csv"), os.path.join(out, "reports"),
+             os.path.join(out, "gradescope")), file=stream)
+    if missing:
+        print("grade: no result for %s (marked not graded)"
+              % ", ".join(missing), file=sys.stderr)
+        return 1
+    return 0
+
+
+SHORT = {"ok": "ok", "wrong output": "wrong", "timeout": "timeout",
+         "panic": "panic", "killed": "killed", "build error": "build",
+         "bad command line": "cmdline", "error": "error",
+         "not graded": "missing"}
+
+
+def summary(docs, stream):
+    """A table: one row per student, one column per test."""
+    tests = [t["test"] for t in docs[0]["tests"]] if docs else []
+    rows = [["student"] + tests + ["points"]]
+    for doc in docs:
+        cells = []
+        for t in doc["tests"]:
+            cell = SHORT.get(t["status"], t["status"])
+            if t["status"] != "ok":
+                cell += " %s" % fmt(points(t))
+            cells.append(cell)
+        total = sum(points(t) for t in doc["tests"])
+        most = sum(t["max_points"] for t in doc["tests"])
+        rows.append([doc["student"]] + cells
+                    + ["%s/%s" % (fmt(total), fmt(most))])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(),
+              file=stream)
+
+
+# ---------------------------------------------------------------------
+# Engines
+
+class Progress:
+    """done / total, failures so far and time left, on a terminal."""
+
+    def __init__(self, total, tty):
+        self.total, self.tty = total, tty
+        self.done = self.failed = 0
+        self.start = time.monotonic()
+        self.lock = threading.Lock()
+
+    def test(self, res):
+        with self.lock:
+            self.done += 1
+            self.failed += res["status"] != "ok"
+            if not self.tty:
+                return
+            spent = time.monotonic() - self.start
+            left = spent / self.done * (self.total - self.done)
+            width = 30
+            bar = "#" * (width * self.done // self.total)
+            sys.stderr.write("\r[%-*s] %d/%d  %d failed  %d:%02d left " % (
+                width, bar, self.done, self.total, self.failed,
+                left // 60, left % 60))
+            if self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def stage(suite, subs, out):
+    """Copy this grader and the suite into OUT/stage (what tasks run, so
+    editing the tree meanwhile changes nothing); list the students in
+    RESULTS/students.txt.  Returns the stage folder."""
+    st = os.path.join(out, "stage")
+    shutil.rmtree(st, ignore_errors=True)
+    for rel in ("grade/grade.py", "test/runner.py"):
+        os.makedirs(os.path.dirname(os.path.join(st, "grader", rel)),
+                    exist_ok=True)
+        shutil.copy(os.path.join(TOP, rel), os.path.join(st, "grader", rel))
+    shutil.copytree(suite, os.path.join(st, "grader/suite"))
+    results = os.path.join(out, "results")
+    shutil.rmtree(results, ignore_errors=True)
+    os.makedirs(results)
+    with open(os.path.join(results, "students.txt"), "w") as f:
+        f.write("".join(who + "\n" for who, _ in subs))
+    return st
+
+
+def engine_local(tests, subs, results, jobs):
+    progress = Progress(len(tests) * len(subs), sys.stderr.isatty())
+    with concurrent.futures.ThreadPoolExecutor(max(1, jobs)) as pool:
+        futs = [pool.submit(grade_submission, path, tests, results,
+                            progress.test) for _, path in subs]
+        for fut in futs:
+            fut.result()
+    return 0
+
+
+def engine_parallel(st, subs, results, jobs, hosts):
+    """GNU parallel: one job per submission, each a tar.gz that travels
+    with --transferfile beside the grader's own tar.gz (--basefile);
+    the result comes back with --return."""
+    subdir = os.path.join(st, "subs")
+    os.makedirs(subdir)
+    for who, path in subs:
+        tgz = os.path.join(subdir, who + ".tgz")
+        with tarfile.open(tgz, "w:gz") as t:
+            if os.path.isdir(path):
+                t.add(path, arcname=who,
+                      filter=lambda i: None if i.name.endswith("/.git")
+                      else i)
+            else:
+                t.add(path, arcname=os.path.basename(path))
+    with tarfile.open(os.path.join(st, "grader.tgz"), "w:gz") as t:
+        t.add(os.path.join(st, "grader"), arcname="grader")
+    # A job: unpack the grader in a folder of its own, grade the
+    # submission (an archive inside the .tgz, or a tree) into results/
+    job = ('d=$(mktemp -d) && tar xzf grader.tgz -C "$d" && '
+           'mkdir -p "$d/in" && tar xzf {} -C "$d/in" && '
+           'python3 "$d/grader/grade/grade.py" task '
+           '--suite "$d/grader/suite" --submission "$d/in/$(ls "$d/in")" '
+           '--results results; s=$?; rm -rf "$d"; exit $s')
+    login = ["--sshloginfile", os.path.abspath(hosts)] if hosts \
+        else ["--sshlogin", ":"]
+    cmd = ["parallel", "--will-cite", "--jobs", str(max(1, jobs)),
+           *login, "--basefile", "grader.tgz", "--transferfile", "{}",
+           "--return", "results/{/.}.json", "--cleanup",
+           "--halt", "never"]
+    if sys.stderr.isatty():
+        cmd.append("--bar")
+    cmd += [job, ":::"] + ["subs/%s.tgz" % who for who, _ in subs]
+    os.makedirs(os.path.join(st, "results"), exist_ok=True)
+    r = subprocess.run(cmd, cwd=st)
+    for who, _ in subs:
+        got = os.path.join(st, "results", who + ".json")
+        if os.path.exists(got):
+            shutil.move(got, os.path.join(results, who + ".json"))
+    return r.returncode
+
+
+def engine_slurm(st, subs, results, out, wait, extra):
+    """Slurm: an sbatch --array job, task i grading line i+1 of
+    OUT/stage/submissions.list into RESULTS (a folder every node sees)."""
+    with open(os.path.join(st, "submissions.list"), "w") as f:
+        f.write("".join(path + "\n" for _, path in subs))
+    logs = os.path.join(out, "slurm")
+    os.makedirs(logs, exist_ok=True)
+    script = os.path.join(st, "grade.sbatch")
+    with open(script, "w") as f:
+        f.write("#!/bin/sh\n"
+                "#SBATCH --job-name=xinu-grade\n"
+                "#SBATCH --output=%s/%%A_%%a.log\n"
+                "sub=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" %s)\n"
+                "exec python3 %s task --suite %s --submission \"$sub\" "
+                "--results %s\n" % (
+                    logs, shlex.quote(os.path.join(st, "submissions.list")),
+                    shlex.quote(os.path.join(st, "grader/grade/grade.py")),
+                    shlex.quote(os.path.join(st, "grader/suite")),
+                    shlex.quote(results)))
+    cmd = ["sbatch", "--parsable", "--array=0-%d" % (len(subs) - 1)]
+    cmd += shlex.split(extra or "")
+    if wait:
+        cmd.append("--wait")
+    cmd.append(script)
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+    jobid = r.stdout.strip().split(";")[0]
+    if not wait:
+        if r.returncode != 0:
+            return r.returncode
+        print("grade: submitted Slurm job %s (%d tasks, logs in %s/); "
+              "when squeue -j %s lists nothing, run\n"
+              "  make grade-collect RESULTS=%s"
+              % (jobid, len(subs), logs, jobid, results))
+        return None
+    return r.returncode
+
+
+def run(opts):
+    tests = load_suite(opts.suite)
+    subs = submissions(opts.submissions)
+    out = os.path.abspath(opts.out)
+    os.makedirs(out, exist_ok=True)
+    st = stage(os.path.abspath(opts.suite), subs, out)
+    results = os.path.join(out, "results")
+    print("grade: %d submissions x %d programs, engine %s, results in %s/"
+          % (len(subs), len(tests), opts.engine, results), flush=True)
+    start = time.monotonic()
+    if opts.engine == "local":
+        status = engine_local(tests, subs, results, opts.jobs)
+    elif opts.engine == "parallel":
+        status = engine_parallel(st, subs, results, opts.jobs, opts.hosts)
+    else:
+        status = engine_slurm(st, subs, results, out, opts.wait,
+                              opts.sbatch_args)
+        if status is None:
+            return 0
+    took = time.monotonic() - start
+    code = collect(results, out)
+    print("grade: %d runs in %d:%02d" % (len(subs) * len(tests),
+                                          took // 60, took % 60))
+    if status:
+        print("grade: the %s engine exited %d" % (opts.engine, status),
+              file=sys.stderr)
+    return code or (1 if status else 0)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run", help="grade a submissions folder")
+    r.add_argument("--suite", required=True)
+    r.add_argument("--submissions", required=True)
+    r.add_argument("--out", default=os.path.join(TOP, "compile/grade"))
+    r.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    r.add_argument("--engine", default="local",
+                   choices=("local", "parallel", "slurm"))
+    r.add_argument("--hosts", default=None,
+                   help="parallel: an --sshloginfile (default: here)")
+    r.add_argument("--wait", action="store_true",
+                   help="slurm: wait for the job and collect")
+    r.add_argument("--sbatch-args", default="",
+                   help="slurm: more sbatch options")
+    t = sub.add_parser("task", help="grade one submission")
+    t.add_argument("--suite", required=True)
+    t.add_argument("--submission", required=True)
+    t.add_argument("--results", required=True)
+    t.add_argument("--keep", action="store_true",
+                   help="keep the scratch copy")
+    c = sub.add_parser("collect", help="grades.csv and reports")
+    c.add_argument("--results", required=True)
+    c.add_argument("--out", default=None)
+    opts = ap.parse_args(argv)
+    try:
+        if opts.cmd == "run":
+            if not opts.suite or not opts.submissions:
+                raise GradeError("usage: make grade SUITE=dir "
+                                 "SUBMISSIONS=dir")
+            return run(opts)
+        if opts.cmd == "task":
+            path = os.path.abspath(opts.submission)
+            if student_name(path) is None:
+                raise GradeError("%s: not a submission" % path)
+            grade_submission(path, load_suite(opts.suite), opts.results,
+                             keep=opts.keep)
+            return 0
+        return collect(opts.results, opts.out)
+    except GradeError as e:
+        print("grade: %s" % e, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
