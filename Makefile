@@ -212,7 +212,8 @@ curves:
 # grade/grade.py does the work; the engines are local threads, GNU
 # parallel and Slurm (installed on first use)
 grade: tools
-	@$(if $(filter parallel,$(ENGINE)),$(NEED) parallel:parallel &&) \
+	@$(if $(filter parallel,$(ENGINE)),$(NEED) parallel:parallel \
+		$(if $(HOSTS),rsync:rsync ssh:openssh-client) &&) \
 	$(if $(filter slurm,$(ENGINE)),$(NEED) sbatch:slurm-client &&) \
 	python3 grade/grade.py run --suite "$(SUITE)" \
 		--submissions "$(SUBMISSIONS)" --engine "$(or $(ENGINE),local)" \

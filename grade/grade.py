@@ -40,6 +40,7 @@ import csv
 import io
 import json
 import os
+import secrets
 import shlex
 import shutil
 import signal
@@ -297,27 +298,24 @@ def fmt(x):
 
 def load_results(results):
     """Every RESULTS/STUDENT.json, sorted by student, plus a 'not
-    graded' entry for each staged student (RESULTS/students.txt) that
+    graded' entry for each staged student (RESULTS/staged.json) that
     has none; returns (docs, missing)."""
     if not os.path.isdir(results):
         raise GradeError("RESULTS=%s: no such folder" % results)
     docs = {}
     for name in sorted(os.listdir(results)):
-        if name.endswith(".json") and not name.startswith("."):
+        if name.endswith(".json") and not name.startswith(".") \
+                and name != "staged.json":
             with open(os.path.join(results, name)) as f:
                 doc = json.load(f)
             docs[doc["student"]] = doc
     missing = []
-    staged = os.path.join(results, "students.txt")
-    names = []
+    names, tests = [], []
+    staged = os.path.join(results, "staged.json")
     if os.path.exists(staged):
         with open(staged) as f:
-            names = [l.strip() for l in f if l.strip()]
-    tests = []
-    for doc in docs.values():
-        for t in doc["tests"]:
-            if t["test"] not in [x[0] for x in tests]:
-                tests.append((t["test"], t["max_points"]))
+            doc = json.load(f)
+        names, tests = doc["students"], doc["tests"]
     for who in names:
         if who not in docs:
             missing.append(who)
@@ -472,10 +470,11 @@ class Progress:
             sys.stderr.flush()
 
 
-def stage(suite, subs, out):
+def stage(suite, tests, subs, out):
     """Copy this grader and the suite into OUT/stage (what tasks run, so
-    editing the tree meanwhile changes nothing); list the students in
-    RESULTS/students.txt.  Returns the stage folder."""
+    editing the tree meanwhile changes nothing); list the students and
+    tests in RESULTS/staged.json (collect marks a student without a
+    result "not graded").  Returns the stage folder."""
     st = os.path.join(out, "stage")
     shutil.rmtree(st, ignore_errors=True)
     for rel in ("grade/grade.py", "test/runner.py"):
@@ -486,8 +485,9 @@ def stage(suite, subs, out):
     results = os.path.join(out, "results")
     shutil.rmtree(results, ignore_errors=True)
     os.makedirs(results)
-    with open(os.path.join(results, "students.txt"), "w") as f:
-        f.write("".join(who + "\n" for who, _ in subs))
+    write_atomic(os.path.join(results, "staged.json"), json.dumps({
+        "students": [who for who, _ in subs],
+        "tests": [[t["name"], t["points"]] for t in tests]}) + "\n")
     return st
 
 
@@ -504,11 +504,15 @@ def engine_local(tests, subs, results, jobs):
 def engine_parallel(st, subs, results, jobs, hosts):
     """GNU parallel: one job per submission, each a tar.gz that travels
     with --transferfile beside the grader's own tar.gz (--basefile);
-    the result comes back with --return."""
-    subdir = os.path.join(st, "subs")
-    os.makedirs(subdir)
+    the result comes back with --return.  Paths are relative to
+    OUT/stage here and to the home folder on a host, under a folder
+    xinu-grade-XXXXXXXX of this run (--cleanup empties it)."""
+    rel = "xinu-grade-%s" % secrets.token_hex(4)
+    root = os.path.join(st, rel)
+    os.makedirs(os.path.join(root, "subs"))
+    os.makedirs(os.path.join(root, "results"))
     for who, path in subs:
-        tgz = os.path.join(subdir, who + ".tgz")
+        tgz = os.path.join(root, "subs", who + ".tgz")
         with tarfile.open(tgz, "w:gz") as t:
             if os.path.isdir(path):
                 t.add(path, arcname=who,
@@ -516,30 +520,33 @@ def engine_parallel(st, subs, results, jobs, hosts):
                       else i)
             else:
                 t.add(path, arcname=os.path.basename(path))
-    with tarfile.open(os.path.join(st, "grader.tgz"), "w:gz") as t:
+    with tarfile.open(os.path.join(root, "grader.tgz"), "w:gz") as t:
         t.add(os.path.join(st, "grader"), arcname="grader")
-    # A job: unpack the grader in a folder of its own, grade the
-    # submission (an archive inside the .tgz, or a tree) into results/
-    job = ('d=$(mktemp -d) && tar xzf grader.tgz -C "$d" && '
-           'mkdir -p "$d/in" && tar xzf {} -C "$d/in" && '
+    # A job: unpack the grader and the submission (an archive inside the
+    # .tgz, or a tree) in a folder of its own, grade into results/
+    job = ('d=$(mktemp -d) && tar xzf %(r)s/grader.tgz -C "$d" && '
+           'mkdir -p "$d/in" %(r)s/results && tar xzf {} -C "$d/in" && '
            'python3 "$d/grader/grade/grade.py" task '
            '--suite "$d/grader/suite" --submission "$d/in/$(ls "$d/in")" '
-           '--results results; s=$?; rm -rf "$d"; exit $s')
-    login = ["--sshloginfile", os.path.abspath(hosts)] if hosts \
-        else ["--sshlogin", ":"]
+           '--results %(r)s/results; s=$?; rm -rf "$d"; exit $s'
+           % {"r": rel})
     cmd = ["parallel", "--will-cite", "--jobs", str(max(1, jobs)),
-           *login, "--basefile", "grader.tgz", "--transferfile", "{}",
-           "--return", "results/{/.}.json", "--cleanup",
            "--halt", "never"]
+    if hosts:
+        cmd += ["--sshloginfile", os.path.abspath(hosts),
+                "--basefile", rel + "/grader.tgz", "--transferfile", "{}",
+                "--return", rel + "/results/{/.}.json", "--cleanup"]
+    else:                       # this machine: nothing travels
+        cmd += ["--sshlogin", ":"]
     if sys.stderr.isatty():
         cmd.append("--bar")
-    cmd += [job, ":::"] + ["subs/%s.tgz" % who for who, _ in subs]
-    os.makedirs(os.path.join(st, "results"), exist_ok=True)
+    cmd += [job, ":::"] + ["%s/subs/%s.tgz" % (rel, who) for who, _ in subs]
     r = subprocess.run(cmd, cwd=st)
     for who, _ in subs:
-        got = os.path.join(st, "results", who + ".json")
+        got = os.path.join(root, "results", who + ".json")
         if os.path.exists(got):
             shutil.move(got, os.path.join(results, who + ".json"))
+    shutil.rmtree(root, ignore_errors=True)
     return r.returncode
 
 
@@ -585,7 +592,7 @@ def run(opts):
     subs = submissions(opts.submissions)
     out = os.path.abspath(opts.out)
     os.makedirs(out, exist_ok=True)
-    st = stage(os.path.abspath(opts.suite), subs, out)
+    st = stage(os.path.abspath(opts.suite), tests, subs, out)
     results = os.path.join(out, "results")
     print("grade: %d submissions x %d programs, engine %s, results in %s/"
           % (len(subs), len(tests), opts.engine, results), flush=True)

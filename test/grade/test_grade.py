@@ -18,6 +18,7 @@ seconds each engine took, and last "N passed, N failed, N skipped".
 
 import argparse
 import csv
+import getpass
 import json
 import os
 import shutil
@@ -221,7 +222,7 @@ class Slurm:
             f.write(os.urandom(1024))
         os.chmod(key, 0o600)
         sock = os.path.join(d, "munge.sock")
-        r = subprocess.run(["munged", "--force", "--key-file", key,
+        r = subprocess.run(["/usr/sbin/munged", "--force", "--key-file", key,
                             "--socket", sock, "--pid-file",
                             os.path.join(d, "munged.pid"), "--log-file",
                             os.path.join(d, "log/munged.log"),
@@ -259,7 +260,7 @@ class Slurm:
             f.write("PartitionName=grade Nodes=%s Default=YES "
                     "MaxTime=INFINITE State=UP\n" % host)
         for daemon in ("slurmctld", "slurmd"):
-            r = subprocess.run([daemon], env=self.env, capture_output=True,
+            r = subprocess.run(["/usr/sbin/" + daemon], env=self.env, capture_output=True,
                                text=True)
             if r.returncode != 0:
                 return "%s did not start: %s" % (daemon, r.stderr.strip())
@@ -297,18 +298,97 @@ class Slurm:
         return False
 
 
-def run_engine(c, engine, subs, tmp, jobs, timings):
+def run_engine(c, engine, subs, tmp, jobs, timings, *extra):
     out = os.path.join(tmp, "out-" + engine)
     start = time.monotonic()
     r = make("grade", "SUITE=" + SUITE, "SUBMISSIONS=" + subs, "OUT=" + out,
-             "JOBS=%d" % jobs, "ENGINE=" + engine)
+             "JOBS=%d" % jobs, "ENGINE=" + engine.split("_")[0], *extra)
     timings[engine] = time.monotonic() - start
     return check_outputs(c, engine, out, r)
 
 
+class Sshd:
+    """An sshd on 127.0.0.1 that lets in one key made here, so GNU
+    parallel sends its files over ssh as to a lab machine."""
+
+    def __init__(self, folder):
+        self.dir = folder
+        self.pidfile = os.path.join(folder, "sshd.pid")
+
+    def start(self):
+        """The path of an --sshloginfile, or raise RuntimeError."""
+        d = self.dir
+        os.makedirs(d, exist_ok=True)
+        for key in ("hostkey", "userkey"):
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "",
+                            "-f", os.path.join(d, key)], check=True)
+        shutil.copy(os.path.join(d, "userkey.pub"), os.path.join(d, "auth"))
+        os.makedirs("/run/sshd", exist_ok=True)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        r = subprocess.run(["/usr/sbin/sshd", "-p", str(port), "-h",
+                            os.path.join(d, "hostkey"), "-E",
+                            os.path.join(d, "sshd.log"),
+                            "-o", "PidFile=" + self.pidfile,
+                            "-o", "AuthorizedKeysFile=" + os.path.join(d,
+                                                                       "auth"),
+                            "-o", "StrictModes=no",
+                            "-o", "ListenAddress=127.0.0.1",
+                            "-o", "PermitRootLogin=prohibit-password"],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError("sshd did not start: " + r.stderr.strip())
+        login = ("ssh -p %d -i %s -o StrictHostKeyChecking=no "
+                 "-o UserKnownHostsFile=/dev/null -o BatchMode=yes "
+                 "-o LogLevel=ERROR %s@127.0.0.1"
+                 % (port, os.path.join(d, "userkey"), getpass.getuser()))
+        for _ in range(50):
+            r = subprocess.run(login.split() + ["true"], capture_output=True,
+                               text=True, stdin=subprocess.DEVNULL)
+            if r.returncode == 0:
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("ssh to 127.0.0.1 fails: " + r.stderr.strip())
+        hosts = os.path.join(d, "hosts")
+        with open(hosts, "w") as f:
+            f.write(login + "\n")
+        return hosts
+
+    def stop(self):
+        try:
+            with open(self.pidfile) as f:
+                os.kill(int(f.read().strip()), 15)
+        except (OSError, ValueError):
+            pass
+
+
+def run_parallel_ssh(c, subs, tmp, jobs, timings):
+    r = subprocess.run([NEED, "/usr/sbin/sshd:openssh-server",
+                        "ssh-keygen:openssh-client"], capture_output=True,
+                       text=True)
+    if r.returncode != 0:
+        c.skip("grade_parallel_ssh", "cannot install openssh-server: "
+               + r.stderr.strip())
+        return None
+    sshd = Sshd(os.path.join(tmp, "sshd"))
+    try:
+        try:
+            hosts = sshd.start()
+        except (RuntimeError, subprocess.CalledProcessError) as e:
+            c.skip("grade_parallel_ssh", str(e))
+            return None
+        return run_engine(c, "parallel_ssh", subs, tmp, jobs, timings,
+                          "HOSTS=" + hosts)
+    finally:
+        sshd.stop()
+
+
 def run_slurm(c, subs, tmp, timings):
-    r = subprocess.run([NEED, "slurmctld:slurmctld", "slurmd:slurmd",
-                        "sbatch:slurm-client", "munged:munge"],
+    r = subprocess.run([NEED, "/usr/sbin/slurmctld:slurmctld",
+                        "/usr/sbin/slurmd:slurmd", "sbatch:slurm-client",
+                        "/usr/sbin/munged:munge"],
                        capture_output=True, text=True)
     if r.returncode != 0:
         c.skip("grade_slurm", "cannot install Slurm: " + r.stderr.strip())
@@ -363,6 +443,8 @@ def main():
                     continue
                 tables[engine] = run_engine(c, "parallel", subs, tmp,
                                             opts.jobs, timings)
+                tables["parallel_ssh"] = run_parallel_ssh(c, subs, tmp,
+                                                          opts.jobs, timings)
             elif engine == "slurm":
                 tables[engine] = run_slurm(c, subs, tmp, timings)
         first = tables.get("local")
