@@ -515,9 +515,9 @@ def engine_parallel(st, subs, results, jobs, hosts):
         tgz = os.path.join(root, "subs", who + ".tgz")
         with tarfile.open(tgz, "w:gz") as t:
             if os.path.isdir(path):
-                t.add(path, arcname=who,
-                      filter=lambda i: None if i.name.endswith("/.git")
-                      else i)
+                t.add(path, arcname=who, filter=lambda i: None
+                      if i.name.endswith(("/.git", "/compile/obj",
+                                          "/compile/batch")) else i)
             else:
                 t.add(path, arcname=os.path.basename(path))
     with tarfile.open(os.path.join(root, "grader.tgz"), "w:gz") as t:

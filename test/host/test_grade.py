@@ -405,6 +405,39 @@ class Submissions(unittest.TestCase):
         self.assertEqual(summary[2].split(), ["bob", "missing", "0",
                                               "missing", "0", "0/10"])
 
+    def test_parallel_here_gives_the_local_csv(self):
+        # GNU parallel over --sshlogin : (make grade installs it the same
+        # way), through the fake batch: the same rows as the local engine
+        r = subprocess.run([os.path.join(TOP, "compile/bin/need"),
+                            "parallel:parallel"], capture_output=True,
+                           text=True)
+        self.assertEqual(r.returncode, 0, "cannot install GNU parallel: "
+                         + r.stderr)
+        suite_dir = self.suite()
+        tests = grade.load_suite(suite_dir)
+        subs_dir = os.path.join(self.tmp, "subs")
+        self.tree(os.path.join(subs_dir, "ann"))
+        src = self.tree(os.path.join(self.tmp, "src"))
+        with tarfile.open(os.path.join(subs_dir, "bob.tgz"), "w:gz") as t:
+            t.add(src, arcname="bob-kernel")
+        subs = grade.submissions(subs_dir)
+        tables = []
+        for engine in ("local", "parallel"):
+            out = os.path.join(self.tmp, engine)
+            st = grade.stage(suite_dir, tests, subs, out)
+            results = os.path.join(out, "results")
+            if engine == "local":
+                grade.engine_local(tests, subs, results, 2)
+            else:
+                self.assertEqual(grade.engine_parallel(st, subs, results, 2,
+                                                       None), 0)
+            self.assertEqual(grade.collect(results, stream=io.StringIO()),
+                             0)
+            with open(os.path.join(out, "grades.csv")) as f:
+                tables.append([r[:5] for r in csv.reader(f)])
+        self.assertEqual(len(tables[0]), 5)
+        self.assertEqual(tables[0], tables[1])
+
     def test_make_grade_passes_its_variables(self):
         env = dict(os.environ)
         for k in ("MAKEFLAGS", "MAKELEVEL"):
