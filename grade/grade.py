@@ -8,7 +8,7 @@
 
 A suite is a folder of programs NAME.c, each with NAME.expected (the
 reference console) and an optional NAME.conf (test/runner.py's KEY=value
-lines: APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM, STRICT, and for grading
+lines: APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM, STRICT, NET, and for grading
 POINTS (default 1), MODE=lines|verdicts and VERDICTS=regex).
 
 A submission is one entry of the submissions folder: a kernel tree as a
@@ -188,9 +188,9 @@ def run_batch(top, test, limit=None):
     conf = test["conf"]
     env = dict(os.environ)
     for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
-                "STRICT"):
+                "STRICT", "NET", "DISK"):
         env.pop(key, None)
-    for key in ("DEFS", "PROGFLAGS", "STRICT"):
+    for key in ("DEFS", "PROGFLAGS", "STRICT", "NET"):
         if key in conf:
             env[key] = conf[key]
     cmd = ["sh", os.path.join(top, "compile/bin/batch"), test["path"],

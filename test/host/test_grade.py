@@ -218,7 +218,7 @@ class Judge(unittest.TestCase):
 FAKE_BATCH = r'''#!/bin/sh
 # a fake compile/bin/batch: prints what the program's name asks for
 echo "$*" >> "$(dirname "$0")/../../calls.log"
-env | grep -E '^(DEFS|STRICT)=' >> "$(dirname "$0")/../../calls.log"
+env | grep -E '^(DEFS|STRICT|NET)=' >> "$(dirname "$0")/../../calls.log"
 case $(basename "$1") in
 good.c)	printf 'Xinu/VM 0.1\n  RAM x\none\ntwo\n'; echo "batch: halted" >&2; exit 0 ;;
 bad.c)	printf 'Xinu/VM 0.1\none\nPANIC: no\n'; echo "batch: panic: no" >&2; exit 1 ;;
@@ -328,17 +328,20 @@ class Submissions(unittest.TestCase):
         sub = self.tree(os.path.join(self.tmp, "subs", "ann"))
         top = grade.unpack(sub, tempfile.mkdtemp(dir=self.tmp))
         os.environ["DEFS"] = "-DGRADER_OWN"
+        os.environ["NET"] = "1"
         try:
             grade.run_batch(top, suite[1])
             grade.run_batch(top, suite[0])
         finally:
             del os.environ["DEFS"]
+            del os.environ["NET"]
         with open(os.path.join(top, "calls.log")) as f:
             log = f.read().splitlines()
         self.assertEqual(log[0].split()[1:], ["60", "256"])
         self.assertIn("DEFS=-DX=1", log)
         self.assertIn("STRICT=1", log)
         self.assertNotIn("DEFS=-DGRADER_OWN", log)
+        self.assertNotIn("NET=1", log)
 
     def test_unpack_failure_is_a_build_error(self):
         suite = grade.load_suite(self.suite())
