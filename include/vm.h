@@ -3,6 +3,8 @@
 #ifndef _VM_H_
 #define _VM_H_
 
+#include "frame.h"	/* quoted: the host tests find it too */
+
 /* A free run of heap pages; a process's runs are kept by address */
 struct	vrun	{
 	struct	vrun	*next;
@@ -32,16 +34,6 @@ struct	vmproc	{
 	struct	vmstats	stats;
 };
 
-/* One FFS frame */
-struct	ffsframe {
-	pid32	owner;		/* process whose heap page it holds, or */
-				/* FFS_FREE				*/
-	uint32	vpn;		/* virtual page number it backs		*/
-	int32	slot;		/* swap slot with a copy, or NOSLOT	*/
-};
-#define	FFS_FREE	(-1)
-#define	NOSLOT		(-1)
-
 /* The numbers 0 .. limit-1 of FFS frames or swap slots, lowest free
  * handed out first (paging/freemap.c) */
 struct	freemap	{
@@ -55,28 +47,14 @@ struct	freemap	{
 #define	FREEMAP_WORDS(max)	(((max) + 31) / 32)	/* bitmap words	*/
 #define	FREEMAP_SUMS(max)	((FREEMAP_WORDS(max) + 31) / 32)
 
-extern	struct	ffsframe ffstab[];
-extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */
 extern	uint32	swap_limit;	/* slots in use: vm.swap=N or MAX_SWAP_SIZE */
 extern	struct	vmstats	vmtotal;
 
-#define	ffsaddr(f)	(FFS_START + (uint32)(f) * PAGE_SIZE)
-#define	ffsindex(pa)	(((uint32)(pa) - FFS_START) / PAGE_SIZE)
-#define	isffsframe(pa)	((uint32)(pa) >= FFS_START && (uint32)(pa) < SWAP_START)
 #define	ispdptframe(a)	((uint32)(a) >= PTREGION_START && \
 			 (uint32)(a) < KERNEL_END && \
 			 ((uint32)(a) & (PAGE_SIZE - 1)) == 0)
 #define	isvcreated(pid)	(proctab[(pid)].prvm != NULL)
 #define	VHEAP_PAGES	((VHEAP_END - VHEAP_START) >> PAGE_SHIFT)
-
-/* A replacement policy (swap/): one file and one entry in swap/policy.c */
-struct	vmpolicy {
-	const	char	*name;		/* as in vm.policy=NAME		*/
-	void	(*reset)(uint32 seed);	/* start over			*/
-	int32	(*victim)(void);	/* frame to evict, or SYSERR	*/
-};
-extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
-extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/
 
 /* A swap backend (swap/): reads and writes whole slots.  The fault
  * path calls only these, so a disk backend is one more file */
@@ -94,12 +72,6 @@ extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
 #define	VMM_PRIO	10000	/* above any user process		*/
 extern	pid32	vmmpid;
 
-/* The kmap window: kernel pages to reach frames outside the kernel
- * region from any address space (interrupts off while in use) */
-#define	KMAP_DST	0	/* frame being filled			*/
-#define	KMAP_SRC	1	/* frame being copied from		*/
-#define	KMAP_SLOTS	2
-
 /* paging/ and swap/: the functions behind the paging API (the API
  * itself is in paging.h) */
 struct	trapframe;
@@ -111,9 +83,8 @@ extern	void	pdpt_init(void);
 extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
-extern	void	kmap_init(void);
-extern	void	*kmap(int32, uint32);
 extern	pte_t	*pte_lookup(pde_t *, uint32);
+extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
 extern	void	pt_release(pde_t *, uint32, uint32);
@@ -121,10 +92,6 @@ extern	void	freemap_init(struct freemap *, uint32, uint32);
 extern	int32	freemap_take(struct freemap *);
 extern	void	freemap_give(struct freemap *, uint32);
 extern	bool8	freemap_isfree(const struct freemap *, uint32);
-extern	void	ffs_init(uint32);
-extern	int32	ffs_alloc(pid32, uint32);
-extern	void	ffs_free(int32);
-extern	bool8	ffs_inuse(uint32);
 extern	status	vheap_init(struct vmproc *);
 extern	int32	vheap_find(struct vmproc *, uint32);
 extern	status	vheap_take(struct vmproc *, uint32, uint32);
@@ -157,7 +124,6 @@ extern	int32	swap_alloc(pid32);
 extern	void	swap_free(pid32, uint32);
 extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(void);
-extern	pte_t	*frame_pte(int32);
 extern	void	swaptrace(const char *, uint32, uint32);
 extern	status	vm_setpolicy(const char *, uint32);
 

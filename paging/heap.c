@@ -88,8 +88,5 @@ void	page_release(pid32 pid, uint32 va)
 	} else if (*pte & PTE_IS_SWAPPED) {
 		swap_free(pid, PTE_SLOT(*pte));
 	}
-	*pte = 0;
-	if (proctab[pid].prpdbr == read_cr3()) {
-		invlpg((void *)va);
-	}
+	pte_set(pid, va, pte, 0);
 }

@@ -116,9 +116,9 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		vm->stats.lazy++;
 		vmtotal.lazy++;
 	}
-	*pte = ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC;
-	if (proctab[pid].prpdbr == read_cr3()) {
-		invlpg((void *)va);
+	pte_set(pid, va, pte, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC);
+	if (vmpolicy->loaded != NULL) {
+		vmpolicy->loaded(f);
 	}
 	return OK;
 }

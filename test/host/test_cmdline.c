@@ -12,8 +12,8 @@
  * an image name, as Multiboot loaders pass it.
  */
 
-local	const	struct	vmpolicy clockpol = { "clock", NULL, NULL };
-local	const	struct	vmpolicy randpol = { "random", NULL, NULL };
+local	const	struct	vmpolicy clockpol = { .name = "clock" };
+local	const	struct	vmpolicy randpol = { .name = "random" };
 const	struct	vmpolicy *const vmpolicies[] = { &clockpol, &randpol, NULL };
 
 local	char	out[4096];		/* what kprintf printed		*/
