@@ -56,12 +56,31 @@ extern	struct	vmstats	vmtotal;
 #define	isvcreated(pid)	(proctab[(pid)].prvm != NULL)
 #define	VHEAP_PAGES	((VHEAP_END - VHEAP_START) >> PAGE_SHIFT)
 
-/* A swap backend (swap/): reads and writes whole slots.  The fault
- * path calls only these, so a disk backend is one more file */
+/* A swap backend (swap/): moves whole pages between a slot and a page
+ * frame.  Eviction (putslot) and page_in (getslot) are its only callers,
+ * so a new backend is one more file.  The rules:
+ *  - 'pa' is the physical address of the frame: an FFS frame, or a page
+ *    of the kernel region (identity mapped, e.g. page_in's bounce page).
+ *    It is not a pointer because a kmap mapping does not outlive a block.
+ *  - The caller holds interrupts off (its mask) and holds no kmap slot
+ *    across the call; the backend may use both kmap slots inside it.
+ *  - blocks == FALSE: the call completes before it returns and never
+ *    reschedules (the RAM backend).
+ *  - blocks == TRUE: the call may block the calling process until the
+ *    I/O is done (wait on the device's semaphore; interrupts are then
+ *    enabled or not per process, as for any Xinu blocking call), and
+ *    uses no kmap slot across a block.  The caller must then keep the
+ *    frame from being chosen or freed while it waits and map the page
+ *    only after the read is done; the fault path does not do that yet,
+ *    so vmconfig (paging/pginit.c) refuses such a backend until it does
+ *    (issue 15).
+ *  - I/O cannot fail as far as the caller knows: a backend retries, or
+ *    panics when the swap data is lost. */
 struct	swapdev	{
 	const	char	*name;
-	void	(*read)(uint32 slot, void *dst);
-	void	(*write)(uint32 slot, const void *src);
+	bool8	blocks;			/* getslot/putslot may block	*/
+	void	(*getslot)(uint32 slot, uint32 pa);	/* slot -> frame */
+	void	(*putslot)(uint32 slot, uint32 pa);	/* frame -> slot */
 };
 extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
 
@@ -116,7 +135,7 @@ extern	void	stackfault(void);
 extern	void	stkguard(uint32);
 extern	void	stkunguard(uint32);
 extern	void	vmminit(void);
-extern	char	*vmm_call(int32, char *, uint32);
+extern	status	vmm_call(int32, char *, uint32, char **);
 
 /* swap/ */
 extern	void	swap_init(uint32);

@@ -14,5 +14,10 @@ char	*getvirtualstack(
 	  uint32	nbytes		/* stack size in bytes, > 0	*/
 	)
 {
-	return vmm_call(VMR_STACK, NULL, nbytes);
+	char	*addr;
+
+	if (vmm_call(VMR_STACK, NULL, nbytes, &addr) == SYSERR) {
+		return (char *)SYSERR;
+	}
+	return addr;
 }

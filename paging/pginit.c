@@ -59,6 +59,9 @@ void	pginit(void)
  */
 local	void	vmconfig(void)
 {
+	if (swapdev->blocks) {
+		panic("vmconfig: the fault path cannot wait for swap I/O yet");
+	}
 	ffs_init(bootcfg.ffs);
 	swap_init(bootcfg.swap);
 	vm_setpolicy(bootcfg.policy[0] != NULLCH ? bootcfg.policy :

@@ -13,5 +13,5 @@ syscall	vfree(
 	  uint32	nbytes		/* length of the run in bytes	*/
 	)
 {
-	return (syscall)vmm_call(VMR_FREE, ptr, nbytes);
+	return vmm_call(VMR_FREE, ptr, nbytes, NULL);
 }

@@ -13,5 +13,10 @@ char	*vmalloc(
 	  uint32	nbytes		/* bytes wanted, > 0		*/
 	)
 {
-	return vmm_call(VMR_ALLOC, NULL, nbytes);
+	char	*addr;
+
+	if (vmm_call(VMR_ALLOC, NULL, nbytes, &addr) == SYSERR) {
+		return (char *)SYSERR;
+	}
+	return addr;
 }

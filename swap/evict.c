@@ -87,7 +87,7 @@ local	status	evict_frame(int32 f)
 		return SYSERR;
 	}
 	if (write) {
-		swapdev->write(slot, kmap(KMAP_SRC, ffsaddr(f)));
+		swapdev->putslot(slot, ffsaddr(f));
 		vm->stats.evict_dirty++;
 		vmtotal.evict_dirty++;
 	} else {
