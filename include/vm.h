@@ -12,15 +12,6 @@ struct	vrun	{
 	uint32	npages;		/* length in pages			*/
 };
 
-/* Fault and replacement counts, per process and in total */
-struct	vmstats	{
-	uint32	lazy;		/* first touches given a zeroed frame	*/
-	uint32	swapins;	/* pages read back from swap		*/
-	uint32	killed;		/* kills by the VM (vmkill)		*/
-	uint32	evict_clean;	/* evictions that wrote nothing		*/
-	uint32	evict_dirty;	/* evictions that wrote the page	*/
-};
-
 /* The VM state of a vcreate'd process (proctab[pid].prvm) */
 struct	vmproc	{
 	struct	vrun	*freeruns;	/* free runs of the heap	*/
@@ -54,7 +45,6 @@ extern	struct	vmstats	vmtotal;
 			 (uint32)(a) < KERNEL_END && \
 			 ((uint32)(a) & (PAGE_SIZE - 1)) == 0)
 #define	isvcreated(pid)	(proctab[(pid)].prvm != NULL)
-#define	VHEAP_PAGES	((VHEAP_END - VHEAP_START) >> PAGE_SHIFT)
 
 /* A swap backend (swap/): moves whole pages between a slot and a page
  * frame.  Eviction (putslot) and page_in (getslot) are its only callers,
@@ -89,20 +79,15 @@ extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
 #define	VMR_FREE	2	/* vfree				*/
 #define	VMR_STACK	3	/* getvirtualstack			*/
 #define	VMM_PRIO	10000	/* above any user process		*/
-extern	pid32	vmmpid;
 
 /* paging/ and swap/: the functions behind the paging API (the API
- * itself is in paging.h) */
-struct	trapframe;
+ * itself is in paging.h, what system/ calls in prototypes.h) */
 
 /* paging/ */
-extern	void	pginit(void);
-extern	void	vmbanner(void);
 extern	void	pdpt_init(void);
 extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
-extern	pte_t	*pte_lookup(pde_t *, uint32);
 extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
@@ -121,10 +106,8 @@ extern	char	*heap_alloc(pid32, uint32);
 extern	status	heap_free(pid32, char *, uint32);
 extern	void	page_release(pid32, uint32);
 extern	void	vm_delete(struct vmproc *, pde_t *);
-extern	void	pagefault(struct trapframe *, uint32);
 extern	status	page_in(pid32, uint32, pte_t *);
 extern	void	vmkill(const char *) __attribute__((noreturn));
-extern	void	vmteardown(pid32);
 extern	status	vm_audit(void);
 extern	void	vstk_init(void);
 extern	uint32	vstack_alloc(struct vmproc *, pde_t *, uint32);
@@ -132,9 +115,6 @@ extern	void	vstk_free(struct vmproc *, uint32);
 extern	uint32	free_vstk_frames(void);
 extern	void	stackfault_init(void);
 extern	void	stackfault(void);
-extern	void	stkguard(uint32);
-extern	void	stkunguard(uint32);
-extern	void	vmminit(void);
 extern	status	vmm_call(int32, char *, uint32, char **);
 
 /* swap/ */
@@ -144,6 +124,5 @@ extern	void	swap_free(pid32, uint32);
 extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(void);
 extern	void	swaptrace(const char *, uint32, uint32);
-extern	status	vm_setpolicy(const char *, uint32);
 
 #endif

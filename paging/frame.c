@@ -1,6 +1,7 @@
 /* frame.c - frame_accessed, frame_dirty, frame_unmap */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The PTE side of the frame layer (frame.h).  ffstab records which page

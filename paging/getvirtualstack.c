@@ -1,6 +1,7 @@
 /* getvirtualstack.c - getvirtualstack */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  getvirtualstack  -  Map a new stack of whole pages, backed at once and

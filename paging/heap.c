@@ -1,6 +1,7 @@
 /* heap.c - heap_alloc, heap_free, page_release */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The work behind vmalloc and vfree, on any vcreate'd process's heap.

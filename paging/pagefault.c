@@ -1,6 +1,7 @@
 /* pagefault.c - pagefault, vmkill */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The page-fault path.  intr.S enters through an interrupt gate (IF is

@@ -1,6 +1,7 @@
 /* pginit.c - pginit, vmbanner */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The kernel's page directory maps the kernel region 1:1 with page

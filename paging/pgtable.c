@@ -1,6 +1,7 @@
 /* pgtable.c - pte_lookup, pte_set, pt_missing, pt_ensure, pt_release */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * Walking and growing a two-level page table.  Heap page tables are

@@ -1,6 +1,7 @@
 /* vfree.c - vfree */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  vfree  -  Release a page-aligned run of the caller's virtual heap;

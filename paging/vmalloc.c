@@ -1,6 +1,7 @@
 /* vmalloc.c - vmalloc */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  vmalloc  -  Reserve whole pages of the caller's virtual heap, first

@@ -1,6 +1,7 @@
 /* vmm.c - vmminit, vmm, vmm_call */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The VM system process "vmm" carries out vmalloc, vfree and

@@ -1,6 +1,7 @@
 /* vmteardown.c - vmteardown */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  vmteardown  -  Return every frame, swap slot, stack frame, page table

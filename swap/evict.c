@@ -1,7 +1,7 @@
 /* evict.c - swap_evict, evict_frame, reclaim_slot, swaptrace */
 
 #include <xinu.h>
-#include <frame.h>
+#include <vm.h>
 
 /*
  * Eviction: when a fault needs a frame and FFS is full, the replacement

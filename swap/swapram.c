@@ -1,6 +1,7 @@
 /* swapram.c - ram_getslot, ram_putslot: the swap area kept in RAM */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The RAM backend: slots are the page frames after FFS (SWAP_START), as

@@ -8,19 +8,26 @@
 /*
  * kprintf is captured into 'out', so each case checks the exact lines
  * the kernel would print at boot, and bootcfg for what it stored.  The
- * two policies stand in for swap/'s table.  The line passed starts with
+ * two policy names stand in for swap/'s table.  The line passed starts with
  * an image name, as Multiboot loaders pass it.
  */
 
-local	const	struct	vmpolicy clockpol = { .name = "clock" };
-local	const	struct	vmpolicy randpol = { .name = "random" };
-const	struct	vmpolicy *const vmpolicies[] = { &clockpol, &randpol, NULL };
+local	const	char	*policies[] = { "clock", "random", NULL };
 
 local	char	out[4096];		/* what kprintf printed		*/
 local	uint32	outlen;
 local	const	struct	bootcfg	defaults = {
 	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0
 };
+
+/*------------------------------------------------------------------------
+ *  vm_policyname  -  Name of policy 'i', as swap/policy.c gives it
+ *------------------------------------------------------------------------
+ */
+const	char	*vm_policyname(int32 i)
+{
+	return policies[i];
+}
 
 /*------------------------------------------------------------------------
  *  kprintf  -  Append to 'out' instead of printing
