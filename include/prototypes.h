@@ -177,10 +177,9 @@ extern	void	pginit(void);
 extern	void	vmbanner(void);
 extern	void	vmminit(void);
 extern	void	pagefault(struct trapframe *, uint32);
-extern	void	vmteardown(pid32);
+extern	bool8	vmteardown(pid32);
 extern	void	stkguard(uint32);
 extern	void	stkunguard(uint32);
-extern	pid32	vmmpid;
 /* ... and what a driver calls to map device registers into the kernel
  * region (device/eth/ethinit.c) */
 extern	pte_t	*pte_lookup(pde_t *, uint32);

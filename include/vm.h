@@ -79,6 +79,7 @@ extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
 #define	VMR_FREE	2	/* vfree				*/
 #define	VMR_STACK	3	/* getvirtualstack			*/
 #define	VMM_PRIO	10000	/* above any user process		*/
+extern	pid32	vmmpid;
 
 /* paging/ and swap/: the functions behind the paging API (the API
  * itself is in paging.h, what system/ calls in prototypes.h) */

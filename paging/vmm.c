@@ -22,7 +22,8 @@
  * interrupts off (a request is never half done).  Killing a waiting
  * caller just takes it off the queue: its request was never started;
  * vmmsem may then count one more request than the queue holds, which
- * vmm skips.  kill() refuses vmm, so a queued call is always served.
+ * vmm skips.  kill() refuses vmm (a daemon), so a queued call is
+ * always served.
  */
 
 struct	vmreq	{
@@ -103,6 +104,7 @@ void	vmminit(void)
 	if (vmmpid == SYSERR || vmmsem == SYSERR || vmmq == (qid16)SYSERR) {
 		panic("cannot start the VM system process");
 	}
+	proctab[vmmpid].prflags = PRF_DAEMON | PRF_NOKILL;
 	resume(vmmpid);
 }
 

@@ -11,6 +11,9 @@
 process	startup(void)
 {
 	netstart();
+	if (!isbadpid(netpid)) {	/* a daemon, but one kill may stop */
+		proctab[netpid].prflags = PRF_DAEMON;
+	}
 	if (bootcfg.test[0] != NULLCH) {
 		testrun(bootcfg.test);	/* powers off			*/
 	}
