@@ -116,7 +116,7 @@ extern	char	bootline[];
 extern	uint32	bootline_len;
 
 /* system/: tests */
-extern	void	testrun(const char *) __attribute__((noreturn));
+extern	void	testrun(const char *) __attribute__((noreturn, weak));
 extern	void	testfail(const char *, const char *, int32);
 
 /* system/: device calls */

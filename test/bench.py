@@ -104,7 +104,7 @@ def table(rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel",
-                    default=os.path.join(runner.TOP, "compile/xinu.elf"))
+                    default=os.path.join(runner.TOP, "compile/test/xinu.elf"))
     ap.add_argument("--mem", default="256")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--only", default="",

@@ -796,7 +796,8 @@ def run_batch(opts):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kernel", default=os.path.join(TOP, "compile/xinu.elf"))
+    ap.add_argument("--kernel",
+                    default=os.path.join(TOP, "compile/test/xinu.elf"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--mem", default="256")
     ap.add_argument("--timeout", type=float, default=None,
