@@ -170,14 +170,14 @@ run-pxe: pxe
 deploy: pxe
 	compile/bin/deploy compile/tftp "$(TFTPDIR)"
 
-test: $(if $(LIST),,test-image)
+test: test-image
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
 	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
 		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(NET),--net) \
 		$(if $(TESTS),--only "$(TESTS)") $(if $(LIST),--list)
 
 list-tests:
-	@$(MAKE) --no-print-directory test LIST=1
+	@$(MAKE) -s --no-print-directory test LIST=1
 
 # The exact status (0 1 2 3 124) is compile/bin/batch's; GNU make reports
 # any failure of a recipe as its own status 2 ("Error N" names the real one)
