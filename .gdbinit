@@ -6,9 +6,11 @@
 # this one once with the line
 #     add-auto-load-safe-path /path/to/this/tree/.gdbinit
 # in ~/.config/gdb/gdbinit (or ~/.gdbinit).  The port is 1234 unless
-# GDBPORT is set in gdb's environment (GDBPORT=1240 gdb).
+# GDBPORT is set in gdb's environment (GDBPORT=1240 gdb).  compile/gdb.elf
+# is a copy of the kernel make debug / make qemu-gdb booted last (the lab
+# image compile/xinu.elf, or the test image for APPEND=test=NAME).
 set architecture i386
-file compile/xinu.elf
+file compile/gdb.elf
 python
 import os
 gdb.execute("target remote localhost:%s" % os.environ.get("GDBPORT", "1234"))

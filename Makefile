@@ -2,8 +2,12 @@
 # The lines starting "#h " are what make help prints.
 #
 #h Targets:
-#h   make                  build compile/xinu.elf (and xinu.boot, xinu.map)
-#h                         and the swap disk image compile/swap.img
+#h   make                  build compile/xinu.elf (and xinu.boot, xinu.map),
+#h                         the lab image (no test code), and the swap disk
+#h                         image compile/swap.img
+#h   make test-image       build compile/test/xinu.elf: the same kernel with
+#h                         the in-kernel tests (make test, bench and any
+#h                         boot with APPEND=test=NAME use it)
 #h   make run              build and boot in QEMU, the console on CONSOLE
 #h   make qemu, qemu-nox   the same as make run (the names xv6 users type)
 #h   make test             host unit tests, every in-kernel test, console
@@ -137,7 +141,7 @@ endef
 
 .PHONY: all run qemu qemu-nox qemu-gdb test list-tests batch bench debug \
 	clean tools iso run-iso pxe run-pxe deploy help curves grade \
-	grade-collect test-grade
+	grade-collect test-grade test-image
 
 all: tools
 	$(LOCK) $(MAKE) -C compile
@@ -145,13 +149,27 @@ all: tools
 	@[ "$(DISK)" = none ] || [ -f "$(DISK)" ] || \
 		{ echo "DISK=$(DISK): no such file (DISK=none boots with no disk)" >&2; exit 2; }
 
+# The test image: the lab image's objects plus test/kernel/ (see
+# compile/Makefile); a boot with test=NAME needs it, any other uses the
+# lab image
+TESTELF  := compile/test/xinu.elf
+test-image: all
+	$(LOCK) $(MAKE) -C compile OUT=test WITH_TESTS=1
+ifneq ($(filter test=%,$(APPEND)),)
+BOOTELF  := $(TESTELF)
+BOOTDEP  := test-image
+else
+BOOTELF  := compile/xinu.elf
+BOOTDEP  := all
+endif
+
 tools:
 	@$(NEED) $(QEMU):qemu-system-x86 python3:python3 flock:util-linux
 
-run: all
+run: $(BOOTDEP)
 	$(console)
 	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) $(DRIVE) \
-		-kernel compile/xinu.elf -append "$(APPEND)" $(HALTOK)
+		-kernel $(BOOTELF) -append "$(APPEND)" $(HALTOK)
 
 # The names xv6 users type: QEMU has no window here, so both are run
 qemu qemu-nox: run
@@ -177,14 +195,14 @@ run-pxe: pxe
 deploy: pxe
 	compile/bin/deploy compile/tftp "$(TFTPDIR)"
 
-test: $(if $(LIST),,all)
+test: test-image
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
-	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) \
+	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
 		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(NET),--net) \
 		$(if $(TESTS),--only "$(TESTS)") $(if $(LIST),--list)
 
 list-tests:
-	@$(MAKE) --no-print-directory test LIST=1
+	@$(MAKE) -s --no-print-directory test LIST=1
 
 # The exact status (0 1 2 3 124) is compile/bin/batch's; GNU make reports
 # any failure of a recipe as its own status 2 ("Error N" names the real one)
@@ -193,18 +211,18 @@ batch:
 		$(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 
-bench: all
-	python3 test/bench.py --mem $(MEM)
+bench: test-image
+	python3 test/bench.py --mem $(MEM) --kernel $(TESTELF)
 
 # One terminal: gdb here, the console in compile/debug-console.log
-debug: all
+debug: $(BOOTDEP)
 	@$(NEED) gdb:gdb
-	@DISK="$(DISK)" compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
+	@DISK="$(DISK)" compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
 
 # Two terminals, as xv6: the console here, gdb (with .gdbinit) in another
-qemu-gdb: all
+qemu-gdb: $(BOOTDEP)
 	@$(NEED) gdb:gdb
-	@DISK="$(DISK)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" compile/xinu.elf
+	@DISK="$(DISK)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
 
 curves:
 	@echo "make $@: not available yet (see make help)" >&2; exit 2

@@ -12,7 +12,7 @@
 #ifndef _PAGING_H_
 #define _PAGING_H_
 
-/* Sizes (DESIGN.md section 4); each may be overridden at build time */
+/* Sizes; each may be overridden at build time */
 #ifndef	XINU_PAGES
 #define	XINU_PAGES	8192	/* kernel region pages, identity mapped	*/
 #endif
@@ -68,6 +68,7 @@
 #endif
 #define	VHEAP_FIRST	(VHEAP_START >> PAGE_SHIFT)	/* its page number */
 #define	VHEAP_END	0xC0000000	/* the heap stays below this	*/
+#define	VHEAP_PAGES	((VHEAP_END - VHEAP_START) >> PAGE_SHIFT)
 #define	VSTACK_TOP	0xFFC00000	/* stacks grow down from here	*/
 
 /* PDE/PTE bits set by software and read by the MMU */
@@ -90,7 +91,7 @@ typedef	uint32	pte_t;		/* page table entry			*/
 
 extern	uint32	kernel_pdbr;	/* physical address of the kernel's dir. */
 
-/* The paging API (DESIGN.md section 5) */
+/* The paging API */
 extern	pid32	vcreate(void *, uint32, pri16, char *, uint32, ...);
 extern	char	*vmalloc(uint32);
 extern	syscall	vfree(char *, uint32);
@@ -101,5 +102,46 @@ extern	uint32	allocated_virtual_pages(pid32);
 extern	uint32	used_ffs_frames(pid32);
 extern	uint32	used_swap_frames(pid32);
 extern	uint32	debug_swapping;
+
+/* Fault and replacement counts, per process and in total */
+struct	vmstats	{
+	uint32	lazy;		/* first touches given a zeroed frame	*/
+	uint32	swapins;	/* pages read back from swap		*/
+	uint32	killed;		/* kills by the VM (vmkill)		*/
+	uint32	evict_clean;	/* evictions that wrote nothing		*/
+	uint32	evict_dirty;	/* evictions that wrote the page	*/
+};
+
+/* A snapshot of the VM, taken with interrupts off by vm_info (for the
+ * shell: the VM's own structures are in vm.h, for paging/ and swap/) */
+#define	VMINFO_RUNS	32	/* reserved heap runs recorded at most	*/
+struct	vmrunmap {		/* one reserved heap run		*/
+	uint32	va;		/* first address			*/
+	uint32	npages;
+	uint32	resident;	/* pages with a frame			*/
+	uint32	swapped;	/* pages in a swap slot			*/
+};
+struct	vminfo	{
+	/* The system */
+	uint32	ffs_used, ffs_limit;	/* FFS frames			*/
+	uint32	swap_used, swap_limit;	/* swap slots			*/
+	uint32	pdpt_used;		/* of MAX_PT_SIZE		*/
+	uint32	vstk_used;		/* of MAX_VSTK_SIZE		*/
+	const	char	*policy;	/* replacement policy in force	*/
+	struct	vmstats	total;
+	/* The process asked about, when vcreated is TRUE */
+	bool8	vcreated;
+	char	name[PNMLEN];
+	uint32	heappages;		/* reserved heap pages		*/
+	uint32	nframes, nslots;	/* FFS frames, swap slots held	*/
+	uint32	stacktop, nstkframes;	/* its stacks: lowest top, frames */
+	struct	vmstats	stats;
+	uint32	nruns;			/* reserved runs in runs[]	*/
+	bool8	moreruns;		/* TRUE: more than VMINFO_RUNS	*/
+	struct	vmrunmap runs[VMINFO_RUNS];
+};
+extern	syscall	vm_info(pid32, struct vminfo *);
+extern	status	vm_setpolicy(const char *, uint32);
+extern	const	char	*vm_policyname(int32);
 
 #endif

@@ -55,7 +55,14 @@ struct	procent {
 	int16	prdesc[NDESC];	/* device descriptors			*/
 	uint32	prpdbr;		/* physical address of its page dir.	*/
 	struct	vmproc *prvm;	/* its VM state (vcreate'd only)	*/
+	uint16	prflags;	/* PRF_DAEMON, PRF_NOKILL		*/
 };
+
+/* Process flags (prflags), set by whoever starts a system daemon */
+#define	PRF_DAEMON	0x0001	/* a system daemon, not a user process:	*/
+				/* the system halts without waiting	*/
+				/* for it (vmm, netin)			*/
+#define	PRF_NOKILL	0x0002	/* kill refuses it (vmm)		*/
 
 extern	struct	procent proctab[];
 extern	int32	prcount;	/* processes that are not free		*/

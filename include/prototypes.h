@@ -116,7 +116,7 @@ extern	char	bootline[];
 extern	uint32	bootline_len;
 
 /* system/: tests */
-extern	void	testrun(const char *) __attribute__((noreturn));
+extern	void	testrun(const char *) __attribute__((noreturn, weak));
 extern	void	testfail(const char *, const char *, int32);
 
 /* system/: device calls */
@@ -171,6 +171,17 @@ extern	void	atakill(pid32);
 extern	char	*atadescr(int32, char *, uint32);
 extern	void	atabanner(void);
 
-/* paging/ and swap/: see vm.h */
+/* paging/: what system/ calls (the rest of paging/ and swap/ is in vm.h,
+ * which only they and their tests include) */
+extern	void	pginit(void);
+extern	void	vmbanner(void);
+extern	void	vmminit(void);
+extern	void	pagefault(struct trapframe *, uint32);
+extern	bool8	vmteardown(pid32);
+extern	void	stkguard(uint32);
+extern	void	stkunguard(uint32);
+/* ... and what a driver calls to map device registers into the kernel
+ * region (device/eth/ethinit.c) */
+extern	pte_t	*pte_lookup(pde_t *, uint32);
 
 #endif

@@ -4,7 +4,10 @@
  * A test case is a function registered with TEST(name) in any file of
  * test/kernel/; the linker gathers the registrations in section
  * .xinu_tests, so adding a test edits no list.  Booting with test=NAME
- * runs that one case in a fresh system (system/testrun.c).
+ * runs that one case in a fresh system (test/kernel/testrun.c);
+ * test=list prints every case ("testcase NAME [WORDS]"), so "list" is
+ * no test's name.  Only
+ * the test image, compile/test/xinu.elf, holds test/kernel/.
  *
  *	TEST(sem_signaln) { ... CHECK(x == 3); ... return OK; }
  *	TEST_BOOT(clock_ffs3, "vm.ffs=3") { ... }

@@ -3,20 +3,13 @@
 #ifndef _VM_H_
 #define _VM_H_
 
+#include "frame.h"	/* quoted: the host tests find it too */
+
 /* A free run of heap pages; a process's runs are kept by address */
 struct	vrun	{
 	struct	vrun	*next;
 	uint32	start;		/* first virtual page number		*/
 	uint32	npages;		/* length in pages			*/
-};
-
-/* Fault and replacement counts, per process and in total */
-struct	vmstats	{
-	uint32	lazy;		/* first touches given a zeroed frame	*/
-	uint32	swapins;	/* pages read back from swap		*/
-	uint32	killed;		/* kills by the VM (vmkill)		*/
-	uint32	evict_clean;	/* evictions that wrote nothing		*/
-	uint32	evict_dirty;	/* evictions that wrote the page	*/
 };
 
 /* The VM state of a vcreate'd process (proctab[pid].prvm) */
@@ -32,16 +25,6 @@ struct	vmproc	{
 	struct	vmstats	stats;
 };
 
-/* One FFS frame */
-struct	ffsframe {
-	pid32	owner;		/* process whose heap page it holds, or */
-				/* FFS_FREE				*/
-	uint32	vpn;		/* virtual page number it backs		*/
-	int32	slot;		/* swap slot with a copy, or NOSLOT	*/
-};
-#define	FFS_FREE	(-1)
-#define	NOSLOT		(-1)
-
 /* The numbers 0 .. limit-1 of FFS frames or swap slots, lowest free
  * handed out first (paging/freemap.c) */
 struct	freemap	{
@@ -55,35 +38,39 @@ struct	freemap	{
 #define	FREEMAP_WORDS(max)	(((max) + 31) / 32)	/* bitmap words	*/
 #define	FREEMAP_SUMS(max)	((FREEMAP_WORDS(max) + 31) / 32)
 
-extern	struct	ffsframe ffstab[];
-extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */
 extern	uint32	swap_limit;	/* slots in use: vm.swap=N or MAX_SWAP_SIZE */
 extern	struct	vmstats	vmtotal;
 
-#define	ffsaddr(f)	(FFS_START + (uint32)(f) * PAGE_SIZE)
-#define	ffsindex(pa)	(((uint32)(pa) - FFS_START) / PAGE_SIZE)
-#define	isffsframe(pa)	((uint32)(pa) >= FFS_START && (uint32)(pa) < SWAP_START)
 #define	ispdptframe(a)	((uint32)(a) >= PTREGION_START && \
 			 (uint32)(a) < KERNEL_END && \
 			 ((uint32)(a) & (PAGE_SIZE - 1)) == 0)
 #define	isvcreated(pid)	(proctab[(pid)].prvm != NULL)
-#define	VHEAP_PAGES	((VHEAP_END - VHEAP_START) >> PAGE_SHIFT)
 
-/* A replacement policy (swap/): one file and one entry in swap/policy.c */
-struct	vmpolicy {
-	const	char	*name;		/* as in vm.policy=NAME		*/
-	void	(*reset)(uint32 seed);	/* start over			*/
-	int32	(*victim)(void);	/* frame to evict, or SYSERR	*/
-};
-extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
-extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/
-
-/* A swap backend (swap/): reads and writes whole slots.  The fault
- * path calls only these, so a disk backend is one more file */
+/* A swap backend (swap/): moves whole pages between a slot and a page
+ * frame.  Eviction (putslot) and page_in (getslot) are its only callers,
+ * so a new backend is one more file.  The rules:
+ *  - 'pa' is the physical address of the frame: an FFS frame, or a page
+ *    of the kernel region (identity mapped, e.g. page_in's bounce page).
+ *    It is not a pointer because a kmap mapping does not outlive a block.
+ *  - The caller holds interrupts off (its mask) and holds no kmap slot
+ *    across the call; the backend may use both kmap slots inside it.
+ *  - blocks == FALSE: the call completes before it returns and never
+ *    reschedules (the RAM backend).
+ *  - blocks == TRUE: the call may block the calling process until the
+ *    I/O is done (wait on the device's semaphore; interrupts are then
+ *    enabled or not per process, as for any Xinu blocking call), and
+ *    uses no kmap slot across a block.  The caller must then keep the
+ *    frame from being chosen or freed while it waits and map the page
+ *    only after the read is done; the fault path does not do that yet,
+ *    so vmconfig (paging/pginit.c) refuses such a backend until it does
+ *    (issue 15).
+ *  - I/O cannot fail as far as the caller knows: a backend retries, or
+ *    panics when the swap data is lost. */
 struct	swapdev	{
 	const	char	*name;
-	void	(*read)(uint32 slot, void *dst);
-	void	(*write)(uint32 slot, const void *src);
+	bool8	blocks;			/* getslot/putslot may block	*/
+	void	(*getslot)(uint32 slot, uint32 pa);	/* slot -> frame */
+	void	(*putslot)(uint32 slot, uint32 pa);	/* frame -> slot */
 };
 extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
 
@@ -94,26 +81,15 @@ extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
 #define	VMM_PRIO	10000	/* above any user process		*/
 extern	pid32	vmmpid;
 
-/* The kmap window: kernel pages to reach frames outside the kernel
- * region from any address space (interrupts off while in use) */
-#define	KMAP_DST	0	/* frame being filled			*/
-#define	KMAP_SRC	1	/* frame being copied from		*/
-#define	KMAP_SLOTS	2
-
 /* paging/ and swap/: the functions behind the paging API (the API
- * itself is in paging.h) */
-struct	trapframe;
+ * itself is in paging.h, what system/ calls in prototypes.h) */
 
 /* paging/ */
-extern	void	pginit(void);
-extern	void	vmbanner(void);
 extern	void	pdpt_init(void);
 extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
-extern	void	kmap_init(void);
-extern	void	*kmap(int32, uint32);
-extern	pte_t	*pte_lookup(pde_t *, uint32);
+extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
 extern	void	pt_release(pde_t *, uint32, uint32);
@@ -121,10 +97,6 @@ extern	void	freemap_init(struct freemap *, uint32, uint32);
 extern	int32	freemap_take(struct freemap *);
 extern	void	freemap_give(struct freemap *, uint32);
 extern	bool8	freemap_isfree(const struct freemap *, uint32);
-extern	void	ffs_init(uint32);
-extern	int32	ffs_alloc(pid32, uint32);
-extern	void	ffs_free(int32);
-extern	bool8	ffs_inuse(uint32);
 extern	status	vheap_init(struct vmproc *);
 extern	int32	vheap_find(struct vmproc *, uint32);
 extern	status	vheap_take(struct vmproc *, uint32, uint32);
@@ -135,10 +107,8 @@ extern	char	*heap_alloc(pid32, uint32);
 extern	status	heap_free(pid32, char *, uint32);
 extern	void	page_release(pid32, uint32);
 extern	void	vm_delete(struct vmproc *, pde_t *);
-extern	void	pagefault(struct trapframe *, uint32);
 extern	status	page_in(pid32, uint32, pte_t *);
 extern	void	vmkill(const char *) __attribute__((noreturn));
-extern	void	vmteardown(pid32);
 extern	status	vm_audit(void);
 extern	void	vstk_init(void);
 extern	uint32	vstack_alloc(struct vmproc *, pde_t *, uint32);
@@ -146,10 +116,7 @@ extern	void	vstk_free(struct vmproc *, uint32);
 extern	uint32	free_vstk_frames(void);
 extern	void	stackfault_init(void);
 extern	void	stackfault(void);
-extern	void	stkguard(uint32);
-extern	void	stkunguard(uint32);
-extern	void	vmminit(void);
-extern	char	*vmm_call(int32, char *, uint32);
+extern	status	vmm_call(int32, char *, uint32, char **);
 
 /* swap/ */
 extern	void	swap_init(uint32);
@@ -157,8 +124,6 @@ extern	int32	swap_alloc(pid32);
 extern	void	swap_free(pid32, uint32);
 extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(void);
-extern	pte_t	*frame_pte(int32);
 extern	void	swaptrace(const char *, uint32, uint32);
-extern	status	vm_setpolicy(const char *, uint32);
 
 #endif

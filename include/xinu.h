@@ -22,7 +22,6 @@
 #include <net.h>
 #include <ata.h>
 #include <paging.h>
-#include <vm.h>
 #include <test.h>
 #include <cmdline.h>
 #include <prototypes.h>

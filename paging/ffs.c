@@ -1,6 +1,7 @@
 /* ffs.c - ffs_init, ffs_alloc, ffs_free, ffs_inuse, free_ffs_pages */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * FFS, the free frame space: the frames that back virtual heaps.  The

@@ -1,6 +1,7 @@
 /* freemap.c - freemap_init, freemap_take, freemap_give, freemap_isfree */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * A free map hands out the numbers 0 .. limit-1, always the lowest free

@@ -1,6 +1,7 @@
 /* getvirtualstack.c - getvirtualstack */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  getvirtualstack  -  Map a new stack of whole pages, backed at once and
@@ -14,5 +15,10 @@ char	*getvirtualstack(
 	  uint32	nbytes		/* stack size in bytes, > 0	*/
 	)
 {
-	return vmm_call(VMR_STACK, NULL, nbytes);
+	char	*addr;
+
+	if (vmm_call(VMR_STACK, NULL, nbytes, &addr) == SYSERR) {
+		return (char *)SYSERR;
+	}
+	return addr;
 }

@@ -1,6 +1,7 @@
 /* heap.c - heap_alloc, heap_free, page_release */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The work behind vmalloc and vfree, on any vcreate'd process's heap.
@@ -88,8 +89,5 @@ void	page_release(pid32 pid, uint32 va)
 	} else if (*pte & PTE_IS_SWAPPED) {
 		swap_free(pid, PTE_SLOT(*pte));
 	}
-	*pte = 0;
-	if (proctab[pid].prpdbr == read_cr3()) {
-		invlpg((void *)va);
-	}
+	pte_set(pid, va, pte, 0);
 }

@@ -1,6 +1,7 @@
 /* kmap.c - kmap_init, kmap */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * FFS frames, swap slots and stack frames lie above the kernel region,

@@ -1,6 +1,7 @@
 /* pagefault.c - pagefault, vmkill */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The page-fault path.  intr.S enters through an interrupt gate (IF is
@@ -78,7 +79,6 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	bool8	swapped = (*pte & PTE_IS_SWAPPED) != 0;
 	int32	slot = swapped ? (int32)PTE_SLOT(*pte) : NOSLOT;
 	int32	f;
-	void	*frame;
 
 	f = ffs_alloc(pid, va >> PAGE_SHIFT);
 	if (f == SYSERR && swap_evict() == OK) {
@@ -88,7 +88,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		/* Every frame and every slot holds a distinct page, this one
 		 * among them: its own slot is the room.  Its copy moves out
 		 * of the way and the victim takes the slot */
-		swapdev->read(slot, bounce);
+		swapdev->getslot(slot, (uint32)bounce);	/* identity mapped */
 		swap_free(pid, slot);
 		slot = NOSLOT;
 		if (swap_evict() == OK) {
@@ -99,12 +99,11 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	if (f == SYSERR) {
 		return SYSERR;
 	}
-	frame = kmap(KMAP_DST, ffsaddr(f));
 	if (swapped) {
 		if (slot == NOSLOT) {
-			memcpy(frame, bounce, PAGE_SIZE);
+			memcpy(kmap(KMAP_DST, ffsaddr(f)), bounce, PAGE_SIZE);
 		} else {
-			swapdev->read(slot, frame);
+			swapdev->getslot(slot, ffsaddr(f));
 		}
 		ffstab[f].slot = slot;		/* a kept copy stays valid */
 		vm->stats.swapins++;
@@ -112,13 +111,13 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
 			  PTE_SLOT(*pte), f);
 	} else {
-		memset(frame, 0, PAGE_SIZE);
+		memset(kmap(KMAP_DST, ffsaddr(f)), 0, PAGE_SIZE);
 		vm->stats.lazy++;
 		vmtotal.lazy++;
 	}
-	*pte = ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC;
-	if (proctab[pid].prpdbr == read_cr3()) {
-		invlpg((void *)va);
+	pte_set(pid, va, pte, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC);
+	if (vmpolicy->loaded != NULL) {
+		vmpolicy->loaded(f);
 	}
 	return OK;
 }

@@ -1,6 +1,7 @@
 /* pdpt.c - pdpt_init, pdpt_alloc, pdpt_free, pdpt_free_count */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The PD/PT region: MAX_PT_SIZE frames at the top of the kernel region

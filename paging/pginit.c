@@ -1,6 +1,7 @@
 /* pginit.c - pginit, vmbanner */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The kernel's page directory maps the kernel region 1:1 with page
@@ -59,6 +60,9 @@ void	pginit(void)
  */
 local	void	vmconfig(void)
 {
+	if (swapdev->blocks) {
+		panic("vmconfig: the fault path cannot wait for swap I/O yet");
+	}
 	ffs_init(bootcfg.ffs);
 	swap_init(bootcfg.swap);
 	vm_setpolicy(bootcfg.policy[0] != NULLCH ? bootcfg.policy :

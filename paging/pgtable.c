@@ -1,6 +1,7 @@
-/* pgtable.c - pte_lookup, pt_ensure, pt_release */
+/* pgtable.c - pte_lookup, pte_set, pt_missing, pt_ensure, pt_release */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * Walking and growing a two-level page table.  Heap page tables are
@@ -21,6 +22,21 @@ pte_t	*pte_lookup(pde_t *pd, uint32 va)
 		return NULL;
 	}
 	return (pte_t *)PTE_FRAME(pde) + PTX(va);
+}
+
+/*------------------------------------------------------------------------
+ *  pte_set  -  Set '*pte', the PTE of page 'va' of process 'pid', to
+ *		'val', and drop the TLB's copy of the old entry if that
+ *		address space is loaded (the TLB is not tagged by address
+ *		space: another directory's entries are not cached now)
+ *------------------------------------------------------------------------
+ */
+void	pte_set(pid32 pid, uint32 va, pte_t *pte, pte_t val)
+{
+	*pte = val;
+	if (proctab[pid].prpdbr == read_cr3()) {
+		invlpg((void *)va);
+	}
 }
 
 /*------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /* stackfault.c - stackfault_init, stackfault, stkoverflow, stkguard, stkunguard */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * Every stack has an unmapped guard page below it: a virtual stack's is

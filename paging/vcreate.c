@@ -1,6 +1,7 @@
 /* vcreate.c - vcreate, vm_new, vm_delete */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  vm_new  -  Make the VM state of a new process: a page directory that

@@ -1,6 +1,7 @@
 /* vfree.c - vfree */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  vfree  -  Release a page-aligned run of the caller's virtual heap;
@@ -13,5 +14,5 @@ syscall	vfree(
 	  uint32	nbytes		/* length of the run in bytes	*/
 	)
 {
-	return (syscall)vmm_call(VMR_FREE, ptr, nbytes);
+	return vmm_call(VMR_FREE, ptr, nbytes, NULL);
 }

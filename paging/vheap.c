@@ -2,6 +2,7 @@
 	     vheap_isallocated, vheap_give, vheap_destroy */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The layout of a process's virtual heap: the free runs of pages between

@@ -1,6 +1,7 @@
 /* vmalloc.c - vmalloc */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
  *  vmalloc  -  Reserve whole pages of the caller's virtual heap, first
@@ -13,5 +14,10 @@ char	*vmalloc(
 	  uint32	nbytes		/* bytes wanted, > 0		*/
 	)
 {
-	return vmm_call(VMR_ALLOC, NULL, nbytes);
+	char	*addr;
+
+	if (vmm_call(VMR_ALLOC, NULL, nbytes, &addr) == SYSERR) {
+		return (char *)SYSERR;
+	}
+	return addr;
 }

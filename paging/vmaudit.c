@@ -1,6 +1,7 @@
 /* vmaudit.c - vm_audit */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * vm_audit checks the VM structures against each other; tests call it

@@ -1,7 +1,8 @@
 /* vminfo.c - allocated_virtual_pages, used_ffs_frames, used_swap_frames,
-	      vmcount */
+	      vmcount, vm_info */
 
 #include <xinu.h>
+#include <vm.h>
 
 #define	VM_HEAPPAGES	0	/* what vmcount counts			*/
 #define	VM_FRAMES	1
@@ -68,4 +69,86 @@ uint32	used_swap_frames(
 	)
 {
 	return vmcount(pid, VM_SLOTS);
+}
+
+/*------------------------------------------------------------------------
+ *  vm_runs  -  Record the reserved runs of a process's heap (the gaps
+ *		between its free runs) with their resident and swapped
+ *		pages (interrupts off)
+ *------------------------------------------------------------------------
+ */
+local	void	vm_runs(pid32 pid, struct vminfo *info)
+{
+	pde_t	*pd = (pde_t *)proctab[pid].prpdbr;
+	struct	vrun	*run = proctab[pid].prvm->freeruns;
+	struct	vmrunmap *mr;
+	uint32	next = VHEAP_FIRST, start, i;
+	pte_t	e;
+
+	info->nruns = 0;
+	for (;; run = run->next) {
+		start = (run == NULL) ? VHEAP_FIRST + VHEAP_PAGES : run->start;
+		if (start > next && info->nruns == VMINFO_RUNS) {
+			info->moreruns = TRUE;
+			return;
+		}
+		if (start > next) {
+			mr = &info->runs[info->nruns++];
+			mr->va = next << PAGE_SHIFT;
+			mr->npages = start - next;
+			mr->resident = mr->swapped = 0;
+			for (i = 0; i < mr->npages; i++) {
+				e = *pte_lookup(pd, mr->va + i * PAGE_SIZE);
+				mr->resident += (e & PTE_P) != 0;
+				mr->swapped += (e & PTE_IS_SWAPPED) != 0;
+			}
+		}
+		if (run == NULL) {
+			return;
+		}
+		next = run->start + run->npages;
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  vm_info  -  Fill 'info' with a snapshot of the VM: the whole system,
+ *		and process 'pid' when it is a vcreate'd one
+ *------------------------------------------------------------------------
+ */
+syscall	vm_info(
+	  pid32		pid,		/* process to look at		*/
+	  struct vminfo	*info		/* where the snapshot goes	*/
+	)
+{
+	intmask	mask;
+	struct	vmproc	*vm;
+
+	mask = disable();
+	if (isbadpid(pid) || info == NULL) {
+		restore(mask);
+		return SYSERR;
+	}
+	memset(info, 0, sizeof(*info));
+	info->ffs_limit = ffs_limit;
+	info->ffs_used = ffs_limit - free_ffs_pages();
+	info->swap_limit = swap_limit;
+	info->swap_used = swap_limit - free_swap_pages();
+	info->pdpt_used = MAX_PT_SIZE - pdpt_free_count();
+	info->vstk_used = MAX_VSTK_SIZE - free_vstk_frames();
+	info->policy = vmpolicy->name;
+	info->total = vmtotal;
+	vm = proctab[pid].prvm;
+	if (vm != NULL) {
+		info->vcreated = TRUE;
+		memcpy(info->name, proctab[pid].prname, PNMLEN);
+		info->heappages = vm->heappages;
+		info->nframes = vm->nframes;
+		info->nslots = vm->nslots;
+		info->stacktop = vm->stacktop;
+		info->nstkframes = vm->nstkframes;
+		info->stats = vm->stats;
+		vm_runs(pid, info);
+	}
+	restore(mask);
+	return OK;
 }

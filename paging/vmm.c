@@ -1,6 +1,7 @@
 /* vmm.c - vmminit, vmm, vmm_call */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The VM system process "vmm" carries out vmalloc, vfree and
@@ -21,14 +22,16 @@
  * interrupts off (a request is never half done).  Killing a waiting
  * caller just takes it off the queue: its request was never started;
  * vmmsem may then count one more request than the queue holds, which
- * vmm skips.  kill() refuses vmm, so a queued call is always served.
+ * vmm skips.  kill() refuses vmm (a daemon), so a queued call is
+ * always served.
  */
 
 struct	vmreq	{
 	int32	op;		/* VMR_ALLOC, VMR_FREE or VMR_STACK	*/
-	char	*addr;		/* vfree's pointer			*/
+	char	*addr;		/* in: vfree's pointer; out: the address */
+				/* vmalloc or getvirtualstack returns	*/
 	uint32	nbytes;		/* size argument			*/
-	char	*result;	/* what the call returns		*/
+	status	status;		/* OK, or SYSERR: nothing was done	*/
 };
 
 local	struct	vmreq	vmreq[NPROC];	/* one pending request per pid	*/
@@ -40,26 +43,30 @@ pid32	vmmpid = SYSERR;		/* the VM system process	*/
  *  vmm_do  -  Carry out one request for process 'pid'
  *------------------------------------------------------------------------
  */
-local	char	*vmm_do(pid32 pid, struct vmreq *rq)
+local	status	vmm_do(pid32 pid, struct vmreq *rq)
 {
 	struct	procent	*prptr = &proctab[pid];
 	uint32	top;
 
 	switch (rq->op) {
 	case VMR_ALLOC:
-		return heap_alloc(pid, rq->nbytes);
+		rq->addr = heap_alloc(pid, rq->nbytes);
+		return rq->addr == (char *)SYSERR ? SYSERR : OK;
 	case VMR_FREE:
-		return (char *)heap_free(pid, rq->addr, rq->nbytes);
+		return heap_free(pid, rq->addr, rq->nbytes);
 	case VMR_STACK:
 		if (prptr->prvm == NULL) {
-			return (char *)SYSERR;
+			return SYSERR;
 		}
 		top = vstack_alloc(prptr->prvm, (pde_t *)prptr->prpdbr,
 				   PGROUNDUP(rq->nbytes) / PAGE_SIZE);
-		return top == (uint32)SYSERR ? (char *)SYSERR :
-					       (char *)(top - sizeof(uint32));
+		if (top == (uint32)SYSERR) {
+			return SYSERR;
+		}
+		rq->addr = (char *)(top - sizeof(uint32));
+		return OK;
 	default:
-		return (char *)SYSERR;
+		return SYSERR;
 	}
 }
 
@@ -77,7 +84,7 @@ local	process	vmm(void)
 		mask = disable();
 		pid = getfirst(vmmq);
 		if (pid != EMPTY) {		/* else: caller was killed */
-			vmreq[pid].result = vmm_do(pid, &vmreq[pid]);
+			vmreq[pid].status = vmm_do(pid, &vmreq[pid]);
 			ready(pid);
 		}
 		restore(mask);
@@ -97,15 +104,17 @@ void	vmminit(void)
 	if (vmmpid == SYSERR || vmmsem == SYSERR || vmmq == (qid16)SYSERR) {
 		panic("cannot start the VM system process");
 	}
+	proctab[vmmpid].prflags = PRF_DAEMON | PRF_NOKILL;
 	resume(vmmpid);
 }
 
 /*------------------------------------------------------------------------
  *  vmm_call  -  Have vmm carry out a request for the caller and wait for
- *		 the result; SYSERR when there is no vmm
+ *		 it; OK with the address in '*addrp' (when not NULL), or
+ *		 SYSERR when it failed or there is no vmm
  *------------------------------------------------------------------------
  */
-char	*vmm_call(int32 op, char *addr, uint32 nbytes)
+status	vmm_call(int32 op, char *addr, uint32 nbytes, char **addrp)
 {
 	intmask	mask;
 	struct	procent	*prptr = &proctab[currpid];
@@ -115,18 +124,21 @@ char	*vmm_call(int32 op, char *addr, uint32 nbytes)
 	if (isbadpid(vmmpid) || currpid == vmmpid || currpid == NULLPROC ||
 	    Defer.ndefers > 0) {
 		restore(mask);		/* no vmm, or we cannot block	*/
-		return (char *)SYSERR;
+		return SYSERR;
 	}
 	rq->op = op;
 	rq->addr = addr;
 	rq->nbytes = nbytes;
-	rq->result = (char *)SYSERR;
+	rq->status = SYSERR;
 	prptr->prstate = PR_VMWAIT;
 	enqueue(currpid, vmmq);
 	signal(vmmsem);			/* vmm may serve us right here	*/
 	while (prptr->prstate == PR_VMWAIT) {
 		resched();		/* back only once vmm readied us */
 	}
+	if (addrp != NULL) {
+		*addrp = rq->addr;
+	}
 	restore(mask);
-	return rq->result;
+	return rq->status;
 }

@@ -1,18 +1,21 @@
 /* vmteardown.c - vmteardown */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*------------------------------------------------------------------------
- *  vmteardown  -  Return every frame, swap slot, stack frame, page table
- *		   and the page directory of a vcreate'd process that is
- *		   ending (interrupts disabled).  A process may be tearing
+ *  vmteardown  -  The VM's hook in kill: return every frame, swap slot,
+ *		   stack frame, page table and the page directory of a
+ *		   process that is ending (interrupts disabled); TRUE when
+ *		   it was vcreate'd (its stacks are back too), FALSE for a
+ *		   system process, whose kernel stack is kill's to free.  A process may be tearing
  *		   down itself: it is still running on its virtual stack in
  *		   its directory until ctxsw switches away, so stack PTEs
  *		   are left in place and freeing changes no frame's
  *		   contents; nothing can reuse them before the switch.
  *------------------------------------------------------------------------
  */
-void	vmteardown(pid32 pid)
+bool8	vmteardown(pid32 pid)
 {
 	struct	procent	*prptr = &proctab[pid];
 	struct	vmproc	*vm = prptr->prvm;
@@ -20,6 +23,9 @@ void	vmteardown(pid32 pid)
 	pte_t	*pt;
 	uint32	d, t;
 
+	if (vm == NULL) {
+		return FALSE;
+	}
 	for (d = PDX(KERNEL_END); d < NENTRIES; d++) {
 		if ((pd[d] & PTE_P) == 0) {
 			continue;
@@ -37,4 +43,5 @@ void	vmteardown(pid32 pid)
 	}
 	vm_delete(vm, pd);
 	prptr->prvm = NULL;
+	return TRUE;
 }

@@ -1,6 +1,7 @@
 /* vstack.c - vstk_init, vstack_alloc, vstk_free, free_vstk_frames */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * Virtual stacks.  Their frames come from a stack area of its own after

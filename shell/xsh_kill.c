@@ -6,7 +6,7 @@
 /*------------------------------------------------------------------------
  *  xsh_kill  -  Kill a process, given its pid (killing the shell makes
  *		 main start a new one; kill refuses the null process and
- *		 vmm)
+ *		 system daemons such as vmm)
  *------------------------------------------------------------------------
  */
 shellcmd xsh_kill(int32 nargs, char *args[])
@@ -23,9 +23,10 @@ shellcmd xsh_kill(int32 nargs, char *args[])
 		fprintf(stderr, "kill: the null process cannot be killed\n");
 		return SYSERR;
 	}
-	if (pid == vmmpid) {
-		fprintf(stderr, "kill: %d is the VM system process (vmm), "
-			"which cannot be killed\n", pid);
+	if (pid < NPROC && proctab[pid].prstate != PR_FREE &&
+	    (proctab[pid].prflags & PRF_NOKILL)) {
+		fprintf(stderr, "kill: %d is a system daemon (%s), "
+			"which cannot be killed\n", pid, proctab[pid].prname);
 		return SYSERR;
 	}
 	if (kill(pid) == SYSERR) {

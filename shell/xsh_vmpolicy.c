@@ -10,6 +10,8 @@
 shellcmd xsh_vmpolicy(int32 nargs, char *args[])
 {
 	int32	i, seed = 1;
+	struct	vminfo	info;
+	const	char	*name;
 
 	if (nargs > 3) {
 		return shusage(args[0]);
@@ -19,9 +21,10 @@ shellcmd xsh_vmpolicy(int32 nargs, char *args[])
 		return SYSERR;
 	}
 	if (nargs == 1) {
-		for (i = 0; vmpolicies[i] != NULL; i++) {
-			printf("%c %s\n", vmpolicies[i] == vmpolicy ? '*' : ' ',
-			       vmpolicies[i]->name);
+		vm_info(getpid(), &info);
+		for (i = 0; (name = vm_policyname(i)) != NULL; i++) {
+			printf("%c %s\n", strcmp(name, info.policy) == 0 ?
+			       '*' : ' ', name);
 		}
 		return OK;
 	}
@@ -29,6 +32,7 @@ shellcmd xsh_vmpolicy(int32 nargs, char *args[])
 		fprintf(stderr, "vmpolicy: no policy called %s\n", args[1]);
 		return SYSERR;
 	}
-	printf("replacement policy: %s\n", vmpolicy->name);
+	vm_info(getpid(), &info);
+	printf("replacement policy: %s\n", info.policy);
 	return OK;
 }

@@ -1,6 +1,7 @@
 /* clock.c - clock_victim, clock_reset: the default replacement policy */
 
 #include <xinu.h>
+#include <frame.h>
 
 /*
  * Approximate LRU by the clock algorithm: a hand sweeps the FFS frames
@@ -29,24 +30,17 @@ local	void	clock_reset(uint32 seed)
 local	int32	clock_victim(void)
 {
 	uint32	n, f;
-	pte_t	*pte;
 
 	for (n = 0; n <= 2 * ffs_limit; n++) {
 		f = hand;
 		hand = (hand + 1) % ffs_limit;
-		if (ffstab[f].owner == FFS_FREE) {
-			continue;
-		}
-		pte = frame_pte(f);
-		if ((*pte & PTE_A) == 0) {
-			return f;
-		}
-		*pte &= ~PTE_A;		/* second chance		*/
-		if (proctab[ffstab[f].owner].prpdbr == read_cr3()) {
-			invlpg((void *)(ffstab[f].vpn << PAGE_SHIFT));
+		if (frame_inuse(f) && !frame_accessed(f, TRUE)) {
+			return f;	/* else: a second chance	*/
 		}
 	}
 	return SYSERR;
 }
 
-const	struct	vmpolicy clock_policy = { "clock", clock_reset, clock_victim };
+const	struct	vmpolicy clock_policy = {
+	.name = "clock", .reset = clock_reset, .victim = clock_victim
+};

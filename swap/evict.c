@@ -1,6 +1,7 @@
-/* evict.c - swap_evict, evict_frame, reclaim_slot, frame_pte, swaptrace */
+/* evict.c - swap_evict, evict_frame, reclaim_slot, swaptrace */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * Eviction: when a fault needs a frame and FFS is full, the replacement
@@ -39,18 +40,6 @@ void	swaptrace(const char *fmt, uint32 a, uint32 b)
 }
 
 /*------------------------------------------------------------------------
- *  frame_pte  -  The PTE that maps FFS frame 'f' (in use)
- *------------------------------------------------------------------------
- */
-pte_t	*frame_pte(int32 f)
-{
-	struct	ffsframe *fr = &ffstab[f];
-
-	return pte_lookup((pde_t *)proctab[fr->owner].prpdbr,
-			  fr->vpn << PAGE_SHIFT);
-}
-
-/*------------------------------------------------------------------------
  *  reclaim_slot  -  Swap is full: take the slot of a resident page, one
  *		     whose copy is stale before one whose copy is good,
  *		     and give it to process 'pid'; SYSERR if no resident
@@ -62,10 +51,10 @@ local	int32	reclaim_slot(pid32 pid)
 	int32	f, take = SYSERR;
 
 	for (f = 0; f < (int32)ffs_limit; f++) {
-		if (ffstab[f].owner == FFS_FREE || ffstab[f].slot == NOSLOT) {
+		if (!frame_inuse(f) || ffstab[f].slot == NOSLOT) {
 			continue;
 		}
-		if (*frame_pte(f) & PTE_D) {
+		if (frame_dirty(f)) {
 			take = f;		/* its copy is stale anyway */
 			break;
 		}
@@ -90,26 +79,22 @@ local	status	evict_frame(int32 f)
 {
 	struct	ffsframe *fr = &ffstab[f];
 	struct	vmproc	*vm = proctab[fr->owner].prvm;
-	pte_t	*pte = frame_pte(f);
 	int32	slot = fr->slot;
-	bool8	write = (slot == NOSLOT) || (*pte & PTE_D);
+	bool8	write = (slot == NOSLOT) || frame_dirty(f);
 
 	if (slot == NOSLOT && (slot = swap_alloc(fr->owner)) == SYSERR &&
 	    (slot = reclaim_slot(fr->owner)) == SYSERR) {
 		return SYSERR;
 	}
 	if (write) {
-		swapdev->write(slot, kmap(KMAP_SRC, ffsaddr(f)));
+		swapdev->putslot(slot, ffsaddr(f));
 		vm->stats.evict_dirty++;
 		vmtotal.evict_dirty++;
 	} else {
 		vm->stats.evict_clean++;
 		vmtotal.evict_clean++;
 	}
-	*pte = ((uint32)slot << PAGE_SHIFT) | PTE_IS_VMALLOC | PTE_IS_SWAPPED;
-	if (proctab[fr->owner].prpdbr == read_cr3()) {
-		invlpg((void *)(fr->vpn << PAGE_SHIFT));
-	}
+	frame_unmap(f, slot);
 	swaptrace(write ? "eviction:: FFS frame 0x%x, swap frame 0x%x copy\n"
 			: "eviction:: FFS frame 0x%x, swap frame 0x%x\n", f, slot);
 	fr->slot = NOSLOT;		/* the PTE holds it now		*/
@@ -141,7 +126,7 @@ status	swap_evict(void)
 	 * with replacement and may miss the one frame that can): look at
 	 * every frame before anyone is killed */
 	for (f = 0; f < (int32)ffs_limit; f++) {
-		if (ffstab[f].owner != FFS_FREE && evict_frame(f) == OK) {
+		if (frame_inuse(f) && evict_frame(f) == OK) {
 			return OK;
 		}
 	}

@@ -1,6 +1,7 @@
-/* policy.c - vm_setpolicy: the table of replacement policies */
+/* policy.c - vm_setpolicy, vm_policyname: the table of replacement policies */
 
 #include <xinu.h>
+#include <frame.h>
 
 /*
  * A policy is one file defining a struct vmpolicy and one entry here.
@@ -35,4 +36,14 @@ status	vm_setpolicy(const char *name, uint32 seed)
 		}
 	}
 	return SYSERR;
+}
+
+/*------------------------------------------------------------------------
+ *  vm_policyname  -  Name of policy 'i' of the table, or NULL past the
+ *		      last (for the command line and the shell)
+ *------------------------------------------------------------------------
+ */
+const	char	*vm_policyname(int32 i)
+{
+	return vmpolicies[i] != NULL ? vmpolicies[i]->name : NULL;
 }

@@ -1,6 +1,7 @@
 /* random.c - random_victim, random_reset: the seed's random policy */
 
 #include <xinu.h>
+#include <frame.h>
 
 /*
  * Random replacement: any frame in use, chosen by a generator of its own
@@ -33,9 +34,10 @@ local	int32	random_victim(void)
 	do {
 		state = state * 1103515245 + 12345;
 		f = (state >> 8) % ffs_limit;
-	} while (ffstab[f].owner == FFS_FREE);
+	} while (!frame_inuse(f));
 	return f;
 }
 
-const	struct	vmpolicy random_policy = { "random", random_reset,
-					   random_victim };
+const	struct	vmpolicy random_policy = {
+	.name = "random", .reset = random_reset, .victim = random_victim
+};

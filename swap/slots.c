@@ -1,6 +1,7 @@
 /* slots.c - swap_init, swap_alloc, swap_free, free_swap_pages */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The swap area's slots.  A slot belongs to one heap page of one process

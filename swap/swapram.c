@@ -1,31 +1,37 @@
-/* swapram.c - ram_read, ram_write: the swap area kept in RAM */
+/* swapram.c - ram_getslot, ram_putslot: the swap area kept in RAM */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * The RAM backend: slots are the page frames after FFS (SWAP_START), as
- * in the course setting.  Both functions run with interrupts disabled
- * and use the kmap window: 'dst' or 'src' is the FFS frame, mapped by the
- * caller, and the slot goes in the other window slot.
+ * in the course setting.  A copy never blocks; it maps the slot and the
+ * frame in the two kmap slots (the caller holds neither, see struct
+ * swapdev in vm.h).
  */
 
+#define	slotaddr(s)	(SWAP_START + (s) * PAGE_SIZE)
+
 /*------------------------------------------------------------------------
- *  ram_read  -  Copy slot 'slot' into the page at 'dst'
+ *  ram_getslot  -  Copy slot 'slot' into the frame at 'pa'
  *------------------------------------------------------------------------
  */
-local	void	ram_read(uint32 slot, void *dst)
+local	void	ram_getslot(uint32 slot, uint32 pa)
 {
-	memcpy(dst, kmap(KMAP_SRC, SWAP_START + slot * PAGE_SIZE), PAGE_SIZE);
+	memcpy(kmap(KMAP_DST, pa), kmap(KMAP_SRC, slotaddr(slot)), PAGE_SIZE);
 }
 
 /*------------------------------------------------------------------------
- *  ram_write  -  Copy the page at 'src' into slot 'slot'
+ *  ram_putslot  -  Copy the frame at 'pa' into slot 'slot'
  *------------------------------------------------------------------------
  */
-local	void	ram_write(uint32 slot, const void *src)
+local	void	ram_putslot(uint32 slot, uint32 pa)
 {
-	memcpy(kmap(KMAP_DST, SWAP_START + slot * PAGE_SIZE), src, PAGE_SIZE);
+	memcpy(kmap(KMAP_DST, slotaddr(slot)), kmap(KMAP_SRC, pa), PAGE_SIZE);
 }
 
-const	struct	swapdev	ramswap = { "ram", ram_read, ram_write };
+const	struct	swapdev	ramswap = {
+	.name = "ram", .blocks = FALSE,
+	.getslot = ram_getslot, .putslot = ram_putslot
+};
 const	struct	swapdev	*swapdev = &ramswap;	/* the backend in use	*/

@@ -34,7 +34,6 @@ struct	bootcfg	bootcfg = {		/* the defaults			*/
 	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0
 };
 
-local	const	char	*policyname(int32);
 local	const	char	*onoff(int32);
 
 #define	NUMKEY(key, lo, hi, var)					\
@@ -49,22 +48,13 @@ local	const	struct	cmdkey	cmdkeys[] = {
 	NUMKEY("vm.swap", 0, MAX_SWAP_SIZE, swap),
 	NUMKEY("vm.seed", 0, INT32_MAX, seed),
 	NUMKEY("vm.debug", 0, INT32_MAX, debug),
-	NAMEKEY("vm.policy", policy, policyname),
+	NAMEKEY("vm.policy", policy, vm_policyname),
 	NAMEKEY("test", test, NULL),
 	NAMEKEY("net", net, onoff),
 	ADDRKEY("net.ip", CK_CIDR, netip),
 	ADDRKEY("net.gw", CK_ADDR, netgw),
 };
 #define	NKEYS	(sizeof(cmdkeys) / sizeof(cmdkeys[0]))
-
-/*------------------------------------------------------------------------
- *  policyname  -  Name of replacement policy 'i', or NULL past the last
- *------------------------------------------------------------------------
- */
-local	const	char	*policyname(int32 i)
-{
-	return vmpolicies[i] != NULL ? vmpolicies[i]->name : NULL;
-}
 
 /*------------------------------------------------------------------------
  *  onoff  -  The i-th value of an on/off key, or NULL past the last

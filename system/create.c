@@ -82,6 +82,7 @@ void	procinit(pid32 pid, char *saddr, uint32 ssize, pri16 priority,
 	prptr->prdesc[1] = CONSOLE;
 	prptr->prdesc[2] = CONSOLE;
 	prptr->prvm = NULL;
+	prptr->prflags = 0;
 }
 
 /*------------------------------------------------------------------------

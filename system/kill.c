@@ -3,8 +3,27 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
+ *  lastuser  -  Is 'pid' the only user process left (every other live
+ *		 process being the null process or a daemon)?
+ *------------------------------------------------------------------------
+ */
+local	bool8	lastuser(pid32 pid)
+{
+	pid32	i;
+
+	for (i = 0; i < NPROC; i++) {
+		if (i != pid && i != NULLPROC &&
+		    proctab[i].prstate != PR_FREE &&
+		    (proctab[i].prflags & PRF_DAEMON) == 0) {
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/*------------------------------------------------------------------------
  *  kill  -  End a process: free its resources, tell its parent (the
- *	     null process and the VM system process cannot be killed)
+ *	     null process and daemons flagged PRF_NOKILL cannot be killed)
  *------------------------------------------------------------------------
  */
 syscall	kill(
@@ -16,7 +35,8 @@ syscall	kill(
 	int32	i;
 
 	mask = disable();
-	if (isbadpid(pid) || pid == NULLPROC || pid == vmmpid) {
+	if (isbadpid(pid) || pid == NULLPROC ||
+	    (proctab[pid].prflags & PRF_NOKILL)) {
 		restore(mask);
 		return SYSERR;
 	}
@@ -29,7 +49,8 @@ syscall	kill(
 		netpid = SYSERR;	/* the network stops with it	*/
 		netup = FALSE;
 	}
-	if (--prcount <= 1 + !isbadpid(vmmpid) + !isbadpid(netpid)) {
+	prcount--;
+	if (lastuser(pid)) {
 		xdone();		/* only system processes left	*/
 	}
 
@@ -42,11 +63,9 @@ syscall	kill(
 	for (i = 0; i < NDESC; i++) {
 		close(prptr->prdesc[i]);
 	}
-	if (prptr->prvm != NULL) {
-		vmteardown(pid);	/* and its virtual stacks	*/
-	} else {
-		freestk(prptr->prstkbase, prptr->prstklen);
-	}
+	if (!vmteardown(pid)) {		/* a vcreate'd process's stacks	*/
+		freestk(prptr->prstkbase, prptr->prstklen);	/* go	*/
+	}				/* with the rest of its VM	*/
 
 	switch (prptr->prstate) {
 	case PR_SLEEP:

@@ -2,6 +2,12 @@
 
 #include <xinu.h>
 
+/*
+ * testrun (test/kernel/testrun.c) is linked only into the test image,
+ * compile/test/xinu.elf; in the lab image the weak reference is NULL and
+ * test=NAME is refused like a bad command line.
+ */
+
 /*------------------------------------------------------------------------
  *  startup  -  The first process: bring the network up when there is a
  *		NIC, then run one test case (test=NAME on the command
@@ -10,7 +16,16 @@
  */
 process	startup(void)
 {
+	if (bootcfg.test[0] != NULLCH && testrun == NULL) {
+		kprintf("cmdline: test=%s: this image has no test cases "
+			"(make test boots compile/test/xinu.elf)\n",
+			bootcfg.test);
+		poweroff(EXIT_BADARGS);
+	}
 	netstart();
+	if (!isbadpid(netpid)) {	/* a daemon, but one kill may stop */
+		proctab[netpid].prflags = PRF_DAEMON;
+	}
 	if (bootcfg.test[0] != NULLCH) {
 		testrun(bootcfg.test);	/* powers off			*/
 	}

@@ -1,26 +1,17 @@
-/* trap.c - trap, procfault, set_irq_handler, eipname, trapdump */
+/* trap.c - trap, set_irq_handler */
 
 #include <xinu.h>
 
 /*
  * trap() is the one C entry for every vector (see intr.S).  Hardware
  * interrupts are acknowledged at the PIC first, because their handlers
- * may call resched and switch away before returning here.  An exception
- * other than the page fault prints a register dump; it is a kernel bug
- * (panic) when it hits the null process or code running with interrupts
- * disabled, and otherwise an error of the running process, which is
- * killed while the rest of the system runs on, with the line
- *	P<pid>:: killed by <what> in <function of EIP>
- * (<what> is "page fault at 0x<CR2>" for a page fault; batch runners
- * read everything after "killed by ").  What processes wrote to the
- * console before the exception is sent first (ttyflush), so it comes
- * before the dump.
+ * may call resched and switch away before returning here.  A page fault
+ * goes to paging/ (pagefault), any other exception to procfault
+ * (procfault.c), which paging/ also calls for faults it cannot resolve:
+ * trap.c -> pagefault.c -> procfault.c, never back.
  */
 
-#define	WHERELEN	64		/* "function+0xoffset"		*/
-
 local	void	(*irqhandler[NIRQ])(void);	/* by IRQ line		*/
-local	const	char	*eipname(uint32, char *, bool8);
 uint32	irqcount[NIRQ];			/* interrupts seen per line	*/
 
 local	const	char	*excname[NEXCEPTIONS] = {
@@ -61,31 +52,6 @@ void	trap(struct trapframe *tf)
 }
 
 /*------------------------------------------------------------------------
- *  procfault  -  An exception the kernel cannot resolve: dump the
- *		  registers, then panic if it hit the kernel itself (the
- *		  null process, or code running with interrupts off), else
- *		  kill the running process
- *------------------------------------------------------------------------
- */
-void	procfault(struct trapframe *tf, const char *what)
-{
-	char	where[WHERELEN];
-
-	ttyflush();
-	trapdump(tf, what);
-	if (currpid == NULLPROC || (tf->eflags & EFLAGS_IF) == 0) {
-		panic("exception in the kernel");
-	}
-	kprintf("P%d:: killed by %s", currpid, what);
-	if (tf->vector == VEC_PAGEFAULT) {
-		kprintf(" at 0x%x", read_cr2());
-	}
-	kprintf(" in %s\n", eipname(tf->eip, where, FALSE));
-	kill(currpid);
-	panic("procfault: a killed process is running");
-}
-
-/*------------------------------------------------------------------------
  *  set_irq_handler  -  Call 'fn' for each interrupt on line 'irq' and
  *			unmask the line
  *------------------------------------------------------------------------
@@ -98,46 +64,4 @@ void	set_irq_handler(uint32 irq, void (*fn)(void))
 	irqhandler[irq] = fn;
 	pic_unmask(irq);
 	restore(mask);
-}
-
-/*------------------------------------------------------------------------
- *  eipname  -  Name the function holding code address 'eip', with the
- *		offset when 'withoff' ("main+0x1c"); an address outside
- *		the kernel's code is written in hex into 'buf' (WHERELEN)
- *------------------------------------------------------------------------
- */
-local	const	char	*eipname(uint32 eip, char *buf, bool8 withoff)
-{
-	const	char	*name;
-	uint32	off;
-
-	name = ksymlookup(eip, &off);
-	if (name == NULL) {
-		sprintf(buf, "0x%08x", eip);
-		return buf;
-	}
-	if (!withoff) {
-		return name;
-	}
-	snprintf(buf, WHERELEN, "%s+0x%x", name, off);
-	return buf;
-}
-
-/*------------------------------------------------------------------------
- *  trapdump  -  Print what is needed to find the cause of a trap
- *------------------------------------------------------------------------
- */
-void	trapdump(struct trapframe *tf, const char *what)
-{
-	char	where[WHERELEN];
-
-	kprintf("\n*** %s (vector %d, error code 0x%08x) in process %d (%s)\n",
-		what, tf->vector, tf->errcode, currpid, proctab[currpid].prname);
-	kprintf("    EIP 0x%08x (%s)\n", tf->eip, eipname(tf->eip, where, TRUE));
-	kprintf("    EFLAGS 0x%08x  CS 0x%04x  CR2 0x%08x  CR3 0x%08x\n",
-		tf->eflags, tf->cs, read_cr2(), read_cr3());
-	kprintf("    EAX 0x%08x  EBX 0x%08x  ECX 0x%08x  EDX 0x%08x\n",
-		tf->eax, tf->ebx, tf->ecx, tf->edx);
-	kprintf("    ESI 0x%08x  EDI 0x%08x  EBP 0x%08x  ESP 0x%08x\n",
-		tf->esi, tf->edi, tf->ebp, (uint32)(&tf->eflags + 1));
 }

@@ -104,19 +104,23 @@ def table(rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel",
-                    default=os.path.join(runner.TOP, "compile/xinu.elf"))
+                    default=os.path.join(runner.TOP, "compile/test/xinu.elf"))
     ap.add_argument("--mem", default="256")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--only", default="",
                     help="space-separated bench case names")
     opts = ap.parse_args()
 
-    cases = [(n, a) for n, a in runner.kernel_tests()
-             if n.startswith("bench_")]
+    try:
+        cases = [(n, a) for n, a in runner.kernel_tests(opts)
+                 if n.startswith("bench_") and "+net" not in a.split()]
+    except runner.NoTestList as e:
+        print("bench.py: %s" % e, file=sys.stderr)
+        return 1
     if opts.only:
         cases = [(n, a) for n, a in cases if n in opts.only.split()]
     if not cases and "bench_net_udp" not in opts.only.split():
-        print("bench.py: no bench_ cases in test/kernel/", file=sys.stderr)
+        print("bench.py: no bench_ cases in %s" % opts.kernel, file=sys.stderr)
         return 1
 
     rows, failed = [], 0

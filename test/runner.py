@@ -7,14 +7,17 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                "ok CASE" or "FAIL CASE: why" per case (one test per
                program, its failed cases under it);
   NAME         an in-kernel test case (TEST(name) or TEST_BOOT(name,
-               "args") in test/kernel/*.c), booted in a fresh QEMU with
+               "args") in test/kernel/*.c) as the test image lists them
+               when booted with test=list, booted in a fresh QEMU with
                test=NAME: a PASS needs status 1 (isa-debug-exit value 0)
                and the line "TEST name: PASS"; a panic, a triple fault
                (QEMU stops with -no-reboot), a second boot banner, a bad
                kernel command line or a timeout is a FAIL.  Words of the
                args that start with "+" are the runner's: "+disk"
                attaches a private disk image (disk_image); a case
-               without it boots with no disk;
+               without it boots with no disk; a "+net" case (NETTEST)
+               is not booted alone: net:NAME tests boot it on machines
+               with an e1000 (test/nettests.py);
   script:NAME  a scripted console session test/scripts/NAME.script, which
                types into the serial console and waits for output (format
                below);
@@ -89,8 +92,8 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BANNER = re.compile(r"^Xinu/VM \d", re.M)
-TEST_DECL = re.compile(r'^TEST(?:_BOOT)?\(\s*(\w+)\s*(?:,\s*"([^"]*)"\s*)?\)',
-                       re.M)
+TESTCASE = re.compile(r"^testcase (\S+) ?(.*)$", re.M)
+TESTCOUNT = re.compile(r"^testcases (\d+)$", re.M)
 PANIC = re.compile(r"^PANIC: (.*)$", re.M)
 CMDLINE = re.compile(r"^cmdline: .*$", re.M)
 # Processes the kernel killed: "P4:: SEGMENTATION_FAULT" (the VM, the
@@ -108,7 +111,7 @@ BATCH = os.path.join(TOP, "compile/bin/batch")
 BUILD_LOCK = os.path.join(TOP, "compile/.build.lock")
 DISK_BLOCK = 4096       # bytes per disk block (ATA_BLKSIZ)
 HOST_TAG = 0xD15C       # the tag of the pattern disk_image writes
-RUNNER_WORDS = ("+disk",)
+RUNNER_WORDS = ("+disk", "+net")
 
 
 def swap_pages():
@@ -700,12 +703,27 @@ def run_program(name, path, opts):
 Job = collections.namedtuple("Job", "name short run")
 
 
-def kernel_tests():
-    """Every TEST/TEST_BOOT in test/kernel/*.c, as (name, bootargs)."""
-    found = []
-    for path in sorted(glob.glob(os.path.join(TOP, "test/kernel/*.c"))):
-        with open(path) as f:
-            found += TEST_DECL.findall(f.read())
+class NoTestList(Exception):
+    """The test image could not list its cases."""
+
+
+def kernel_tests(opts):
+    """The test image's cases as [(name, bootargs)]: it prints them one a
+    line when booted with test=list, then their number."""
+    if not os.path.exists(opts.kernel):
+        raise NoTestList("no test image %s (make test-image)" % opts.kernel)
+    boot = Boot(qemu_command(opts.kernel, "test=list", opts.mem))
+    try:
+        status = boot.finish(time.monotonic() + limit(opts))
+    finally:
+        boot.kill()
+    console = boot.text()
+    found = [(n, a.strip()) for n, a in TESTCASE.findall(console)]
+    count = TESTCOUNT.search(console)
+    if (status != EXIT_DONE or count is None
+            or int(count.group(1)) != len(found)):
+        raise NoTestList("test=list: QEMU status %s, %d cases listed\n%s"
+                         % (status, len(found), tail(console)))
     return found
 
 
@@ -720,9 +738,17 @@ def all_jobs(opts):
             short = os.path.basename(prog)
             jobs.append(Job("host:" + short, short,
                             lambda o, p=prog: run_host_test(p, o)))
-    for name, args in kernel_tests():
-        jobs.append(Job(name, name,
-                        lambda o, n=name, a=args: run_kernel_test(n, a, o)))
+    try:
+        for name, args in kernel_tests(opts):
+            if "+net" in args.split():
+                continue            # nettests.py boots it with a NIC
+            jobs.append(Job(name, name, lambda o, n=name, a=args:
+                            run_kernel_test(n, a, o)))
+    except NoTestList as e:         # one failed test stands for them all
+        why = str(e).split("\n", 1)
+        jobs.append(Job("test=list", "test=list",
+                        lambda o: Result(False, why[0], why[1:] and why[1]
+                                         or "", str(e))))
     for path in sorted(glob.glob(os.path.join(TOP, "test/scripts/*.script"))):
         short = os.path.basename(path)[:-len(".script")]
         jobs.append(Job("script:" + short, short,
@@ -808,6 +834,24 @@ class Report:
 
 
 def run_tests(opts, jobs=None, out=sys.stdout):
+    private = None
+    if os.path.exists(opts.kernel):
+        # Boot a private copy, the list of cases included: a make beside
+        # us may relink the test image
+        private = tempfile.mkdtemp(prefix="xinu-test-")
+        with open(BUILD_LOCK, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            shutil.copy(opts.kernel, private)
+        opts.kernel = os.path.join(private, os.path.basename(opts.kernel))
+    try:
+        return choose_and_run(opts, jobs, out)
+    finally:
+        if private:
+            shutil.rmtree(private, ignore_errors=True)
+
+
+def choose_and_run(opts, jobs, out):
+    """The tests TESTS= names: list them (LIST=1) or run and report them."""
     if jobs is None:
         jobs = all_jobs(opts)
     unknown = []
@@ -819,17 +863,6 @@ def run_tests(opts, jobs=None, out=sys.stdout):
         for pat in unknown:
             print("%s: no such test" % pat, file=sys.stderr)
         return 1 if unknown else 0
-    if jobs and os.path.exists(opts.kernel):
-        # Boot a private copy: a make beside us may relink the kernel
-        private = tempfile.mkdtemp(prefix="xinu-test-")
-        with open(BUILD_LOCK, "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            shutil.copy(opts.kernel, private)
-        opts.kernel = os.path.join(private, os.path.basename(opts.kernel))
-        try:
-            return report_jobs(opts, jobs, unknown, out)
-        finally:
-            shutil.rmtree(private, ignore_errors=True)
     return report_jobs(opts, jobs, unknown, out)
 
 
@@ -877,7 +910,8 @@ def run_batch(opts):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kernel", default=os.path.join(TOP, "compile/xinu.elf"))
+    ap.add_argument("--kernel",
+                    default=os.path.join(TOP, "compile/test/xinu.elf"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--mem", default="256")
     ap.add_argument("--timeout", type=float, default=None,

@@ -9,10 +9,12 @@ CONFIG_LIB  := $(filter-out config/main.c,$(CONFIG_SRCS))
 
 HOST_TESTS += $(HOSTOUT)/test_config
 
-$(HOSTOUT)/xconfig: $(CONFIG_SRCS) $(CONFIG_HDRS) | $(HOSTOUT)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(CONFIG_SRCS)
+XCONFIG_TOP := .
+XCONFIG_OUT := $(HOSTOUT)
+include config/xconfig.mk
 
-$(HOSTOUT)/test_config: test/host/test_config.c $(CONFIG_LIB) $(CONFIG_HDRS) \
+$(HOSTOUT)/test_config: test/host/test_config.c test/host/hunit.c \
+		test/host/hunit.h $(CONFIG_LIB) $(CONFIG_HDRS) \
 		| $(HOSTOUT) $(HOSTOUT)/xconfig
 	$(HOSTCC) $(HOSTCFLAGS) -Iconfig -o $@ test/host/test_config.c \
-		$(CONFIG_LIB)
+		test/host/hunit.c $(CONFIG_LIB)

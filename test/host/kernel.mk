@@ -23,7 +23,7 @@ KERN_CFLAGS  := -m32 -march=i686 -ffreestanding -fno-builtin -fno-pic \
 		-Itest/host/stub -Iinclude -O2 -g -Wall -Wextra -Werror
 KERN_LDFLAGS := -m32 -nostdlib -static -no-pie -Wl,--build-id=none
 KERN_OBJDIR  := $(HOSTOUT)/kern
-KERN_HDRS    := test/host/stub/xinu.h test/host/stub/kunit.h \
+KERN_HDRS    := test/host/stub/xinu.h test/host/hunit.h \
 		$(wildcard include/*.h) include/conf.h
 
 KERN_MEMSRCS := system/getmem.c system/freemem.c system/getstk.c \

@@ -30,6 +30,6 @@ $(LIB_OBJS): $(LIB_OBJDIR)/%.o: lib/%.c $(LIB_HDRS)
 	$(LIB_OBJCOPY) --prefix-symbols=xl_ $@.tmp $@
 	@rm -f $@.tmp
 
-$(LIB_TEST): test/host/test_lib.c $(LIB_OBJS)
+$(LIB_TEST): test/host/test_lib.c test/host/hunit.c test/host/hunit.h $(LIB_OBJS)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ test/host/test_lib.c $(LIB_OBJS)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ test/host/test_lib.c test/host/hunit.c $(LIB_OBJS)

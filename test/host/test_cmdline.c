@@ -3,24 +3,31 @@
 
 #include <xinu.h>
 #include <stdarg.h>
-#include "kunit.h"
+#include "hunit.h"
 
 /*
  * kprintf is captured into 'out', so each case checks the exact lines
  * the kernel would print at boot, and bootcfg for what it stored.  The
- * two policies stand in for swap/'s table.  The line passed starts with
+ * two policy names stand in for swap/'s table.  The line passed starts with
  * an image name, as Multiboot loaders pass it.
  */
 
-local	const	struct	vmpolicy clockpol = { "clock", NULL, NULL };
-local	const	struct	vmpolicy randpol = { "random", NULL, NULL };
-const	struct	vmpolicy *const vmpolicies[] = { &clockpol, &randpol, NULL };
+local	const	char	*policies[] = { "clock", "random", NULL };
 
 local	char	out[4096];		/* what kprintf printed		*/
 local	uint32	outlen;
 local	const	struct	bootcfg	defaults = {
 	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0
 };
+
+/*------------------------------------------------------------------------
+ *  vm_policyname  -  Name of policy 'i', as swap/policy.c gives it
+ *------------------------------------------------------------------------
+ */
+const	char	*vm_policyname(int32 i)
+{
+	return policies[i];
+}
 
 /*------------------------------------------------------------------------
  *  kprintf  -  Append to 'out' instead of printing
@@ -69,136 +76,136 @@ int32	main(void)
 	char	longline[CMDLINE_LEN + 8];
 	int32	i;
 
-	kbegin("cmdline_accepts_every_key");
-	KCHECK(check("/xinu.elf vm.ffs=32 vm.swap=0 vm.policy=random "
+	tbegin("cmdline_accepts_every_key");
+	TCHECK(check("/xinu.elf vm.ffs=32 vm.swap=0 vm.policy=random "
 		     "vm.seed=7 vm.debug=50 test=sem_basic") == 0);
-	KCHECK(out[0] == NULLCH);
-	KCHECK(bootcfg.ffs == 32 && bootcfg.swap == 0 && bootcfg.seed == 7);
-	KCHECK(bootcfg.debug == 50);
-	KCHECK(strcmp(bootcfg.policy, "random") == 0);
-	KCHECK(strcmp(bootcfg.test, "sem_basic") == 0);
-	KCHECK(check("xinu.elf vm.ffs=16384 vm.swap=32768") == 0);
-	KCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
-	kend();
+	TCHECK(out[0] == NULLCH);
+	TCHECK(bootcfg.ffs == 32 && bootcfg.swap == 0 && bootcfg.seed == 7);
+	TCHECK(bootcfg.debug == 50);
+	TCHECK(strcmp(bootcfg.policy, "random") == 0);
+	TCHECK(strcmp(bootcfg.test, "sem_basic") == 0);
+	TCHECK(check("xinu.elf vm.ffs=16384 vm.swap=32768") == 0);
+	TCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	tend();
 
-	kbegin("cmdline_defaults_when_absent");
-	KCHECK(check("xinu.elf") == 0 && check("") == 0);
-	KCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
-	KCHECK(bootcfg.seed == 1 && bootcfg.debug == 0);
-	KCHECK(bootcfg.policy[0] == NULLCH && bootcfg.test[0] == NULLCH);
-	kend();
+	tbegin("cmdline_defaults_when_absent");
+	TCHECK(check("xinu.elf") == 0 && check("") == 0);
+	TCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	TCHECK(bootcfg.seed == 1 && bootcfg.debug == 0);
+	TCHECK(bootcfg.policy[0] == NULLCH && bootcfg.test[0] == NULLCH);
+	tend();
 
-	kbegin("cmdline_program_words_are_left_alone");
-	KCHECK(check("xinu.elf n=5 vmx=1 vm=2 testing=3 tests test.x=1 "
+	tbegin("cmdline_program_words_are_left_alone");
+	TCHECK(check("xinu.elf n=5 vmx=1 vm=2 testing=3 tests test.x=1 "
 		     "=4 foo  vm.ffs=8") == 0);
-	KCHECK(out[0] == NULLCH && bootcfg.ffs == 8);
-	KCHECK(cmdline_ours("vm.anything") && cmdline_ours("test"));
-	KCHECK(!cmdline_ours("vm") && !cmdline_ours("testx"));
-	KCHECK(!cmdline_ours("n") && !cmdline_ours(""));
-	kend();
+	TCHECK(out[0] == NULLCH && bootcfg.ffs == 8);
+	TCHECK(cmdline_ours("vm.anything") && cmdline_ours("test"));
+	TCHECK(!cmdline_ours("vm") && !cmdline_ours("testx"));
+	TCHECK(!cmdline_ours("n") && !cmdline_ours(""));
+	tend();
 
-	kbegin("cmdline_unknown_key");
-	KCHECK(refused("xinu.elf vm.polcy=random", 1,
+	tbegin("cmdline_unknown_key");
+	TCHECK(refused("xinu.elf vm.polcy=random", 1,
 		       "cmdline: unknown key 'vm.polcy'\n"));
-	KCHECK(refused("xinu.elf vm.=1 vm.ffs=4", 1,
+	TCHECK(refused("xinu.elf vm.=1 vm.ffs=4", 1,
 		       "cmdline: unknown key 'vm.'\n"));
-	kend();
+	tend();
 
-	kbegin("cmdline_bad_name");
-	KCHECK(refused("xinu.elf vm.policy=lru", 1,
+	tbegin("cmdline_bad_name");
+	TCHECK(refused("xinu.elf vm.policy=lru", 1,
 		       "cmdline: vm.policy=lru is not one of: clock random\n"));
-	KCHECK(bootcfg.policy[0] == NULLCH);
-	KCHECK(refused("xinu.elf test=a_name_of_more_than_fortyseven_"
+	TCHECK(bootcfg.policy[0] == NULLCH);
+	TCHECK(refused("xinu.elf test=a_name_of_more_than_fortyseven_"
 		       "characters_is_refused", 1, "cmdline: test=a_name_of_"
 		       "more_than_fortyseven_characters_is_refused is longer "
 		       "than 47 characters\n"));
-	kend();
+	tend();
 
-	kbegin("cmdline_bad_number");
-	KCHECK(refused("xinu.elf vm.ffs=abc", 1,
+	tbegin("cmdline_bad_number");
+	TCHECK(refused("xinu.elf vm.ffs=abc", 1,
 		       "cmdline: vm.ffs=abc is not a number\n"));
-	KCHECK(refused("xinu.elf vm.ffs=", 1,
+	TCHECK(refused("xinu.elf vm.ffs=", 1,
 		       "cmdline: vm.ffs= is not a number\n"));
-	KCHECK(refused("xinu.elf vm.ffs=12k", 1,
+	TCHECK(refused("xinu.elf vm.ffs=12k", 1,
 		       "cmdline: vm.ffs=12k is not a number\n"));
-	KCHECK(bootcfg.ffs == MAX_FFS_SIZE);
-	kend();
+	TCHECK(bootcfg.ffs == MAX_FFS_SIZE);
+	tend();
 
-	kbegin("cmdline_out_of_range");
-	KCHECK(refused("xinu.elf vm.ffs=0", 1,
+	tbegin("cmdline_out_of_range");
+	TCHECK(refused("xinu.elf vm.ffs=0", 1,
 		       "cmdline: vm.ffs=0 is below 1\n"));
-	KCHECK(refused("xinu.elf vm.ffs=999999", 1,
+	TCHECK(refused("xinu.elf vm.ffs=999999", 1,
 		       "cmdline: vm.ffs=999999 is above MAX_FFS_SIZE (16384)\n"));
-	KCHECK(refused("xinu.elf vm.swap=-1", 1,
+	TCHECK(refused("xinu.elf vm.swap=-1", 1,
 		       "cmdline: vm.swap=-1 is below 0\n"));
-	KCHECK(refused("xinu.elf vm.swap=32769", 1, "cmdline: vm.swap=32769 "
+	TCHECK(refused("xinu.elf vm.swap=32769", 1, "cmdline: vm.swap=32769 "
 		       "is above MAX_SWAP_SIZE (32768)\n"));
-	KCHECK(refused("xinu.elf vm.debug=99999999999", 1, "cmdline: "
+	TCHECK(refused("xinu.elf vm.debug=99999999999", 1, "cmdline: "
 		       "vm.debug=99999999999 is above INT32_MAX (2147483647)\n"));
-	KCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
-	kend();
+	TCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	tend();
 
-	kbegin("cmdline_key_given_twice");
-	KCHECK(refused("xinu.elf vm.ffs=8 vm.ffs=16", 1,
+	tbegin("cmdline_key_given_twice");
+	TCHECK(refused("xinu.elf vm.ffs=8 vm.ffs=16", 1,
 		       "cmdline: vm.ffs given twice\n"));
-	KCHECK(refused("xinu.elf test=a test=b", 1,
+	TCHECK(refused("xinu.elf test=a test=b", 1,
 		       "cmdline: test given twice\n"));
-	kend();
+	tend();
 
-	kbegin("cmdline_key_without_value");
-	KCHECK(refused("xinu.elf vm.ffs", 1,
+	tbegin("cmdline_key_without_value");
+	TCHECK(refused("xinu.elf vm.ffs", 1,
 		       "cmdline: vm.ffs needs a value (vm.ffs=...)\n"));
-	KCHECK(refused("xinu.elf test", 1,
+	TCHECK(refused("xinu.elf test", 1,
 		       "cmdline: test needs a value (test=...)\n"));
-	kend();
+	tend();
 
-	kbegin("cmdline_one_line_per_problem");
-	KCHECK(refused("xinu.elf vm.polcy=x n=1 vm.ffs=0 vm.swap=-1", 3,
+	tbegin("cmdline_one_line_per_problem");
+	TCHECK(refused("xinu.elf vm.polcy=x n=1 vm.ffs=0 vm.swap=-1", 3,
 		       "cmdline: unknown key 'vm.polcy'\n"
 		       "cmdline: vm.ffs=0 is below 1\n"
 		       "cmdline: vm.swap=-1 is below 0\n"));
-	kend();
+	tend();
 
-	kbegin("cmdline_net_keys");
-	KCHECK(check("xinu.elf net=off net.ip=10.0.0.2/24 net.gw=10.0.0.1")
+	tbegin("cmdline_net_keys");
+	TCHECK(check("xinu.elf net=off net.ip=10.0.0.2/24 net.gw=10.0.0.1")
 	       == 0 && out[0] == NULLCH);
-	KCHECK(strcmp(bootcfg.net, "off") == 0);
-	KCHECK(bootcfg.netip == 0x0A000002 && bootcfg.netlen == 24);
-	KCHECK(bootcfg.netgw == 0x0A000001);
-	KCHECK(check("xinu.elf net.ip=192.168.1.255/32") == 0);
-	KCHECK(bootcfg.netip == 0xC0A801FF && bootcfg.netlen == 32);
-	KCHECK(cmdline_ours("net") && cmdline_ours("net.mtu"));
-	KCHECK(!cmdline_ours("network") && !cmdline_ours("netx"));
-	KCHECK(refused("xinu.elf net=no", 1,
+	TCHECK(strcmp(bootcfg.net, "off") == 0);
+	TCHECK(bootcfg.netip == 0x0A000002 && bootcfg.netlen == 24);
+	TCHECK(bootcfg.netgw == 0x0A000001);
+	TCHECK(check("xinu.elf net.ip=192.168.1.255/32") == 0);
+	TCHECK(bootcfg.netip == 0xC0A801FF && bootcfg.netlen == 32);
+	TCHECK(cmdline_ours("net") && cmdline_ours("net.mtu"));
+	TCHECK(!cmdline_ours("network") && !cmdline_ours("netx"));
+	TCHECK(refused("xinu.elf net=no", 1,
 		       "cmdline: net=no is not one of: on off\n"));
-	KCHECK(refused("xinu.elf net.ip=10.0.0.2", 1, "cmdline: "
+	TCHECK(refused("xinu.elf net.ip=10.0.0.2", 1, "cmdline: "
 		       "net.ip=10.0.0.2 is not an address a.b.c.d/len\n"));
-	KCHECK(refused("xinu.elf net.ip=10.0.0.256/24", 1, "cmdline: "
+	TCHECK(refused("xinu.elf net.ip=10.0.0.256/24", 1, "cmdline: "
 		       "net.ip=10.0.0.256/24 is not an address a.b.c.d/len\n"));
-	KCHECK(refused("xinu.elf net.ip=10.0.0.2/33", 1, "cmdline: "
+	TCHECK(refused("xinu.elf net.ip=10.0.0.2/33", 1, "cmdline: "
 		       "net.ip=10.0.0.2/33 is not an address a.b.c.d/len\n"));
-	KCHECK(refused("xinu.elf net.ip=10.0.0.2/0", 1, "cmdline: "
+	TCHECK(refused("xinu.elf net.ip=10.0.0.2/0", 1, "cmdline: "
 		       "net.ip=10.0.0.2/0 is not an address a.b.c.d/len\n"));
-	KCHECK(refused("xinu.elf net.gw=10.0.0", 1, "cmdline: "
+	TCHECK(refused("xinu.elf net.gw=10.0.0", 1, "cmdline: "
 		       "net.gw=10.0.0 is not an address a.b.c.d\n"));
-	KCHECK(refused("xinu.elf net.gw=1.2.3.4.5", 1, "cmdline: "
+	TCHECK(refused("xinu.elf net.gw=1.2.3.4.5", 1, "cmdline: "
 		       "net.gw=1.2.3.4.5 is not an address a.b.c.d\n"));
-	KCHECK(refused("xinu.elf net.mask=1", 1,
+	TCHECK(refused("xinu.elf net.mask=1", 1,
 		       "cmdline: unknown key 'net.mask'\n"));
-	KCHECK(bootcfg.netip == 0 && bootcfg.netgw == 0);
-	kend();
+	TCHECK(bootcfg.netip == 0 && bootcfg.netgw == 0);
+	tend();
 
-	kbegin("cmdline_too_long_is_refused");
+	tbegin("cmdline_too_long_is_refused");
 	for (i = 0; i < CMDLINE_LEN + 7; i++) {
 		longline[i] = 'x';
 	}
 	longline[i] = NULLCH;
-	KCHECK(check(longline) == 1);
-	KCHECK(strcmp(out, "cmdline: 1031 characters, above the 1023 the "
+	TCHECK(check(longline) == 1);
+	TCHECK(strcmp(out, "cmdline: 1031 characters, above the 1023 the "
 		      "kernel keeps\n") == 0);
-	KCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN) == 1);
-	KCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN - 1) == 0);
-	kend();
+	TCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN) == 1);
+	TCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN - 1) == 0);
+	tend();
 
-	return kdone();
+	return tdone();
 }

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "config.h"
+#include "hunit.h"
 
 /*
  * The tests run from the top of the tree (the program changes there
@@ -25,7 +26,6 @@
 #define	TESTDIR	"test/host/config/"
 #define	STALE	"/* stale conf.h: must survive a failed run */\n"
 
-static	int	nfail;			/* cases that failed		*/
 static	char	work[64];		/* scratch directory		*/
 static	char	outh[128], outc[128];	/* outputs inside work		*/
 
@@ -35,12 +35,11 @@ static	char	outh[128], outc[128];	/* outputs inside work		*/
  */
 static	void	result(const char *name, const char *why)
 {
-	if (why == NULL) {
-		printf("ok %s\n", name);
-	} else {
-		printf("FAIL %s: %s\n", name, why);
-		nfail++;
+	tbegin(name);
+	if (why != NULL) {
+		tfail("%s", why);
 	}
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -689,5 +688,5 @@ int	main(int argc, char *argv[])
 
 	clearwork();
 	rmdir(work);
-	return nfail ? 1 : 0;
+	return tdone();
 }

@@ -1,7 +1,7 @@
 /* test_freemap.c - host unit tests of paging/freemap.c, compiled unchanged */
 
 #include <xinu.h>
-#include "vmunit.h"
+#include "hunit.h"
 
 /*
  * The free map behind FFS frames and swap slots must hand out the lowest
@@ -28,7 +28,7 @@ local	bool8	takeall(uint32 from, uint32 n)
 
 	for (i = 0; i < n; i++) {
 		if (freemap_take(&m) != (int32)(from + i)) {
-			vfail("take %u of %u is not %u", i, n, from + i);
+			tfail("take %u of %u is not %u", i, n, from + i);
 			return FALSE;
 		}
 	}
@@ -43,19 +43,19 @@ local	void	init_frees_exactly_the_limit(void)
 
 	for (i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
 		freemap_init(&m, limits[i], MAX);
-		VCHECK(m.nfree == limits[i] && m.limit == limits[i]);
-		VCHECK(freemap_isfree(&m, 0));
-		VCHECK(freemap_isfree(&m, limits[i] - 1));
-		VCHECK(!freemap_isfree(&m, limits[i]));	/* past it	*/
-		VCHECK(takeall(0, limits[i]));
+		TCHECK(m.nfree == limits[i] && m.limit == limits[i]);
+		TCHECK(freemap_isfree(&m, 0));
+		TCHECK(freemap_isfree(&m, limits[i] - 1));
+		TCHECK(!freemap_isfree(&m, limits[i]));	/* past it	*/
+		TCHECK(takeall(0, limits[i]));
 	}
 }
 
 local	void	empty_map_has_nothing(void)
 {
 	freemap_init(&m, 0, MAX);
-	VCHECK(m.nfree == 0 && freemap_take(&m) == SYSERR);
-	VCHECK(!freemap_isfree(&m, 0));
+	TCHECK(m.nfree == 0 && freemap_take(&m) == SYSERR);
+	TCHECK(!freemap_isfree(&m, 0));
 }
 
 /* A second init forgets everything taken and every number past the new
@@ -66,29 +66,29 @@ local	void	init_starts_over(void)
 	freemap_take(&m);
 	freemap_take(&m);
 	freemap_init(&m, 40, MAX);
-	VCHECK(!freemap_isfree(&m, 40) && !freemap_isfree(&m, 5000));
-	VCHECK(takeall(0, 40));
+	TCHECK(!freemap_isfree(&m, 40) && !freemap_isfree(&m, 5000));
+	TCHECK(takeall(0, 40));
 }
 
 /* Gives in any order: the next take is always the lowest free number */
 local	void	lowest_first_after_gives(void)
 {
 	freemap_init(&m, 3000, MAX);
-	VCHECK(takeall(0, 3000));
+	TCHECK(takeall(0, 3000));
 	freemap_give(&m, 2999);		/* last word, last summary word	*/
 	freemap_give(&m, 1024);		/* first of a summary word	*/
 	freemap_give(&m, 1023);		/* last of the one before	*/
 	freemap_give(&m, 31);
 	freemap_give(&m, 0);
-	VCHECK(m.nfree == 5);
-	VCHECK(freemap_take(&m) == 0);
-	VCHECK(freemap_take(&m) == 31);
+	TCHECK(m.nfree == 5);
+	TCHECK(freemap_take(&m) == 0);
+	TCHECK(freemap_take(&m) == 31);
 	freemap_give(&m, 5);		/* lower than what is left	*/
-	VCHECK(freemap_take(&m) == 5);
-	VCHECK(freemap_take(&m) == 1023);
-	VCHECK(freemap_take(&m) == 1024);
-	VCHECK(freemap_take(&m) == 2999);
-	VCHECK(freemap_take(&m) == SYSERR);
+	TCHECK(freemap_take(&m) == 5);
+	TCHECK(freemap_take(&m) == 1023);
+	TCHECK(freemap_take(&m) == 1024);
+	TCHECK(freemap_take(&m) == 2999);
+	TCHECK(freemap_take(&m) == SYSERR);
 }
 
 /* Everything given back, high to low: taken again 0, 1, 2, ... */
@@ -97,12 +97,12 @@ local	void	all_given_back_come_out_in_order(void)
 	int32	i;
 
 	freemap_init(&m, MAX, MAX);
-	VCHECK(takeall(0, MAX));
+	TCHECK(takeall(0, MAX));
 	for (i = MAX - 1; i >= 0; i--) {
 		freemap_give(&m, i);
 	}
-	VCHECK(m.nfree == MAX && m.first == 0);
-	VCHECK(takeall(0, MAX));
+	TCHECK(m.nfree == MAX && m.first == 0);
+	TCHECK(takeall(0, MAX));
 }
 
 /* Giving a free number, or one past the limit, is a kernel bug */
@@ -126,9 +126,9 @@ local	void	init_past_arrays(void)
 
 local	void	misuse_asserts(void)
 {
-	VCHECK(vaborts(give_free, "freemap"));
-	VCHECK(vaborts(give_past_limit, "freemap"));
-	VCHECK(vaborts(init_past_arrays, "freemap"));
+	TCHECK(taborts(give_free, "freemap"));
+	TCHECK(taborts(give_past_limit, "freemap"));
+	TCHECK(taborts(init_past_arrays, "freemap"));
 }
 
 /*
@@ -160,7 +160,7 @@ local	void	random_against_model(void)
 	bool8	taking = TRUE;
 
 	freemap_init(&m, RLIMIT, MAX);
-	for (step = 0; step < STEPS && !vfailed(); step++) {
+	for (step = 0; step < STEPS && !tfailed(); step++) {
 		if (rnd(500) == 0) {
 			taking = !taking;	/* fill up, then drain	*/
 		}
@@ -171,7 +171,7 @@ local	void	random_against_model(void)
 			want = (low < RLIMIT) ? (int32)low : SYSERR;
 			got = freemap_take(&m);
 			if (got != want) {
-				vfail("step %u: take gave %d, want %d", step,
+				tfail("step %u: take gave %d, want %d", step,
 				      got, want);
 			} else if (got != SYSERR) {
 				taken[got] = 1;
@@ -188,7 +188,7 @@ local	void	random_against_model(void)
 		n = rnd(RLIMIT + 40);
 		if (m.nfree != nfree || freemap_isfree(&m, n) !=
 		    (n < RLIMIT && !taken[n])) {
-			vfail("step %u: nfree %u (want %u) or isfree(%u) wrong",
+			tfail("step %u: nfree %u (want %u) or isfree(%u) wrong",
 			      step, m.nfree, nfree, n);
 		}
 	}
@@ -196,13 +196,13 @@ local	void	random_against_model(void)
 
 int	main(void)
 {
-	vcase("init_frees_exactly_the_limit", init_frees_exactly_the_limit);
-	vcase("empty_map_has_nothing", empty_map_has_nothing);
-	vcase("init_starts_over", init_starts_over);
-	vcase("lowest_first_after_gives", lowest_first_after_gives);
-	vcase("all_given_back_come_out_in_order",
+	tcase("init_frees_exactly_the_limit", init_frees_exactly_the_limit);
+	tcase("empty_map_has_nothing", empty_map_has_nothing);
+	tcase("init_starts_over", init_starts_over);
+	tcase("lowest_first_after_gives", lowest_first_after_gives);
+	tcase("all_given_back_come_out_in_order",
 	      all_given_back_come_out_in_order);
-	vcase("misuse_asserts", misuse_asserts);
-	vcase("random_against_model", random_against_model);
-	return vdone();
+	tcase("misuse_asserts", misuse_asserts);
+	tcase("random_against_model", random_against_model);
+	return tdone();
 }

@@ -3,7 +3,7 @@
 
 #include <xinu.h>
 #include <stdarg.h>
-#include "kunit.h"
+#include "hunit.h"
 
 /*
  * Each case lays out a small heap of its own in 'arena' and checks the
@@ -134,15 +134,15 @@ local	void	carve(uint32 size, char **blk, int32 n, const uint32 *sizes)
 /* getmem takes from the lowest block, rounding to 8 bytes */
 local	void	getmem_first_fit(void)
 {
-	kbegin("getmem_first_fit");
+	tbegin("getmem_first_fit");
 	heapinit(4096);
-	KCHECK(getmem(100) == at(0));
-	KCHECK(layout(1, 104, 3992));
-	KCHECK(getmem(1) == at(104));
-	KCHECK(getmem(9) == at(112));
-	KCHECK(getmem(16) == at(128));
-	KCHECK(layout(1, 144, 3952));
-	kend();
+	TCHECK(getmem(100) == at(0));
+	TCHECK(layout(1, 104, 3992));
+	TCHECK(getmem(1) == at(104));
+	TCHECK(getmem(9) == at(112));
+	TCHECK(getmem(16) == at(128));
+	TCHECK(layout(1, 144, 3952));
+	tend();
 }
 
 /* getmem skips blocks too small and splits the first that fits; an
@@ -152,19 +152,19 @@ local	void	getmem_holes(void)
 	static	const	uint32	sizes[] = { 64, 64, 128, 64, 0 };
 	char	*b[5];
 
-	kbegin("getmem_holes");
+	tbegin("getmem_holes");
 	carve(1024, b, 5, sizes);	/* 0:64 64:64 128:128 256:64 320: */
-	KCHECK(b[4] == at(320) && layout(0));
-	KCHECK(freemem(b[0], 64) == OK && freemem(b[2], 128) == OK);
-	KCHECK(layout(2, 0, 64, 128, 128));
-	KCHECK(getmem(100) == at(128));		/* skips the 64 hole	*/
-	KCHECK(layout(2, 0, 64, 232, 24));
-	KCHECK(getmem(64) == at(0));		/* exact fit		*/
-	KCHECK(layout(1, 232, 24));
-	KCHECK(getmem(24) == at(232));		/* exact fit, the last	*/
-	KCHECK(layout(0) && memlist.mnext == NULL);
-	KCHECK(getmem(8) == (char *)SYSERR);
-	kend();
+	TCHECK(b[4] == at(320) && layout(0));
+	TCHECK(freemem(b[0], 64) == OK && freemem(b[2], 128) == OK);
+	TCHECK(layout(2, 0, 64, 128, 128));
+	TCHECK(getmem(100) == at(128));		/* skips the 64 hole	*/
+	TCHECK(layout(2, 0, 64, 232, 24));
+	TCHECK(getmem(64) == at(0));		/* exact fit		*/
+	TCHECK(layout(1, 232, 24));
+	TCHECK(getmem(24) == at(232));		/* exact fit, the last	*/
+	TCHECK(layout(0) && memlist.mnext == NULL);
+	TCHECK(getmem(8) == (char *)SYSERR);
+	tend();
 }
 
 /* A request no single block can meet fails and changes nothing, even
@@ -174,19 +174,19 @@ local	void	getmem_exhaustion(void)
 	static	const	uint32	sizes[] = { 64, 64, 64, 0 };
 	char	*b[4];
 
-	kbegin("getmem_exhaustion");
+	tbegin("getmem_exhaustion");
 	carve(512, b, 4, sizes);
-	KCHECK(freemem(b[0], 64) == OK && freemem(b[2], 64) == OK);
-	KCHECK(layout(2, 0, 64, 128, 64));
-	KCHECK(getmem(72) == (char *)SYSERR);	/* 128 free, in two	*/
-	KCHECK(getmem(129) == (char *)SYSERR);
-	KCHECK(getmem(0) == (char *)SYSERR);
-	KCHECK(getmem(0xFFFFFFFF) == (char *)SYSERR);
-	KCHECK(getmem(0xFFFFFFF9) == (char *)SYSERR);	/* rounds to 0	*/
-	KCHECK(getstk(72) == (char *)SYSERR);
-	KCHECK(getstk(0) == (char *)SYSERR);
-	KCHECK(layout(2, 0, 64, 128, 64));
-	kend();
+	TCHECK(freemem(b[0], 64) == OK && freemem(b[2], 64) == OK);
+	TCHECK(layout(2, 0, 64, 128, 64));
+	TCHECK(getmem(72) == (char *)SYSERR);	/* 128 free, in two	*/
+	TCHECK(getmem(129) == (char *)SYSERR);
+	TCHECK(getmem(0) == (char *)SYSERR);
+	TCHECK(getmem(0xFFFFFFFF) == (char *)SYSERR);
+	TCHECK(getmem(0xFFFFFFF9) == (char *)SYSERR);	/* rounds to 0	*/
+	TCHECK(getstk(72) == (char *)SYSERR);
+	TCHECK(getstk(0) == (char *)SYSERR);
+	TCHECK(layout(2, 0, 64, 128, 64));
+	tend();
 }
 
 /* getstk takes whole pages and a guard page below them from the
@@ -197,16 +197,16 @@ local	void	getstk_last_fit(void)
 	static	const	uint32	sizes[] = { 104, 8192, 0 };
 	char	*b[3];
 
-	kbegin("getstk_last_fit");
+	tbegin("getstk_last_fit");
 	nguards = 0;
 	heapinit(4 * PAGE_SIZE + 200);
-	KCHECK(getstk(100) == at(4 * PAGE_SIZE - 4));
-	KCHECK(layout(2, 0, 2 * PAGE_SIZE, 4 * PAGE_SIZE, 200));
-	KCHECK(nguards == 1 && guarded(2 * PAGE_SIZE));
-	KCHECK(getstk(PAGE_SIZE + 1) == (char *)SYSERR);	/* 3 pages */
-	KCHECK(layout(2, 0, 2 * PAGE_SIZE, 4 * PAGE_SIZE, 200));
-	KCHECK(getstk(PAGE_SIZE) == at(2 * PAGE_SIZE - 4));	/* exact */
-	KCHECK(layout(1, 4 * PAGE_SIZE, 200) && guarded(0));
+	TCHECK(getstk(100) == at(4 * PAGE_SIZE - 4));
+	TCHECK(layout(2, 0, 2 * PAGE_SIZE, 4 * PAGE_SIZE, 200));
+	TCHECK(nguards == 1 && guarded(2 * PAGE_SIZE));
+	TCHECK(getstk(PAGE_SIZE + 1) == (char *)SYSERR);	/* 3 pages */
+	TCHECK(layout(2, 0, 2 * PAGE_SIZE, 4 * PAGE_SIZE, 200));
+	TCHECK(getstk(PAGE_SIZE) == at(2 * PAGE_SIZE - 4));	/* exact */
+	TCHECK(layout(1, 4 * PAGE_SIZE, 200) && guarded(0));
 
 	/* the higher of two holes first, then the lower one */
 	nguards = 0;
@@ -214,20 +214,20 @@ local	void	getstk_last_fit(void)
 	b[0] = getmem(2 * PAGE_SIZE);
 	b[1] = getmem(2 * PAGE_SIZE);
 	b[2] = getmem(2 * PAGE_SIZE);
-	KCHECK(freemem(b[0], 2 * PAGE_SIZE) == OK);
-	KCHECK(freemem(b[2], 2 * PAGE_SIZE) == OK);
-	KCHECK(getstk(8) == at(6 * PAGE_SIZE - 4));
-	KCHECK(layout(1, 0, 2 * PAGE_SIZE));
-	KCHECK(getstk(8) == at(2 * PAGE_SIZE - 4));
-	KCHECK(layout(0) && guarded(0) && guarded(4 * PAGE_SIZE));
+	TCHECK(freemem(b[0], 2 * PAGE_SIZE) == OK);
+	TCHECK(freemem(b[2], 2 * PAGE_SIZE) == OK);
+	TCHECK(getstk(8) == at(6 * PAGE_SIZE - 4));
+	TCHECK(layout(1, 0, 2 * PAGE_SIZE));
+	TCHECK(getstk(8) == at(2 * PAGE_SIZE - 4));
+	TCHECK(layout(0) && guarded(0) && guarded(4 * PAGE_SIZE));
 
 	/* a hole of two pages' bytes that is not page-aligned: no fit */
 	nguards = 0;
 	carve(3 * PAGE_SIZE, b, 3, sizes);	/* 0:104 104:8192 8296: */
-	KCHECK(freemem(b[1], 8192) == OK);
-	KCHECK(getstk(8) == (char *)SYSERR);
-	KCHECK(layout(1, 104, 8192) && nguards == 0);
-	kend();
+	TCHECK(freemem(b[1], 8192) == OK);
+	TCHECK(getstk(8) == (char *)SYSERR);
+	TCHECK(layout(1, 104, 8192) && nguards == 0);
+	tend();
 }
 
 /* freestk gives back what getstk took, given the same size, and maps
@@ -236,24 +236,24 @@ local	void	freestk_returns(void)
 {
 	char	*s1, *s2;
 
-	kbegin("freestk_returns");
+	tbegin("freestk_returns");
 	nguards = 0;
 	heapinit(4 * PAGE_SIZE);
 	s1 = getstk(1000);
 	s2 = getstk(100);
-	KCHECK(s2 == at(2 * PAGE_SIZE - 4) && layout(0));
-	KCHECK(freestk(s1 - 4, 1000) == SYSERR);	/* not a top	*/
-	KCHECK(freestk(s1, 0) == SYSERR);
-	KCHECK(freestk(s2, 2 * PAGE_SIZE) == SYSERR);	/* below heap	*/
-	KCHECK(freestk(s1, 0xFFFFFFFF) == SYSERR);
-	KCHECK(freestk(at(5 * PAGE_SIZE - 4), 100) == SYSERR);	/* above */
-	KCHECK(nguards == 2 && layout(0));
-	KCHECK(freestk(s1, 1000) == OK);
-	KCHECK(layout(1, 2 * PAGE_SIZE, 2 * PAGE_SIZE));
-	KCHECK(nguards == 1 && !guarded(2 * PAGE_SIZE));
-	KCHECK(freestk(s2, 100) == OK);
-	KCHECK(layout(1, 0, 4 * PAGE_SIZE) && nguards == 0);
-	kend();
+	TCHECK(s2 == at(2 * PAGE_SIZE - 4) && layout(0));
+	TCHECK(freestk(s1 - 4, 1000) == SYSERR);	/* not a top	*/
+	TCHECK(freestk(s1, 0) == SYSERR);
+	TCHECK(freestk(s2, 2 * PAGE_SIZE) == SYSERR);	/* below heap	*/
+	TCHECK(freestk(s1, 0xFFFFFFFF) == SYSERR);
+	TCHECK(freestk(at(5 * PAGE_SIZE - 4), 100) == SYSERR);	/* above */
+	TCHECK(nguards == 2 && layout(0));
+	TCHECK(freestk(s1, 1000) == OK);
+	TCHECK(layout(1, 2 * PAGE_SIZE, 2 * PAGE_SIZE));
+	TCHECK(nguards == 1 && !guarded(2 * PAGE_SIZE));
+	TCHECK(freestk(s2, 100) == OK);
+	TCHECK(layout(1, 0, 4 * PAGE_SIZE) && nguards == 0);
+	tend();
 }
 
 /* A freed block merges with a free block just before it */
@@ -262,13 +262,13 @@ local	void	freemem_merge_before(void)
 	static	const	uint32	sizes[] = { 64, 64, 64, 0 };
 	char	*b[4];
 
-	kbegin("freemem_merge_before");
+	tbegin("freemem_merge_before");
 	carve(512, b, 4, sizes);
-	KCHECK(freemem(b[0], 64) == OK);
-	KCHECK(layout(1, 0, 64));
-	KCHECK(freemem(b[1], 64) == OK);
-	KCHECK(layout(1, 0, 128));
-	kend();
+	TCHECK(freemem(b[0], 64) == OK);
+	TCHECK(layout(1, 0, 64));
+	TCHECK(freemem(b[1], 64) == OK);
+	TCHECK(layout(1, 0, 128));
+	tend();
 }
 
 /* A freed block merges with a free block just after it */
@@ -277,14 +277,14 @@ local	void	freemem_merge_after(void)
 	static	const	uint32	sizes[] = { 64, 64, 64, 0 };
 	char	*b[4];
 
-	kbegin("freemem_merge_after");
+	tbegin("freemem_merge_after");
 	carve(512, b, 4, sizes);
-	KCHECK(freemem(b[2], 64) == OK);
-	KCHECK(freemem(b[1], 64) == OK);
-	KCHECK(layout(1, 64, 128));
-	KCHECK(freemem(b[0], 64) == OK);	/* and one before it	*/
-	KCHECK(layout(1, 0, 192));
-	kend();
+	TCHECK(freemem(b[2], 64) == OK);
+	TCHECK(freemem(b[1], 64) == OK);
+	TCHECK(layout(1, 64, 128));
+	TCHECK(freemem(b[0], 64) == OK);	/* and one before it	*/
+	TCHECK(layout(1, 0, 192));
+	tend();
 }
 
 /* A freed block that fills the gap between two free blocks makes one */
@@ -293,15 +293,15 @@ local	void	freemem_merge_both(void)
 	static	const	uint32	sizes[] = { 64, 64, 64, 0 };
 	char	*b[4];
 
-	kbegin("freemem_merge_both");
+	tbegin("freemem_merge_both");
 	carve(512, b, 4, sizes);
-	KCHECK(freemem(b[0], 64) == OK && freemem(b[2], 64) == OK);
-	KCHECK(layout(2, 0, 64, 128, 64));	/* apart: no merge	*/
-	KCHECK(freemem(b[1], 64) == OK);
-	KCHECK(layout(1, 0, 192));
-	KCHECK(freemem(b[3], 320) == OK);
-	KCHECK(layout(1, 0, 512));
-	kend();
+	TCHECK(freemem(b[0], 64) == OK && freemem(b[2], 64) == OK);
+	TCHECK(layout(2, 0, 64, 128, 64));	/* apart: no merge	*/
+	TCHECK(freemem(b[1], 64) == OK);
+	TCHECK(layout(1, 0, 192));
+	TCHECK(freemem(b[3], 320) == OK);
+	TCHECK(layout(1, 0, 512));
+	tend();
 }
 
 /* Blocks freed in a scrambled order end as the one block of the start;
@@ -317,23 +317,23 @@ local	void	freemem_scrambled(void)
 	struct	memblk	*blk;
 	int32	n;
 
-	kbegin("freemem_scrambled");
+	tbegin("freemem_scrambled");
 	heapinit(4096);
 	for (i = 0; i < 8; i++) {
 		b[i] = getmem(size[i]);
 	}
 	for (i = 0; i < 8; i++) {
 		k = order[i];
-		KCHECK(freemem(b[k], size[k]) == OK);
+		TCHECK(freemem(b[k], size[k]) == OK);
 		n = 0;
 		for (blk = memlist.mnext; blk != NULL; blk = blk->mnext) {
 			n++;
 		}
 		counts = counts && (n == nblks[i]);
 	}
-	KCHECK(counts);
-	KCHECK(layout(1, 0, 4096));
-	kend();
+	TCHECK(counts);
+	TCHECK(layout(1, 0, 4096));
+	tend();
 }
 
 /* freemem refuses what is outside the heap, misaligned, empty, already
@@ -343,25 +343,25 @@ local	void	freemem_refuses(void)
 	static	const	uint32	sizes[] = { 64, 64, 64, 0 };
 	char	*b[4];
 
-	kbegin("freemem_refuses");
+	tbegin("freemem_refuses");
 	carve(512, b, 4, sizes);
-	KCHECK(freemem(b[1], 64) == OK);	/* 64:64 free		*/
-	KCHECK(freemem(at(0) - 8, 8) == SYSERR);	/* below	*/
-	KCHECK(freemem(at(512), 8) == SYSERR);		/* above	*/
-	KCHECK(freemem(at(504), 16) == SYSERR);		/* across end	*/
-	KCHECK(freemem(at(4), 8) == SYSERR);		/* misaligned	*/
-	KCHECK(freemem(b[0], 0) == SYSERR);
-	KCHECK(freemem(b[0], 0xFFFFFFF8) == SYSERR);
-	KCHECK(freemem(b[1], 64) == SYSERR);		/* twice	*/
-	KCHECK(freemem(at(72), 16) == SYSERR);		/* inside	*/
-	KCHECK(freemem(at(32), 64) == SYSERR);		/* into it	*/
-	KCHECK(freemem(at(120), 16) == SYSERR);		/* out of it	*/
-	KCHECK(freemem(at(0), 256) == SYSERR);		/* around it	*/
-	KCHECK(freemem(at(32), 33) == SYSERR);		/* rounds into	*/
-	KCHECK(layout(1, 64, 64));
-	KCHECK(freemem(at(32), 32) == OK);		/* exactly up to */
-	KCHECK(layout(1, 32, 96));
-	kend();
+	TCHECK(freemem(b[1], 64) == OK);	/* 64:64 free		*/
+	TCHECK(freemem(at(0) - 8, 8) == SYSERR);	/* below	*/
+	TCHECK(freemem(at(512), 8) == SYSERR);		/* above	*/
+	TCHECK(freemem(at(504), 16) == SYSERR);		/* across end	*/
+	TCHECK(freemem(at(4), 8) == SYSERR);		/* misaligned	*/
+	TCHECK(freemem(b[0], 0) == SYSERR);
+	TCHECK(freemem(b[0], 0xFFFFFFF8) == SYSERR);
+	TCHECK(freemem(b[1], 64) == SYSERR);		/* twice	*/
+	TCHECK(freemem(at(72), 16) == SYSERR);		/* inside	*/
+	TCHECK(freemem(at(32), 64) == SYSERR);		/* into it	*/
+	TCHECK(freemem(at(120), 16) == SYSERR);		/* out of it	*/
+	TCHECK(freemem(at(0), 256) == SYSERR);		/* around it	*/
+	TCHECK(freemem(at(32), 33) == SYSERR);		/* rounds into	*/
+	TCHECK(layout(1, 64, 64));
+	TCHECK(freemem(at(32), 32) == OK);		/* exactly up to */
+	TCHECK(layout(1, 32, 96));
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -380,5 +380,5 @@ int32	main(void)
 	freemem_merge_both();
 	freemem_scrambled();
 	freemem_refuses();
-	return kdone();
+	return tdone();
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "hunit.h"
 
 /* lib, renamed by objcopy --prefix-symbols=xl_ (see lib.mk) */
 int	xl_fmtout(void (*emit)(char, void *), void *, const char *, va_list);
@@ -63,66 +64,6 @@ int	xl_tolower(int);
 #define	XL_EOF		(-2)		/* EOF of lib's stdio.h		*/
 
 /*------------------------------------------------------------------------
- *  Test-case bookkeeping: begin(), CHECK(...) as often as needed, end()
- *------------------------------------------------------------------------
- */
-static	int	nfailed;		/* test cases that failed	*/
-static	int	nproblems;		/* failed checks in this case	*/
-static	char	why[1024];		/* the first of them		*/
-
-static	void	problem(const char *fmt, ...)
-	__attribute__ ((format (printf, 1, 2)));
-
-/*------------------------------------------------------------------------
- *  problem  -  Record a failed check of the current test case
- *------------------------------------------------------------------------
- */
-static	void	problem(const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (nproblems++ == 0) {
-		va_start(ap, fmt);
-		vsnprintf(why, sizeof why, fmt, ap);
-		va_end(ap);
-	}
-}
-
-#define	CHECK(cond, ...) do {						\
-		if (!(cond)) {						\
-			problem(__VA_ARGS__);				\
-		}							\
-	} while (0)
-
-/*------------------------------------------------------------------------
- *  begin  -  Start a test case
- *------------------------------------------------------------------------
- */
-static	void	begin(void)
-{
-	nproblems = 0;
-}
-
-/*------------------------------------------------------------------------
- *  end  -  Finish a test case and print its result line
- *------------------------------------------------------------------------
- */
-static	void	end(const char *name)
-{
-	if (nproblems == 0) {
-		printf("ok %s\n", name);
-		return;
-	}
-	nfailed++;
-	if (nproblems > 1) {
-		printf("FAIL %s: %s (and %d more failed checks)\n", name, why,
-				nproblems - 1);
-	} else {
-		printf("FAIL %s: %s\n", name, why);
-	}
-}
-
-/*------------------------------------------------------------------------
  *  esc  -  Return n bytes of s made printable (\xNN), in one of a few
  *	      rotating static buffers
  *------------------------------------------------------------------------
@@ -152,7 +93,7 @@ static	const char *esc(const char *s, int n)
 		char	w_[700], g_[700];				\
 		int	wn_ = snprintf(w_, sizeof w_, __VA_ARGS__);	\
 		int	gn_ = xl_snprintf(g_, sizeof g_, __VA_ARGS__);	\
-		CHECK(wn_ == gn_ && wn_ < (int) sizeof w_		\
+		TCHECKF(wn_ == gn_ && wn_ < (int) sizeof w_		\
 				&& memcmp(w_, g_, wn_ + 1) == 0,	\
 			"(%s): want \"%s\" (%d), got \"%s\" (%d)",	\
 			#__VA_ARGS__, esc(w_, wn_), wn_, esc(g_, gn_), gn_); \
@@ -162,7 +103,7 @@ static	const char *esc(const char *s, int n)
 #define	EXPECT(want, ...) do {						\
 		char	g_[700];					\
 		int	gn_ = xl_snprintf(g_, sizeof g_, __VA_ARGS__);	\
-		CHECK(gn_ == (int) strlen(want) && strcmp(g_, want) == 0, \
+		TCHECKF(gn_ == (int) strlen(want) && strcmp(g_, want) == 0, \
 			"(%s): want \"%s\" (%d), got \"%s\" (%d)",	\
 			#__VA_ARGS__, want, (int) strlen(want),		\
 			esc(g_, gn_), gn_);				\
@@ -224,7 +165,7 @@ static	void	gridone(const char *fmt, const char *len, int sgn, long long v)
 		wn = snprintf(want, sizeof want, fmt, (unsigned int) v);
 		gn = xl_snprintf(got, sizeof got, fmt, (unsigned int) v);
 	}
-	CHECK(wn == gn && strcmp(want, got) == 0,
+	TCHECKF(wn == gn && strcmp(want, got) == 0,
 		"\"%s\" of %lld: want \"%s\" (%d), got \"%s\" (%d)",
 		fmt, v, want, wn, esc(got, gn), gn);
 }
@@ -243,7 +184,9 @@ static	void	test_grid(void)
 
 	for (l = 0; l < sizeof lens / sizeof lens[0]; l++) {
 	    for (c = 0; convs[c] != '\0'; c++) {
-		begin();
+		snprintf(name, sizeof name, "snprintf_grid_%s%c", lens[l],
+				convs[c]);
+		tbegin(name);
 		for (f = 0; f < sizeof gridflags / sizeof gridflags[0]; f++)
 		for (w = 0; w < sizeof gridwidths / sizeof gridwidths[0]; w++)
 		for (p = 0; p < sizeof gridprecs / sizeof gridprecs[0]; p++) {
@@ -255,9 +198,7 @@ static	void	test_grid(void)
 				gridone(fmt, lens[l], c < 2, gridvals[v]);
 			}
 		}
-		snprintf(name, sizeof name, "snprintf_grid_%s%c", lens[l],
-				convs[c]);
-		end(name);
+		tend();
 	    }
 	}
 }
@@ -268,7 +209,7 @@ static	void	test_grid(void)
  */
 static	void	test_int_extremes(void)
 {
-	begin();
+	tbegin("snprintf_int_extremes");
 	SAME("%d %d %d", INT_MIN, INT_MAX, 0);
 	SAME("%i|%u|%x|%X|%o", INT_MIN, UINT_MAX, UINT_MAX, UINT_MAX,
 			UINT_MAX);
@@ -283,7 +224,7 @@ static	void	test_int_extremes(void)
 			0, 0, 0, 0, 0u, 0u, 0u);
 	SAME("%030lld|%-30lld|", LLONG_MIN, LLONG_MIN);
 	SAME("%.30llx|%40.30llo|", ULLONG_MAX, ULLONG_MAX);
-	end("snprintf_int_extremes");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -292,7 +233,7 @@ static	void	test_int_extremes(void)
  */
 static	void	test_star(void)
 {
-	begin();
+	tbegin("snprintf_star");
 	SAME("[%*d]", 10, 42);
 	SAME("[%*d]", -10, 42);
 	SAME("[%*d]", 0, 42);
@@ -308,7 +249,7 @@ static	void	test_star(void)
 	SAME("[%.*s]", -1, "abc");
 	SAME("[%*c]", 3, 'x');
 	SAME("[%*d|%*d]", 4, 1, -4, 2);
-	end("snprintf_star");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -330,21 +271,21 @@ static	void	test_strings(void)
 	int	wn, gn;
 	size_t	f, s;
 
-	begin();
+	tbegin("snprintf_strings");
 	for (f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
 		for (s = 0; s < sizeof strs / sizeof strs[0]; s++) {
 			wn = snprintf(want, sizeof want, fmts[f], strs[s]);
 			gn = xl_snprintf(got, sizeof got, fmts[f], strs[s]);
-			CHECK(wn == gn && strcmp(want, got) == 0,
+			TCHECKF(wn == gn && strcmp(want, got) == 0,
 				"\"%s\" of \"%s\": want \"%s\" (%d), "
 				"got \"%s\" (%d)", fmts[f], strs[s], want, wn,
 				esc(got, gn), gn);
 		}
 	}
-	end("snprintf_strings");
+	tend();
 
 	/* Precision bounds the read: the array has no NUL */
-	begin();
+	tbegin("snprintf_precision_unterminated");
 	{
 		char	raw[4] = { 'a', 'b', 'c', 'd' };
 
@@ -352,14 +293,14 @@ static	void	test_strings(void)
 		EXPECT("[  ab]", "[%4.2s]", raw);
 		EXPECT("[abcd]", "[%.*s]", 4, raw);
 	}
-	end("snprintf_precision_unterminated");
+	tend();
 
-	begin();
+	tbegin("snprintf_null_string");
 	EXPECT("(null)", "%s", (char *) NULL);
 	EXPECT("[  (null)]", "[%8s]", (char *) NULL);
 	EXPECT("[(null)  ]", "[%-8s]", (char *) NULL);
 	EXPECT("(null) 5", "%s %d", (char *) NULL, 5);
-	end("snprintf_null_string");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -368,7 +309,7 @@ static	void	test_strings(void)
  */
 static	void	test_chars(void)
 {
-	begin();
+	tbegin("snprintf_char");
 	SAME("%c", 'A');
 	SAME("[%5c]", 'A');
 	SAME("[%-5c]", 'z');
@@ -376,14 +317,14 @@ static	void	test_chars(void)
 	SAME("a%cb", 0);
 	SAME("%c", 0xe9);
 	SAME("%c", 'A' + 256);
-	end("snprintf_char");
+	tend();
 
-	begin();
+	tbegin("snprintf_percent");
 	SAME("100%%");
 	SAME("%%d %d%%", 5);
 	SAME("%%%%%%");
 	SAME("%%%s%%", "x");
-	end("snprintf_percent");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -392,7 +333,7 @@ static	void	test_chars(void)
  */
 static	void	test_mixed(void)
 {
-	begin();
+	tbegin("snprintf_mixed");
 	EXPECT("", "");
 	SAME("plain text, no conversions");
 	SAME("x=%d y=%s z=%c w=%8.3lx %%", -5, "yes", 'Q', 0xbeefUL);
@@ -403,7 +344,7 @@ static	void	test_mixed(void)
 	SAME("[%300d]", 1);
 	SAME("[%-300d]", -1);
 	SAME("[%.300d]", 12);
-	end("snprintf_mixed");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -412,7 +353,7 @@ static	void	test_mixed(void)
  */
 static	void	test_pointer(void)
 {
-	begin();
+	tbegin("snprintf_pointer");
 	EXPECT("0x00001234", "%p", (void *) 0x1234);
 	EXPECT("0x00000000", "%p", (void *) 0);
 	EXPECT("0xdeadbeef", "%p", (void *) 0xdeadbeefUL);
@@ -421,7 +362,7 @@ static	void	test_pointer(void)
 	EXPECT("[0x0000abcd  ]", "[%-12p]", (void *) 0xabcd);
 	EXPECT("[  0x0000abcd]", "[%012p]", (void *) 0xabcd);
 	EXPECT("0x00000010 7", "%p %d", (void *) 16, 7);
-	end("snprintf_pointer");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -430,7 +371,7 @@ static	void	test_pointer(void)
  */
 static	void	test_unknown(void)
 {
-	begin();
+	tbegin("snprintf_unknown_conversion");
 	EXPECT("%q", "%q");
 	EXPECT("a%qb7", "a%qb%d", 7);
 	EXPECT("[%-5q]", "[%-5q]");
@@ -441,7 +382,7 @@ static	void	test_unknown(void)
 	EXPECT("%", "%");
 	EXPECT("x%-5", "x%-5");
 	EXPECT("%ll", "%ll");
-	end("snprintf_unknown_conversion");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -454,29 +395,29 @@ static	void	test_truncation(void)
 	char	want[64], got[64];
 	int	wn, gn, size, i, full;
 
-	begin();
+	tbegin("snprintf_truncation");
 	full = snprintf(NULL, 0, fmt, -12345, "world");
 	gn = xl_snprintf(NULL, 0, fmt, -12345, "world");
-	CHECK(gn == full, "size 0, NULL buffer: want %d, got %d", full, gn);
+	TCHECKF(gn == full, "size 0, NULL buffer: want %d, got %d", full, gn);
 	for (size = 0; size <= full + 3; size++) {
 		memset(want, 0x7e, sizeof want);
 		memset(got, 0x7e, sizeof got);
 		wn = snprintf(want, size, fmt, -12345, "world");
 		gn = xl_snprintf(got, size, fmt, -12345, "world");
-		CHECK(wn == gn, "size %d: want return %d, got %d", size, wn,
+		TCHECKF(wn == gn, "size %d: want return %d, got %d", size, wn,
 				gn);
-		CHECK(memcmp(want, got, sizeof want) == 0,
+		TCHECKF(memcmp(want, got, sizeof want) == 0,
 			"size %d: want buffer \"%s\", got \"%s\"", size,
 			esc(want, size + 2), esc(got, size + 2));
 		for (i = size; i < (int) sizeof got; i++) {
 			if (got[i] != 0x7e) {
-				problem("size %d: byte %d was overwritten",
+				tfail("size %d: byte %d was overwritten",
 						size, i);
 				break;
 			}
 		}
 	}
-	end("snprintf_truncation");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -509,31 +450,31 @@ static	void	test_sprintf_family(void)
 	int	wn, gn;
 	volatile size_t small = 6;	/* hides the truncation from gcc */
 
-	begin();
+	tbegin("sprintf");
 	memset(got, 0x7e, sizeof got);
 	wn = sprintf(want, "%s=%-6d|%05x|%lld", "key", -77, 0x1fu, -5LL);
 	gn = xl_sprintf(got, "%s=%-6d|%05x|%lld", "key", -77, 0x1fu, -5LL);
-	CHECK(wn == gn && strcmp(want, got) == 0,
+	TCHECKF(wn == gn && strcmp(want, got) == 0,
 		"want \"%s\" (%d), got \"%s\" (%d)", want, wn, got, gn);
-	CHECK(got[gn + 1] == 0x7e, "wrote past the NUL");
+	TCHECKF(got[gn + 1] == 0x7e, "wrote past the NUL");
 	wn = sprintf(want, "[%1500d]", 9);
 	gn = xl_sprintf(got, "[%1500d]", 9);
-	CHECK(wn == gn && strcmp(want, got) == 0,
+	TCHECKF(wn == gn && strcmp(want, got) == 0,
 		"long output: want length %d, got %d", wn, gn);
-	end("sprintf");
+	tend();
 
-	begin();
+	tbegin("vsprintf_vsnprintf");
 	wn = sprintf(want, "%d-%s-%c", 1, "two", '3');
 	gn = vcall(got, 0, "%d-%s-%c", 1, "two", '3');
-	CHECK(wn == gn && strcmp(want, got) == 0,
+	TCHECKF(wn == gn && strcmp(want, got) == 0,
 		"vsprintf: want \"%s\" (%d), got \"%s\" (%d)", want, wn, got,
 		gn);
 	wn = snprintf(want, small, "%d-%s-%c", 1, "two", '3');
 	gn = vcall(got, small, "%d-%s-%c", 1, "two", '3');
-	CHECK(wn == gn && strcmp(want, got) == 0,
+	TCHECKF(wn == gn && strcmp(want, got) == 0,
 		"vsnprintf: want \"%s\" (%d), got \"%s\" (%d)", want, wn, got,
 		gn);
-	end("vsprintf_vsnprintf");
+	tend();
 }
 
 /* Output collected by a test emit function for fmtout */
@@ -581,17 +522,17 @@ static	void	test_fmtout(void)
 	struct	collect	col;
 	int	n;
 
-	begin();
+	tbegin("fmtout_emit");
 	n = fmtcall(&col, "<%5d|%-3s|%c>", 42, "ab", 0);
-	CHECK(n == 13 && col.calls == 13
+	TCHECKF(n == 13 && col.calls == 13
 			&& memcmp(col.buf, "<   42|ab |\0>", 13) == 0,
 		"want \"<   42|ab |\\x00>\" (13 emits, returns 13), got "
 		"\"%s\" (%d emits, returns %d)", esc(col.buf, col.calls),
 		col.calls, n);
 	n = fmtcall(&col, "");
-	CHECK(n == 0 && col.calls == 0, "empty format: %d emits, returns %d",
+	TCHECKF(n == 0 && col.calls == 0, "empty format: %d emits, returns %d",
 			col.calls, n);
-	end("fmtout_emit");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -619,29 +560,29 @@ static	void	test_strlen(void)
 	char	raw[5] = { 'a', 'b', 'c', 'd', 'e' };
 	size_t	i, max;
 
-	begin();
+	tbegin("strlen");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
-		CHECK(xl_strlen(strs[i]) == strlen(strs[i]),
+		TCHECKF(xl_strlen(strs[i]) == strlen(strs[i]),
 			"strlen(\"%s\"): want %zu, got %zu", strs[i],
 			strlen(strs[i]), xl_strlen(strs[i]));
 	}
-	end("strlen");
+	tend();
 
-	begin();
+	tbegin("strnlen");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		for (max = 0; max < 8; max++) {
-			CHECK(xl_strnlen(strs[i], max) ==
+			TCHECKF(xl_strnlen(strs[i], max) ==
 					strnlen(strs[i], max),
 				"strnlen(\"%s\", %zu): want %zu, got %zu",
 				strs[i], max, strnlen(strs[i], max),
 				xl_strnlen(strs[i], max));
 		}
 	}
-	CHECK(xl_strnlen(raw, 5) == 5, "strnlen of unterminated: want 5, "
+	TCHECKF(xl_strnlen(raw, 5) == 5, "strnlen of unterminated: want 5, "
 			"got %zu", xl_strnlen(raw, 5));
-	CHECK(xl_strnlen(raw, 3) == 3, "strnlen(raw, 3): want 3, got %zu",
+	TCHECKF(xl_strnlen(raw, 3) == 3, "strnlen(raw, 3): want 3, got %zu",
 			xl_strnlen(raw, 3));
-	end("strnlen");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -655,36 +596,36 @@ static	void	test_strcpy(void)
 	char	*r;
 	size_t	i, n;
 
-	begin();
+	tbegin("strcpy");
 	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
 		memset(want, 0x7e, sizeof want);
 		memset(got, 0x7e, sizeof got);
 		strcpy(want + 1, srcs[i]);
 		r = xl_strcpy(got + 1, srcs[i]);
-		CHECK(r == got + 1, "strcpy(\"%s\") returned %p, not dst",
+		TCHECKF(r == got + 1, "strcpy(\"%s\") returned %p, not dst",
 				srcs[i], (void *) r);
-		CHECK(memcmp(want, got, sizeof want) == 0,
+		TCHECKF(memcmp(want, got, sizeof want) == 0,
 			"strcpy(\"%s\"): buffer \"%s\", want \"%s\"", srcs[i],
 			esc(got, 24), esc(want, 24));
 	}
-	end("strcpy");
+	tend();
 
-	begin();
+	tbegin("strncpy");
 	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
 		for (n = 0; n < 20; n++) {
 			memset(want, 0x7e, sizeof want);
 			memset(got, 0x7e, sizeof got);
 			strncpy(want + 1, srcs[i], n);
 			r = xl_strncpy(got + 1, srcs[i], n);
-			CHECK(r == got + 1, "strncpy(\"%s\", %zu) returned "
+			TCHECKF(r == got + 1, "strncpy(\"%s\", %zu) returned "
 					"%p, not dst", srcs[i], n, (void *) r);
-			CHECK(memcmp(want, got, sizeof want) == 0,
+			TCHECKF(memcmp(want, got, sizeof want) == 0,
 				"strncpy(\"%s\", %zu): buffer \"%s\", want "
 				"\"%s\"", srcs[i], n, esc(got, 24),
 				esc(want, 24));
 		}
 	}
-	end("strncpy");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -699,7 +640,7 @@ static	void	test_strcat(void)
 	char	*r;
 	size_t	d, s, n;
 
-	begin();
+	tbegin("strcat");
 	for (d = 0; d < 2; d++) {
 		for (s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
 			memset(want, 0x7e, sizeof want);
@@ -708,17 +649,17 @@ static	void	test_strcat(void)
 			strcpy(got, dsts[d]);
 			strcat(want, srcs[s]);
 			r = xl_strcat(got, srcs[s]);
-			CHECK(r == got, "strcat returned %p, not dst",
+			TCHECKF(r == got, "strcat returned %p, not dst",
 					(void *) r);
-			CHECK(memcmp(want, got, sizeof want) == 0,
+			TCHECKF(memcmp(want, got, sizeof want) == 0,
 				"strcat(\"%s\", \"%s\"): buffer \"%s\", want "
 				"\"%s\"", dsts[d], srcs[s], esc(got, 16),
 				esc(want, 16));
 		}
 	}
-	end("strcat");
+	tend();
 
-	begin();
+	tbegin("strncat");
 	for (d = 0; d < 2; d++) {
 		for (s = 0; s < sizeof srcs / sizeof srcs[0]; s++) {
 			for (n = 0; n < 8; n++) {
@@ -728,9 +669,9 @@ static	void	test_strcat(void)
 				strcpy(got, dsts[d]);
 				strncat(want, srcs[s], n);
 				r = xl_strncat(got, srcs[s], n);
-				CHECK(r == got, "strncat returned %p, not dst",
+				TCHECKF(r == got, "strncat returned %p, not dst",
 						(void *) r);
-				CHECK(memcmp(want, got, sizeof want) == 0,
+				TCHECKF(memcmp(want, got, sizeof want) == 0,
 					"strncat(\"%s\", \"%s\", %zu): buffer "
 					"\"%s\", want \"%s\"", dsts[d],
 					srcs[s], n, esc(got, 16),
@@ -738,7 +679,7 @@ static	void	test_strcat(void)
 			}
 		}
 	}
-	end("strncat");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -752,25 +693,25 @@ static	void	test_strcmp(void)
 	size_t	i, j, n;
 	int	w, g;
 
-	begin();
+	tbegin("strcmp");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		for (j = 0; j < sizeof strs / sizeof strs[0]; j++) {
 			w = sign(strcmp(strs[i], strs[j]));
 			g = sign(xl_strcmp(strs[i], strs[j]));
-			CHECK(w == g, "strcmp(\"%s\", \"%s\"): want sign %d, "
+			TCHECKF(w == g, "strcmp(\"%s\", \"%s\"): want sign %d, "
 				"got %d", esc(strs[i], strlen(strs[i])),
 				esc(strs[j], strlen(strs[j])), w, g);
 		}
 	}
-	end("strcmp");
+	tend();
 
-	begin();
+	tbegin("strncmp");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		for (j = 0; j < sizeof strs / sizeof strs[0]; j++) {
 			for (n = 0; n < 6; n++) {
 				w = sign(strncmp(strs[i], strs[j], n));
 				g = sign(xl_strncmp(strs[i], strs[j], n));
-				CHECK(w == g, "strncmp(\"%s\", \"%s\", %zu): "
+				TCHECKF(w == g, "strncmp(\"%s\", \"%s\", %zu): "
 					"want sign %d, got %d",
 					esc(strs[i], strlen(strs[i])),
 					esc(strs[j], strlen(strs[j])), n, w,
@@ -778,7 +719,7 @@ static	void	test_strcmp(void)
 			}
 		}
 	}
-	end("strncmp");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -793,31 +734,31 @@ static	void	test_strchr(void)
 	size_t	i, j;
 	char	*w, *g;
 
-	begin();
+	tbegin("strchr");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		for (j = 0; j < sizeof chars / sizeof chars[0]; j++) {
 			w = strchr(strs[i], chars[j]);
 			g = xl_strchr(strs[i], chars[j]);
-			CHECK(w == g, "strchr(\"%s\", %d): want offset %td, "
+			TCHECKF(w == g, "strchr(\"%s\", %d): want offset %td, "
 				"got %td", esc(strs[i], strlen(strs[i])),
 				chars[j], w ? w - strs[i] : -1,
 				g ? g - strs[i] : -1);
 		}
 	}
-	end("strchr");
+	tend();
 
-	begin();
+	tbegin("strrchr");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		for (j = 0; j < sizeof chars / sizeof chars[0]; j++) {
 			w = strrchr(strs[i], chars[j]);
 			g = xl_strrchr(strs[i], chars[j]);
-			CHECK(w == g, "strrchr(\"%s\", %d): want offset %td, "
+			TCHECKF(w == g, "strrchr(\"%s\", %d): want offset %td, "
 				"got %td", esc(strs[i], strlen(strs[i])),
 				chars[j], w ? w - strs[i] : -1,
 				g ? g - strs[i] : -1);
 		}
 	}
-	end("strrchr");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -834,17 +775,17 @@ static	void	test_strstr(void)
 	size_t	i, j;
 	char	*w, *g;
 
-	begin();
+	tbegin("strstr");
 	for (i = 0; i < sizeof hays / sizeof hays[0]; i++) {
 		for (j = 0; j < sizeof needles / sizeof needles[0]; j++) {
 			w = strstr(hays[i], needles[j]);
 			g = xl_strstr(hays[i], needles[j]);
-			CHECK(w == g, "strstr(\"%s\", \"%s\"): want offset "
+			TCHECKF(w == g, "strstr(\"%s\", \"%s\"): want offset "
 				"%td, got %td", hays[i], needles[j],
 				w ? w - hays[i] : -1, g ? g - hays[i] : -1);
 		}
 	}
-	end("strstr");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -859,27 +800,27 @@ static	void	test_strspn(void)
 			"-" };
 	size_t	i, j, w, g;
 
-	begin();
+	tbegin("strspn");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		for (j = 0; j < sizeof sets / sizeof sets[0]; j++) {
 			w = strspn(strs[i], sets[j]);
 			g = xl_strspn(strs[i], sets[j]);
-			CHECK(w == g, "strspn(\"%s\", \"%s\"): want %zu, got "
+			TCHECKF(w == g, "strspn(\"%s\", \"%s\"): want %zu, got "
 				"%zu", strs[i], sets[j], w, g);
 		}
 	}
-	end("strspn");
+	tend();
 
-	begin();
+	tbegin("strcspn");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++) {
 		for (j = 0; j < sizeof sets / sizeof sets[0]; j++) {
 			w = strcspn(strs[i], sets[j]);
 			g = xl_strcspn(strs[i], sets[j]);
-			CHECK(w == g, "strcspn(\"%s\", \"%s\"): want %zu, got "
+			TCHECKF(w == g, "strcspn(\"%s\", \"%s\"): want %zu, got "
 				"%zu", strs[i], sets[j], w, g);
 		}
 	}
-	end("strcspn");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -911,7 +852,7 @@ static	void	test_memcpy(void)
 	void	*r;
 
 	fillpattern(src, sizeof src);
-	begin();
+	tbegin("memcpy");
 	for (soff = 0; soff < 8; soff++)
 	for (doff = 0; doff < 8; doff++)
 	for (n = 0; n <= 64; n++) {
@@ -919,12 +860,12 @@ static	void	test_memcpy(void)
 		memset(got, 0xee, sizeof got);
 		memcpy(want + doff, src + soff, n);
 		r = xl_memcpy(got + doff, src + soff, n);
-		CHECK(r == got + doff, "memcpy returned %p, not dst", r);
-		CHECK(memcmp(want, got, sizeof want) == 0,
+		TCHECKF(r == got + doff, "memcpy returned %p, not dst", r);
+		TCHECKF(memcmp(want, got, sizeof want) == 0,
 			"memcpy(dst+%zu, src+%zu, %zu): buffers differ",
 			doff, soff, n);
 	}
-	end("memcpy");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -937,7 +878,7 @@ static	void	test_memmove(void)
 	size_t	soff, doff, n;
 	void	*r;
 
-	begin();
+	tbegin("memmove_overlap");
 	for (soff = 0; soff < 24; soff++)
 	for (doff = 0; doff < 24; doff++)
 	for (n = 0; n <= 40; n++) {
@@ -945,13 +886,13 @@ static	void	test_memmove(void)
 		fillpattern(got, sizeof got);
 		memmove(want + doff, want + soff, n);
 		r = xl_memmove(got + doff, got + soff, n);
-		CHECK(r == got + doff, "memmove returned %p, not dst", r);
-		CHECK(memcmp(want, got, sizeof want) == 0,
+		TCHECKF(r == got + doff, "memmove returned %p, not dst", r);
+		TCHECKF(memcmp(want, got, sizeof want) == 0,
 			"memmove(buf+%zu, buf+%zu, %zu) (%s): buffers differ",
 			doff, soff, n, doff > soff ? "dst above src"
 			: doff < soff ? "dst below src" : "same place");
 	}
-	end("memmove_overlap");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -965,7 +906,7 @@ static	void	test_memset(void)
 	size_t	v, off, n;
 	void	*r;
 
-	begin();
+	tbegin("memset");
 	for (v = 0; v < sizeof vals / sizeof vals[0]; v++)
 	for (off = 0; off < 4; off++)
 	for (n = 0; n <= 40; n++) {
@@ -973,12 +914,12 @@ static	void	test_memset(void)
 		fillpattern(got, sizeof got);
 		memset(want + off, vals[v], n);
 		r = xl_memset(got + off, vals[v], n);
-		CHECK(r == got + off, "memset returned %p, not s", r);
-		CHECK(memcmp(want, got, sizeof want) == 0,
+		TCHECKF(r == got + off, "memset returned %p, not s", r);
+		TCHECKF(memcmp(want, got, sizeof want) == 0,
 			"memset(buf+%zu, %d, %zu): buffers differ", off,
 			vals[v], n);
 	}
-	end("memset");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -992,18 +933,18 @@ static	void	test_memcmp(void)
 	size_t	i, j, n;
 	int	w, g;
 
-	begin();
+	tbegin("memcmp");
 	for (i = 0; i < sizeof strs / sizeof strs[0]; i++)
 	for (j = 0; j < sizeof strs / sizeof strs[0]; j++)
 	for (n = 0; n <= 4; n++) {
 		w = sign(memcmp(strs[i], strs[j], n));
 		g = sign(xl_memcmp(strs[i], strs[j], n));
-		CHECK(w == g, "memcmp(\"%s\", \"%s\", %zu): want sign %d, "
+		TCHECKF(w == g, "memcmp(\"%s\", \"%s\", %zu): want sign %d, "
 			"got %d", esc(strs[i], 6), esc(strs[j], 6), n, w, g);
 	}
 	w = sign(xl_memcmp("ab\0dx", "ab\0de", 5));
-	CHECK(w > 0, "memcmp must look past a NUL: got sign %d", w);
-	end("memcmp");
+	TCHECKF(w > 0, "memcmp must look past a NUL: got sign %d", w);
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1018,17 +959,17 @@ static	void	test_memchr(void)
 	size_t	j, n;
 	const char *w, *g;
 
-	begin();
+	tbegin("memchr");
 	for (j = 0; j < sizeof chars / sizeof chars[0]; j++) {
 		for (n = 0; n <= sizeof buf; n++) {
 			w = memchr(buf, chars[j], n);
 			g = xl_memchr(buf, chars[j], n);
-			CHECK(w == g, "memchr(buf, %d, %zu): want offset %td, "
+			TCHECKF(w == g, "memchr(buf, %d, %zu): want offset %td, "
 				"got %td", chars[j], n, w ? w - buf : -1,
 				g ? g - buf : -1);
 		}
 	}
-	end("memchr");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1061,40 +1002,40 @@ static	void	test_strtol(void)
 	char	*wend, *gend;
 	long	w, g;
 
-	begin();
+	tbegin("strtol");
 	for (t = 0; t < sizeof numtexts / sizeof numtexts[0]; t++) {
 		for (b = 0; b < sizeof numbases / sizeof numbases[0]; b++) {
 			w = strtol(numtexts[t], &wend, numbases[b]);
 			g = xl_strtol(numtexts[t], &gend, numbases[b]);
-			CHECK(w == g && wend == gend, "strtol(\"%s\", %d): "
+			TCHECKF(w == g && wend == gend, "strtol(\"%s\", %d): "
 				"want %ld end +%td, got %ld end +%td",
 				esc(numtexts[t], strlen(numtexts[t])),
 				numbases[b], w, wend - numtexts[t], g,
 				gend - numtexts[t]);
 			g = xl_strtol(numtexts[t], NULL, numbases[b]);
-			CHECK(w == g, "strtol(\"%s\", NULL, %d): want %ld, "
+			TCHECKF(w == g, "strtol(\"%s\", NULL, %d): want %ld, "
 				"got %ld", numtexts[t], numbases[b], w, g);
 		}
 	}
-	end("strtol");
+	tend();
 
-	begin();
+	tbegin("strtoul");
 	for (t = 0; t < sizeof numtexts / sizeof numtexts[0]; t++) {
 		unsigned long uw, ug;
 
 		for (b = 0; b < sizeof numbases / sizeof numbases[0]; b++) {
 			uw = strtoul(numtexts[t], &wend, numbases[b]);
 			ug = xl_strtoul(numtexts[t], &gend, numbases[b]);
-			CHECK(uw == ug && wend == gend, "strtoul(\"%s\", %d): "
+			TCHECKF(uw == ug && wend == gend, "strtoul(\"%s\", %d): "
 				"want %lu end +%td, got %lu end +%td",
 				esc(numtexts[t], strlen(numtexts[t])),
 				numbases[b], uw, wend - numtexts[t], ug,
 				gend - numtexts[t]);
 		}
 	}
-	end("strtoul");
+	tend();
 
-	begin();
+	tbegin("strtol_bad_base");
 	{
 		static const int bad[] = { -1, 1, 37, 100 };
 		const char *s = "123";
@@ -1102,17 +1043,17 @@ static	void	test_strtol(void)
 		for (b = 0; b < sizeof bad / sizeof bad[0]; b++) {
 			gend = NULL;
 			g = xl_strtol(s, &gend, bad[b]);
-			CHECK(g == 0 && gend == s, "strtol(\"123\", %d): want "
+			TCHECKF(g == 0 && gend == s, "strtol(\"123\", %d): want "
 				"0 end +0, got %ld end %p", bad[b], g,
 				(void *) gend);
 			gend = NULL;
 			g = (long) xl_strtoul(s, &gend, bad[b]);
-			CHECK(g == 0 && gend == s, "strtoul(\"123\", %d): "
+			TCHECKF(g == 0 && gend == s, "strtoul(\"123\", %d): "
 				"want 0 end +0, got %ld end %p", bad[b], g,
 				(void *) gend);
 		}
 	}
-	end("strtol_bad_base");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1155,12 +1096,12 @@ static	void	test_strtonum(void)
 	size_t	i;
 	long	v;
 
-	begin();
+	tbegin("strtonum");
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		err = "untouched";
 		v = xl_strtonum(cases[i].text, cases[i].min, cases[i].max,
 				&err);
-		CHECK(v == cases[i].want && (err == NULL) ==
+		TCHECKF(v == cases[i].want && (err == NULL) ==
 			(cases[i].err == NULL) && (err == NULL ||
 			strcmp(err, cases[i].err) == 0),
 			"strtonum(\"%s\", %ld, %ld): want %ld %s, got %ld %s",
@@ -1168,7 +1109,7 @@ static	void	test_strtonum(void)
 			cases[i].want, cases[i].err ? cases[i].err : "(ok)",
 			v, err ? err : "(ok)");
 	}
-	end("strtonum");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1181,31 +1122,31 @@ static	void	test_atoi(void)
 			"2147483647", "-2147483648", "0x10", "007" };
 	size_t	t;
 
-	begin();
+	tbegin("atoi_atol");
 	for (t = 0; t < sizeof texts / sizeof texts[0]; t++) {
-		CHECK(atoi(texts[t]) == xl_atoi(texts[t]),
+		TCHECKF(atoi(texts[t]) == xl_atoi(texts[t]),
 			"atoi(\"%s\"): want %d, got %d", texts[t],
 			atoi(texts[t]), xl_atoi(texts[t]));
-		CHECK(atol(texts[t]) == xl_atol(texts[t]),
+		TCHECKF(atol(texts[t]) == xl_atol(texts[t]),
 			"atol(\"%s\"): want %ld, got %ld", texts[t],
 			atol(texts[t]), xl_atol(texts[t]));
 	}
-	CHECK(xl_atol("-9223372036854775807") == -LONG_MAX,
+	TCHECKF(xl_atol("-9223372036854775807") == -LONG_MAX,
 		"atol(\"-9223372036854775807\"): got %ld",
 		xl_atol("-9223372036854775807"));
-	end("atoi_atol");
+	tend();
 
-	begin();
-	CHECK(xl_abs(0) == 0, "abs(0): got %d", xl_abs(0));
-	CHECK(xl_abs(-5) == 5, "abs(-5): got %d", xl_abs(-5));
-	CHECK(xl_abs(5) == 5, "abs(5): got %d", xl_abs(5));
-	CHECK(xl_abs(-INT_MAX) == INT_MAX, "abs(-INT_MAX): got %d",
+	tbegin("abs_labs");
+	TCHECKF(xl_abs(0) == 0, "abs(0): got %d", xl_abs(0));
+	TCHECKF(xl_abs(-5) == 5, "abs(-5): got %d", xl_abs(-5));
+	TCHECKF(xl_abs(5) == 5, "abs(5): got %d", xl_abs(5));
+	TCHECKF(xl_abs(-INT_MAX) == INT_MAX, "abs(-INT_MAX): got %d",
 		xl_abs(-INT_MAX));
-	CHECK(xl_labs(-LONG_MAX) == LONG_MAX, "labs(-LONG_MAX): got %ld",
+	TCHECKF(xl_labs(-LONG_MAX) == LONG_MAX, "labs(-LONG_MAX): got %ld",
 		xl_labs(-LONG_MAX));
-	CHECK(xl_labs(-3L) == 3L, "labs(-3): got %ld", xl_labs(-3L));
-	CHECK(xl_labs(7L) == 7L, "labs(7): got %ld", xl_labs(7L));
-	end("abs_labs");
+	TCHECKF(xl_labs(-3L) == 3L, "labs(-3): got %ld", xl_labs(-3L));
+	TCHECKF(xl_labs(7L) == 7L, "labs(7): got %ld", xl_labs(7L));
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1292,7 +1233,8 @@ static	void	test_qsort_sizes(void)
 	srand(1);
 	for (s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
 		size = sizes[s];
-		begin();
+		snprintf(name, sizeof name, "qsort_size_%zu", size);
+		tbegin(name);
 		for (c = 0; c < sizeof counts / sizeof counts[0]; c++)
 		for (p = 0; p < 5; p++) {
 			n = counts[c];
@@ -1305,24 +1247,23 @@ static	void	test_qsort_sizes(void)
 			qs_hi = got + n * size;
 			qs_stray = 0;
 			xl_qsort(got, n, size, qs_cmpbytes);
-			CHECK(!qs_stray, "%zu %s elements: comparator got a "
+			TCHECKF(!qs_stray, "%zu %s elements: comparator got a "
 				"pointer that is not an element", n,
 				patterns[p]);
 			for (i = 1; i < n; i++) {
 				if (memcmp(got + (i - 1) * size,
 						got + i * size, size) > 0) {
-					problem("%zu %s elements: out of "
+					tfail("%zu %s elements: out of "
 						"order at %zu", n, patterns[p],
 						i);
 					break;
 				}
 			}
-			CHECK(memcmp(want, got, n * size) == 0, "%zu %s "
+			TCHECKF(memcmp(want, got, n * size) == 0, "%zu %s "
 				"elements: result is not a permutation of the "
 				"input", n, patterns[p]);
 		}
-		snprintf(name, sizeof name, "qsort_size_%zu", size);
-		end(name);
+		tend();
 	}
 	free(want);
 	free(got);
@@ -1358,7 +1299,7 @@ static	void	test_qsort_permutation(void)
 	static	char	seen[N];
 	int	i;
 
-	begin();
+	tbegin("qsort_permutation");
 	srand(7);
 	for (i = 0; i < N; i++) {
 		keys[i] = rand() % 10 - 5;
@@ -1369,19 +1310,19 @@ static	void	test_qsort_permutation(void)
 	xl_qsort(items, N, sizeof items[0], qs_cmpkey);
 	for (i = 0; i < N; i++) {
 		if (i > 0 && items[i - 1].key > items[i].key) {
-			problem("out of order at %d: %d > %d", i,
+			tfail("out of order at %d: %d > %d", i,
 				items[i - 1].key, items[i].key);
 		}
 		if (items[i].tag < 0 || items[i].tag >= N
 				|| seen[items[i].tag]++) {
-			problem("element %d (tag %d) is a duplicate or "
+			tfail("element %d (tag %d) is a duplicate or "
 				"corrupt", i, items[i].tag);
 		} else if (keys[items[i].tag] != items[i].key) {
-			problem("element %d: key %d was %d at the start", i,
+			tfail("element %d: key %d was %d at the start", i,
 				items[i].key, keys[items[i].tag]);
 		}
 	}
-	end("qsort_permutation");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1395,7 +1336,7 @@ static	void	test_qsort_cost(void)
 	long	limit = 4L * N * 15;	/* 4 n log2(n), log2(20000)<15	*/
 	int	p;
 
-	begin();
+	tbegin("qsort_nlogn");
 	srand(3);
 	for (p = 0; p < 5; p++) {
 		qs_fill(a, N, 4, p);
@@ -1403,11 +1344,11 @@ static	void	test_qsort_cost(void)
 		qs_lo = NULL;
 		qs_calls = 0;
 		xl_qsort(a, N, 4, qs_cmpbytes);
-		CHECK(qs_calls <= limit, "%d elements, pattern %d: %ld "
+		TCHECKF(qs_calls <= limit, "%d elements, pattern %d: %ld "
 			"comparisons, want at most %ld", N, p, qs_calls,
 			limit);
 	}
-	end("qsort_nlogn");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1427,7 +1368,7 @@ static	void	test_rand(void)
 	int	i, v, diff, odd;
 
 	/* Must run before any other call of xl_srand */
-	begin();
+	tbegin("rand_default_seed_is_1");
 	for (i = 0; i < N; i++) {
 		seq[i] = xl_rand();
 	}
@@ -1435,14 +1376,14 @@ static	void	test_rand(void)
 	for (i = 0; i < N; i++) {
 		v = xl_rand();
 		if (v != seq[i]) {
-			problem("value %d: %d before any srand, %d after "
+			tfail("value %d: %d before any srand, %d after "
 				"srand(1)", i, seq[i], v);
 			break;
 		}
 	}
-	end("rand_default_seed_is_1");
+	tend();
 
-	begin();
+	tbegin("rand_reproducible");
 	xl_srand(12345);
 	for (i = 0; i < N; i++) {
 		seq[i] = xl_rand();
@@ -1453,7 +1394,7 @@ static	void	test_rand(void)
 	for (i = 0; i < N; i++) {
 		v = xl_rand();
 		if (v != seq[i]) {
-			problem("value %d after srand(12345): first %d, then "
+			tfail("value %d after srand(12345): first %d, then "
 				"%d", i, seq[i], v);
 			break;
 		}
@@ -1462,31 +1403,31 @@ static	void	test_rand(void)
 	for (diff = 0, i = 0; i < N; i++) {
 		diff += xl_rand() != seq[i];
 	}
-	CHECK(diff > N / 2, "seeds 12345 and 12346: only %d of %d values "
+	TCHECKF(diff > N / 2, "seeds 12345 and 12346: only %d of %d values "
 		"differ", diff, N);
-	end("rand_reproducible");
+	tend();
 
-	begin();
+	tbegin("rand_range_spread");
 	xl_srand(0);
 	odd = 0;
 	for (i = 0; i < SPREAD; i++) {
 		v = xl_rand();
 		if (v < 0 || v > XL_RAND_MAX) {
-			problem("value %d out of range: %d", i, v);
+			tfail("value %d out of range: %d", i, v);
 			break;
 		}
 		buckets[v * 16 / (XL_RAND_MAX + 1)]++;
 		odd += v & 1;
 	}
 	for (i = 0; i < 16; i++) {
-		CHECK(buckets[i] > SPREAD / 16 * 9 / 10
+		TCHECKF(buckets[i] > SPREAD / 16 * 9 / 10
 				&& buckets[i] < SPREAD / 16 * 11 / 10,
 			"bucket %d of 16 holds %d of %d values", i,
 			buckets[i], SPREAD);
 	}
-	CHECK(odd > SPREAD * 45 / 100 && odd < SPREAD * 55 / 100,
+	TCHECKF(odd > SPREAD * 45 / 100 && odd < SPREAD * 55 / 100,
 		"%d of %d values are odd", odd, SPREAD);
-	end("rand_range_spread");
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -1525,7 +1466,8 @@ static	void	test_ctype(void)
 	int	c, w, g;
 
 	for (f = 0; f < sizeof fns / sizeof fns[0]; f++) {
-		begin();
+		snprintf(name, sizeof name, "ctype_%s", fns[f].name);
+		tbegin(name);
 		for (c = -1; c <= 255; c++) {
 			w = fns[f].host(c);
 			g = fns[f].lib(c);
@@ -1533,15 +1475,14 @@ static	void	test_ctype(void)
 				w = w != 0;
 				g = g != 0;
 			}
-			CHECK(w == g, "%s(%d): want %d, got %d", fns[f].name,
+			TCHECKF(w == g, "%s(%d): want %d, got %d", fns[f].name,
 				c, w, g);
 		}
 		/* lib's EOF is Xinu's -2, which is in no class either */
 		g = fns[f].lib(XL_EOF);
-		CHECK(g == (fns[f].truth ? 0 : XL_EOF), "%s(EOF=-2): got %d",
+		TCHECKF(g == (fns[f].truth ? 0 : XL_EOF), "%s(EOF=-2): got %d",
 				fns[f].name, g);
-		snprintf(name, sizeof name, "ctype_%s", fns[f].name);
-		end(name);
+		tend();
 	}
 }
 
@@ -1582,5 +1523,5 @@ int	main(void)
 	test_qsort_permutation();
 	test_qsort_cost();
 	test_ctype();
-	return nfailed != 0;
+	return tdone();
 }

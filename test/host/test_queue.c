@@ -3,7 +3,7 @@
 
 #include <xinu.h>
 #include <stdarg.h>
-#include "kunit.h"
+#include "hunit.h"
 
 /*
  * Processes 1..NUSED exist (their proctab entries are not free), so the
@@ -74,15 +74,15 @@ local	void	queue_empty(void)
 {
 	qid16	q;
 
-	kbegin("queue_empty");
+	tbegin("queue_empty");
 	q = newqueue();
-	KCHECK(q != SYSERR && !isbadqid(q));
-	KCHECK(isempty(q) && !nonempty(q));
-	KCHECK(firstid(q) == queuetail(q) && lastid(q) == queuehead(q));
-	KCHECK(order(q, 0));
-	KCHECK(dequeue(q) == EMPTY);
-	KCHECK(getfirst(q) == EMPTY && getlast(q) == EMPTY);
-	kend();
+	TCHECK(q != SYSERR && !isbadqid(q));
+	TCHECK(isempty(q) && !nonempty(q));
+	TCHECK(firstid(q) == queuetail(q) && lastid(q) == queuehead(q));
+	TCHECK(order(q, 0));
+	TCHECK(dequeue(q) == EMPTY);
+	TCHECK(getfirst(q) == EMPTY && getlast(q) == EMPTY);
+	tend();
 }
 
 /* enqueue and dequeue are first in, first out */
@@ -90,16 +90,16 @@ local	void	queue_fifo(void)
 {
 	qid16	q = newqueue();
 
-	kbegin("queue_fifo");
-	KCHECK(enqueue(3, q) == 3 && enqueue(1, q) == 1);
-	KCHECK(enqueue(2, q) == 2);
-	KCHECK(order(q, 3, 3, 1, 2));
-	KCHECK(nonempty(q) && firstid(q) == 3 && lastid(q) == 2);
-	KCHECK(dequeue(q) == 3);
-	KCHECK(enqueue(7, q) == 7);
-	KCHECK(dequeue(q) == 1 && dequeue(q) == 2 && dequeue(q) == 7);
-	KCHECK(dequeue(q) == EMPTY && isempty(q));
-	kend();
+	tbegin("queue_fifo");
+	TCHECK(enqueue(3, q) == 3 && enqueue(1, q) == 1);
+	TCHECK(enqueue(2, q) == 2);
+	TCHECK(order(q, 3, 3, 1, 2));
+	TCHECK(nonempty(q) && firstid(q) == 3 && lastid(q) == 2);
+	TCHECK(dequeue(q) == 3);
+	TCHECK(enqueue(7, q) == 7);
+	TCHECK(dequeue(q) == 1 && dequeue(q) == 2 && dequeue(q) == 7);
+	TCHECK(dequeue(q) == EMPTY && isempty(q));
+	tend();
 }
 
 /* insert keeps keys in descending order */
@@ -107,18 +107,18 @@ local	void	insert_by_priority(void)
 {
 	qid16	q = newqueue();
 
-	kbegin("insert_by_priority");
-	KCHECK(insert(1, q, 10) == OK);
-	KCHECK(insert(2, q, 30) == OK);
-	KCHECK(insert(3, q, 20) == OK);
-	KCHECK(insert(4, q, -5) == OK);
-	KCHECK(insert(5, q, 100) == OK);
-	KCHECK(order(q, 5, 5, 2, 3, 1, 4));
-	KCHECK(keys(q, 5, 100, 30, 20, 10, -5));
-	KCHECK(firstkey(q) == 100 && lastkey(q) == -5);
-	KCHECK(getfirst(q) == 5 && getlast(q) == 4);
-	KCHECK(order(q, 3, 2, 3, 1));
-	kend();
+	tbegin("insert_by_priority");
+	TCHECK(insert(1, q, 10) == OK);
+	TCHECK(insert(2, q, 30) == OK);
+	TCHECK(insert(3, q, 20) == OK);
+	TCHECK(insert(4, q, -5) == OK);
+	TCHECK(insert(5, q, 100) == OK);
+	TCHECK(order(q, 5, 5, 2, 3, 1, 4));
+	TCHECK(keys(q, 5, 100, 30, 20, 10, -5));
+	TCHECK(firstkey(q) == 100 && lastkey(q) == -5);
+	TCHECK(getfirst(q) == 5 && getlast(q) == 4);
+	TCHECK(order(q, 3, 2, 3, 1));
+	tend();
 }
 
 /* Equal keys stay in arrival order (round robin on the ready list) */
@@ -126,18 +126,18 @@ local	void	insert_equal_keys(void)
 {
 	qid16	q = newqueue();
 
-	kbegin("insert_equal_keys");
-	KCHECK(insert(1, q, 20) == OK);
-	KCHECK(insert(2, q, 20) == OK);
-	KCHECK(insert(3, q, 30) == OK);
-	KCHECK(insert(4, q, 20) == OK);
-	KCHECK(insert(5, q, 10) == OK);
-	KCHECK(insert(6, q, 30) == OK);
-	KCHECK(order(q, 6, 3, 6, 1, 2, 4, 5));
-	KCHECK(dequeue(q) == 3);
-	KCHECK(insert(3, q, 30) == OK);		/* to the back of its key */
-	KCHECK(order(q, 6, 6, 3, 1, 2, 4, 5));
-	kend();
+	tbegin("insert_equal_keys");
+	TCHECK(insert(1, q, 20) == OK);
+	TCHECK(insert(2, q, 20) == OK);
+	TCHECK(insert(3, q, 30) == OK);
+	TCHECK(insert(4, q, 20) == OK);
+	TCHECK(insert(5, q, 10) == OK);
+	TCHECK(insert(6, q, 30) == OK);
+	TCHECK(order(q, 6, 3, 6, 1, 2, 4, 5));
+	TCHECK(dequeue(q) == 3);
+	TCHECK(insert(3, q, 30) == OK);		/* to the back of its key */
+	TCHECK(order(q, 6, 6, 3, 1, 2, 4, 5));
+	tend();
 }
 
 /* insertd keeps a delta list: each key is the delay after the entry
@@ -146,22 +146,22 @@ local	void	insertd_deltas(void)
 {
 	qid16	q = newqueue();
 
-	kbegin("insertd_deltas");
-	KCHECK(insertd(1, q, 50) == OK);
-	KCHECK(insertd(2, q, 10) == OK);
-	KCHECK(insertd(3, q, 40) == OK);
-	KCHECK(insertd(4, q, 20) == OK);
-	KCHECK(insertd(5, q, 30) == OK);
-	KCHECK(order(q, 5, 2, 4, 5, 3, 1));
-	KCHECK(keys(q, 5, 10, 10, 10, 10, 10));
-	KCHECK(insertd(6, q, 15) == OK);	/* between 10 and 20	*/
-	KCHECK(order(q, 6, 2, 6, 4, 5, 3, 1));
-	KCHECK(keys(q, 6, 10, 5, 5, 10, 10, 10));
-	KCHECK(insertd(7, q, 100) == OK);	/* after all		*/
-	KCHECK(lastid(q) == 7 && lastkey(q) == 50);
-	KCHECK(insertd(8, q, 0) == OK);		/* before all		*/
-	KCHECK(firstid(q) == 8 && keys(q, 2, 0, 10));
-	kend();
+	tbegin("insertd_deltas");
+	TCHECK(insertd(1, q, 50) == OK);
+	TCHECK(insertd(2, q, 10) == OK);
+	TCHECK(insertd(3, q, 40) == OK);
+	TCHECK(insertd(4, q, 20) == OK);
+	TCHECK(insertd(5, q, 30) == OK);
+	TCHECK(order(q, 5, 2, 4, 5, 3, 1));
+	TCHECK(keys(q, 5, 10, 10, 10, 10, 10));
+	TCHECK(insertd(6, q, 15) == OK);	/* between 10 and 20	*/
+	TCHECK(order(q, 6, 2, 6, 4, 5, 3, 1));
+	TCHECK(keys(q, 6, 10, 5, 5, 10, 10, 10));
+	TCHECK(insertd(7, q, 100) == OK);	/* after all		*/
+	TCHECK(lastid(q) == 7 && lastkey(q) == 50);
+	TCHECK(insertd(8, q, 0) == OK);		/* before all		*/
+	TCHECK(firstid(q) == 8 && keys(q, 2, 0, 10));
+	tend();
 }
 
 /* Equal delays wake in the order they were inserted */
@@ -169,14 +169,14 @@ local	void	insertd_equal_delays(void)
 {
 	qid16	q = newqueue();
 
-	kbegin("insertd_equal_delays");
-	KCHECK(insertd(1, q, 20) == OK);
-	KCHECK(insertd(2, q, 20) == OK);
-	KCHECK(insertd(3, q, 5) == OK);
-	KCHECK(insertd(4, q, 20) == OK);
-	KCHECK(order(q, 4, 3, 1, 2, 4));
-	KCHECK(keys(q, 4, 5, 15, 0, 0));
-	kend();
+	tbegin("insertd_equal_delays");
+	TCHECK(insertd(1, q, 20) == OK);
+	TCHECK(insertd(2, q, 20) == OK);
+	TCHECK(insertd(3, q, 5) == OK);
+	TCHECK(insertd(4, q, 20) == OK);
+	TCHECK(order(q, 4, 3, 1, 2, 4));
+	TCHECK(keys(q, 4, 5, 15, 0, 0));
+	tend();
 }
 
 /* getitem takes a process out of the middle, the front or the back,
@@ -185,20 +185,20 @@ local	void	getitem_anywhere(void)
 {
 	qid16	q = newqueue();
 
-	kbegin("getitem_anywhere");
+	tbegin("getitem_anywhere");
 	enqueue(1, q);
 	enqueue(2, q);
 	enqueue(3, q);
 	enqueue(4, q);
-	KCHECK(getitem(2) == 2);
-	KCHECK(order(q, 3, 1, 3, 4));
-	KCHECK(getitem(1) == 1);
-	KCHECK(order(q, 2, 3, 4));
-	KCHECK(getitem(4) == 4);
-	KCHECK(order(q, 1, 3));
-	KCHECK(getitem(3) == 3);
-	KCHECK(order(q, 0) && isempty(q));
-	kend();
+	TCHECK(getitem(2) == 2);
+	TCHECK(order(q, 3, 1, 3, 4));
+	TCHECK(getitem(1) == 1);
+	TCHECK(order(q, 2, 3, 4));
+	TCHECK(getitem(4) == 4);
+	TCHECK(order(q, 1, 3));
+	TCHECK(getitem(3) == 3);
+	TCHECK(order(q, 0) && isempty(q));
+	tend();
 }
 
 /* Queues share queuetab but not their entries */
@@ -206,16 +206,16 @@ local	void	queues_apart(void)
 {
 	qid16	a = newqueue(), b = newqueue();
 
-	kbegin("queues_apart");
-	KCHECK(a != b && a != SYSERR && b != SYSERR);
+	tbegin("queues_apart");
+	TCHECK(a != b && a != SYSERR && b != SYSERR);
 	insert(1, a, 10);
 	insertd(2, b, 10);
 	insert(3, a, 5);
 	insertd(4, b, 5);
-	KCHECK(order(a, 2, 1, 3) && order(b, 2, 4, 2));
-	KCHECK(dequeue(b) == 4);
-	KCHECK(order(a, 2, 1, 3) && order(b, 1, 2));
-	kend();
+	TCHECK(order(a, 2, 1, 3) && order(b, 2, 4, 2));
+	TCHECK(dequeue(b) == 4);
+	TCHECK(order(a, 2, 1, 3) && order(b, 1, 2));
+	tend();
 }
 
 /* Bad queue IDs and process IDs are refused, leaving queues alone */
@@ -223,21 +223,21 @@ local	void	queue_bad_args(void)
 {
 	qid16	q = newqueue();
 
-	kbegin("queue_bad_args");
+	tbegin("queue_bad_args");
 	enqueue(1, q);
-	KCHECK(enqueue(2, NPROC - 1) == SYSERR);	/* not a queue	*/
-	KCHECK(enqueue(2, NQENT) == SYSERR);
-	KCHECK(enqueue(2, -1) == SYSERR);
-	KCHECK(enqueue(NUSED + 1, q) == SYSERR);	/* free entry	*/
-	KCHECK(enqueue(-1, q) == SYSERR);
-	KCHECK(enqueue(NPROC, q) == SYSERR);
-	KCHECK(insert(NUSED + 1, q, 1) == SYSERR);
-	KCHECK(insert(2, NQENT, 1) == SYSERR);
-	KCHECK(insertd(NUSED + 1, q, 1) == SYSERR);
-	KCHECK(insertd(2, 0, 1) == SYSERR);
-	KCHECK(dequeue(NQENT) == SYSERR);
-	KCHECK(order(q, 1, 1));
-	kend();
+	TCHECK(enqueue(2, NPROC - 1) == SYSERR);	/* not a queue	*/
+	TCHECK(enqueue(2, NQENT) == SYSERR);
+	TCHECK(enqueue(2, -1) == SYSERR);
+	TCHECK(enqueue(NUSED + 1, q) == SYSERR);	/* free entry	*/
+	TCHECK(enqueue(-1, q) == SYSERR);
+	TCHECK(enqueue(NPROC, q) == SYSERR);
+	TCHECK(insert(NUSED + 1, q, 1) == SYSERR);
+	TCHECK(insert(2, NQENT, 1) == SYSERR);
+	TCHECK(insertd(NUSED + 1, q, 1) == SYSERR);
+	TCHECK(insertd(2, 0, 1) == SYSERR);
+	TCHECK(dequeue(NQENT) == SYSERR);
+	TCHECK(order(q, 1, 1));
+	tend();
 }
 
 /* newqueue runs out of entries after the last pair, and says so */
@@ -246,13 +246,13 @@ local	void	newqueue_runs_out(void)
 	int32	n = 0;
 	qid16	q;
 
-	kbegin("newqueue_runs_out");
+	tbegin("newqueue_runs_out");
 	while ((q = newqueue()) != SYSERR && n < NQENT) {
-		KCHECK(!isbadqid(q) && isempty(q));
+		TCHECK(!isbadqid(q) && isempty(q));
 		n++;
 	}
-	KCHECK(q == SYSERR);
-	kend();
+	TCHECK(q == SYSERR);
+	tend();
 }
 
 /*------------------------------------------------------------------------
@@ -276,5 +276,5 @@ int32	main(void)
 	queues_apart();
 	queue_bad_args();
 	newqueue_runs_out();		/* last: uses up queuetab	*/
-	return kdone();
+	return tdone();
 }

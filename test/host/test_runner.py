@@ -193,6 +193,30 @@ class FakeQemu(unittest.TestCase):
                 self.assertEqual(args[args.index("-device", args.index(
                     "-netdev")) + 1], "e1000,netdev=n0")
 
+    def test_kernel_tests_come_from_the_image(self):
+        self.fake(BOOT + "testcase sem_count\ntestcase clock_ffs3 vm.ffs=3 "
+                  "vm.debug=2\ntestcases 2\n")
+        os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
+        kernel = os.path.join(self.tmp, "xinu.elf")
+        open(kernel, "w").close()
+        found = runner.kernel_tests(opts(kernel=kernel))
+        with open(os.environ["FAKE_QEMU_ARGS"]) as f:
+            args = f.read().split("\n")
+        self.assertEqual(args[args.index("-append") + 1], "test=list")
+        self.assertEqual(found, [("sem_count", ""),
+                                 ("clock_ffs3", "vm.ffs=3 vm.debug=2")])
+
+    def test_kernel_tests_refuse_a_cut_list(self):
+        self.fake(BOOT + "testcase sem_count\ntestcases 2\n")
+        kernel = os.path.join(self.tmp, "xinu.elf")
+        open(kernel, "w").close()
+        with self.assertRaises(runner.NoTestList):
+            runner.kernel_tests(opts(kernel=kernel))
+        self.fake(BOOT + "cmdline: test=list: this image has no test "
+                  "cases\n", status=7)
+        with self.assertRaises(runner.NoTestList):
+            runner.kernel_tests(opts(kernel=kernel))
+
     def test_kernel_test_timeout_applies(self):
         self.fake("TEST x: start\n", hang=True)
         res = runner.run_kernel_test("x", "", opts(timeout=1))

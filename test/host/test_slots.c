@@ -1,12 +1,12 @@
 /* test_slots.c - host unit tests of swap/slots.c, compiled unchanged */
 
 #include <xinu.h>
-#include "vmunit.h"
+#include "hunit.h"
 
 /*
  * Two processes, A and B, own slots; proctab (in vmstub.c) points at
  * their VM state so that swap_alloc and swap_free can count each one's
- * slots.  Each case starts from a fresh program state (vmunit.h).
+ * slots.  Each case starts from a fresh program state (hunit.h's tcase).
  */
 
 #define	A	5			/* two process IDs		*/
@@ -30,12 +30,12 @@ local	void	first_slots_are_0_1_2(void)
 	int32	i;
 
 	setup(16);
-	VCHECK(free_swap_pages() == 16 && swap_limit == 16);
-	for (i = 0; i < 16 && !vfailed(); i++) {
-		VCHECK(swap_alloc(A) == i);
-		VCHECK(free_swap_pages() == 16 - (uint32)i - 1);
+	TCHECK(free_swap_pages() == 16 && swap_limit == 16);
+	for (i = 0; i < 16 && !tfailed(); i++) {
+		TCHECK(swap_alloc(A) == i);
+		TCHECK(free_swap_pages() == 16 - (uint32)i - 1);
 	}
-	VCHECK(vma.nslots == 16);
+	TCHECK(vma.nslots == 16);
 }
 
 local	void	whole_swap_area_in_order(void)
@@ -43,16 +43,16 @@ local	void	whole_swap_area_in_order(void)
 	int32	i;
 
 	setup(MAX_SWAP_SIZE);
-	for (i = 0; i < MAX_SWAP_SIZE && !vfailed(); i++) {
-		VCHECK(swap_alloc(A) == i);
+	for (i = 0; i < MAX_SWAP_SIZE && !tfailed(); i++) {
+		TCHECK(swap_alloc(A) == i);
 	}
-	VCHECK(free_swap_pages() == 0 && swap_alloc(A) == SYSERR);
+	TCHECK(free_swap_pages() == 0 && swap_alloc(A) == SYSERR);
 	for (i = MAX_SWAP_SIZE - 1; i >= 0; i--) {
 		swap_free(A, i);
 	}
-	VCHECK(free_swap_pages() == MAX_SWAP_SIZE && vma.nslots == 0);
-	for (i = 0; i < MAX_SWAP_SIZE && !vfailed(); i++) {
-		VCHECK(swap_alloc(B) == i);	/* in order again	*/
+	TCHECK(free_swap_pages() == MAX_SWAP_SIZE && vma.nslots == 0);
+	for (i = 0; i < MAX_SWAP_SIZE && !tfailed(); i++) {
+		TCHECK(swap_alloc(B) == i);	/* in order again	*/
 	}
 }
 
@@ -66,13 +66,13 @@ local	void	free_then_alloc_reuses_lowest(void)
 	swap_alloc(A);
 	swap_alloc(A);
 	swap_free(A, 2);
-	VCHECK(swap_alloc(A) == 2);
+	TCHECK(swap_alloc(A) == 2);
 	swap_free(A, 1);
 	swap_free(A, 3);
-	VCHECK(swap_alloc(B) == 1);
-	VCHECK(swap_alloc(B) == 3);
-	VCHECK(swap_alloc(B) == 4);	/* then the untouched ones	*/
-	VCHECK(free_swap_pages() == 3);
+	TCHECK(swap_alloc(B) == 1);
+	TCHECK(swap_alloc(B) == 3);
+	TCHECK(swap_alloc(B) == 4);	/* then the untouched ones	*/
+	TCHECK(free_swap_pages() == 3);
 }
 
 /* Slots freed high to low, or scattered across the whole area, still
@@ -90,12 +90,12 @@ local	void	scattered_frees_come_back_in_order(void)
 	}
 	swap_free(A, 31);
 	swap_free(A, 32);
-	VCHECK(swap_alloc(B) == 31 && swap_alloc(B) == 32);
-	for (i = (MAX_SWAP_SIZE - 1) % 997; i < MAX_SWAP_SIZE && !vfailed();
+	TCHECK(swap_alloc(B) == 31 && swap_alloc(B) == 32);
+	for (i = (MAX_SWAP_SIZE - 1) % 997; i < MAX_SWAP_SIZE && !tfailed();
 	     i += 997) {
-		VCHECK(swap_alloc(B) == i);
+		TCHECK(swap_alloc(B) == i);
 	}
-	VCHECK(swap_alloc(B) == SYSERR && free_swap_pages() == 0);
+	TCHECK(swap_alloc(B) == SYSERR && free_swap_pages() == 0);
 }
 
 local	void	alloc_on_empty_fails(void)
@@ -106,23 +106,23 @@ local	void	alloc_on_empty_fails(void)
 	for (i = 0; i < 4; i++) {
 		swap_alloc(A);
 	}
-	VCHECK(swap_alloc(A) == SYSERR);
-	VCHECK(swap_alloc(B) == SYSERR);
-	VCHECK(vma.nslots == 4 && vmb.nslots == 0);
-	VCHECK(free_swap_pages() == 0);
+	TCHECK(swap_alloc(A) == SYSERR);
+	TCHECK(swap_alloc(B) == SYSERR);
+	TCHECK(vma.nslots == 4 && vmb.nslots == 0);
+	TCHECK(free_swap_pages() == 0);
 	for (i = 0; i < 4; i++) {
-		VCHECK(swap_inuse(i));
+		TCHECK(swap_inuse(i));
 	}
 	swap_free(A, 1);		/* and it recovers		*/
-	VCHECK(swap_alloc(B) == 1 && vmb.nslots == 1);
+	TCHECK(swap_alloc(B) == 1 && vmb.nslots == 1);
 }
 
 local	void	alloc_with_no_swap_fails(void)
 {
 	setup(0);
-	VCHECK(free_swap_pages() == 0);
-	VCHECK(swap_alloc(A) == SYSERR && vma.nslots == 0);
-	VCHECK(!swap_inuse(0));
+	TCHECK(free_swap_pages() == 0);
+	TCHECK(swap_alloc(A) == SYSERR && vma.nslots == 0);
+	TCHECK(!swap_inuse(0));
 }
 
 local	void	nslots_counts_per_process(void)
@@ -133,14 +133,14 @@ local	void	nslots_counts_per_process(void)
 	swap_alloc(B);
 	swap_alloc(A);
 	swap_alloc(B);
-	VCHECK(vma.nslots == 3 && vmb.nslots == 2);
+	TCHECK(vma.nslots == 3 && vmb.nslots == 2);
 	swap_free(A, 0);
-	VCHECK(vma.nslots == 2 && vmb.nslots == 2);
+	TCHECK(vma.nslots == 2 && vmb.nslots == 2);
 	swap_free(B, 4);
 	swap_free(B, 2);
-	VCHECK(vma.nslots == 2 && vmb.nslots == 0);
-	VCHECK(vma.nframes == 0 && vma.heappages == 0 && vmb.nframes == 0);
-	VCHECK(free_swap_pages() == 8);
+	TCHECK(vma.nslots == 2 && vmb.nslots == 0);
+	TCHECK(vma.nframes == 0 && vma.heappages == 0 && vmb.nframes == 0);
+	TCHECK(free_swap_pages() == 8);
 }
 
 local	void	inuse_follows_alloc_and_free(void)
@@ -149,16 +149,16 @@ local	void	inuse_follows_alloc_and_free(void)
 
 	setup(8);
 	for (i = 0; i < 8; i++) {
-		VCHECK(!swap_inuse(i));
+		TCHECK(!swap_inuse(i));
 	}
 	swap_alloc(A);
 	swap_alloc(A);
-	VCHECK(swap_inuse(0) && swap_inuse(1) && !swap_inuse(2));
+	TCHECK(swap_inuse(0) && swap_inuse(1) && !swap_inuse(2));
 	swap_free(A, 0);
-	VCHECK(!swap_inuse(0) && swap_inuse(1));
-	VCHECK(!swap_inuse(8));			/* past the limit	*/
-	VCHECK(!swap_inuse(MAX_SWAP_SIZE));
-	VCHECK(!swap_inuse(0xFFFFFFFF));
+	TCHECK(!swap_inuse(0) && swap_inuse(1));
+	TCHECK(!swap_inuse(8));			/* past the limit	*/
+	TCHECK(!swap_inuse(MAX_SWAP_SIZE));
+	TCHECK(!swap_inuse(0xFFFFFFFF));
 }
 
 /* A smaller limit after use: slots past it are neither free nor in use */
@@ -169,10 +169,10 @@ local	void	init_starts_over(void)
 	swap_alloc(A);
 	swap_alloc(A);
 	setup(2);
-	VCHECK(free_swap_pages() == 2 && swap_limit == 2);
-	VCHECK(!swap_inuse(0) && !swap_inuse(1) && !swap_inuse(2));
-	VCHECK(swap_alloc(B) == 0 && swap_alloc(B) == 1);
-	VCHECK(swap_alloc(B) == SYSERR);
+	TCHECK(free_swap_pages() == 2 && swap_limit == 2);
+	TCHECK(!swap_inuse(0) && !swap_inuse(1) && !swap_inuse(2));
+	TCHECK(swap_alloc(B) == 0 && swap_alloc(B) == 1);
+	TCHECK(swap_alloc(B) == SYSERR);
 }
 
 /* Freeing a free slot, or one past the limit, is a kernel bug */
@@ -192,22 +192,22 @@ local	void	free_past_limit(void)
 
 local	void	bad_free_asserts(void)
 {
-	VCHECK(vaborts(free_twice, "freemap"));
-	VCHECK(vaborts(free_past_limit, "freemap"));
+	TCHECK(taborts(free_twice, "freemap"));
+	TCHECK(taborts(free_past_limit, "freemap"));
 }
 
 int	main(void)
 {
-	vcase("first_slots_are_0_1_2", first_slots_are_0_1_2);
-	vcase("whole_swap_area_in_order", whole_swap_area_in_order);
-	vcase("free_then_alloc_reuses_lowest", free_then_alloc_reuses_lowest);
-	vcase("scattered_frees_come_back_in_order",
+	tcase("first_slots_are_0_1_2", first_slots_are_0_1_2);
+	tcase("whole_swap_area_in_order", whole_swap_area_in_order);
+	tcase("free_then_alloc_reuses_lowest", free_then_alloc_reuses_lowest);
+	tcase("scattered_frees_come_back_in_order",
 	      scattered_frees_come_back_in_order);
-	vcase("alloc_on_empty_fails", alloc_on_empty_fails);
-	vcase("alloc_with_no_swap_fails", alloc_with_no_swap_fails);
-	vcase("nslots_counts_per_process", nslots_counts_per_process);
-	vcase("inuse_follows_alloc_and_free", inuse_follows_alloc_and_free);
-	vcase("init_starts_over", init_starts_over);
-	vcase("bad_free_asserts", bad_free_asserts);
-	return vdone();
+	tcase("alloc_on_empty_fails", alloc_on_empty_fails);
+	tcase("alloc_with_no_swap_fails", alloc_with_no_swap_fails);
+	tcase("nslots_counts_per_process", nslots_counts_per_process);
+	tcase("inuse_follows_alloc_and_free", inuse_follows_alloc_and_free);
+	tcase("init_starts_over", init_starts_over);
+	tcase("bad_free_asserts", bad_free_asserts);
+	return tdone();
 }

@@ -2,7 +2,7 @@
 
 #include <stdio.h>
 #include <xinu.h>
-#include "vmunit.h"
+#include "hunit.h"
 
 /*
  * Pages are named by their offset in the heap: P(i) is the virtual page
@@ -39,7 +39,7 @@ local	void	describe(const char *what)
 		n += snprintf(buf + n, sizeof(buf) - n, " (%u,%u)",
 			      run->start - VHEAP_FIRST, run->npages);
 	}
-	vfail("%s; runs (offset,pages):%s", what, buf);
+	tfail("%s; runs (offset,pages):%s", what, buf);
 }
 
 /*------------------------------------------------------------------------
@@ -73,7 +73,7 @@ local	bool8	layout(int32 n, ...)
 		return FALSE;
 	}
 	if (stub_blocks != n || vm.heappages != N - free) {
-		vfail("%d runs in %d blocks, heappages %u (want %u)", n,
+		tfail("%d runs in %d blocks, heappages %u (want %u)", n,
 		      stub_blocks, vm.heappages, N - free);
 		return FALSE;
 	}
@@ -106,7 +106,7 @@ local	bool8	audit(void)
 		nruns++;
 	}
 	if (free + vm.heappages != N || nruns != stub_blocks) {
-		vfail("%u free + %u heappages != %u, or %d runs in %d blocks",
+		tfail("%u free + %u heappages != %u, or %d runs in %d blocks",
 		      free, vm.heappages, N, nruns, stub_blocks);
 		return FALSE;
 	}
@@ -153,12 +153,12 @@ local	void	holes(void)
 
 local	void	init_makes_one_run(void)
 {
-	VCHECK(vheap_init(&vm) == OK);
-	VCHECK(layout(1, 0, N));
-	VCHECK(vm.heappages == 0);
-	VCHECK(vheap_find(&vm, N) == (int32)P(0));
-	VCHECK(vheap_find(&vm, N + 1) == SYSERR);
-	VCHECK(audit());
+	TCHECK(vheap_init(&vm) == OK);
+	TCHECK(layout(1, 0, N));
+	TCHECK(vm.heappages == 0);
+	TCHECK(vheap_find(&vm, N) == (int32)P(0));
+	TCHECK(vheap_find(&vm, N + 1) == SYSERR);
+	TCHECK(audit());
 }
 
 local	void	init_without_memory_fails(void)
@@ -168,28 +168,28 @@ local	void	init_without_memory_fails(void)
 	vm.freeruns = &before;
 	vm.heappages = 7;
 	stub_nomem = TRUE;
-	VCHECK(vheap_init(&vm) == SYSERR);
-	VCHECK(vm.freeruns == &before && vm.heappages == 7);
-	VCHECK(stub_blocks == 0);
+	TCHECK(vheap_init(&vm) == SYSERR);
+	TCHECK(vm.freeruns == &before && vm.heappages == 7);
+	TCHECK(stub_blocks == 0);
 }
 
 #if !VHEAP_NEXTFIT
 local	void	find_is_first_fit_lowest(void)
 {
 	holes();
-	VCHECK(layout(4, 2, 2, 10, 5, 20, 3, 30, N - 30));
-	VCHECK(vheap_find(&vm, 1) == (int32)P(2));
-	VCHECK(vheap_find(&vm, 2) == (int32)P(2));
-	VCHECK(vheap_find(&vm, 3) == (int32)P(10));	/* skips [2,4)	*/
-	VCHECK(vheap_find(&vm, 5) == (int32)P(10));
-	VCHECK(vheap_find(&vm, 6) == (int32)P(30));	/* the tail	*/
-	VCHECK(vheap_find(&vm, N - 30) == (int32)P(30));
-	VCHECK(vheap_find(&vm, N - 29) == SYSERR);
-	VCHECK(layout(4, 2, 2, 10, 5, 20, 3, 30, N - 30));	/* unchanged */
-	VCHECK(reserve(3) == 10);	/* reserve = find + take	*/
-	VCHECK(reserve(3) == 20);
-	VCHECK(reserve(1) == 2);
-	VCHECK(layout(3, 3, 1, 13, 2, 30, N - 30));
+	TCHECK(layout(4, 2, 2, 10, 5, 20, 3, 30, N - 30));
+	TCHECK(vheap_find(&vm, 1) == (int32)P(2));
+	TCHECK(vheap_find(&vm, 2) == (int32)P(2));
+	TCHECK(vheap_find(&vm, 3) == (int32)P(10));	/* skips [2,4)	*/
+	TCHECK(vheap_find(&vm, 5) == (int32)P(10));
+	TCHECK(vheap_find(&vm, 6) == (int32)P(30));	/* the tail	*/
+	TCHECK(vheap_find(&vm, N - 30) == (int32)P(30));
+	TCHECK(vheap_find(&vm, N - 29) == SYSERR);
+	TCHECK(layout(4, 2, 2, 10, 5, 20, 3, 30, N - 30));	/* unchanged */
+	TCHECK(reserve(3) == 10);	/* reserve = find + take	*/
+	TCHECK(reserve(3) == 20);
+	TCHECK(reserve(1) == 2);
+	TCHECK(layout(3, 3, 1, 13, 2, 30, N - 30));
 }
 
 #else
@@ -198,11 +198,11 @@ local	void	find_is_first_fit_lowest(void)
 local	void	find_is_next_fit(void)
 {
 	holes();				/* cursor: page 30	*/
-	VCHECK(vm.cursor == P(30));
-	VCHECK(vheap_find(&vm, 1) == (int32)P(30));
-	VCHECK(reserve(3) == 30 && vm.cursor == P(33));
-	VCHECK(reserve(1) == 33);
-	VCHECK(layout(4, 2, 2, 10, 5, 20, 3, 34, N - 34));
+	TCHECK(vm.cursor == P(30));
+	TCHECK(vheap_find(&vm, 1) == (int32)P(30));
+	TCHECK(reserve(3) == 30 && vm.cursor == P(33));
+	TCHECK(reserve(1) == 33);
+	TCHECK(layout(4, 2, 2, 10, 5, 20, 3, 34, N - 34));
 }
 
 /* Nothing fits between the cursor and the heap's end: the search wraps
@@ -210,15 +210,15 @@ local	void	find_is_next_fit(void)
 local	void	next_fit_wraps_around(void)
 {
 	holes();
-	VCHECK(reserve(N - 30) == 30 && vm.cursor == P(N));
-	VCHECK(reserve(3) == 10);		/* [2,4) is too small	*/
-	VCHECK(reserve(2) == 13);		/* on from the cursor	*/
-	VCHECK(reserve(2) == 20);
-	VCHECK(reserve(2) == 2);		/* wraps again		*/
-	VCHECK(layout(1, 22, 1));
-	VCHECK(reserve(2) == -1);
-	VCHECK(reserve(1) == 22 && vm.freeruns == NULL);
-	VCHECK(vm.heappages == N && audit());
+	TCHECK(reserve(N - 30) == 30 && vm.cursor == P(N));
+	TCHECK(reserve(3) == 10);		/* [2,4) is too small	*/
+	TCHECK(reserve(2) == 13);		/* on from the cursor	*/
+	TCHECK(reserve(2) == 20);
+	TCHECK(reserve(2) == 2);		/* wraps again		*/
+	TCHECK(layout(1, 22, 1));
+	TCHECK(reserve(2) == -1);
+	TCHECK(reserve(1) == 22 && vm.freeruns == NULL);
+	TCHECK(vm.heappages == N && audit());
 }
 
 /* A free run that grew down past the cursor (a vfree merged into it) is
@@ -226,15 +226,15 @@ local	void	next_fit_wraps_around(void)
 local	void	next_fit_starts_inside_a_run(void)
 {
 	vheap_init(&vm);
-	VCHECK(reserve(4) == 0 && reserve(4) == 4);	/* cursor: 8	*/
+	TCHECK(reserve(4) == 0 && reserve(4) == 4);	/* cursor: 8	*/
 	vheap_give(&vm, P(4), 4);
-	VCHECK(layout(1, 4, N - 4));
-	VCHECK(reserve(2) == 8);
-	VCHECK(layout(2, 4, 4, 10, N - 10));
+	TCHECK(layout(1, 4, N - 4));
+	TCHECK(reserve(2) == 8);
+	TCHECK(layout(2, 4, 4, 10, N - 10));
 	vheap_give(&vm, P(0), 4);		/* cursor 10, run [0,8)	*/
-	VCHECK(reserve(2) == 10);		/* [10,12): the front	*/
-	VCHECK(layout(2, 0, 8, 12, N - 12));
-	VCHECK(audit());
+	TCHECK(reserve(2) == 10);		/* [10,12): the front	*/
+	TCHECK(layout(2, 0, 8, 12, N - 12));
+	TCHECK(audit());
 }
 
 /* With no node for the split, the reservation fails and changes
@@ -246,13 +246,13 @@ local	void	next_fit_split_without_memory(void)
 	reserve(4);
 	vheap_give(&vm, P(4), 4);
 	stub_nomem = TRUE;
-	VCHECK(vheap_find(&vm, 2) == (int32)P(8));
-	VCHECK(vheap_take(&vm, P(8), 2) == SYSERR);
-	VCHECK(layout(1, 4, N - 4) && vm.cursor == P(8));
-	VCHECK(reserve(N - 8) == 8);		/* the back: no node	*/
-	VCHECK(layout(1, 4, 4) && vm.cursor == P(N));
+	TCHECK(vheap_find(&vm, 2) == (int32)P(8));
+	TCHECK(vheap_take(&vm, P(8), 2) == SYSERR);
+	TCHECK(layout(1, 4, N - 4) && vm.cursor == P(8));
+	TCHECK(reserve(N - 8) == 8);		/* the back: no node	*/
+	TCHECK(layout(1, 4, 4) && vm.cursor == P(N));
 	stub_nomem = FALSE;
-	VCHECK(audit());
+	TCHECK(audit());
 }
 
 #endif
@@ -261,45 +261,45 @@ local	void	take_exact_fit_removes_run(void)
 {
 	holes();
 	vheap_take(&vm, P(10), 5);
-	VCHECK(layout(3, 2, 2, 20, 3, 30, N - 30));
+	TCHECK(layout(3, 2, 2, 20, 3, 30, N - 30));
 	vheap_take(&vm, P(2), 2);		/* the first run	*/
-	VCHECK(layout(2, 20, 3, 30, N - 30));
+	TCHECK(layout(2, 20, 3, 30, N - 30));
 	vheap_take(&vm, P(30), N - 30);		/* the last run		*/
-	VCHECK(layout(1, 20, 3));
+	TCHECK(layout(1, 20, 3));
 	vheap_take(&vm, P(20), 3);
-	VCHECK(vm.freeruns == NULL && vm.heappages == N);
-	VCHECK(stub_blocks == 0);
-	VCHECK(vheap_find(&vm, 1) == SYSERR);
-	VCHECK(audit());
+	TCHECK(vm.freeruns == NULL && vm.heappages == N);
+	TCHECK(stub_blocks == 0);
+	TCHECK(vheap_find(&vm, 1) == SYSERR);
+	TCHECK(audit());
 }
 
 local	void	take_splits_the_front_off(void)
 {
 	holes();
 	vheap_take(&vm, P(10), 2);
-	VCHECK(layout(4, 2, 2, 12, 3, 20, 3, 30, N - 30));
+	TCHECK(layout(4, 2, 2, 12, 3, 20, 3, 30, N - 30));
 	vheap_take(&vm, P(30), 1);
-	VCHECK(layout(4, 2, 2, 12, 3, 20, 3, 31, N - 31));
+	TCHECK(layout(4, 2, 2, 12, 3, 20, 3, 31, N - 31));
 	vheap_take(&vm, P(12), 2);
-	VCHECK(layout(4, 2, 2, 14, 1, 20, 3, 31, N - 31));
-	VCHECK(audit());
+	TCHECK(layout(4, 2, 2, 14, 1, 20, 3, 31, N - 31));
+	TCHECK(audit());
 }
 
 /* The back or the middle of a run: the middle needs a second node */
 local	void	take_back_and_middle(void)
 {
 	holes();
-	VCHECK(vheap_take(&vm, P(13), 2) == OK);
-	VCHECK(layout(4, 2, 2, 10, 3, 20, 3, 30, N - 30));
-	VCHECK(vm.cursor == P(15));
-	VCHECK(vheap_take(&vm, P(31), 2) == OK);
-	VCHECK(layout(5, 2, 2, 10, 3, 20, 3, 30, 1, 33, N - 33));
-	VCHECK(vm.cursor == P(33) && vm.heappages == 30 - 10 + 4);
+	TCHECK(vheap_take(&vm, P(13), 2) == OK);
+	TCHECK(layout(4, 2, 2, 10, 3, 20, 3, 30, N - 30));
+	TCHECK(vm.cursor == P(15));
+	TCHECK(vheap_take(&vm, P(31), 2) == OK);
+	TCHECK(layout(5, 2, 2, 10, 3, 20, 3, 30, 1, 33, N - 33));
+	TCHECK(vm.cursor == P(33) && vm.heappages == 30 - 10 + 4);
 	stub_nomem = TRUE;
-	VCHECK(vheap_take(&vm, P(11), 1) == SYSERR);
-	VCHECK(layout(5, 2, 2, 10, 3, 20, 3, 30, 1, 33, N - 33));
-	VCHECK(vm.cursor == P(33));
-	VCHECK(audit());
+	TCHECK(vheap_take(&vm, P(11), 1) == SYSERR);
+	TCHECK(layout(5, 2, 2, 10, 3, 20, 3, 30, 1, 33, N - 33));
+	TCHECK(vm.cursor == P(33));
+	TCHECK(audit());
 }
 
 /* vheap_take of pages that are not all free */
@@ -317,8 +317,8 @@ local	void	take_too_many(void)
 
 local	void	take_misuse_asserts(void)
 {
-	VCHECK(vaborts(take_reserved_page, "vheap"));
-	VCHECK(vaborts(take_too_many, "vheap"));
+	TCHECK(taborts(take_reserved_page, "vheap"));
+	TCHECK(taborts(take_too_many, "vheap"));
 }
 
 /* Reserved [0,20) and [25,30); free [20,25) and [30,N) */
@@ -326,30 +326,30 @@ local	void	isallocated_inside_and_edges(void)
 {
 	front30();
 	vheap_give(&vm, P(20), 5);
-	VCHECK(vheap_isallocated(&vm, P(3), 4));
-	VCHECK(vheap_isallocated(&vm, P(0), 20));	/* the whole run */
-	VCHECK(vheap_isallocated(&vm, P(0), 1));	/* first page	*/
-	VCHECK(vheap_isallocated(&vm, P(19), 1));	/* before a hole */
-	VCHECK(vheap_isallocated(&vm, P(25), 5));	/* between holes */
-	VCHECK(vheap_isallocated(&vm, P(29), 1));
-	VCHECK(!vheap_isallocated(&vm, P(18), 3));	/* into the hole */
-	VCHECK(!vheap_isallocated(&vm, P(24), 2));	/* out of it	*/
-	VCHECK(!vheap_isallocated(&vm, P(15), 15));	/* across it	*/
-	VCHECK(!vheap_isallocated(&vm, P(21), 2));	/* inside it	*/
-	VCHECK(!vheap_isallocated(&vm, P(20), 5));	/* exactly it	*/
-	VCHECK(!vheap_isallocated(&vm, P(29), 2));	/* into the tail */
-	VCHECK(!vheap_isallocated(&vm, P(30), 1));
-	VCHECK(!vheap_isallocated(&vm, P(N - 1), 1));	/* last page	*/
+	TCHECK(vheap_isallocated(&vm, P(3), 4));
+	TCHECK(vheap_isallocated(&vm, P(0), 20));	/* the whole run */
+	TCHECK(vheap_isallocated(&vm, P(0), 1));	/* first page	*/
+	TCHECK(vheap_isallocated(&vm, P(19), 1));	/* before a hole */
+	TCHECK(vheap_isallocated(&vm, P(25), 5));	/* between holes */
+	TCHECK(vheap_isallocated(&vm, P(29), 1));
+	TCHECK(!vheap_isallocated(&vm, P(18), 3));	/* into the hole */
+	TCHECK(!vheap_isallocated(&vm, P(24), 2));	/* out of it	*/
+	TCHECK(!vheap_isallocated(&vm, P(15), 15));	/* across it	*/
+	TCHECK(!vheap_isallocated(&vm, P(21), 2));	/* inside it	*/
+	TCHECK(!vheap_isallocated(&vm, P(20), 5));	/* exactly it	*/
+	TCHECK(!vheap_isallocated(&vm, P(29), 2));	/* into the tail */
+	TCHECK(!vheap_isallocated(&vm, P(30), 1));
+	TCHECK(!vheap_isallocated(&vm, P(N - 1), 1));	/* last page	*/
 }
 
 local	void	isallocated_zero_length_or_below_heap(void)
 {
 	front30();
-	VCHECK(!vheap_isallocated(&vm, P(3), 0));
-	VCHECK(!vheap_isallocated(&vm, P(0) - 1, 1));
-	VCHECK(!vheap_isallocated(&vm, P(0) - 1, 2));	/* straddles	*/
-	VCHECK(!vheap_isallocated(&vm, 0, 1));		/* page 0	*/
-	VCHECK(!vheap_isallocated(&vm, 0, P(30)));	/* up to 30	*/
+	TCHECK(!vheap_isallocated(&vm, P(3), 0));
+	TCHECK(!vheap_isallocated(&vm, P(0) - 1, 1));
+	TCHECK(!vheap_isallocated(&vm, P(0) - 1, 2));	/* straddles	*/
+	TCHECK(!vheap_isallocated(&vm, 0, 1));		/* page 0	*/
+	TCHECK(!vheap_isallocated(&vm, 0, P(30)));	/* up to 30	*/
 }
 
 /* With every heap page reserved, any page past the heap is still not */
@@ -357,80 +357,80 @@ local	void	isallocated_past_heap_end(void)
 {
 	vheap_init(&vm);
 	reserve(N);
-	VCHECK(vheap_isallocated(&vm, P(0), N));
-	VCHECK(vheap_isallocated(&vm, P(N - 1), 1));
-	VCHECK(!vheap_isallocated(&vm, P(N - 1), 2));	/* straddles end */
-	VCHECK(!vheap_isallocated(&vm, P(0), N + 1));
-	VCHECK(!vheap_isallocated(&vm, P(N), 1));	/* first past	*/
-	VCHECK(!vheap_isallocated(&vm, P(0), 0xFFFFFFFF));
-	VCHECK(!vheap_isallocated(&vm, P(N - 1), 0xFFFFFFFF));
-	VCHECK(!vheap_isallocated(&vm, P(N) + 1, 1));
-	VCHECK(!vheap_isallocated(&vm, (VSTACK_TOP >> PAGE_SHIFT) - 1, 1));
-	VCHECK(!vheap_isallocated(&vm, 0xFFFFF, 1));	/* top page	*/
-	VCHECK(!vheap_isallocated(&vm, 0xFFFFFFFF, 2));	/* wraps to 0	*/
+	TCHECK(vheap_isallocated(&vm, P(0), N));
+	TCHECK(vheap_isallocated(&vm, P(N - 1), 1));
+	TCHECK(!vheap_isallocated(&vm, P(N - 1), 2));	/* straddles end */
+	TCHECK(!vheap_isallocated(&vm, P(0), N + 1));
+	TCHECK(!vheap_isallocated(&vm, P(N), 1));	/* first past	*/
+	TCHECK(!vheap_isallocated(&vm, P(0), 0xFFFFFFFF));
+	TCHECK(!vheap_isallocated(&vm, P(N - 1), 0xFFFFFFFF));
+	TCHECK(!vheap_isallocated(&vm, P(N) + 1, 1));
+	TCHECK(!vheap_isallocated(&vm, (VSTACK_TOP >> PAGE_SHIFT) - 1, 1));
+	TCHECK(!vheap_isallocated(&vm, 0xFFFFF, 1));	/* top page	*/
+	TCHECK(!vheap_isallocated(&vm, 0xFFFFFFFF, 2));	/* wraps to 0	*/
 }
 
 /* The same, with the heap untouched (one free run up to its end) */
 local	void	isallocated_past_heap_end_free_heap(void)
 {
 	vheap_init(&vm);
-	VCHECK(!vheap_isallocated(&vm, P(N), 1));
-	VCHECK(!vheap_isallocated(&vm, P(N) + 1, 1));
-	VCHECK(!vheap_isallocated(&vm, (VSTACK_TOP >> PAGE_SHIFT) - 1, 1));
+	TCHECK(!vheap_isallocated(&vm, P(N), 1));
+	TCHECK(!vheap_isallocated(&vm, P(N) + 1, 1));
+	TCHECK(!vheap_isallocated(&vm, (VSTACK_TOP >> PAGE_SHIFT) - 1, 1));
 }
 
 local	void	give_merges_neither(void)
 {
 	front30();
-	VCHECK(vheap_give(&vm, P(10), 2) == OK);	/* a new node	*/
-	VCHECK(layout(2, 10, 2, 30, N - 30));
-	VCHECK(vheap_give(&vm, P(13), 1) == OK);	/* one gap page	*/
-	VCHECK(layout(3, 10, 2, 13, 1, 30, N - 30));
-	VCHECK(vheap_give(&vm, P(0), 1) == OK);		/* no previous	*/
-	VCHECK(layout(4, 0, 1, 10, 2, 13, 1, 30, N - 30));
-	VCHECK(audit());
+	TCHECK(vheap_give(&vm, P(10), 2) == OK);	/* a new node	*/
+	TCHECK(layout(2, 10, 2, 30, N - 30));
+	TCHECK(vheap_give(&vm, P(13), 1) == OK);	/* one gap page	*/
+	TCHECK(layout(3, 10, 2, 13, 1, 30, N - 30));
+	TCHECK(vheap_give(&vm, P(0), 1) == OK);		/* no previous	*/
+	TCHECK(layout(4, 0, 1, 10, 2, 13, 1, 30, N - 30));
+	TCHECK(audit());
 }
 
 local	void	give_merges_previous(void)
 {
 	front30();
 	vheap_give(&vm, P(10), 2);
-	VCHECK(vheap_give(&vm, P(12), 3) == OK);
-	VCHECK(layout(2, 10, 5, 30, N - 30));
+	TCHECK(vheap_give(&vm, P(12), 3) == OK);
+	TCHECK(layout(2, 10, 5, 30, N - 30));
 	reserve(N - 30);			/* no next run at all	*/
-	VCHECK(layout(1, 10, 5));
-	VCHECK(vheap_give(&vm, P(N - 1), 1) == OK);
-	VCHECK(layout(2, 10, 5, N - 1, 1));
-	VCHECK(vheap_give(&vm, P(N - 3), 2) == OK);	/* joins the last */
-	VCHECK(layout(2, 10, 5, N - 3, 3));
-	VCHECK(audit());
+	TCHECK(layout(1, 10, 5));
+	TCHECK(vheap_give(&vm, P(N - 1), 1) == OK);
+	TCHECK(layout(2, 10, 5, N - 1, 1));
+	TCHECK(vheap_give(&vm, P(N - 3), 2) == OK);	/* joins the last */
+	TCHECK(layout(2, 10, 5, N - 3, 3));
+	TCHECK(audit());
 }
 
 local	void	give_merges_next(void)
 {
 	front30();
 	vheap_give(&vm, P(10), 2);
-	VCHECK(vheap_give(&vm, P(7), 3) == OK);
-	VCHECK(layout(2, 7, 5, 30, N - 30));
-	VCHECK(vheap_give(&vm, P(25), 5) == OK);	/* joins the tail */
-	VCHECK(layout(2, 7, 5, 25, N - 25));
-	VCHECK(vheap_give(&vm, P(0), 7) == OK);		/* no previous	*/
-	VCHECK(layout(2, 0, 12, 25, N - 25));
-	VCHECK(audit());
+	TCHECK(vheap_give(&vm, P(7), 3) == OK);
+	TCHECK(layout(2, 7, 5, 30, N - 30));
+	TCHECK(vheap_give(&vm, P(25), 5) == OK);	/* joins the tail */
+	TCHECK(layout(2, 7, 5, 25, N - 25));
+	TCHECK(vheap_give(&vm, P(0), 7) == OK);		/* no previous	*/
+	TCHECK(layout(2, 0, 12, 25, N - 25));
+	TCHECK(audit());
 }
 
 local	void	give_merges_both(void)
 {
 	holes();
-	VCHECK(vheap_give(&vm, P(4), 6) == OK);		/* [2,4)+[10,15) */
-	VCHECK(layout(3, 2, 13, 20, 3, 30, N - 30));
-	VCHECK(vheap_give(&vm, P(23), 7) == OK);	/* and the tail	*/
-	VCHECK(layout(2, 2, 13, 20, N - 20));
-	VCHECK(vheap_give(&vm, P(15), 5) == OK);
-	VCHECK(layout(1, 2, N - 2));
-	VCHECK(vheap_give(&vm, P(0), 2) == OK);
-	VCHECK(layout(1, 0, N));
-	VCHECK(audit());
+	TCHECK(vheap_give(&vm, P(4), 6) == OK);		/* [2,4)+[10,15) */
+	TCHECK(layout(3, 2, 13, 20, 3, 30, N - 30));
+	TCHECK(vheap_give(&vm, P(23), 7) == OK);	/* and the tail	*/
+	TCHECK(layout(2, 2, 13, 20, N - 20));
+	TCHECK(vheap_give(&vm, P(15), 5) == OK);
+	TCHECK(layout(1, 2, N - 2));
+	TCHECK(vheap_give(&vm, P(0), 2) == OK);
+	TCHECK(layout(1, 0, N));
+	TCHECK(audit());
 }
 
 /* Without a node to spare, a give that needs one changes nothing;
@@ -439,17 +439,17 @@ local	void	give_without_memory_changes_nothing(void)
 {
 	holes();
 	stub_nomem = TRUE;
-	VCHECK(vheap_give(&vm, P(6), 2) == SYSERR);	/* needs a node	*/
-	VCHECK(vheap_give(&vm, P(0), 1) == SYSERR);
-	VCHECK(layout(4, 2, 2, 10, 5, 20, 3, 30, N - 30));
-	VCHECK(vheap_give(&vm, P(4), 1) == OK);		/* previous	*/
-	VCHECK(vheap_give(&vm, P(9), 1) == OK);		/* next		*/
-	VCHECK(vheap_give(&vm, P(15), 5) == OK);	/* both		*/
-	VCHECK(layout(3, 2, 3, 9, 14, 30, N - 30));
+	TCHECK(vheap_give(&vm, P(6), 2) == SYSERR);	/* needs a node	*/
+	TCHECK(vheap_give(&vm, P(0), 1) == SYSERR);
+	TCHECK(layout(4, 2, 2, 10, 5, 20, 3, 30, N - 30));
+	TCHECK(vheap_give(&vm, P(4), 1) == OK);		/* previous	*/
+	TCHECK(vheap_give(&vm, P(9), 1) == OK);		/* next		*/
+	TCHECK(vheap_give(&vm, P(15), 5) == OK);	/* both		*/
+	TCHECK(layout(3, 2, 3, 9, 14, 30, N - 30));
 	stub_nomem = FALSE;
-	VCHECK(vheap_give(&vm, P(6), 2) == OK);
-	VCHECK(layout(4, 2, 3, 6, 2, 9, 14, 30, N - 30));
-	VCHECK(audit());
+	TCHECK(vheap_give(&vm, P(6), 2) == OK);
+	TCHECK(layout(4, 2, 3, 6, 2, 9, 14, 30, N - 30));
+	TCHECK(audit());
 }
 
 /* Next fit puts the fourth reserve after the third, first fit in the
@@ -457,20 +457,20 @@ local	void	give_without_memory_changes_nothing(void)
 local	void	heappages_counts_reserved_pages(void)
 {
 	vheap_init(&vm);
-	VCHECK(reserve(3) == 0 && vm.heappages == 3);
-	VCHECK(reserve(5) == 3 && vm.heappages == 8);
-	VCHECK(reserve(7) == 8 && vm.heappages == 15);
+	TCHECK(reserve(3) == 0 && vm.heappages == 3);
+	TCHECK(reserve(5) == 3 && vm.heappages == 8);
+	TCHECK(reserve(7) == 8 && vm.heappages == 15);
 	vheap_give(&vm, P(3), 5);
-	VCHECK(vm.heappages == 10);
-	VCHECK(reserve(2) == (VHEAP_NEXTFIT ? 15 : 3) && vm.heappages == 12);
-	VCHECK(vheap_find(&vm, N) == SYSERR);
+	TCHECK(vm.heappages == 10);
+	TCHECK(reserve(2) == (VHEAP_NEXTFIT ? 15 : 3) && vm.heappages == 12);
+	TCHECK(vheap_find(&vm, N) == SYSERR);
 	if (VHEAP_NEXTFIT) {
-		VCHECK(vheap_give(&vm, P(8), 9) == OK);	/* [8,15)+[15,17) */
+		TCHECK(vheap_give(&vm, P(8), 9) == OK);	/* [8,15)+[15,17) */
 	} else {
-		VCHECK(vheap_give(&vm, P(0), 5) == OK);	/* [0,3)+[3,5)	*/
+		TCHECK(vheap_give(&vm, P(0), 5) == OK);	/* [0,3)+[3,5)	*/
 	}
-	VCHECK(vm.heappages == (VHEAP_NEXTFIT ? 3 : 7));
-	VCHECK(audit());
+	TCHECK(vm.heappages == (VHEAP_NEXTFIT ? 3 : 7));
+	TCHECK(audit());
 }
 
 local	void	destroy_frees_every_node(void)
@@ -482,14 +482,14 @@ local	void	destroy_frees_every_node(void)
 	for (i = 0; i < 200; i += 2) {
 		vheap_give(&vm, P(i), 1);
 	}
-	VCHECK(stub_blocks == 101 && audit());
+	TCHECK(stub_blocks == 101 && audit());
 	vheap_destroy(&vm);
-	VCHECK(vm.freeruns == NULL && vm.heappages == 0);
-	VCHECK(stub_blocks == 0);
+	TCHECK(vm.freeruns == NULL && vm.heappages == 0);
+	TCHECK(stub_blocks == 0);
 	vheap_init(&vm);			/* and is usable again	*/
-	VCHECK(layout(1, 0, N));
+	TCHECK(layout(1, 0, N));
 	vheap_destroy(&vm);
-	VCHECK(stub_blocks == 0);
+	TCHECK(stub_blocks == 0);
 }
 
 /*
@@ -628,7 +628,7 @@ local	void	random_step(int32 step)
 		want = model_fit(n);
 		got = reserve(n);
 		if (got != want) {
-			vfail("step %d: reserve(%u) at %d, model says %d",
+			tfail("step %d: reserve(%u) at %d, model says %d",
 			      step, n, got, want);
 		} else if (got >= 0) {
 			model_set(got, n, 1);
@@ -653,7 +653,7 @@ local	void	random_step(int32 step)
 		want = stub_nomem && needsnode ? SYSERR : OK;
 		stub_nomem = FALSE;
 		if (got != want) {
-			vfail("step %d: give(%u, %u) gave %d, want %d", step,
+			tfail("step %d: give(%u, %u) gave %d, want %d", step,
 			      a, len, got, want);
 		} else if (got == OK) {
 			model_set(a, len, 0);
@@ -664,7 +664,7 @@ local	void	random_step(int32 step)
 		want = len > 0 && a + len <= N &&
 		       model_count(a, a + len) == len;
 		if (vheap_isallocated(&vm, P(a), len) != want) {
-			vfail("step %d: isallocated(%u, %u) is not %d", step,
+			tfail("step %d: isallocated(%u, %u) is not %d", step,
 			      a, len, want);
 		}
 	}
@@ -675,51 +675,51 @@ local	void	random_against_bitmap(void)
 	int32	step;
 
 	vheap_init(&vm);
-	for (step = 0; step < STEPS && !vfailed(); step++) {
+	for (step = 0; step < STEPS && !tfailed(); step++) {
 		random_step(step);
 		if (!audit()) {
-			vfail("step %d: invariants broken", step);
+			tfail("step %d: invariants broken", step);
 		} else if (!model_match()) {
 			describe("runs differ from the model");
 		}
 	}
-	VCHECK(nused > 0 && stub_blocks > 10);	/* it did get mixed up	*/
+	TCHECK(nused > 0 && stub_blocks > 10);	/* it did get mixed up	*/
 	vheap_destroy(&vm);
-	VCHECK(stub_blocks == 0);
+	TCHECK(stub_blocks == 0);
 }
 
 int	main(void)
 {
-	vcase("init_makes_one_run", init_makes_one_run);
-	vcase("init_without_memory_fails", init_without_memory_fails);
+	tcase("init_makes_one_run", init_makes_one_run);
+	tcase("init_without_memory_fails", init_without_memory_fails);
 #if VHEAP_NEXTFIT
-	vcase("find_is_next_fit", find_is_next_fit);
-	vcase("next_fit_wraps_around", next_fit_wraps_around);
-	vcase("next_fit_starts_inside_a_run", next_fit_starts_inside_a_run);
-	vcase("next_fit_split_without_memory",
+	tcase("find_is_next_fit", find_is_next_fit);
+	tcase("next_fit_wraps_around", next_fit_wraps_around);
+	tcase("next_fit_starts_inside_a_run", next_fit_starts_inside_a_run);
+	tcase("next_fit_split_without_memory",
 	      next_fit_split_without_memory);
 #else
-	vcase("find_is_first_fit_lowest", find_is_first_fit_lowest);
+	tcase("find_is_first_fit_lowest", find_is_first_fit_lowest);
 #endif
-	vcase("take_exact_fit_removes_run", take_exact_fit_removes_run);
-	vcase("take_splits_the_front_off", take_splits_the_front_off);
-	vcase("take_back_and_middle", take_back_and_middle);
-	vcase("take_misuse_asserts", take_misuse_asserts);
-	vcase("isallocated_inside_and_edges", isallocated_inside_and_edges);
-	vcase("isallocated_zero_length_or_below_heap",
+	tcase("take_exact_fit_removes_run", take_exact_fit_removes_run);
+	tcase("take_splits_the_front_off", take_splits_the_front_off);
+	tcase("take_back_and_middle", take_back_and_middle);
+	tcase("take_misuse_asserts", take_misuse_asserts);
+	tcase("isallocated_inside_and_edges", isallocated_inside_and_edges);
+	tcase("isallocated_zero_length_or_below_heap",
 	      isallocated_zero_length_or_below_heap);
-	vcase("isallocated_past_heap_end", isallocated_past_heap_end);
-	vcase("isallocated_past_heap_end_free_heap",
+	tcase("isallocated_past_heap_end", isallocated_past_heap_end);
+	tcase("isallocated_past_heap_end_free_heap",
 	      isallocated_past_heap_end_free_heap);
-	vcase("give_merges_neither", give_merges_neither);
-	vcase("give_merges_previous", give_merges_previous);
-	vcase("give_merges_next", give_merges_next);
-	vcase("give_merges_both", give_merges_both);
-	vcase("give_without_memory_changes_nothing",
+	tcase("give_merges_neither", give_merges_neither);
+	tcase("give_merges_previous", give_merges_previous);
+	tcase("give_merges_next", give_merges_next);
+	tcase("give_merges_both", give_merges_both);
+	tcase("give_without_memory_changes_nothing",
 	      give_without_memory_changes_nothing);
-	vcase("heappages_counts_reserved_pages",
+	tcase("heappages_counts_reserved_pages",
 	      heappages_counts_reserved_pages);
-	vcase("destroy_frees_every_node", destroy_frees_every_node);
-	vcase("random_against_bitmap", random_against_bitmap);
-	return vdone();
+	tcase("destroy_frees_every_node", destroy_frees_every_node);
+	tcase("random_against_bitmap", random_against_bitmap);
+	return tdone();
 }

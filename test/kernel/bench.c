@@ -1,6 +1,7 @@
 /* bench.c - benchmarks: page faults, vmalloc/vfree, context switches, disk */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 #include "nettest.h"
 

@@ -2,6 +2,7 @@
  *	      slots, stack slack, used_swap_frames, the course flavours */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 /* (recvclr's contract is tested with the other messages, in msg.c) */

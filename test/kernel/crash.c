@@ -2,6 +2,7 @@
  *	     the register dump's function names, VM kill counts, vmm */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 /*

@@ -1,6 +1,7 @@
 /* fuzz.c - random vmalloc/vfree calls against a model; process lifecycles */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 /*

@@ -1,6 +1,7 @@
 /* mem.c - tests of the kernel heap: getmem, freemem, getstk, freestk */
 
 #include <xinu.h>
+#include <vm.h>
 
 /*
  * Nothing else allocates while a test runs (the other processes are

@@ -1,8 +1,8 @@
 /* nettest.h - in-kernel network test cases and what they share */
 
 /*
- * A case declared NETTEST(name) is left out of the plain kernel tests
- * (runner.py lists TEST and TEST_BOOT only, which boot without a NIC):
+ * A case declared NETTEST(name) carries the runner word "+net", which
+ * leaves it out of the plain kernel tests (they boot without a NIC):
  * test/nettests.py boots it with test=NAME on a machine with an e1000,
  * on QEMU's user network or on a link to another Xinu machine, with
  * the addresses it needs on the command line.
@@ -11,7 +11,7 @@
 #ifndef _NETTEST_H_
 #define _NETTEST_H_
 
-#define	NETTEST(tname)	TEST_BOOT(tname, "")
+#define	NETTEST(tname)	TEST_BOOT(tname, "+net")
 
 #define	PAIR_PORT	7		/* the echo server's port	*/
 #define	PAIR_A		0x0A000001	/* 10.0.0.1: machine A (echo)	*/

@@ -1,6 +1,7 @@
 /* swap.c - tests of eviction, swap-in, dirty-bit write-back, policies */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 /* Touch page i of p: write a pattern or just read */

@@ -1,6 +1,7 @@
 /* swapfull.c - tests of eviction when swap is (nearly) full */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 #define	WORD(i)		(0x6B000000 | (uint32)(i))

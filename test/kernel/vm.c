@@ -1,6 +1,7 @@
 /* vm.c - tests of demand paging: vcreate, vmalloc, vfree, faults */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 /* A fresh vcreate'd process has only the kernel pages and no frames */

@@ -1,6 +1,7 @@
 /* vmmcall.c - tests of the caller/vmm protocol at any priorities */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 /*

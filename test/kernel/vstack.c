@@ -1,6 +1,7 @@
 /* vstack.c - tests of virtual stacks, guard pages and the VM process */
 
 #include <xinu.h>
+#include <vm.h>
 #include "vmtest.h"
 
 local	volatile uint32	deepsum;

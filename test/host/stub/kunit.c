@@ -1,8 +1,8 @@
-/* kunit.c - _start, output and test-case bookkeeping for the host tests
- *	     of kernel code */
+/* kunit.c - _start, output and hunit.h's tbegin, tcheck, tend, tdone for
+ *	     the freestanding host tests of kernel code */
 
 #include <xinu.h>
-#include "kunit.h"
+#include "../hunit.h"
 
 /*
  * No C library is linked: the two Linux i386 system calls needed are
@@ -30,7 +30,8 @@ __asm__(
 
 local	int32	failed;		/* cases that failed			*/
 local	const	char	*casename;	/* the case now running		*/
-local	char	why[LINELEN];	/* its first failed check, or ""	*/
+local	int32	nchecks;	/* its failed checks			*/
+local	char	why[LINELEN];	/* the first of them			*/
 
 /*------------------------------------------------------------------------
  *  disable, restore  -  Interrupt masking, which a program has no need of
@@ -129,22 +130,23 @@ local	void	writeline(char *buf)
 }
 
 /*------------------------------------------------------------------------
- *  kbegin  -  Start test case 'name'
+ *  tbegin  -  Start test case 'name'
  *------------------------------------------------------------------------
  */
-void	kbegin(const char *name)
+void	tbegin(const char *name)
 {
 	casename = name;
+	nchecks = 0;
 	why[0] = NULLCH;
 }
 
 /*------------------------------------------------------------------------
- *  kcheck  -  Record check 'expr' at 'line' of the current case
+ *  tcheck  -  Record check 'expr' at 'line' of the current case
  *------------------------------------------------------------------------
  */
-void	kcheck(int32 ok, const char *expr, int32 line)
+void	tcheck(int ok, const char *expr, int line)
 {
-	if (!ok && why[0] == NULLCH) {
+	if (!ok && nchecks++ == 0) {
 		append(why, expr);
 		append(why, " (line ");
 		appendnum(why, line);
@@ -153,10 +155,10 @@ void	kcheck(int32 ok, const char *expr, int32 line)
 }
 
 /*------------------------------------------------------------------------
- *  kend  -  End the current case: print its verdict
+ *  tend  -  End the current case: print its verdict
  *------------------------------------------------------------------------
  */
-void	kend(void)
+void	tend(void)
 {
 	char	line[LINELEN];
 
@@ -170,15 +172,20 @@ void	kend(void)
 		append(line, casename);
 		append(line, ": ");
 		append(line, why);
+		if (nchecks > 1) {
+			append(line, " (and ");
+			appendnum(line, nchecks - 1);
+			append(line, " more)");
+		}
 	}
 	writeline(line);
 }
 
 /*------------------------------------------------------------------------
- *  kdone  -  The program's exit status: 1 if any case failed
+ *  tdone  -  The program's exit status: 1 if any case failed
  *------------------------------------------------------------------------
  */
-int32	kdone(void)
+int	tdone(void)
 {
 	return failed > 0 ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-/* testrun.c - testrun, testfail, testbody */
+/* testrun.c - testrun, testlist, testfail, testbody */
 
 #include <xinu.h>
 
@@ -8,6 +8,8 @@
  *	TEST name: PASS
  *	TEST name: FAIL (why)
  * then powers off with the status (QEMU exits 1 for pass, 3 for fail).
+ * test=list prints the cases the image holds instead, which is how the
+ * runner learns them.
  */
 
 uint32	test_failures;			/* failed checks so far		*/
@@ -35,7 +37,26 @@ local	process	testbody(const struct xtest *t)
 }
 
 /*------------------------------------------------------------------------
- *  testrun  -  Run the test case called 'name' and power off
+ *  testlist  -  Print every test case, one a line with its extra boot
+ *		 words ("testcase NAME [WORDS]"), then their number, and
+ *		 power off
+ *------------------------------------------------------------------------
+ */
+local	void	testlist(void)
+{
+	const	struct	xtest	*t;
+
+	for (t = xinu_tests_start; t < xinu_tests_end; t++) {
+		kprintf("testcase %s%s%s\n", t->name,
+			t->bootargs[0] != NULLCH ? " " : "", t->bootargs);
+	}
+	kprintf("testcases %d\n", xinu_tests_end - xinu_tests_start);
+	poweroff(EXIT_DONE);
+}
+
+/*------------------------------------------------------------------------
+ *  testrun  -  Run the test case called 'name' (or list them all, for
+ *		test=list) and power off
  *------------------------------------------------------------------------
  */
 void	testrun(const char *name)
@@ -43,6 +64,9 @@ void	testrun(const char *name)
 	const	struct	xtest	*t;
 	pid32	pid;
 
+	if (strcmp(name, "list") == 0) {
+		testlist();
+	}
 	for (t = xinu_tests_start; t < xinu_tests_end; t++) {
 		if (strcmp(t->name, name) == 0) {
 			break;

@@ -1,0 +1,71 @@
+/* frame.h - the frame layer: FFS frames as paging/ and swap/ see them */
+
+/*
+ * Mechanism below, policy above.  paging/ owns page tables and the FFS
+ * frame table; swap/ (slots, backends, eviction, replacement policies)
+ * reaches frames only through what this header declares: the frame
+ * table, the kmap window, and the PTE of a frame: its A and D bits and
+ * the change to "swapped out to slot N".
+ * A replacement policy sees frame numbers and the frame_* helpers only,
+ * never a PTE (see struct vmpolicy below).
+ *
+ * All of it runs with interrupts disabled: a frame may change owner at
+ * the next fault.
+ */
+
+#ifndef _FRAME_H_
+#define _FRAME_H_
+
+/* One FFS frame (paging/ffs.c) */
+struct	ffsframe {
+	pid32	owner;		/* process whose heap page it holds, or */
+				/* FFS_FREE				*/
+	uint32	vpn;		/* virtual page number it backs		*/
+	int32	slot;		/* swap slot with a copy, or NOSLOT	*/
+};
+#define	FFS_FREE	(-1)
+#define	NOSLOT		(-1)
+
+extern	struct	ffsframe ffstab[];
+extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */
+
+#define	ffsaddr(f)	(FFS_START + (uint32)(f) * PAGE_SIZE)
+#define	ffsindex(pa)	(((uint32)(pa) - FFS_START) / PAGE_SIZE)
+#define	isffsframe(pa)	((uint32)(pa) >= FFS_START && (uint32)(pa) < SWAP_START)
+#define	frame_inuse(f)	(ffstab[(f)].owner != FFS_FREE)
+
+extern	void	ffs_init(uint32);
+extern	int32	ffs_alloc(pid32, uint32);
+extern	void	ffs_free(int32);
+extern	bool8	ffs_inuse(uint32);
+
+/* The kmap window: kernel pages to reach frames outside the kernel
+ * region from any address space (paging/kmap.c) */
+#define	KMAP_DST	0	/* frame being filled			*/
+#define	KMAP_SRC	1	/* frame being copied from		*/
+#define	KMAP_SLOTS	2
+extern	void	kmap_init(void);
+extern	void	*kmap(int32, uint32);
+
+/* The page-table entry of frame 'f' (in use), through its A and D bits
+ * (paging/frame.c); each flushes the TLB entry it changes */
+extern	bool8	frame_accessed(int32 f, bool8 clear);
+extern	bool8	frame_dirty(int32 f);
+extern	void	frame_unmap(int32 f, uint32 slot);
+
+/* A replacement policy (swap/): one file that includes <xinu.h> and
+ * <frame.h> and defines a struct vmpolicy, and one entry in the table
+ * in swap/policy.c.  Its functions run with interrupts disabled. */
+struct	vmpolicy {
+	const	char	*name;		/* as in vm.policy=NAME		*/
+	void	(*reset)(uint32 seed);	/* start over (at boot and on	*/
+					/* vm_setpolicy)		*/
+	int32	(*victim)(void);	/* a frame in use to evict, or	*/
+					/* SYSERR when none is in use	*/
+	void	(*loaded)(int32 f);	/* optional (NULL): frame 'f'	*/
+					/* just received a page		*/
+};
+extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
+extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/
+
+#endif
