@@ -26,8 +26,12 @@
 #h                         quitting gdb stops QEMU
 #h   make qemu-gdb         the console here, QEMU waits for gdb: run gdb in
 #h                         another terminal in this folder (.gdbinit attaches)
-#h   make bench            boot each case of test/kernel/bench.c once and
-#h                         print a table of costs
+#h   make bench            boot each case of test/kernel/bench.c RUNS times
+#h                         (default 3) and print a table of costs (median and
+#h                         spread), each fault kind as a ratio to its floor
+#h                         (trap, page zero/copy, invlpg measured in the same
+#h                         boot), and write compile/bench.csv; ICOUNT=1 runs
+#h                         QEMU with -icount (cycles = instructions, repeatable)
 #h   make iso, run-iso     a GRUB 2 rescue ISO compile/xinu.iso; boot it
 #h   make pxe, run-pxe     the TFTP tree compile/tftp/; PXE-boot it in QEMU
 #h   make deploy           copy the TFTP tree into TFTPDIR
@@ -62,6 +66,8 @@
 #h                         e.g. TESTS='vm_* script:shell prog:hello')
 #h   LIST=1                test: print the names instead of running
 #h   JOBS=n                test: QEMUs at once (default: the CPU count)
+#h   RUNS=n                bench: boots per case (default 3)
+#h   ICOUNT=1              bench: QEMU -icount, cycles count instructions
 #h   CONSOLE=stdio|pty|unix
 #h                         run, run-iso, run-pxe: the console on this
 #h                         terminal, on a pty, or on the socket SOCK (the
@@ -92,6 +98,7 @@
 # make help prints every target and variable (keep it and README true)
 
 MEM      ?= 256
+RUNS     ?= 3
 APPEND   ?=
 TIMEOUT  ?=
 GDBPORT  ?= 1234
@@ -212,7 +219,8 @@ batch:
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 
 bench: test-image
-	python3 test/bench.py --mem $(MEM) --kernel $(TESTELF)
+	python3 test/bench.py --mem $(MEM) --kernel $(TESTELF) --runs $(RUNS) \
+		--csv compile/bench.csv $(if $(filter 1,$(ICOUNT)),--icount)
 
 # One terminal: gdb here, the console in compile/debug-console.log
 debug: $(BOOTDEP)

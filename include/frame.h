@@ -47,6 +47,10 @@ extern	bool8	ffs_inuse(uint32);
 extern	void	kmap_init(void);
 extern	void	*kmap(int32, uint32);
 
+/* Whole pages zeroed and copied, fast (paging/pagecopy.c) */
+extern	void	page_zero(void *);
+extern	void	page_copy(void *, const void *);
+
 /* The page-table entry of frame 'f' (in use), through its A and D bits
  * (paging/frame.c); each flushes the TLB entry it changes */
 extern	bool8	frame_accessed(int32 f, bool8 clear);

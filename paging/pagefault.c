@@ -101,7 +101,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	}
 	if (swapped) {
 		if (slot == NOSLOT) {
-			memcpy(kmap(KMAP_DST, ffsaddr(f)), bounce, PAGE_SIZE);
+			page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
 		} else {
 			swapdev->getslot(slot, ffsaddr(f));
 		}
@@ -111,7 +111,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
 			  PTE_SLOT(*pte), f);
 	} else {
-		memset(kmap(KMAP_DST, ffsaddr(f)), 0, PAGE_SIZE);
+		page_zero(kmap(KMAP_DST, ffsaddr(f)));
 		vm->stats.lazy++;
 		vmtotal.lazy++;
 	}

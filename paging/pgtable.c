@@ -33,8 +33,13 @@ pte_t	*pte_lookup(pde_t *pd, uint32 va)
  */
 void	pte_set(pid32 pid, uint32 va, pte_t *pte, pte_t val)
 {
+	pte_t	old = *pte;
+
 	*pte = val;
-	if (proctab[pid].prpdbr == read_cr3()) {
+	/* The CPU never caches a not-present entry (Intel SDM 3A, 4.10.2),
+	 * so mapping a page that had none, a fault's last step, needs no
+	 * flush: one invlpg per fault saved */
+	if ((old & PTE_P) != 0 && proctab[pid].prpdbr == read_cr3()) {
 		invlpg((void *)va);
 	}
 }

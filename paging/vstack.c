@@ -62,7 +62,7 @@ uint32	vstack_alloc(struct vmproc *vm, pde_t *pd, uint32 npages)
 	*pte_lookup(pd, guard) = PTE_IS_STACK;
 	for (i = 1; i <= npages; i++) {
 		frame = vstkaddr(vstk_stack[--vstk_nfree]);
-		memset(kmap(KMAP_DST, frame), 0, PAGE_SIZE);
+		page_zero(kmap(KMAP_DST, frame));
 		*pte_lookup(pd, guard + i * PAGE_SIZE) =
 			frame | PTE_P | PTE_W | PTE_IS_STACK;
 	}

@@ -18,7 +18,7 @@
  */
 local	void	ram_getslot(uint32 slot, uint32 pa)
 {
-	memcpy(kmap(KMAP_DST, pa), kmap(KMAP_SRC, slotaddr(slot)), PAGE_SIZE);
+	page_copy(kmap(KMAP_DST, pa), kmap(KMAP_SRC, slotaddr(slot)));
 }
 
 /*------------------------------------------------------------------------
@@ -27,7 +27,7 @@ local	void	ram_getslot(uint32 slot, uint32 pa)
  */
 local	void	ram_putslot(uint32 slot, uint32 pa)
 {
-	memcpy(kmap(KMAP_DST, slotaddr(slot)), kmap(KMAP_SRC, pa), PAGE_SIZE);
+	page_copy(kmap(KMAP_DST, slotaddr(slot)), kmap(KMAP_SRC, pa));
 }
 
 const	struct	swapdev	ramswap = {

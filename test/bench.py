@@ -22,13 +22,38 @@ microsecond columns disagree when the emulated clock loses ticks.
 
 The network's cases (bench_net_udp, with bench_net_echo on a second
 machine: UDP round trip and throughput between two Xinu machines on
-one link) are booted by test/nettests.py.
+one link) are booted by test/nettests.py, once.
+
+Each case boots --runs times (default 3); the table gives the median
+and, after it, the spread (lowest-highest) of the runs.
+
+The floor: bench_faults also measures, in the same boot and by the same
+method, the work a fault cannot avoid (floor_trap: an int to a handler
+that only irets; floor_zero, floor_copy: one page zeroed or copied by
+the fault path's own page_zero and page_copy; floor_invlpg), and the
+table ends with each fault kind as a ratio to its floor:
+
+    fault_lazy                 trap + zero + invlpg
+    fault_swapin               trap + copy + invlpg
+    fault_evict_dirty_swapin   trap + 2 copies + 2 invlpg
+    fault_evict_clean_swapin   trap + copy + 2 invlpg (a clean page's
+                               copy in swap is good: nothing is written)
+    fault_lazy_evict           trap + copy + zero + 2 invlpg
+
+--icount runs QEMU with -icount shift=0: the guest's clock and TSC then
+count instructions (1 ns each), so cycles become instruction counts and
+repeat from run to run whatever the host's load; microseconds are then
+virtual too.
+
+--csv FILE writes every measure (case, measure, unit, median, low, high,
+runs) and the floor ratios (case "ratio").
 
 The numbers are not judged; bench.py fails (status 1) only when a case
 does not boot and PASS, since its numbers are then missing.
 """
 
 import argparse
+import csv
 import os
 import re
 import sys
@@ -40,12 +65,27 @@ import nettests                 # noqa: E402  (the two-machine cases)
 
 BENCH_LINE = re.compile(r"^BENCH (\S+) (\S+) (\S+)$", re.M)
 FIRST_TEST = "bench_boot"
+ICOUNT = ["-icount", "shift=0,sleep=off"]
+
+# Each fault kind's floor: {floor measure: how many}
+FLOORS = [
+    ("fault_lazy", {"floor_trap": 1, "floor_zero": 1, "floor_invlpg": 1}),
+    ("fault_swapin", {"floor_trap": 1, "floor_copy": 1, "floor_invlpg": 1}),
+    ("fault_evict_clean_swapin",
+     {"floor_trap": 1, "floor_copy": 1, "floor_invlpg": 2}),
+    ("fault_evict_dirty_swapin",
+     {"floor_trap": 1, "floor_copy": 2, "floor_invlpg": 2}),
+    ("fault_lazy_evict",
+     {"floor_trap": 1, "floor_copy": 1, "floor_zero": 1, "floor_invlpg": 2}),
+]
 
 
 def boot_case(name, args, opts):
     """Boot test=NAME once; returns (reason or None, console, seconds to
     its start line)."""
-    with runner.test_boot(opts.kernel, name, args, opts.mem) as boot:
+    extra = ICOUNT if opts.icount else ()
+    with runner.test_boot(opts.kernel, name, args, opts.mem,
+                          extra=extra) as boot:
         start = time.monotonic()
         deadline = start + opts.timeout
         started = None
@@ -69,36 +109,109 @@ def measures(name, console, started):
     return found
 
 
-def add_rows(rows, case, found):
-    """Append case's (measure, value, unit) triples to 'rows', one row
-    per measure with its values by unit."""
-    byname = {}
+def add_values(rows, byname, case, found):
+    """Add one boot's (measure, value, unit) triples of 'case' to 'rows',
+    one row per measure whose units each hold the values of every run
+    ('byname' finds a case's rows)."""
     for measure, value, unit in found:
-        if measure not in byname:
-            byname[measure] = {}
-            rows.append((case, measure, byname[measure]))
-        byname[measure][unit] = value
+        if (case, measure) not in byname:
+            byname[(case, measure)] = {}
+            rows.append((case, measure, byname[(case, measure)]))
+        byname[(case, measure)].setdefault(unit, []).append(float(value))
+
+
+def median(values):
+    v = sorted(values)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] +
+                                                v[len(v) // 2]) / 2
+
+
+def number(v):
+    return ("%d" % v) if float(v).is_integer() else ("%.2f" % v)
+
+
+def summary(values):
+    """'median' or 'median (low-high)' of a list of numbers."""
+    if not values:
+        return ""
+    m = number(median(values))
+    if len(values) == 1 or min(values) == max(values):
+        return m
+    return "%s (%s-%s)" % (m, number(min(values)), number(max(values)))
 
 
 def table(rows):
-    """Print the rows [(case, measure, {unit: value})] as a table."""
-    tsc = next((float(u["MHz"]) for _, m, u in rows
+    """Print the rows [(case, measure, {unit: [values]})] as a table."""
+    tsc = next((median(u["MHz"]) for _, m, u in rows
                 if m == "tsc_rate" and "MHz" in u), None)
     head = ("case", "measure", "cycles", "us", "us (TSC)", "other")
     out = [head]
     for case, measure, units in rows:
-        cycles = units.get("cycles", "")
-        by_tsc = ("%.2f" % (float(cycles) / tsc)) if cycles and tsc else ""
-        other = "  ".join("%s %s" % (v, u) for u, v in units.items()
+        cycles = units.get("cycles", [])
+        by_tsc = ("%.2f" % (median(cycles) / tsc)) if cycles and tsc else ""
+        other = "  ".join("%s %s" % (summary(v), u) for u, v in units.items()
                           if u not in ("cycles", "us"))
-        out.append((case, measure, cycles, units.get("us", ""), by_tsc,
-                    other))
-    widths = [max(len(r[i]) for r in out) for i in range(len(head))]
+        out.append((case, measure, summary(cycles),
+                    summary(units.get("us", [])), by_tsc, other))
+    print_columns(out, 2)
+
+
+def print_columns(out, left):
+    widths = [max(len(r[i]) for r in out) for i in range(len(out[0]))]
     for r in out:
-        cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1])]
-        cells += [r[i].rjust(widths[i]) for i in range(2, 5)]
-        cells.append(r[5])
+        cells = [r[i].ljust(widths[i]) for i in range(left)]
+        cells += [r[i].rjust(widths[i]) for i in range(left, len(r) - 1)]
+        cells.append(r[-1])
         print("  ".join(cells).rstrip())
+
+
+def ratios(rows):
+    """[(fault kind, its cycles, its floor's cycles, [ratio per run],
+    formula)] from the rows of bench_faults; the ratio of each run is
+    taken within that run's boot."""
+    cyc = {m: u.get("cycles", []) for _, m, u in rows}
+    found = []
+    for kind, parts in FLOORS:
+        if not cyc.get(kind) or any(not cyc.get(p) for p in parts):
+            continue
+        runs = min([len(cyc[kind])] + [len(cyc[p]) for p in parts])
+        floors = [sum(n * cyc[p][r] for p, n in parts.items())
+                  for r in range(runs)]
+        per_run = [cyc[kind][r] / floors[r] for r in range(runs)]
+        formula = " + ".join(("%d %s" % (n, p[6:]) if n > 1 else p[6:])
+                             for p, n in parts.items())
+        found.append((kind, median(cyc[kind][:runs]), median(floors),
+                      per_run, formula))
+    return found
+
+
+def ratio_table(found):
+    out = [("fault kind", "cycles", "floor", "ratio", "floor is")]
+    for kind, cycles, floor, per_run, formula in found:
+        r = median(per_run)
+        spread = (" (%.2f-%.2f)" % (min(per_run), max(per_run))
+                  if len(per_run) > 1 else "")
+        out.append((kind, number(cycles), number(floor),
+                    "%.2fx%s" % (r, spread), formula))
+    print()
+    print_columns(out, 1)
+
+
+def write_csv(path, rows, found, opts):
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["case", "measure", "unit", "median", "low", "high",
+                    "runs", "mode"])
+        mode = "icount" if opts.icount else "tcg"
+        for case, measure, units in rows:
+            for unit, v in units.items():
+                w.writerow([case, measure, unit, number(median(v)),
+                            number(min(v)), number(max(v)), len(v), mode])
+        for kind, cycles, floor, per_run, _ in found:
+            w.writerow(["ratio", kind, "x floor", "%.3f" % median(per_run),
+                        "%.3f" % min(per_run), "%.3f" % max(per_run),
+                        len(per_run), mode])
 
 
 def main():
@@ -109,6 +222,12 @@ def main():
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--only", default="",
                     help="space-separated bench case names")
+    ap.add_argument("--runs", type=int, default=3,
+                    help="boots per case (median and spread)")
+    ap.add_argument("--icount", action="store_true",
+                    help="QEMU -icount: cycles are instruction counts")
+    ap.add_argument("--csv", default="",
+                    help="also write the measures and ratios to this file")
     opts = ap.parse_args()
 
     try:
@@ -124,14 +243,17 @@ def main():
         return 1
 
     rows, failed = [], 0
+    byname = {}
     for name, args in cases:
-        reason, console, started = boot_case(name, args, opts)
-        if reason is not None:
-            failed += 1
-            print("FAIL  %s: %s" % (name, reason))
-            print(runner.tail(console))
-            continue
-        add_rows(rows, name, measures(name, console, started))
+        for run in range(max(1, opts.runs)):
+            reason, console, started = boot_case(name, args, opts)
+            if reason is not None:
+                failed += 1
+                print("FAIL  %s: %s" % (name, reason))
+                print(runner.tail(console))
+                break
+            add_values(rows, byname, name, measures(name, console,
+                                                    started))
     if not opts.only or any(n.startswith("bench_net") for n in
                             opts.only.split()):
         reason, console = nettests.bench(opts)
@@ -140,8 +262,18 @@ def main():
             print("FAIL  bench_net_udp: %s" % reason)
             print(runner.tail(console))
         else:
-            add_rows(rows, "bench_net_udp", BENCH_LINE.findall(console))
+            add_values(rows, byname, "bench_net_udp",
+                       BENCH_LINE.findall(console))
+    print("%s, %d run(s) per case: median (lowest-highest)"
+          % ("QEMU -icount (cycles = instructions)" if opts.icount
+             else "QEMU TCG", max(1, opts.runs)))
     table(rows)
+    found = ratios(rows)
+    if found:
+        ratio_table(found)
+    if opts.csv:
+        write_csv(opts.csv, rows, found, opts)
+        print("\nwritten: %s" % os.path.relpath(opts.csv))
     return 1 if failed else 0
 
 

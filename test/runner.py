@@ -147,11 +147,12 @@ def drive_args(path, snapshot=False):
 
 
 @contextlib.contextmanager
-def test_boot(kernel, name, args, mem, net=None):
+def test_boot(kernel, name, args, mem, net=None, extra=()):
     """Boot test=NAME with the words 'args' (TEST_BOOT's), the runner's
-    own words (+disk) taken out of the kernel's command line, and an
-    e1000 when 'net' names a backend (see qemu_command).  Yields the
-    Boot; QEMU and the disk image are gone afterwards."""
+    own words (+disk) taken out of the kernel's command line, an e1000
+    when 'net' names a backend (see qemu_command), and QEMU options
+    'extra' (make bench's -icount).  Yields the Boot; QEMU and the disk
+    image are gone afterwards."""
     words = args.split()
     ours = [w for w in words if w.startswith("+")]
     bad = [w for w in ours if w not in RUNNER_WORDS]
@@ -163,9 +164,9 @@ def test_boot(kernel, name, args, mem, net=None):
     tmp = tempfile.mkdtemp(prefix="xinu-boot-")
     boot = None
     try:
-        extra = []
+        extra = list(extra)
         if "+disk" in ours:
-            extra = drive_args(disk_image(os.path.join(tmp, "disk.img")))
+            extra += drive_args(disk_image(os.path.join(tmp, "disk.img")))
         boot = Boot(qemu_command(kernel, append, mem, extra, net=net))
         yield boot
     finally:
