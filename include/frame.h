@@ -68,6 +68,8 @@ struct	vmpolicy {
 					/* SYSERR when none is in use	*/
 	void	(*loaded)(int32 f);	/* optional (NULL): frame 'f'	*/
 					/* just received a page		*/
+	void	(*tick)(void);		/* optional (NULL): a clock	*/
+					/* tick (1 ms) passed		*/
 };
 extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
 extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/

@@ -177,6 +177,7 @@ extern	void	pginit(void);
 extern	void	vmbanner(void);
 extern	void	vmminit(void);
 extern	void	pagefault(struct trapframe *, uint32);
+extern	void	vm_tick(void);
 extern	bool8	vmteardown(pid32);
 extern	void	stkguard(uint32);
 extern	void	stkunguard(uint32);

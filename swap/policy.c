@@ -1,4 +1,4 @@
-/* policy.c - vm_setpolicy, vm_policyname: the table of replacement policies */
+/* policy.c - vm_setpolicy, vm_policyname, vm_tick: the table of replacement policies */
 
 #include <xinu.h>
 #include <frame.h>
@@ -7,11 +7,14 @@
  * A policy is one file defining a struct vmpolicy and one entry here.
  */
 
-extern	const	struct	vmpolicy clock_policy, random_policy;
+extern	const	struct	vmpolicy clock_policy, random_policy, fifo_policy,
+		aging_policy;
 
 const	struct	vmpolicy *const vmpolicies[] = {
 	&clock_policy,			/* the default: first		*/
 	&random_policy,
+	&fifo_policy,
+	&aging_policy,
 	NULL
 };
 
@@ -46,4 +49,16 @@ status	vm_setpolicy(const char *name, uint32 seed)
 const	char	*vm_policyname(int32 i)
 {
 	return vmpolicies[i] != NULL ? vmpolicies[i]->name : NULL;
+}
+
+/*------------------------------------------------------------------------
+ *  vm_tick  -  A clock tick: pass it to the policy if it wants ticks
+ *		(clkhandler, interrupts disabled; one test when it does not)
+ *------------------------------------------------------------------------
+ */
+void	vm_tick(void)
+{
+	if (vmpolicy->tick != NULL) {
+		vmpolicy->tick();
+	}
 }

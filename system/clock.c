@@ -25,6 +25,7 @@ void	clkhandler(void)
 		clktime++;
 		clkticks = 0;
 	}
+	vm_tick();			/* a policy may age its frames	*/
 	if (nonempty(sleepq) && --queuetab[firstid(sleepq)].qkey <= 0) {
 		wakeup();
 	}
