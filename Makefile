@@ -50,7 +50,11 @@
 #h                         ENGINE=slurm's jobs end), into OUT or RESULTS/..
 #h   make test-grade       the grader's own test: 5 submissions x 3
 #h                         programs on every engine (a few minutes)
-#h   make curves           not available yet
+#h   make curves           fault curves: every workload of test/workload/
+#h                         played under every policy for a range of frame
+#h                         counts (one QEMU -icount boot per count), beside
+#h                         OPT and LRU from the host; compile/curves/*.png,
+#h                         *.svg and curves.csv (about a minute on 2 cores)
 #h
 #h Variables (make VAR=value TARGET):
 #h   APPEND="words"        kernel command-line words (test=NAME, vm.*=...)
@@ -232,8 +236,13 @@ qemu-gdb: $(BOOTDEP)
 	@$(NEED) gdb:gdb
 	@DISK="$(DISK)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
 
-curves:
-	@echo "make $@: not available yet (see make help)" >&2; exit 2
+# matplotlib is Debian's (python3-matplotlib), for Debian's python3
+PLOTPY   := $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
+
+curves: test-image
+	@$(NEED) py.matplotlib:python3-matplotlib
+	@$(MAKE) -s -f test/host/Makefile compile/host/yardstick
+	$(PLOTPY) test/curves.py --mem $(MEM) --kernel $(TESTELF) --jobs $(JOBS)
 
 # grade/grade.py does the work; the engines are local threads, GNU
 # parallel and Slurm (installed on first use)

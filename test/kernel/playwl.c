@@ -13,22 +13,26 @@
  * LRU, which the host computes from the same string.  WL_TWOPROC is two
  * processes that hand the turn to each other with two semaphores
  * whenever the string passes from one to the other, so the order of
- * references is the string's whatever the scheduler does.
+ * references is the string's whatever the scheduler does.  A player
+ * that is done keeps its frames until the faults are counted: were it
+ * to end first, the other would find free frames the string's model
+ * does not have.
  *
  * Lines for make curves:  WL policy workload frames refs faults
  * Boot words: wlrefs=N (references per play, default 4000), wlpages=N
- * (pages, default 64), wlspin=N (a busy loop of N turns per reference,
- * default 0: gives the aging policy's 1 ms ticks something to see).
+ * (pages, default 64), wlseed=N (default 465), wlspin=N (a busy loop
+ * of N turns per reference, default 0: paces the string against the
+ * 1 ms ticks the aging policy samples A bits on).
  *
  * FIFO does not look at A bits, so its faults do not depend on timing:
  * they must equal a model of FIFO run here on the same string.
  */
 
-#define	WL_SEED		465
-
 struct	wlplay	{
-	uint32	kind, npages, refs, spin;
+	uint32	kind, npages, refs, spin, seed;
 	sid32	turn[2];	/* WL_TWOPROC: whose turn it is		*/
+	sid32	done;		/* a player has played its part		*/
+	sid32	release;	/* the faults are counted: players end	*/
 };
 
 local	struct	wlplay	play;
@@ -44,7 +48,7 @@ local	process	player(int32 me)
 	uint32	i, k, page, proc, cur = 0;
 
 	if (p == (char *)SYSERR ||
-	    wl_init(&g, play.kind, play.npages, WL_SEED) != 0) {
+	    wl_init(&g, play.kind, play.npages, play.seed) != 0) {
 		CHECK(p != (char *)SYSERR);
 		return SYSERR;
 	}
@@ -66,6 +70,8 @@ local	process	player(int32 me)
 			asm volatile("");
 		}
 	}
+	signal(play.done);		/* keep our frames until the	*/
+	wait(play.release);		/* other player is done too	*/
 	return OK;
 }
 
@@ -79,7 +85,7 @@ local	uint32	fifo_model(uint32 frames)
 	bool8	in[WL_MAXPAGES] = { FALSE };
 	uint32	queue[WL_MAXPAGES], head = 0, n = 0, faults = 0, i, page, proc;
 
-	wl_init(&g, play.kind, play.npages, WL_SEED);
+	wl_init(&g, play.kind, play.npages, play.seed);
 	for (i = 0; i < play.refs; i++) {
 		page = wl_next(&g, &proc);
 		if (in[page]) {
@@ -103,25 +109,31 @@ local	uint32	fifo_model(uint32 frames)
  */
 local	uint32	playone(void)
 {
-	uint32	before = vmtotal.lazy + vmtotal.swapins;
-	pid32	a, b = SYSERR;
+	uint32	before = vmtotal.lazy + vmtotal.swapins, faults;
+	int32	n = play.kind == WL_TWOPROC ? 2 : 1, i;
 
 	play.turn[0] = semcreate(0);
 	play.turn[1] = semcreate(0);
+	play.done = semcreate(0);
+	play.release = semcreate(0);
 	recvclr();
-	a = vcreate(player, 8192, INITPRIO + 1, "player0", 1, 0);
-	if (play.kind == WL_TWOPROC) {
-		b = vcreate(player, 8192, INITPRIO + 1, "player1", 1, 1);
-		resume(b);
+	for (i = n - 1; i >= 0; i--) {
+		resume(vcreate(player, 8192, INITPRIO + 1, "player", 1, i));
 	}
-	resume(a);
-	receive();
-	if (b != SYSERR) {
+	for (i = 0; i < n; i++) {
+		wait(play.done);
+	}
+	faults = vmtotal.lazy + vmtotal.swapins - before;
+	signal(play.release);
+	signal(play.release);
+	for (i = 0; i < n; i++) {
 		receive();
 	}
 	semdelete(play.turn[0]);
 	semdelete(play.turn[1]);
-	return vmtotal.lazy + vmtotal.swapins - before;
+	semdelete(play.done);
+	semdelete(play.release);
+	return faults;
 }
 
 /*------------------------------------------------------------------------
@@ -138,6 +150,7 @@ local	void	playall(void)
 	play.refs = bootarg_uint("wlrefs", 4000);
 	play.npages = bootarg_uint("wlpages", 64);
 	play.spin = bootarg_uint("wlspin", 0);
+	play.seed = bootarg_uint("wlseed", 465);
 	vmsnap_take(&s);
 	for (play.kind = 0; play.kind < WL_KINDS; play.kind++) {
 		for (i = 0; (name = vm_policyname(i)) != NULL; i++) {
