@@ -13,8 +13,9 @@ same generator, pages and seed) through Belady's OPT and exact LRU.
 The boots run QEMU with -icount, so the guest's clock counts
 instructions and the aging policy's 1 ms ticks fall at the same
 references every run: the curves repeat exactly.  Each reference is
-followed by a busy loop of --spin turns (about 3 instructions each), so
-a tick covers a few dozen references.
+followed by a busy loop of --spin turns (3 instructions each); with 64 ns
+an instruction a 1 ms tick is 15,625 instructions, so it covers at most
+about 16 references (fewer when they fault).
 
 Outputs in --out (compile/curves/): curves.csv (workload, policy,
 frames, refs, faults, faults/OPT), and per workload WORKLOAD.png and
