@@ -533,7 +533,7 @@ class Make(unittest.TestCase):
                      "APPEND=", "MEM=", "DEFS=", "DISK=", "NET=",
                      "CONSOLE=", "TIMEOUT=", "JOBS=", "TESTS=", "STRICT=",
                      "PROGFLAGS=", "TFTPDIR=", "MAIN=", "GDBPORT=", "LIST=",
-                     "SOCK="):
+                     "SOCK=", "RUNS=", "ICOUNT="):
             self.assertIn(word, text)
         self.assertRegex(text, r"DISK=path\|none")
         self.assertNotRegex(text, r"(DISK|NET)=.*not available yet")
