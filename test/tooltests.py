@@ -21,10 +21,16 @@ runner.py runs these in its pool beside the other tests:
   disk-image      what the kernel writes to a disk attached writable (as
                   make run attaches it) is in the image after QEMU ends;
                   a batch run's writes (DISK=, snapshot=on) are not
+  curves          test/curves.py (make curves) on two frame counts and
+                  short strings: curves.csv has OPT, LRU and every policy
+                  for every workload, no policy beats OPT, all agree when
+                  every page fits, and the plots are drawn (when Debian's
+                  matplotlib is installed)
 Each uses ports and folders of its own, so two make test runs at once do
 not meet.
 """
 
+import csv
 import os
 import re
 import shutil
@@ -351,10 +357,44 @@ def test_disk_image(tmp, opts):
     return None, out
 
 
+def test_curves(tmp, opts):
+    plotpy = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") \
+        else "python3"
+    plots = subprocess.run([plotpy, "-c", "import matplotlib"],
+                           capture_output=True).returncode == 0
+    cmd = [plotpy, os.path.join(TOP, "test/curves.py"), "--kernel",
+           opts.kernel, "--out", tmp, "--frames", "8 64", "--refs", "600",
+           "--jobs", "1"] + ([] if plots else ["--no-plot"])
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    output = r.stdout + r.stderr
+    if r.returncode != 0:
+        raise Failed("curves.py: status %d\n%s" % (r.returncode, output))
+    with open(os.path.join(tmp, "curves.csv")) as f:
+        rows = list(csv.DictReader(f))
+    faults = {(r["workload"], r["policy"], int(r["frames"])):
+              int(r["faults"]) for r in rows}
+    want = ["opt", "lru", "clock", "random", "fifo", "aging"]
+    for wl in ("loop", "zipf", "scanhot", "twoproc"):
+        for fr in (8, 64):
+            got = {p: faults.get((wl, p, fr)) for p in want}
+            if None in got.values():
+                raise Failed("curves.csv lacks %s at %d frames: %s"
+                             % (wl, fr, got))
+            if min(got.values()) < got["opt"]:
+                raise Failed("%s, %d frames: below OPT: %s" % (wl, fr, got))
+            if fr == 64 and len(set(got.values())) != 1:
+                raise Failed("%s: all 64 pages fit, yet %s" % (wl, got))
+    for name in (["all.png", "all.svg", "zipf.png"] if plots else []):
+        if not os.path.getsize(os.path.join(tmp, name)):
+            raise Failed("no plot %s" % name)
+    return None, output
+
+
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "batch-parallel": test_batch_parallel,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
-         "console-unix": test_console_unix, "disk-image": test_disk_image}
+         "console-unix": test_console_unix, "disk-image": test_disk_image,
+         "curves": test_curves}
 
 
 def run(name, opts):
