@@ -19,8 +19,9 @@ void	resched(void)
 	}
 	ptold = &proctab[currpid];
 	if (ptold->prstate == PR_CURR) {
-		/* Keep running unless someone better, or an equal after a
-		 * used-up quantum, is waiting				*/
+		/* Keep running only if everyone waiting is worse: as in
+		 * Xinu, an equal that is waiting runs at every reschedule
+		 * (the end of a quantum, or a process made ready)	*/
 		if (ptold->prprio > firstkey(readylist)) {
 			return;
 		}
