@@ -468,3 +468,49 @@ TEST(vm_fill_ffs)
 	CHECK(vmsnap_same(&s));
 	return OK;
 }
+
+/*------------------------------------------------------------------------
+ *  touch_kernel  -  Child: read one word of the kernel region at 'addr',
+ *		     tell the parent, and wait until it has looked
+ *------------------------------------------------------------------------
+ */
+local	process	touch_kernel(uint32 addr, pid32 parent)
+{
+	vm_read((char *)addr);
+	send(parent, OK);
+	receive();
+	return OK;
+}
+
+/* A vcreate'd process that reads the kernel region walks its own copy
+ * of the kernel's directory entries, and the MMU sets A there only: the
+ * audit must not call that a difference */
+TEST(vm_audit_ignores_accessed_bit_of_kernel_pdes)
+{
+	char	*blk;
+	uint32	addr, d;
+	pid32	pid;
+
+	/* a directory entry whose 4 MiB lie wholly inside the block, so
+	 * that no other kernel use walks it meanwhile */
+	blk = getmem(12 * 1024 * 1024);
+	REQUIRE(blk != (char *)SYSERR);
+	addr = ((uint32)blk + 0x3FFFFF) & ~0x3FFFFF;
+	d = PDX(addr);
+	((pde_t *)kernel_pdbr)[d] &= ~PTE_A;
+	write_cr3(read_cr3());		/* forget cached walks		*/
+	pid = vcreate(touch_kernel, 8192, INITPRIO + 1, "touch", 2, addr,
+		      getpid());
+	REQUIRE(pid != SYSERR);
+	recvclr();
+	resume(pid);
+	CHECK(receive() == OK);
+	CHECK((((pde_t *)proctab[pid].prpdbr)[d] & PTE_A) != 0);
+	CHECK(vm_audit() == OK);
+	send(pid, OK);
+	while (receive() != (umsg32)pid) {
+		;
+	}
+	freemem(blk, 12 * 1024 * 1024);
+	return OK;
+}
