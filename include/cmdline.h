@@ -22,6 +22,7 @@
 #define	CMDLINE_LEN	1024		/* bootline, with its NUL	*/
 #define	CMD_POLICYLEN	16		/* longest policy name + NUL	*/
 #define	CMD_NETLEN	4		/* "off" + NUL			*/
+#define	CMD_SWAPDEVLEN	8		/* "disk" + NUL, and room	*/
 
 /* What the kernel's keys set; the defaults stand when a key is absent */
 struct	bootcfg	{
@@ -35,6 +36,10 @@ struct	bootcfg	{
 	uint32	netip;			/* net.ip address, 0 = DHCP	*/
 	int32	netlen;			/* net.ip prefix length		*/
 	uint32	netgw;			/* net.gw router, 0 = none	*/
+	char	swapdev[CMD_SWAPDEVLEN];	/* vm.swapdev, "" = ram	*/
+	char	swapper[CMD_NETLEN];	/* vm.swapper=on|off, "" = off	*/
+	int32	lowater;		/* vm.lowater, -1 = 1 % of FFS	*/
+	int32	hiwater;		/* vm.hiwater, -1 = 3 % of FFS	*/
 };
 
 extern	struct	bootcfg	bootcfg;

@@ -22,9 +22,32 @@ struct	ffsframe {
 				/* FFS_FREE				*/
 	uint32	vpn;		/* virtual page number it backs		*/
 	int32	slot;		/* swap slot with a copy, or NOSLOT	*/
+	byte	io;		/* FIO_NONE, or the I/O in flight	*/
+	pid32	iopid;		/* the process doing that I/O		*/
 };
 #define	FFS_FREE	(-1)
+#define	FFS_ORPHAN	(-2)	/* owner: the page was freed while its	*/
+				/* I/O was in flight; whoever ends the	*/
+				/* I/O gives back the frame and slot	*/
 #define	NOSLOT		(-1)
+
+/* A frame's I/O in flight (a blocking swap backend, paging/frameio.c).
+ * While it lasts the page's PTE is not present and holds the frame with
+ * PTE_IN_IO; the frame is not handed out, not chosen as a victim and
+ * its slot not reclaimed.  A process faulting on such a page waits in
+ * frame_iowait for any I/O to end and looks again. */
+#define	FIO_NONE	0
+#define	FIO_READ	1	/* slot -> frame (page_in)		*/
+#define	FIO_WRITE	2	/* frame -> slot (eviction)		*/
+#define	frame_busy(f)	(ffstab[(f)].io != FIO_NONE)
+#define	frame_evictable(f) (frame_inuse(f) && !frame_busy(f))	/* what	*/
+				/* a policy may name as its victim	*/
+extern	uint32	frame_nio;	/* frames with I/O in flight		*/
+extern	void	frame_ioinit(void);
+extern	void	frame_iostart(int32 f, byte io);
+extern	void	frame_iodone(int32 f);
+extern	void	frame_iowait(void);
+extern	void	frame_ioabort(pid32 pid);
 
 extern	struct	ffsframe ffstab[];
 extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */
@@ -37,6 +60,7 @@ extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */
 extern	void	ffs_init(uint32);
 extern	int32	ffs_alloc(pid32, uint32);
 extern	void	ffs_free(int32);
+extern	void	ffs_release(int32);
 extern	bool8	ffs_inuse(uint32);
 
 /* The kmap window: kernel pages to reach frames outside the kernel
@@ -56,6 +80,8 @@ extern	void	page_copy(void *, const void *);
 extern	bool8	frame_accessed(int32 f, bool8 clear);
 extern	bool8	frame_dirty(int32 f);
 extern	void	frame_unmap(int32 f, uint32 slot);
+extern	void	frame_setio(int32 f);
+extern	void	frame_remap(int32 f, bool8 dirty);
 
 /* A replacement policy (swap/): one file that includes <xinu.h> and
  * <frame.h> and defines a struct vmpolicy, and one entry in the table

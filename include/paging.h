@@ -83,6 +83,9 @@
 #define	PTE_IS_SWAPPED	0x400	/* is_swapped: data in the swap slot	*/
 				/* whose number is in the frame field	*/
 #define	PTE_IS_STACK	0x800	/* a virtual-stack page			*/
+/* In a PTE that is not present the MMU ignores every bit; one more */
+#define	PTE_IN_IO	0x100	/* the page's frame (in the frame field) */
+				/* has swap I/O in flight (frame.h)	*/
 #define	PTE_FRAME(e)	((uint32)(e) & ~0xFFF)	/* frame address	*/
 #define	PTE_SLOT(e)	((uint32)(e) >> PAGE_SHIFT)	/* swap slot	*/
 
@@ -110,6 +113,15 @@ struct	vmstats	{
 	uint32	killed;		/* kills by the VM (vmkill)		*/
 	uint32	evict_clean;	/* evictions that wrote nothing		*/
 	uint32	evict_dirty;	/* evictions that wrote the page	*/
+	uint32	iowaits;	/* waits for another's swap I/O to end	*/
+};
+
+/* The pageout daemon's work (vm.swapper=on, swap/pageout.c) */
+struct	pgostats {
+	uint32	wakeups;	/* times it woke below the low watermark */
+	uint32	scanned;	/* frames it looked at as victims	*/
+	uint32	cleaned;	/* dirty pages it wrote to swap		*/
+	uint32	freed;		/* frames it freed			*/
 };
 
 /* A snapshot of the VM, taken with interrupts off by vm_info (for the
@@ -128,6 +140,10 @@ struct	vminfo	{
 	uint32	pdpt_used;		/* of MAX_PT_SIZE		*/
 	uint32	vstk_used;		/* of MAX_VSTK_SIZE		*/
 	const	char	*policy;	/* replacement policy in force	*/
+	const	char	*swapdev;	/* swap backend: "ram", "disk"	*/
+	bool8	swapper;		/* the pageout daemon runs	*/
+	uint32	lowater, hiwater;	/* its watermarks (free frames)	*/
+	struct	pgostats pageout;	/* its work			*/
 	struct	vmstats	total;
 	/* The process asked about, when vcreated is TRUE */
 	bool8	vcreated;

@@ -176,6 +176,7 @@ extern	void	atabanner(void);
 extern	void	pginit(void);
 extern	void	vmbanner(void);
 extern	void	vmminit(void);
+extern	void	swap_start(void);
 extern	void	pagefault(struct trapframe *, uint32);
 extern	void	vm_tick(void);
 extern	bool8	vmteardown(pid32);

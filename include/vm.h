@@ -122,8 +122,14 @@ extern	status	vmm_call(int32, char *, uint32, char **);
 extern	void	swap_init(uint32);
 extern	int32	swap_alloc(pid32);
 extern	void	swap_free(pid32, uint32);
+extern	void	swap_release(uint32);
 extern	bool8	swap_inuse(uint32);
-extern	status	swap_evict(void);
+extern	status	swap_evict(struct pgostats *);
+extern	void	pageout_start(void);
+extern	void	pageout_poke(void);
+extern	pid32	pageoutpid;
+extern	uint32	pgo_lowater, pgo_hiwater;
+extern	struct	pgostats pgostats;
 extern	void	swaptrace(const char *, uint32, uint32);
 
 #endif

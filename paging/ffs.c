@@ -1,4 +1,4 @@
-/* ffs.c - ffs_init, ffs_alloc, ffs_free, ffs_inuse, free_ffs_pages */
+/* ffs.c - ffs_init, ffs_alloc, ffs_free, ffs_release, ffs_inuse, free_ffs_pages */
 
 #include <xinu.h>
 #include <vm.h>
@@ -32,6 +32,8 @@ void	ffs_init(uint32 limit)
 	for (i = 0; i < MAX_FFS_SIZE; i++) {
 		ffstab[i].owner = FFS_FREE;
 		ffstab[i].slot = NOSLOT;
+		ffstab[i].io = FIO_NONE;
+		ffstab[i].iopid = SYSERR;
 	}
 	freemap_init(&ffs_map, limit, MAX_FFS_SIZE);
 }
@@ -67,6 +69,25 @@ void	ffs_free(int32 f)
 
 	assert(f >= 0 && (uint32)f < ffs_limit && fr->owner != FFS_FREE);
 	proctab[fr->owner].prvm->nframes--;
+	fr->owner = FFS_FREE;
+	fr->slot = NOSLOT;
+	freemap_give(&ffs_map, f);
+}
+
+/*------------------------------------------------------------------------
+ *  ffs_release  -  Return orphan frame 'f' (FFS_ORPHAN: its page was
+ *		    freed during its I/O, and its process's counts with
+ *		    it) and the slot it keeps (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	ffs_release(int32 f)
+{
+	struct	ffsframe *fr = &ffstab[f];
+
+	assert(fr->owner == FFS_ORPHAN && !frame_busy(f));
+	if (fr->slot != NOSLOT) {
+		swap_release(fr->slot);
+	}
 	fr->owner = FFS_FREE;
 	fr->slot = NOSLOT;
 	freemap_give(&ffs_map, f);

@@ -1,4 +1,4 @@
-/* frame.c - frame_accessed, frame_dirty, frame_unmap */
+/* frame.c - frame_accessed, frame_dirty, frame_unmap, frame_setio, frame_remap */
 
 #include <xinu.h>
 #include <vm.h>
@@ -67,4 +67,25 @@ bool8	frame_dirty(int32 f)
 void	frame_unmap(int32 f, uint32 slot)
 {
 	frame_setpte(f, (slot << PAGE_SHIFT) | PTE_IS_VMALLOC | PTE_IS_SWAPPED);
+}
+
+/*------------------------------------------------------------------------
+ *  frame_remap  -  Map frame 'f''s page again (it was PTE_IN_IO), with
+ *		    the D bit set when 'dirty' (its slot's copy is stale)
+ *------------------------------------------------------------------------
+ */
+void	frame_remap(int32 f, bool8 dirty)
+{
+	frame_setpte(f, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC |
+			(dirty ? PTE_D : 0));
+}
+
+/*------------------------------------------------------------------------
+ *  frame_setio  -  Unmap frame 'f''s page for I/O: its PTE holds the
+ *		    frame with PTE_IN_IO, not present
+ *------------------------------------------------------------------------
+ */
+void	frame_setio(int32 f)
+{
+	frame_setpte(f, ffsaddr(f) | PTE_IS_VMALLOC | PTE_IN_IO);
 }

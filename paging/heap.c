@@ -80,7 +80,20 @@ void	page_release(pid32 pid, uint32 va)
 	pte_t	*pte = pte_lookup((pde_t *)proctab[pid].prpdbr, va);
 	int32	f;
 
-	if (*pte & PTE_P) {
+	if (*pte & PTE_IN_IO) {
+		/* Another process is moving the page (its own I/O was undone
+		 * by frame_ioabort if it is being killed): the frame stays
+		 * busy and taken until that I/O ends, and whoever ends it
+		 * gives back the frame and its slot (ffs_release); they
+		 * leave this process's counts now */
+		f = ffsindex(PTE_FRAME(*pte));
+		assert(frame_busy(f) && ffstab[f].owner == pid);
+		if (ffstab[f].slot != NOSLOT) {
+			proctab[pid].prvm->nslots--;
+		}
+		proctab[pid].prvm->nframes--;
+		ffstab[f].owner = FFS_ORPHAN;
+	} else if (*pte & PTE_P) {
 		f = ffsindex(PTE_FRAME(*pte));
 		if (ffstab[f].slot != NOSLOT) {
 			swap_free(pid, ffstab[f].slot);

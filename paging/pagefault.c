@@ -66,50 +66,112 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 }
 
 /*------------------------------------------------------------------------
+ *  page_pte  -  The PTE of heap page 'va' of 'pid', or NULL when the
+ *		 process or the page is gone (it may go while we block)
+ *------------------------------------------------------------------------
+ */
+local	pte_t	*page_pte(pid32 pid, uint32 va)
+{
+	pte_t	*pte;
+
+	if (proctab[pid].prstate == PR_FREE || !isvcreated(pid)) {
+		return NULL;
+	}
+	pte = pte_lookup((pde_t *)proctab[pid].prpdbr, va);
+	return (pte != NULL && (*pte & PTE_IS_VMALLOC)) ? pte : NULL;
+}
+
+/*------------------------------------------------------------------------
  *  page_in  -  Give heap page 'va' of 'pid' a frame holding its data:
  *		zeros on first touch, else its swap copy (interrupts off);
  *		SYSERR when it is a new page and every frame and every
- *		slot already holds a distinct page
+ *		slot already holds a distinct page, or when the page or
+ *		its process went away while we waited
+ *
+ *  With a blocking backend (swapdev->blocks) this process may block,
+ *  in eviction (writing a victim), in the read of its own page, or
+ *  waiting for someone else's I/O on its page (PTE_IN_IO).  Every block
+ *  lets other processes change frames and PTEs, so after one the loop
+ *  below looks at the page again from the start; a read in flight is
+ *  guarded by its busy frame and PTE_IN_IO (frameio.c), so a second
+ *  fault on the page waits for it instead of reading again.  With the
+ *  RAM backend nothing blocks and the loop runs once, as it always did.
  *------------------------------------------------------------------------
  */
 status	page_in(pid32 pid, uint32 va, pte_t *pte)
 {
 	static	uint32	bounce[PAGE_SIZE / sizeof(uint32)];
-	struct	vmproc	*vm = proctab[pid].prvm;
-	bool8	swapped = (*pte & PTE_IS_SWAPPED) != 0;
-	int32	slot = swapped ? (int32)PTE_SLOT(*pte) : NOSLOT;
-	int32	f;
+	struct	vmproc	*vm;
+	bool8	swapped;
+	int32	slot, f;
 
-	f = ffs_alloc(pid, va >> PAGE_SHIFT);
-	if (f == SYSERR && swap_evict() == OK) {
-		f = ffs_alloc(pid, va >> PAGE_SHIFT);
-	}
-	if (f == SYSERR && swapped) {
+	for (;;) {
+		if ((pte = page_pte(pid, va)) == NULL) {
+			return SYSERR;		/* gone while we blocked */
+		}
+		if (*pte & PTE_P) {
+			return OK;		/* another fault did it	*/
+		}
+		if (*pte & PTE_IN_IO) {		/* read or written now:	*/
+			frame_iowait();		/* wait for it, look again */
+			continue;
+		}
+		swapped = (*pte & PTE_IS_SWAPPED) != 0;
+		slot = swapped ? (int32)PTE_SLOT(*pte) : NOSLOT;
+		if ((f = ffs_alloc(pid, va >> PAGE_SHIFT)) != SYSERR) {
+			break;
+		}
+		if (swap_evict(NULL) == OK) {	/* it may have blocked:	*/
+			continue;		/* look again		*/
+		}
+		if (frame_nio > 0) {		/* every frame is busy	*/
+			frame_iowait();
+			continue;
+		}
+		if (!swapped || swapdev->blocks) {
+			/* A blocking backend cannot do what follows: the
+			 * page's only copy would sit in a buffer across two
+			 * blocks (README: disk swap) */
+			return SYSERR;
+		}
 		/* Every frame and every slot holds a distinct page, this one
 		 * among them: its own slot is the room.  Its copy moves out
-		 * of the way and the victim takes the slot */
+		 * of the way and the victim takes the slot (nothing blocks) */
 		swapdev->getslot(slot, (uint32)bounce);	/* identity mapped */
 		swap_free(pid, slot);
 		slot = NOSLOT;
-		if (swap_evict() == OK) {
+		if (swap_evict(NULL) == OK) {
 			f = ffs_alloc(pid, va >> PAGE_SHIFT);
 		}
 		assert(f != SYSERR);
+		break;
 	}
-	if (f == SYSERR) {
-		return SYSERR;
-	}
+
+	vm = proctab[pid].prvm;
 	if (swapped) {
-		if (slot == NOSLOT) {
-			page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
-		} else {
-			swapdev->getslot(slot, ffsaddr(f));
-		}
 		ffstab[f].slot = slot;		/* a kept copy stays valid */
 		vm->stats.swapins++;
 		vmtotal.swapins++;
+		if (slot == NOSLOT) {
+			page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
+		} else if (!swapdev->blocks) {
+			swapdev->getslot(slot, ffsaddr(f));
+		} else {
+			/* The PTE names the busy frame while the read lasts:
+			 * a fault on the page waits, kill undoes the read */
+			pte_set(pid, va, pte, ffsaddr(f) | PTE_IS_VMALLOC |
+					      PTE_IN_IO);
+			frame_iostart(f, FIO_READ);
+			swapdev->getslot(slot, ffsaddr(f));	/* blocks */
+			frame_iodone(f);
+			if (ffstab[f].owner == FFS_ORPHAN) {
+				ffs_release(f);	/* freed while we read	*/
+				return SYSERR;
+			}
+			pte = page_pte(pid, va);
+		}
 		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
-			  PTE_SLOT(*pte), f);
+			  slot == NOSLOT ? PTE_SLOT(*pte) : (uint32)slot, f);
 	} else {
 		page_zero(kmap(KMAP_DST, ffsaddr(f)));
 		vm->stats.lazy++;
@@ -119,5 +181,6 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	if (vmpolicy->loaded != NULL) {
 		vmpolicy->loaded(f);
 	}
+	pageout_poke();			/* below the low watermark?	*/
 	return OK;
 }

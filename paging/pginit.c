@@ -60,9 +60,7 @@ void	pginit(void)
  */
 local	void	vmconfig(void)
 {
-	if (swapdev->blocks) {
-		panic("vmconfig: the fault path cannot wait for swap I/O yet");
-	}
+	frame_ioinit();
 	ffs_init(bootcfg.ffs);
 	swap_init(bootcfg.swap);
 	vm_setpolicy(bootcfg.policy[0] != NULLCH ? bootcfg.policy :
@@ -85,4 +83,12 @@ void	vmbanner(void)
 		vmpolicy->name);
 	kprintf("  vstacks  0x%08x-0x%08x %d frames\n", VSTK_START,
 		PHYS_END - 1, MAX_VSTK_SIZE);
+	if (swapdev->blocks) {
+		kprintf("  swap     on DISK0, blocks 0-%d (vm.swapdev=%s)\n",
+			swap_limit - 1, swapdev->name);
+	}
+	if (!isbadpid(pageoutpid)) {
+		kprintf("  pageout  daemon P%d, free frames kept %d-%d\n",
+			pageoutpid, pgo_lowater, pgo_hiwater);
+	}
 }

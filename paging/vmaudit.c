@@ -8,7 +8,9 @@
  * after every step.  It reports the first inconsistency it finds:
  *   - every FFS frame in use is mapped, by its owner's PTE for its page,
  *     and no frame is mapped twice; the free map agrees with the frame
- *     table, and the free count matches;
+ *     table, and the free count matches; a frame with swap I/O in flight
+ *     is named by a PTE_IN_IO entry, or by none when its page was freed
+ *     meanwhile (FFS_ORPHAN), and only such a frame is busy;
  *   - every heap PTE belongs to a reserved page, and every reserved page
  *     has is_vmalloc; swapped PTEs name slots in use;
  *   - per process: frames, slots and reserved pages match its counters;
@@ -60,10 +62,14 @@ local	status	audit_pte(pid32 pid, uint32 va, pte_t e, uint32 *frames,
 	      pid, e, va);
 	AUDIT(vheap_isallocated(vm, va >> PAGE_SHIFT, 1),
 	      "P%d: page 0x%x has a PTE but is not reserved", pid, va);
-	if (e & PTE_P) {
+	if (e & (PTE_P | PTE_IN_IO)) {
 		AUDIT(isffsframe(PTE_FRAME(e)), "P%d: 0x%x maps non-FFS 0x%x",
 		      pid, va, PTE_FRAME(e));
 		f = ffsindex(PTE_FRAME(e));
+		AUDIT(((e & PTE_IN_IO) != 0) == frame_busy(f) &&
+		      (e & (PTE_P | PTE_IN_IO)) != (PTE_P | PTE_IN_IO),
+		      "P%d: PTE 0x%x of 0x%x disagrees with frame 0x%x's I/O %d",
+		      pid, e, va, f, ffstab[f].io);
 		AUDIT(!seen[f], "FFS frame 0x%x is mapped twice", f);
 		seen[f] = TRUE;
 		AUDIT(ffstab[f].owner == pid &&
@@ -186,7 +192,16 @@ status	vm_audit(void)
 	for (f = 0; f < ffs_limit && rv == OK; f++) {
 		used += (ffstab[f].owner != FFS_FREE);
 		mapped += seen[f];
-		if (ffstab[f].owner != FFS_FREE && !seen[f]) {
+		if (ffstab[f].owner == FFS_ORPHAN) {
+			/* freed during its I/O: busy, mapped by no one,
+			 * its slot counted by no process */
+			slots += (ffstab[f].slot != NOSLOT);
+			if (!frame_busy(f) || seen[f] || !ffs_inuse(f)) {
+				kprintf("vm_audit: orphan frame 0x%x is idle,"
+					" mapped or free\n", f);
+				rv = SYSERR;
+			}
+		} else if (ffstab[f].owner != FFS_FREE && !seen[f]) {
 			kprintf("vm_audit: frame 0x%x of P%d is not mapped\n",
 				f, ffstab[f].owner);
 			rv = SYSERR;

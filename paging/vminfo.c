@@ -136,6 +136,11 @@ syscall	vm_info(
 	info->pdpt_used = MAX_PT_SIZE - pdpt_free_count();
 	info->vstk_used = MAX_VSTK_SIZE - free_vstk_frames();
 	info->policy = vmpolicy->name;
+	info->swapdev = swapdev->name;
+	info->swapper = !isbadpid(pageoutpid);
+	info->lowater = pgo_lowater;
+	info->hiwater = pgo_hiwater;
+	info->pageout = pgostats;
 	info->total = vmtotal;
 	vm = proctab[pid].prvm;
 	if (vm != NULL) {

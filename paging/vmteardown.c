@@ -8,7 +8,9 @@
  *		   stack frame, page table and the page directory of a
  *		   process that is ending (interrupts disabled); TRUE when
  *		   it was vcreate'd (its stacks are back too), FALSE for a
- *		   system process, whose kernel stack is kill's to free.  A process may be tearing
+ *		   system process, whose kernel stack is kill's to free.
+ *		   Swap I/O it has in flight is undone first (any process,
+ *		   system ones too, may evict).  A process may be tearing
  *		   down itself: it is still running on its virtual stack in
  *		   its directory until ctxsw switches away, so stack PTEs
  *		   are left in place and freeing changes no frame's
@@ -23,6 +25,7 @@ bool8	vmteardown(pid32 pid)
 	pte_t	*pt;
 	uint32	d, t;
 
+	frame_ioabort(pid);		/* its swap I/O in flight, if any */
 	if (vm == NULL) {
 		return FALSE;
 	}

@@ -33,6 +33,16 @@ shellcmd xsh_vmstat(int32 nargs, char *args[])
 	       t->swapins, t->killed);
 	printf("evicted  %d clean, %d dirty (written back)\n", t->evict_clean,
 	       t->evict_dirty);
+	if (strcmp(info.swapdev, "ram") != 0) {
+		printf("swapdev  %s, %d waits for another's swap I/O\n",
+		       info.swapdev, t->iowaits);
+	}
+	if (info.swapper) {
+		printf("pageout  free %d-%d: %d wake-ups, %d scanned, "
+		       "%d cleaned, %d freed\n", info.lowater, info.hiwater,
+		       info.pageout.wakeups, info.pageout.scanned,
+		       info.pageout.cleaned, info.pageout.freed);
+	}
 	printf("\npid name             heap frames slots stack   lazy swapin"
 	       "  clean  dirty\n");
 	for (pid = 0; pid < NPROC; pid++) {

@@ -17,6 +17,9 @@
  * so with thousands of frames in use aging takes a visible share of the
  * CPU; it is meant for small memories (vm.ffs=N).  The other policies
  * have no tick and cost nothing per tick.
+ *
+ * Frames with swap I/O in flight (frame_busy) are neither victims nor
+ * aged: their page is not mapped (or gone), so there is no A bit.
  */
 
 #define	AGE_NEW		0x80	/* a page just filled			*/
@@ -55,7 +58,7 @@ local	void	aging_tick(void)
 	uint32	f;
 
 	for (f = 0; f < ffs_limit; f++) {
-		if (frame_inuse(f)) {
+		if (frame_evictable(f)) {	/* a busy one has no A bit */
 			age[f] = (age[f] >> 1) |
 				 (frame_accessed(f, TRUE) ? 0x80 : 0);
 		}
@@ -73,7 +76,8 @@ local	int32	aging_victim(void)
 	int32	least = SYSERR;
 
 	for (f = 0; f < ffs_limit; f++) {
-		if (frame_inuse(f) && (least == SYSERR || age[f] < age[least])) {
+		if (frame_evictable(f) &&
+		    (least == SYSERR || age[f] < age[least])) {
 			least = f;
 		}
 	}

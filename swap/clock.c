@@ -7,7 +7,8 @@
  * Approximate LRU by the clock algorithm: a hand sweeps the FFS frames
  * in order; a frame whose page was used since the hand last passed (A
  * bit set) gets a second chance (A cleared), else it is the victim.  The
- * one hand persists across faults and processes.
+ * one hand persists across faults and processes.  Frames with swap I/O
+ * in flight are passed over (their A bit untouched).
  */
 
 local	uint32	hand;			/* next frame to look at	*/
@@ -34,7 +35,7 @@ local	int32	clock_victim(void)
 	for (n = 0; n <= 2 * ffs_limit; n++) {
 		f = hand;
 		hand = (hand + 1) % ffs_limit;
-		if (frame_inuse(f) && !frame_accessed(f, TRUE)) {
+		if (frame_evictable(f) && !frame_accessed(f, TRUE)) {
 			return f;	/* else: a second chance	*/
 		}
 	}

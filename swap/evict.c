@@ -22,6 +22,11 @@
  * no slot is free and no resident page holds one: every frame and every
  * slot holds a distinct page (page_in then still brings a swapped page
  * in, by giving its own slot to the victim).
+ *
+ * A blocking backend (disk) makes a dirty eviction wait for its write;
+ * frames busy with I/O are never victims (see evict_frame and
+ * paging/frameio.c).  The trace line is printed before the write, so
+ * that it comes before any line of the processes that run meanwhile.
  */
 
 uint32	debug_swapping;			/* trace lines still to print	*/
@@ -51,8 +56,8 @@ local	int32	reclaim_slot(pid32 pid)
 	int32	f, take = SYSERR;
 
 	for (f = 0; f < (int32)ffs_limit; f++) {
-		if (!frame_inuse(f) || ffstab[f].slot == NOSLOT) {
-			continue;
+		if (!frame_evictable(f) || ffstab[f].slot == NOSLOT) {
+			continue;	/* a busy frame's slot is in use */
 		}
 		if (frame_dirty(f)) {
 			take = f;		/* its copy is stale anyway */
@@ -72,31 +77,62 @@ local	int32	reclaim_slot(pid32 pid)
 
 /*------------------------------------------------------------------------
  *  evict_frame  -  Move the page in frame 'f' out to swap and free the
- *		    frame; SYSERR if it needs a slot and none is free
+ *		    frame; SYSERR if the frame is busy with I/O, or if it
+ *		    needs a slot and none is free
  *------------------------------------------------------------------------
  */
-local	status	evict_frame(int32 f)
+local	status	evict_frame(int32 f, struct pgostats *ps)
 {
 	struct	ffsframe *fr = &ffstab[f];
-	struct	vmproc	*vm = proctab[fr->owner].prvm;
+	struct	vmproc	*vm;
 	int32	slot = fr->slot;
-	bool8	write = (slot == NOSLOT) || frame_dirty(f);
+	bool8	write;
 
+	if (ps != NULL) {
+		ps->scanned++;
+	}
+	if (!frame_evictable(f)) {
+		return SYSERR;
+	}
+	vm = proctab[fr->owner].prvm;
+	write = (slot == NOSLOT) || frame_dirty(f);
 	if (slot == NOSLOT && (slot = swap_alloc(fr->owner)) == SYSERR &&
 	    (slot = reclaim_slot(fr->owner)) == SYSERR) {
 		return SYSERR;
 	}
+	if (ps != NULL) {
+		ps->cleaned += write;
+		ps->freed++;
+	}
 	if (write) {
-		swapdev->putslot(slot, ffsaddr(f));
 		vm->stats.evict_dirty++;
 		vmtotal.evict_dirty++;
 	} else {
 		vm->stats.evict_clean++;
 		vmtotal.evict_clean++;
 	}
-	frame_unmap(f, slot);
 	swaptrace(write ? "eviction:: FFS frame 0x%x, swap frame 0x%x copy\n"
 			: "eviction:: FFS frame 0x%x, swap frame 0x%x\n", f, slot);
+	if (write && swapdev->blocks) {
+		/* A write that blocks.  The page is unmapped before the
+		 * write begins, so no store can slip in after the backend
+		 * took its copy: the owner faults and waits (PTE_IN_IO).
+		 * The frame keeps the slot meanwhile and is not handed out
+		 * nor chosen.  Kill undoes it (frame_ioabort): the page is
+		 * mapped again, dirty, since the slot's copy is not good */
+		fr->slot = slot;
+		frame_setio(f);
+		frame_iostart(f, FIO_WRITE);
+		swapdev->putslot(slot, ffsaddr(f));	/* blocks	*/
+		frame_iodone(f);
+		if (fr->owner == FFS_ORPHAN) {	/* the page was freed	*/
+			ffs_release(f);		/* meanwhile: its slot	*/
+			return OK;		/* goes with the frame	*/
+		}
+	} else if (write) {
+		swapdev->putslot(slot, ffsaddr(f));
+	}
+	frame_unmap(f, slot);
 	fr->slot = NOSLOT;		/* the PTE holds it now		*/
 	ffs_free(f);
 	return OK;
@@ -104,10 +140,11 @@ local	status	evict_frame(int32 f)
 
 /*------------------------------------------------------------------------
  *  swap_evict  -  Free one FFS frame by evicting the page the policy
- *		   chooses; SYSERR when no page can go (interrupts off)
+ *		   chooses; SYSERR when no page can go (interrupts off).
+ *		   The work is counted in '*ps' unless it is NULL
  *------------------------------------------------------------------------
  */
-status	swap_evict(void)
+status	swap_evict(struct pgostats *ps)
 {
 	uint32	tries;
 	int32	f;
@@ -117,7 +154,7 @@ status	swap_evict(void)
 		if (f == SYSERR) {
 			break;
 		}
-		if (evict_frame(f) == OK) {
+		if (evict_frame(f, ps) == OK) {
 			return OK;
 		}
 	}
@@ -126,7 +163,7 @@ status	swap_evict(void)
 	 * with replacement and may miss the one frame that can): look at
 	 * every frame before anyone is killed */
 	for (f = 0; f < (int32)ffs_limit; f++) {
-		if (frame_inuse(f) && evict_frame(f) == OK) {
+		if (evict_frame(f, ps) == OK) {
 			return OK;
 		}
 	}

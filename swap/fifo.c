@@ -10,7 +10,8 @@
  * count; the victim is the frame in use with the smallest stamp.  The
  * scan is O(frames) per eviction, which is fine for the small memories
  * this policy is for (vm.ffs=N experiments); the count wraps only after
- * 2^32 fills.
+ * 2^32 fills.  Frames with swap I/O in flight (frame_busy) are passed
+ * over.
  */
 
 local	uint32	filled[MAX_FFS_SIZE];	/* fill stamp of each frame	*/
@@ -52,7 +53,7 @@ local	int32	fifo_victim(void)
 	int32	oldest = SYSERR;
 
 	for (f = 0; f < ffs_limit; f++) {
-		if (frame_inuse(f) && (oldest == SYSERR ||
+		if (frame_evictable(f) && (oldest == SYSERR ||
 		    fills - filled[f] > fills - filled[oldest])) {
 			oldest = f;
 		}

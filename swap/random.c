@@ -6,7 +6,8 @@
 /*
  * Random replacement: any frame in use, chosen by a generator of its own
  * (so programs calling rand() do not change it); the same seed
- * (vm.seed=N) gives the same victims.
+ * (vm.seed=N) gives the same victims.  Frames with swap I/O in flight
+ * (frame_busy) are drawn again.
  */
 
 local	uint32	state;
@@ -21,20 +22,20 @@ local	void	random_reset(uint32 seed)
 }
 
 /*------------------------------------------------------------------------
- *  random_victim  -  A random frame in use, or SYSERR if none is
+ *  random_victim  -  A random frame in use and not busy, or SYSERR if none
  *------------------------------------------------------------------------
  */
 local	int32	random_victim(void)
 {
 	uint32	f;
 
-	if (free_ffs_pages() == ffs_limit) {
-		return SYSERR;
+	if (free_ffs_pages() + frame_nio >= ffs_limit) {
+		return SYSERR;		/* none in use, or all busy	*/
 	}
 	do {
 		state = state * 1103515245 + 12345;
 		f = (state >> 8) % ffs_limit;
-	} while (!frame_inuse(f));
+	} while (!frame_evictable(f));
 	return f;
 }
 

@@ -1,4 +1,4 @@
-/* slots.c - swap_init, swap_alloc, swap_free, free_swap_pages */
+/* slots.c - swap_init, swap_alloc, swap_free, swap_release, free_swap_pages */
 
 #include <xinu.h>
 #include <vm.h>
@@ -52,6 +52,16 @@ void	swap_free(pid32 pid, uint32 slot)
 {
 	freemap_give(&slot_map, slot);
 	proctab[pid].prvm->nslots--;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_release  -  Give back slot 'slot' of a page freed during its I/O,
+ *		     whose process no longer counts it (interrupts off)
+ *------------------------------------------------------------------------
+ */
+void	swap_release(uint32 slot)
+{
+	freemap_give(&slot_map, slot);
 }
 
 /*------------------------------------------------------------------------

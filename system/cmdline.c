@@ -31,10 +31,11 @@ struct	cmdkey	{
 };
 
 struct	bootcfg	bootcfg = {		/* the defaults			*/
-	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0
+	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0, "", "", -1, -1
 };
 
 local	const	char	*onoff(int32);
+local	const	char	*swapdevs(int32);
 
 #define	NUMKEY(key, lo, hi, var)					\
 	{ key, CK_NUM, lo, hi, #hi, &bootcfg.var, NULL }
@@ -49,6 +50,10 @@ local	const	struct	cmdkey	cmdkeys[] = {
 	NUMKEY("vm.seed", 0, INT32_MAX, seed),
 	NUMKEY("vm.debug", 0, INT32_MAX, debug),
 	NAMEKEY("vm.policy", policy, vm_policyname),
+	NAMEKEY("vm.swapdev", swapdev, swapdevs),
+	NAMEKEY("vm.swapper", swapper, onoff),
+	NUMKEY("vm.lowater", 0, MAX_FFS_SIZE, lowater),
+	NUMKEY("vm.hiwater", 1, MAX_FFS_SIZE, hiwater),
 	NAMEKEY("test", test, NULL),
 	NAMEKEY("net", net, onoff),
 	ADDRKEY("net.ip", CK_CIDR, netip),
@@ -63,6 +68,15 @@ local	const	struct	cmdkey	cmdkeys[] = {
 local	const	char	*onoff(int32 i)
 {
 	return i == 0 ? "on" : i == 1 ? "off" : NULL;
+}
+
+/*------------------------------------------------------------------------
+ *  swapdevs  -  The i-th swap backend name, or NULL past the last
+ *------------------------------------------------------------------------
+ */
+local	const	char	*swapdevs(int32 i)
+{
+	return i == 0 ? "ram" : i == 1 ? "disk" : NULL;
 }
 
 /*------------------------------------------------------------------------

@@ -82,6 +82,7 @@ local	void	sysinit(void)
 		init(i);
 	}
 	vmminit();
+	swap_start();			/* disk swap, pageout daemon	*/
 }
 
 /*------------------------------------------------------------------------

@@ -17,7 +17,7 @@ local	const	char	*policies[] = { "clock", "random", NULL };
 local	char	out[4096];		/* what kprintf printed		*/
 local	uint32	outlen;
 local	const	struct	bootcfg	defaults = {
-	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0
+	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0, "", "", -1, -1
 };
 
 /*------------------------------------------------------------------------
@@ -102,6 +102,22 @@ int32	main(void)
 	TCHECK(cmdline_ours("vm.anything") && cmdline_ours("test"));
 	TCHECK(!cmdline_ours("vm") && !cmdline_ours("testx"));
 	TCHECK(!cmdline_ours("n") && !cmdline_ours(""));
+	tend();
+
+	tbegin("cmdline_swap_keys");
+	TCHECK(check("xinu.elf vm.swapdev=disk vm.swapper=on vm.lowater=4 "
+		     "vm.hiwater=9") == 0 && out[0] == NULLCH);
+	TCHECK(strcmp(bootcfg.swapdev, "disk") == 0);
+	TCHECK(strcmp(bootcfg.swapper, "on") == 0);
+	TCHECK(bootcfg.lowater == 4 && bootcfg.hiwater == 9);
+	TCHECK(check("xinu.elf") == 0 && bootcfg.swapdev[0] == NULLCH &&
+	       bootcfg.lowater == -1 && bootcfg.hiwater == -1);
+	TCHECK(refused("xinu.elf vm.swapdev=tape", 1,
+		       "cmdline: vm.swapdev=tape is not one of: ram disk\n"));
+	TCHECK(refused("xinu.elf vm.swapper=yes", 1,
+		       "cmdline: vm.swapper=yes is not one of: on off\n"));
+	TCHECK(refused("xinu.elf vm.hiwater=0", 1,
+		       "cmdline: vm.hiwater=0 is below 1\n"));
 	tend();
 
 	tbegin("cmdline_unknown_key");

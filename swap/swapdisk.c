@@ -1,0 +1,93 @@
+/* swapdisk.c - disk_getslot, disk_putslot, swap_start: swap on DISK0 */
+
+#include <xinu.h>
+#include <vm.h>
+
+/*
+ * The disk backend (vm.swapdev=disk): slot N is block N of DISK0, one
+ * 4 KiB block per page.  Its calls block while the disk works, so it
+ * sets 'blocks' and the fault path keeps the frame busy meanwhile (see
+ * paging/frameio.c).
+ *
+ * The driver copies between the caller's buffer and its own while it
+ * holds the channel, so it is never given a frame (which is not in the
+ * kernel region, and a kmap slot cannot be held across a block) but a
+ * bounce page of the calling process's own, in the kernel region: a
+ * process has at most one swap I/O at a time, and kill needs to free
+ * nothing.  The frame and the bounce page are copied with interrupts
+ * off, through a kmap slot, on the side of the I/O where nothing
+ * blocks.
+ *
+ * A failed transfer is retried; swap data that cannot be written or
+ * read back is lost, a kernel-level failure: panic.
+ */
+
+#define	DISK_TRIES	3		/* attempts per transfer	*/
+
+local	char	bounce[NPROC][PAGE_SIZE];	/* one per process	*/
+
+/*------------------------------------------------------------------------
+ *  disk_getslot  -  Read slot 'slot' into the frame at 'pa' (blocks)
+ *------------------------------------------------------------------------
+ */
+local	void	disk_getslot(uint32 slot, uint32 pa)
+{
+	char	*buf = bounce[currpid];
+	int32	i;
+
+	for (i = 0; read(DISK0, buf, slot) == SYSERR; i++) {
+		if (i + 1 >= DISK_TRIES) {
+			panic("swap: cannot read slot back from DISK0");
+		}
+	}
+	memcpy(kmap(KMAP_DST, pa), buf, PAGE_SIZE);
+}
+
+/*------------------------------------------------------------------------
+ *  disk_putslot  -  Write the frame at 'pa' into slot 'slot' (blocks)
+ *------------------------------------------------------------------------
+ */
+local	void	disk_putslot(uint32 slot, uint32 pa)
+{
+	char	*buf = bounce[currpid];
+	int32	i;
+
+	memcpy(buf, kmap(KMAP_SRC, pa), PAGE_SIZE);
+	for (i = 0; write(DISK0, buf, slot) == SYSERR; i++) {
+		if (i + 1 >= DISK_TRIES) {
+			panic("swap: cannot write a slot to DISK0");
+		}
+	}
+}
+
+const	struct	swapdev	diskswap = {
+	.name = "disk", .blocks = TRUE,
+	.getslot = disk_getslot, .putslot = disk_putslot
+};
+
+/*------------------------------------------------------------------------
+ *  swap_start  -  Once the devices are up: swap to DISK0 if the command
+ *		   line asks (vm.swapdev=disk) and the disk is there and
+ *		   holds every slot, else say why in one line and keep
+ *		   RAM swap; then start the pageout daemon if asked
+ *------------------------------------------------------------------------
+ */
+void	swap_start(void)
+{
+	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
+	uint32	nblocks = atptr->atsectors / ATA_BLKSECT;
+
+	if (strcmp(bootcfg.swapdev, "disk") == 0) {
+		if (!atptr->atpresent) {
+			kprintf("vm.swapdev=disk: no disk on DISK0, swapping"
+				" to RAM\n");
+		} else if (nblocks < swap_limit) {
+			kprintf("vm.swapdev=disk: DISK0 holds %d pages, swap"
+				" needs %d; swapping to RAM\n", nblocks,
+				swap_limit);
+		} else {
+			swapdev = &diskswap;
+		}
+	}
+	pageout_start();
+}

@@ -1,0 +1,529 @@
+/* swapdisk.c - tests of swap on disk: faults that block, I/O in flight */
+
+#include <xinu.h>
+#include <vm.h>
+#include "vmtest.h"
+
+/*
+ * Most cases script "kids": vcreate'd processes above the test's
+ * priority that carry out one command each time the test signals them.
+ * The test runs with interrupts off throughout, so it gets the CPU back
+ * exactly when the kid has finished its command or blocked (in swap
+ * I/O, or waiting for someone's), and nothing moves on until the test
+ * itself blocks (kjoin, sleep, receive).  Kids run with interrupts off
+ * too (faults do anyway, and blocking is per process), so the disk's
+ * interrupt that ends an I/O is taken only once the test blocks, not
+ * while a kid runs.  That makes the states with I/O in flight reachable
+ * and inspectable without timing.
+ */
+
+#define	DISKSWAP	"+disk vm.swapdev=disk "
+#define	KPAGES		16		/* pages a kid may hold		*/
+
+#define	K_ALLOC		1		/* vmalloc 'arg' pages		*/
+#define	K_WRITE		2		/* write 'val' to page 'arg'	*/
+#define	K_READ		3		/* read page 'arg' into 'val'	*/
+#define	K_VERIFY	4		/* check pages 0..arg-1		*/
+#define	K_SEGV		5		/* touch an unreserved page	*/
+#define	K_EXIT		6		/* end				*/
+#define	K_FREE		7		/* vfree page 'arg'		*/
+
+struct	kid	{
+	pid32	pid;
+	sid32	go, done;		/* test -> kid, kid -> test	*/
+	int32	cmd, arg;
+	uint32	val;
+	char	*p;			/* its heap			*/
+	uint32	expect[KPAGES];		/* what each page holds		*/
+	uint32	bad;			/* pages found wrong		*/
+};
+
+/* A page's words: 'v' in every word but the word index mixed in */
+#define	WORD(v, w)	((v) ^ ((w) * 0x9E3779B1))
+
+/*------------------------------------------------------------------------
+ *  fillpage, pageok  -  Write a whole page, check a whole page
+ *------------------------------------------------------------------------
+ */
+local	void	fillpage(char *pg, uint32 v)
+{
+	uint32	w;
+
+	for (w = 0; w < PAGE_SIZE / 4; w++) {
+		vm_write(pg + 4 * w, WORD(v, w));
+	}
+}
+
+local	bool8	pageok(char *pg, uint32 v)
+{
+	uint32	w;
+
+	for (w = 0; w < PAGE_SIZE / 4; w++) {
+		if (vm_read(pg + 4 * w) != WORD(v, w)) {
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  kidproc  -  Carry out the test's commands
+ *------------------------------------------------------------------------
+ */
+local	process	kidproc(struct kid *k)
+{
+	int32	i;
+
+	disable();		/* see the top of the file		*/
+	for (;;) {
+		wait(k->go);
+		switch (k->cmd) {
+		case K_ALLOC:
+			k->p = vmalloc(k->arg * PAGE_SIZE);
+			break;
+		case K_WRITE:
+			fillpage(PAGE(k->p, k->arg), k->val);
+			k->expect[k->arg] = k->val;
+			break;
+		case K_READ:
+			k->val = vm_read(PAGE(k->p, k->arg));
+			break;
+		case K_VERIFY:
+			for (i = 0; i < k->arg; i++) {
+				k->bad += !pageok(PAGE(k->p, i), k->expect[i]);
+			}
+			break;
+		case K_FREE:
+			k->val = vfree(PAGE(k->p, k->arg), PAGE_SIZE);
+			break;
+		case K_SEGV:
+			vm_write((char *)0x10000000, 1);
+			break;
+		case K_EXIT:
+			signal(k->done);
+			return OK;
+		}
+		signal(k->done);
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  kstart  -  Make kid 'k' (above the test's priority)
+ *------------------------------------------------------------------------
+ */
+local	status	kstart(struct kid *k)
+{
+	memset(k, 0, sizeof(*k));
+	k->go = semcreate(0);
+	k->done = semcreate(0);
+	k->pid = vcreate(kidproc, 8192, INITPRIO + 2, "kid", 1, k);
+	if (k->go == SYSERR || k->done == SYSERR || k->pid == SYSERR) {
+		return SYSERR;
+	}
+	resume(k->pid);			/* it waits on go at once	*/
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  kstep  -  Give kid 'k' a command; it runs until it is done or blocks.
+ *	      TRUE when it is done
+ *------------------------------------------------------------------------
+ */
+local	bool8	kstep(struct kid *k, int32 cmd, int32 arg, uint32 val)
+{
+	k->cmd = cmd;
+	k->arg = arg;
+	k->val = val;
+	signal(k->go);
+	if (semcount(k->done) > 0) {
+		wait(k->done);
+		return TRUE;
+	}
+	return FALSE;
+}
+
+#define	kjoin(k)	wait((k)->done)		/* the step it blocked in */
+#define	kpte(k, i)	pte_lookup((pde_t *)proctab[(k)->pid].prpdbr, \
+				   (uint32)PAGE((k)->p, (i)))
+
+/*------------------------------------------------------------------------
+ *  busyframe  -  The frame with I/O 'io' in flight other than 'not', or
+ *		  SYSERR
+ *------------------------------------------------------------------------
+ */
+local	int32	busyframe(byte io, int32 not)
+{
+	int32	f;
+
+	for (f = 0; f < (int32)ffs_limit; f++) {
+		if (ffstab[f].io == io && f != not) {
+			return f;
+		}
+	}
+	return SYSERR;
+}
+
+/* No disk attached: one boot line, and swapping to RAM works */
+TEST_BOOT(swapdisk_no_disk_falls_back_to_ram, "vm.swapdev=disk vm.ffs=4")
+{
+	struct	kid	k;
+
+	CHECK(!swapdev->blocks && strcmp(swapdev->name, "ram") == 0);
+	REQUIRE(kstart(&k) == OK);
+	REQUIRE(kstep(&k, K_ALLOC, 8, 0));
+	for (k.arg = 0; k.arg < 8; k.arg++) {
+		CHECK(kstep(&k, K_WRITE, k.arg, 100 + k.arg));
+	}
+	CHECK(vmtotal.evict_dirty == 4);
+	CHECK(kstep(&k, K_VERIFY, 8, 0) && k.bad == 0);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+/* Pages go to the disk and come back whole */
+TEST_BOOT(swapdisk_pages_round_trip, DISKSWAP "vm.ffs=8")
+{
+	struct	vmsnap	s;
+	struct	kid	k;
+	int32	i;
+
+	vmsnap_take(&s);
+	REQUIRE(swapdev->blocks && strcmp(swapdev->name, "disk") == 0);
+	REQUIRE(kstart(&k) == OK);
+	REQUIRE(kstep(&k, K_ALLOC, KPAGES, 0) || (kjoin(&k), TRUE));
+	for (i = 0; i < KPAGES; i++) {
+		if (!kstep(&k, K_WRITE, i, 0x1000 + i)) {
+			kjoin(&k);
+		}
+		CHECK(vm_audit() == OK);
+	}
+	if (!kstep(&k, K_VERIFY, KPAGES, 0)) {
+		kjoin(&k);
+	}
+	CHECK(k.bad == 0);
+	CHECK(vmtotal.evict_dirty >= KPAGES - 8);
+	CHECK(vmtotal.swapins >= 8);
+	CHECK(vm_audit() == OK);
+	kstep(&k, K_EXIT, 0, 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+/* A write-back in flight: the frame is not handed out, its page is not
+ * mapped, a store to the page waits and is not lost, and the policy
+ * (clock or random) passes the busy frame over */
+local	status	writeback_case(void)
+{
+	struct	vmsnap	s;
+	struct	kid	b, a, d;
+	int32	f, g, i, vpn;
+	pte_t	*pte;
+
+	vmsnap_take(&s);
+	disable();			/* the world moves when we block */
+	REQUIRE(kstart(&b) == OK && kstart(&a) == OK && kstart(&d) == OK);
+	REQUIRE(kstep(&b, K_ALLOC, 4, 0) || (kjoin(&b), TRUE));
+	REQUIRE(kstep(&a, K_ALLOC, 1, 0) || (kjoin(&a), TRUE));
+	REQUIRE(kstep(&d, K_ALLOC, 1, 0) || (kjoin(&d), TRUE));
+	for (i = 0; i < 4; i++) {	/* FFS (4 frames) is B's, dirty	*/
+		REQUIRE(kstep(&b, K_WRITE, i, 0x100 + i));
+	}
+
+	/* A's first touch evicts a page of B: A blocks in its write */
+	REQUIRE(!kstep(&a, K_WRITE, 0, 0xA0));
+	f = busyframe(FIO_WRITE, SYSERR);
+	REQUIRE(f != SYSERR && ffstab[f].owner == b.pid);
+	vpn = ffstab[f].vpn;
+	i = ((vpn << PAGE_SHIFT) - (uint32)b.p) >> PAGE_SHIFT;
+	pte = kpte(&b, i);
+	CHECK((*pte & (PTE_P | PTE_IN_IO)) == PTE_IN_IO &&
+	      PTE_FRAME(*pte) == ffsaddr(f));
+	CHECK(frame_nio == 1 && free_ffs_pages() == 0);
+	CHECK(vm_audit() == OK);
+
+	/* Policies never name the busy frame */
+	for (g = 0; g < 200; g++) {
+		CHECK(vmpolicy->victim() != f);
+	}
+
+	/* B stores to the page being written: it waits for the write */
+	CHECK(!kstep(&b, K_WRITE, i, 0x200 + i));
+	CHECK(vmtotal.iowaits == 1);
+	CHECK(frame_busy(f) && ffstab[f].owner == b.pid);
+
+	/* D's first touch meanwhile: it must evict another frame */
+	CHECK(!kstep(&d, K_WRITE, 0, 0xD0));
+	g = busyframe(FIO_WRITE, f);
+	CHECK(g != SYSERR && g != f);
+	CHECK(vm_audit() == OK);
+
+	kjoin(&a);			/* all three finish		*/
+	CHECK(vm_audit() == OK);
+	kjoin(&b);
+	CHECK(vm_audit() == OK);
+	kjoin(&d);
+	CHECK(vm_audit() == OK && frame_nio == 0);
+
+	/* The store made during the write-back is there, and stays */
+	if (!kstep(&b, K_VERIFY, 4, 0)) {
+		kjoin(&b);
+	}
+	CHECK(b.bad == 0 && b.expect[i] == (uint32)(0x200 + i));
+	if (!kstep(&a, K_VERIFY, 1, 0)) {
+		kjoin(&a);
+	}
+	if (!kstep(&d, K_VERIFY, 1, 0)) {
+		kjoin(&d);
+	}
+	if (!kstep(&b, K_VERIFY, 4, 0)) {
+		kjoin(&b);
+	}
+	CHECK(a.bad == 0 && d.bad == 0 && b.bad == 0);
+	kstep(&a, K_EXIT, 0, 0);
+	kstep(&b, K_EXIT, 0, 0);
+	kstep(&d, K_EXIT, 0, 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+TEST_BOOT(swapdisk_writeback_in_flight_clock,
+	  DISKSWAP "vm.ffs=4 vm.policy=clock")
+{
+	return writeback_case();
+}
+
+TEST_BOOT(swapdisk_writeback_in_flight_fifo,
+	  DISKSWAP "vm.ffs=4 vm.policy=fifo")
+{
+	return writeback_case();
+}
+
+TEST_BOOT(swapdisk_writeback_in_flight_aging,
+	  DISKSWAP "vm.ffs=4 vm.policy=aging")
+{
+	return writeback_case();
+}
+
+TEST_BOOT(swapdisk_writeback_in_flight_random,
+	  DISKSWAP "vm.ffs=4 vm.policy=random vm.seed=7")
+{
+	return writeback_case();
+}
+
+/* Set up kid 'k' with page 0 on the disk and a free frame, then have it
+ * read page 0 back: it blocks in that read */
+local	status	reader_blocked(struct kid *k)
+{
+	int32	i;
+
+	REQUIRE(kstart(k) == OK);
+	REQUIRE(kstep(k, K_ALLOC, 8, 0) || (kjoin(k), TRUE));
+	for (i = 0; i < 8; i++) {	/* pages 0-3 go to the disk	*/
+		if (!kstep(k, K_WRITE, i, 0x300 + i)) {
+			kjoin(k);
+		}
+	}
+	REQUIRE(kstep(k, K_FREE, 7, 0) && k->val == OK);
+	REQUIRE(free_ffs_pages() == 1);
+	REQUIRE(*kpte(k, 0) & PTE_IS_SWAPPED);
+	REQUIRE(!kstep(k, K_READ, 0, 0));
+	REQUIRE(busyframe(FIO_READ, SYSERR) != SYSERR);
+	REQUIRE((*kpte(k, 0) & (PTE_P | PTE_IN_IO)) == PTE_IN_IO);
+	return OK;
+}
+
+/* A second fault on a page being read waits for that read and issues
+ * no other: the disk is read once, and both find the page mapped */
+TEST_BOOT(swapdisk_second_fault_waits_for_the_read, DISKSWAP "vm.ffs=4")
+{
+	struct	kid	k;
+	uint32	reads;
+
+	disable();
+	REQUIRE(reader_blocked(&k) == OK);
+	reads = vmtotal.swapins;
+	CHECK(vm_audit() == OK);
+	/* The second fault on page 0, as the fault path takes it */
+	CHECK(page_in(k.pid, (uint32)PAGE(k.p, 0), kpte(&k, 0)) == OK);
+	CHECK(vmtotal.iowaits == 1);
+	CHECK(*kpte(&k, 0) & PTE_P);
+	kjoin(&k);
+	CHECK(k.val == WORD(0x300, 0));
+	CHECK(vmtotal.swapins == reads);	/* one read, the kid's	*/
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+/* A process killed while its own read is in flight: the frame and slot
+ * come back once, and the disk's late end of the read harms no one */
+TEST_BOOT(swapdisk_kill_reader, DISKSWAP "vm.ffs=4")
+{
+	struct	vmsnap	s;
+	struct	kid	k, o;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(reader_blocked(&k) == OK);
+	CHECK(kill(k.pid) == OK);
+	CHECK(vm_audit() == OK && frame_nio == 0);
+	CHECK(vmsnap_same(&s));
+	/* Another process uses every frame (and the disk) right after */
+	REQUIRE(kstart(&o) == OK);
+	REQUIRE(kstep(&o, K_ALLOC, 8, 0) || (kjoin(&o), TRUE));
+	for (o.arg = 0; o.arg < 8; o.arg++) {
+		if (!kstep(&o, K_WRITE, o.arg, 0x400 + o.arg)) {
+			kjoin(&o);
+		}
+		CHECK(vm_audit() == OK);
+	}
+	if (!kstep(&o, K_VERIFY, 8, 0)) {
+		kjoin(&o);
+	}
+	CHECK(o.bad == 0);
+	kstep(&o, K_EXIT, 0, 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+/* Kills during a write-back of B's page by A: of the writer (the page
+ * stays in its frame, dirty, and is written again later), of the owner
+ * (the writer gives back frame and slot when the write ends), and of
+ * the owner by its own fault (SEGMENTATION_FAULT) */
+local	status	writeback_started(struct kid *b, struct kid *a, int32 *fp)
+{
+	int32	i;
+
+	REQUIRE(kstart(b) == OK && kstart(a) == OK);
+	REQUIRE(kstep(b, K_ALLOC, 4, 0) || (kjoin(b), TRUE));
+	REQUIRE(kstep(a, K_ALLOC, 1, 0) || (kjoin(a), TRUE));
+	for (i = 0; i < 4; i++) {
+		REQUIRE(kstep(b, K_WRITE, i, 0x500 + i));
+	}
+	REQUIRE(!kstep(a, K_WRITE, 0, 0xA5));
+	*fp = busyframe(FIO_WRITE, SYSERR);
+	REQUIRE(*fp != SYSERR && ffstab[*fp].owner == b->pid);
+	return OK;
+}
+
+TEST_BOOT(swapdisk_kill_writer, DISKSWAP "vm.ffs=4")
+{
+	struct	vmsnap	s;
+	struct	kid	b, a;
+	int32	f;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(writeback_started(&b, &a, &f) == OK);
+	CHECK(kill(a.pid) == OK);
+	CHECK(vm_audit() == OK && frame_nio == 0);
+	CHECK(ffstab[f].owner == b.pid && !frame_busy(f));
+	CHECK(frame_dirty(f));		/* the slot's copy is not good	*/
+	sleepms(20);			/* the disk ends the dead write	*/
+	CHECK(vm_audit() == OK);
+	/* Another process pushes all of B's pages out to disk; B finds
+	 * them all whole */
+	REQUIRE(kstart(&a) == OK);
+	REQUIRE(kstep(&a, K_ALLOC, 8, 0) || (kjoin(&a), TRUE));
+	for (a.arg = 0; a.arg < 8; a.arg++) {
+		if (!kstep(&a, K_WRITE, a.arg, 0x600 + a.arg)) {
+			kjoin(&a);
+		}
+		CHECK(vm_audit() == OK);
+	}
+	if (!kstep(&b, K_VERIFY, 4, 0)) {
+		kjoin(&b);
+	}
+	CHECK(b.bad == 0);
+	CHECK(vmtotal.swapins >= 4);
+	kstep(&a, K_EXIT, 0, 0);
+	kstep(&b, K_EXIT, 0, 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+local	status	owner_dies(int32 how)
+{
+	struct	vmsnap	s;
+	struct	kid	b, a;
+	int32	f;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(writeback_started(&b, &a, &f) == OK);
+	if (how == K_SEGV) {
+		CHECK(kstep(&b, K_SEGV, 0, 0) == FALSE);  /* it dies	*/
+		CHECK(proctab[b.pid].prstate == PR_FREE);
+	} else {
+		CHECK(kill(b.pid) == OK);
+	}
+	CHECK(ffstab[f].owner == FFS_ORPHAN && frame_busy(f));
+	CHECK(vm_audit() == OK);
+	kjoin(&a);			/* the write ends: all back	*/
+	CHECK(ffstab[f].owner == a.pid || !frame_inuse(f));
+	CHECK(vm_audit() == OK && frame_nio == 0);
+	if (!kstep(&a, K_VERIFY, 1, 0)) {
+		kjoin(&a);
+	}
+	CHECK(a.bad == 0);
+	kstep(&a, K_EXIT, 0, 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+TEST_BOOT(swapdisk_kill_owner_during_writeback, DISKSWAP "vm.ffs=4")
+{
+	return owner_dies(0);
+}
+
+TEST_BOOT(swapdisk_owner_faults_to_death_during_writeback,
+	  DISKSWAP "vm.ffs=4")
+{
+	return owner_dies(K_SEGV);
+}
+
+/* Two faulting processes wait for the disk at once, and a process that
+ * runs only when both are blocked in faults (the test, below them) gets
+ * the CPU meanwhile.  Once FFS is full, each kid's write evicts a dirty
+ * page: the second kid's eviction, while the first one's write is in
+ * flight, passes that busy frame over and starts a write of its own */
+TEST_BOOT(swapdisk_faulters_overlap, DISKSWAP "vm.ffs=6")
+{
+	struct	kid	k[2];
+	uint32	maxnio = 0, samples = 0, i, j;
+
+	disable();
+	for (i = 0; i < 2; i++) {
+		REQUIRE(kstart(&k[i]) == OK);
+		REQUIRE(kstep(&k[i], K_ALLOC, 8, 0) || (kjoin(&k[i]), TRUE));
+	}
+	for (j = 0; j < 3; j++) {		/* sweeps of 8 pages each */
+		for (i = 0; i < 8; i++) {
+			k[0].cmd = k[1].cmd = K_WRITE;
+			k[0].arg = k[1].arg = i;
+			k[0].val = 0x700 + j * 16 + i;
+			k[1].val = 0x800 + j * 16 + i;
+			signal(k[0].go);
+			signal(k[1].go);
+			if (semcount(k[0].done) < 1 &&
+			    semcount(k[1].done) < 1) {
+				samples++;	/* both are blocked, we run */
+				if (frame_nio > maxnio) {
+					maxnio = frame_nio;
+				}
+			}
+			wait(k[0].done);
+			wait(k[1].done);
+			CHECK(vm_audit() == OK);
+		}
+	}
+	CHECK(samples > 0 && maxnio == 2);
+	for (i = 0; i < 2; i++) {
+		if (!kstep(&k[i], K_VERIFY, 8, 0)) {
+			kjoin(&k[i]);
+		}
+		CHECK(k[i].bad == 0);
+	}
+	CHECK(vm_audit() == OK);
+	return OK;
+}
