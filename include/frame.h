@@ -46,6 +46,7 @@ extern	uint32	frame_nio;	/* frames with I/O in flight		*/
 extern	void	frame_ioinit(void);
 extern	void	frame_iostart(int32 f, byte io);
 extern	void	frame_iodone(int32 f);
+extern	void	frame_iowake(void);
 extern	void	frame_iowait(void);
 extern	void	frame_ioabort(pid32 pid);
 

@@ -1,4 +1,4 @@
-/* frameio.c - frame_ioinit, frame_iostart, frame_iodone, frame_iowait, frame_ioabort */
+/* frameio.c - frame_ioinit, frame_iostart, frame_iodone, frame_iowake, frame_iowait, frame_ioabort */
 
 #include <xinu.h>
 #include <vm.h>
@@ -55,23 +55,12 @@ void	frame_iostart(int32 f, byte io)
 }
 
 /*------------------------------------------------------------------------
- *  wakeall  -  Wake every process waiting for an I/O to end
- *------------------------------------------------------------------------
- */
-local	void	wakeall(void)
-{
-	int32	n = -semtab[iosem].scount;
-
-	if (n > 0) {
-		signaln(iosem, n);
-	}
-}
-
-/*------------------------------------------------------------------------
  *  frame_iodone  -  The I/O on frame 'f' has ended: the frame is no
- *		     longer busy and every waiter is made ready; they run
- *		     only once the caller, which sets the page's PTE next
- *		     with interrupts still off, blocks or returns
+ *		     longer busy.  Nothing reschedules here: the caller
+ *		     sets the page's PTE and frees or keeps the frame, and
+ *		     only then wakes the waiters (frame_iowake); were
+ *		     another process to run in between, it would find an
+ *		     idle frame whose PTE still says PTE_IN_IO
  *------------------------------------------------------------------------
  */
 void	frame_iodone(int32 f)
@@ -81,9 +70,20 @@ void	frame_iodone(int32 f)
 	ffstab[f].io = FIO_NONE;
 	ffstab[f].iopid = SYSERR;
 	frame_nio--;
-	resched_cntl(DEFER_START);	/* the caller finishes first	*/
-	wakeall();
-	resched_cntl(DEFER_STOP);
+}
+
+/*------------------------------------------------------------------------
+ *  frame_iowake  -  Wake every process waiting for an I/O to end (they
+ *		     look at their pages again); may reschedule
+ *------------------------------------------------------------------------
+ */
+void	frame_iowake(void)
+{
+	int32	n = -semtab[iosem].scount;
+
+	if (n > 0) {
+		signaln(iosem, n);
+	}
 }
 
 /*------------------------------------------------------------------------
@@ -131,4 +131,5 @@ void	frame_ioabort(pid32 pid)
 	} else {
 		frame_remap(f, TRUE);
 	}
+	frame_iowake();			/* kill defers rescheduling	*/
 }

@@ -102,7 +102,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 {
 	static	uint32	bounce[PAGE_SIZE / sizeof(uint32)];
 	struct	vmproc	*vm;
-	bool8	swapped;
+	bool8	swapped, wake = FALSE;
 	int32	slot, f;
 
 	for (;;) {
@@ -166,9 +166,11 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 			frame_iodone(f);
 			if (ffstab[f].owner == FFS_ORPHAN) {
 				ffs_release(f);	/* freed while we read	*/
+				frame_iowake();
 				return SYSERR;
 			}
 			pte = page_pte(pid, va);
+			wake = TRUE;	/* once the page is mapped	*/
 		}
 		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
 			  slot == NOSLOT ? PTE_SLOT(*pte) : (uint32)slot, f);
@@ -180,6 +182,9 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	pte_set(pid, va, pte, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC);
 	if (vmpolicy->loaded != NULL) {
 		vmpolicy->loaded(f);
+	}
+	if (wake) {
+		frame_iowake();		/* a second fault on it may go on */
 	}
 	pageout_poke();			/* below the low watermark?	*/
 	return OK;

@@ -127,8 +127,13 @@ local	status	evict_frame(int32 f, struct pgostats *ps)
 		frame_iodone(f);
 		if (fr->owner == FFS_ORPHAN) {	/* the page was freed	*/
 			ffs_release(f);		/* meanwhile: its slot	*/
-			return OK;		/* goes with the frame	*/
+		} else {			/* goes with the frame	*/
+			frame_unmap(f, slot);
+			fr->slot = NOSLOT;
+			ffs_free(f);
 		}
+		frame_iowake();		/* all consistent: waiters may run */
+		return OK;
 	} else if (write) {
 		swapdev->putslot(slot, ffsaddr(f));
 	}

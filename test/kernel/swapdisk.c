@@ -527,3 +527,153 @@ TEST_BOOT(swapdisk_faulters_overlap, DISKSWAP "vm.ffs=6")
 	CHECK(vm_audit() == OK);
 	return OK;
 }
+
+/*
+ * Integrity: SOAKPROCS processes, each with SOAKPAGES heap pages (4.5
+ * times FFS in all), touch pages in a random order: a touch either
+ * rewrites the whole page with a new generation of its pattern or
+ * checks every word of it (zeros before its first write), and at the
+ * end every page is checked.  touches=N (a program word) sets the
+ * touches per process: make test runs SOAKTOUCHES; the README gives the
+ * numbers of a run with touches=34000 (over 100,000 in all), booted
+ * with make batch (see the README).
+ */
+#define	SOAKPROCS	3
+#define	SOAKPAGES	48		/* per process; vm.ffs=32	*/
+#define	SOAKTOUCHES	1500		/* per process, in make test	*/
+
+local	uint32	soakbad, soakdone;
+
+/*------------------------------------------------------------------------
+ *  soakpage  -  Write generation 'gen' of page 'pg' of process 'tag', or
+ *		 check that it holds it; TRUE when it does
+ *------------------------------------------------------------------------
+ */
+local	bool8	soakpage(char *pgp, uint32 tag, uint32 pg, uint32 gen,
+			 bool8 write)
+{
+	uint32	w, v = (tag << 24) ^ (pg << 12) ^ gen;
+
+	for (w = 0; w < PAGE_SIZE / 4; w++) {
+		if (write) {
+			vm_write(pgp + 4 * w, gen == 0 ? 0 : WORD(v, w));
+		} else if (vm_read(pgp + 4 * w) != (gen == 0 ? 0 : WORD(v, w))) {
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  soaker  -  Touch its pages in random order, checking every word
+ *------------------------------------------------------------------------
+ */
+local	process	soaker(uint32 tag, uint32 touches)
+{
+	char	*p = vmalloc(SOAKPAGES * PAGE_SIZE);
+	uint32	gen[SOAKPAGES];
+	uint32	t, pg, seed = 12345 + tag * 7919;
+
+	REQUIRE(p != (char *)SYSERR);
+	memset(gen, 0, sizeof(gen));
+	for (t = 0; t < touches; t++) {
+		seed = seed * 1103515245 + 12345;
+		pg = (seed >> 8) % SOAKPAGES;
+		if ((seed >> 20) & 1) {
+			gen[pg]++;
+			soakpage(PAGE(p, pg), tag, pg, gen[pg], TRUE);
+		} else if (!soakpage(PAGE(p, pg), tag, pg, gen[pg], FALSE)) {
+			soakbad++;
+		}
+	}
+	for (pg = 0; pg < SOAKPAGES; pg++) {
+		soakbad += !soakpage(PAGE(p, pg), tag, pg, gen[pg], FALSE);
+	}
+	soakdone += touches;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  soak  -  Run the soakers side by side and check the outcome
+ *------------------------------------------------------------------------
+ */
+local	status	soak(void)
+{
+	struct	vmsnap	s;
+	uint32	touches = bootarg_uint("touches", SOAKTOUCHES);
+	uint64	start = clkms;
+	pid32	pid;
+	int32	i;
+
+	vmsnap_take(&s);
+	recvclr();
+	for (i = 0; i < SOAKPROCS; i++) {
+		pid = vcreate(soaker, 8192, INITPRIO + 1, "soaker", 2, i + 1,
+			      touches);
+		REQUIRE(pid != SYSERR);
+		resume(pid);
+	}
+	for (i = 0; i < SOAKPROCS; i++) {
+		receive();
+	}
+	kprintf("soak: %d touches, %d bad pages, %d ms; %d swap-ins, "
+		"%d dirty and %d clean evictions, %d I/O waits\n", soakdone,
+		soakbad, (uint32)(clkms - start), vmtotal.swapins,
+		vmtotal.evict_dirty, vmtotal.evict_clean, vmtotal.iowaits);
+	CHECK(soakdone == SOAKPROCS * touches && soakbad == 0);
+	CHECK(vmtotal.swapins > 0 && vmtotal.evict_dirty > 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+TEST_BOOT(swapdisk_integrity_clock, DISKSWAP "vm.ffs=32 vm.policy=clock")
+{
+	REQUIRE(swapdev->blocks);
+	return soak();
+}
+
+TEST_BOOT(swapdisk_integrity_random,
+	  DISKSWAP "vm.ffs=32 vm.policy=random vm.seed=3")
+{
+	REQUIRE(swapdev->blocks);
+	return soak();
+}
+
+/* With the pageout daemon: it wakes, writes and frees frames, and the
+ * data holds; it is a daemon that cannot be killed */
+TEST_BOOT(swapdisk_integrity_pageout,
+	  DISKSWAP "vm.ffs=32 vm.swapper=on vm.lowater=2 vm.hiwater=6")
+{
+	REQUIRE(swapdev->blocks && !isbadpid(pageoutpid));
+	CHECK(proctab[pageoutpid].prflags & PRF_DAEMON);
+	CHECK(kill(pageoutpid) == SYSERR);
+	CHECK(pgo_lowater == 2 && pgo_hiwater == 6);
+	CHECK(soak() == OK);
+	kprintf("pageout: %d wake-ups, %d scanned, %d cleaned, %d freed\n",
+		pgostats.wakeups, pgostats.scanned, pgostats.cleaned,
+		pgostats.freed);
+	CHECK(pgostats.wakeups > 0 && pgostats.cleaned > 0);
+	CHECK(pgostats.freed >= pgostats.cleaned &&
+	      pgostats.scanned >= pgostats.freed);
+	return OK;
+}
+
+/* The daemon with RAM swap, and its default watermarks (1 % and 3 % of
+ * FFS, but at least 1 and 2) */
+TEST_BOOT(swap_pageout_with_ram_swap, "vm.ffs=32 vm.swapper=on")
+{
+	REQUIRE(!swapdev->blocks && !isbadpid(pageoutpid));
+	CHECK(pgo_lowater == 1 && pgo_hiwater == 2);	/* at least	*/
+	CHECK(soak() == OK);
+	CHECK(pgostats.wakeups > 0 && pgostats.freed > 0);
+	return OK;
+}
+
+/* Off by default: no daemon, RAM swap; the default watermarks */
+TEST_BOOT(swap_pageout_off_by_default, "vm.ffs=1000")
+{
+	CHECK(isbadpid(pageoutpid) && !swapdev->blocks);
+	CHECK(pgo_lowater == 10 && pgo_hiwater == 30);
+	CHECK(strcmp(swapdev->name, "ram") == 0);
+	return OK;
+}
