@@ -6,6 +6,7 @@
 
 struct	ffsframe ffstab[MAX_FFS_SIZE];
 uint32	ffs_limit;
+uint32	frame_nio;			/* frames marked busy (io)	*/
 local	bool8	abit[MAX_FFS_SIZE];
 
 bool8	frame_accessed(int32 f, bool8 clear)
