@@ -114,6 +114,8 @@ struct	vmstats	{
 	uint32	evict_clean;	/* evictions that wrote nothing		*/
 	uint32	evict_dirty;	/* evictions that wrote the page	*/
 	uint32	iowaits;	/* waits for another's swap I/O to end	*/
+	uint32	selfevicts;	/* faults that had to evict a page	*/
+				/* themselves (FFS had no free frame)	*/
 };
 
 /* The pageout daemon's work (vm.swapper=on, swap/pageout.c) */

@@ -121,6 +121,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		if ((f = ffs_alloc(pid, va >> PAGE_SHIFT)) != SYSERR) {
 			break;
 		}
+		vmtotal.selfevicts++;
 		if (swap_evict(NULL) == OK) {	/* it may have blocked:	*/
 			continue;		/* look again		*/
 		}

@@ -13,7 +13,8 @@
  *    up the time its touches take (all of it is spent in faults, which
  *    include waiting for the disk): the sum over the processes against
  *    the workload's wall time tells how much of that waiting overlapped
- *    with other work ("hidden").
+ *    with other work ("hidden"), and selfevict counts the faults that
+ *    found no free frame and evicted a page themselves.
  * As tests they pass when the data holds and the VM is consistent.
  */
 
@@ -133,7 +134,7 @@ local	process	wproc(int32 me)
 local	status	workload(const char *name)
 {
 	uint64	t0, ms0, wall, sum = 0, perms;
-	uint32	faults, i, hidden;
+	uint32	faults, self, i, hidden;
 
 	wstart = semcreate(0);
 	recvclr();
@@ -143,6 +144,7 @@ local	status	workload(const char *name)
 	}
 	sleepms(50);			/* they have vmalloc'd and wait	*/
 	faults = vmtotal.lazy + vmtotal.swapins;
+	self = vmtotal.selfevicts;
 	t0 = tsc();
 	ms0 = clkms;
 	signaln(wstart, WPROCS);
@@ -162,6 +164,8 @@ local	status	workload(const char *name)
 		vmtotal.lazy + vmtotal.swapins - faults);
 	kprintf("BENCH %s_fault %u cycles\n", name, (uint32)(sum /
 		(vmtotal.lazy + vmtotal.swapins - faults + 1)));
+	kprintf("BENCH %s_selfevict %u faults\n", name,
+		vmtotal.selfevicts - self);
 	if (!isbadpid(pageoutpid)) {
 		kprintf("BENCH %s_pageout_cleaned %u pages\n", name,
 			pgostats.cleaned);
