@@ -59,11 +59,10 @@ extern	struct	vmstats	vmtotal;
  *  - blocks == TRUE: the call may block the calling process until the
  *    I/O is done (wait on the device's semaphore; interrupts are then
  *    enabled or not per process, as for any Xinu blocking call), and
- *    uses no kmap slot across a block.  The caller must then keep the
- *    frame from being chosen or freed while it waits and map the page
- *    only after the read is done; the fault path does not do that yet,
- *    so vmconfig (paging/pginit.c) refuses such a backend until it does
- *    (issue 15).
+ *    uses no kmap slot across a block.  The caller keeps the frame busy
+ *    meanwhile (paging/frameio.c): not chosen, not freed, its page not
+ *    mapped until the read is done.  The disk backend (swap/swapdisk.c)
+ *    is one; vm.swapdev=disk picks it once the devices are up.
  *  - I/O cannot fail as far as the caller knows: a backend retries, or
  *    panics when the swap data is lost. */
 struct	swapdev	{

@@ -7,7 +7,9 @@
  * The page-fault path.  intr.S enters through an interrupt gate (IF is
  * clear) and trap() reads CR2 at once, so no other fault can overwrite
  * it.  The handler runs in the faulting process, on its stack and in its
- * address space, with interrupts off throughout:
+ * address space, with interrupts off throughout, except while it blocks
+ * in disk swap I/O (vm.swapdev=disk), when other processes run with
+ * their own interrupt state (see page_in and frameio.c):
  *
  *   not-present heap page (is_vmalloc)  ->  page_in: a zeroed frame, or
  *					     the page read back from swap
@@ -19,6 +21,8 @@
  *					     process is killed
  *
  * A fault is never returned from unresolved: that would re-fault forever.
+ * (page_in may instead wait for another process's I/O on the page and
+ * then finish the fault itself.)
  */
 
 /*------------------------------------------------------------------------
