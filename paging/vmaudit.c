@@ -10,7 +10,8 @@
  *     and no frame is mapped twice; the free map agrees with the frame
  *     table, and the free count matches; a frame with swap I/O in flight
  *     is named by a PTE_IN_IO entry, or by none when its page was freed
- *     meanwhile (FFS_ORPHAN), and only such a frame is busy;
+ *     meanwhile (FFS_ORPHAN); no free frame is busy, and frame_nio
+ *     counts the busy ones;
  *   - every heap PTE belongs to a reserved page, and every reserved page
  *     has is_vmalloc; swapped PTEs name slots in use;
  *   - per process: frames, slots and reserved pages match its counters;
@@ -174,7 +175,7 @@ status	vm_audit(void)
 	static	byte	seen[MAX_FFS_SIZE];	/* frames found mapped	*/
 	intmask	mask;
 	pid32	pid;
-	uint32	f, used = 0, mapped = 0, slots = 0, stack = 0;
+	uint32	f, used = 0, mapped = 0, slots = 0, stack = 0, busy = 0;
 	uint32	tables = 1 + PDX(KERNEL_END);	/* the kernel's		*/
 	status	rv = OK;
 
@@ -191,6 +192,11 @@ status	vm_audit(void)
 	}
 	for (f = 0; f < ffs_limit && rv == OK; f++) {
 		used += (ffstab[f].owner != FFS_FREE);
+		busy += frame_busy(f);
+		if (ffstab[f].owner == FFS_FREE && frame_busy(f)) {
+			kprintf("vm_audit: free frame 0x%x is busy\n", f);
+			rv = SYSERR;
+		}
 		mapped += seen[f];
 		if (ffstab[f].owner == FFS_ORPHAN) {
 			/* freed during its I/O: busy, mapped by no one,
@@ -210,6 +216,11 @@ status	vm_audit(void)
 				f, ffs_inuse(f) ? "taken" : "free");
 			rv = SYSERR;
 		}
+	}
+	if (rv == OK && busy != frame_nio) {
+		kprintf("vm_audit: %d frames busy, frame_nio says %d\n", busy,
+			frame_nio);
+		rv = SYSERR;
 	}
 	if (rv == OK && used + free_ffs_pages() != ffs_limit) {
 		kprintf("vm_audit: %d frames used + %d free != %d\n", used,
