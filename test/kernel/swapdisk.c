@@ -355,6 +355,29 @@ TEST_BOOT(swapdisk_second_fault_waits_for_the_read, DISKSWAP "vm.ffs=4")
 	return OK;
 }
 
+/*------------------------------------------------------------------------
+ *  kpush  -  Start kid 'k' and have it write 8 new pages ('base' + i in
+ *	      page i), which pushes the other processes' pages out to
+ *	      disk; the audit runs after every write
+ *------------------------------------------------------------------------
+ */
+local	status	kpush(struct kid *k, uint32 base)
+{
+	if (kstart(k) != OK) {
+		return SYSERR;
+	}
+	if (!kstep(k, K_ALLOC, 8, 0)) {
+		kjoin(k);
+	}
+	for (k->arg = 0; k->arg < 8; k->arg++) {
+		if (!kstep(k, K_WRITE, k->arg, base + k->arg)) {
+			kjoin(k);
+		}
+		CHECK(vm_audit() == OK);
+	}
+	return OK;
+}
+
 /* A process killed while its own read is in flight: the frame and slot
  * come back once, and the disk's late end of the read harms no one */
 TEST_BOOT(swapdisk_kill_reader, DISKSWAP "vm.ffs=4")
@@ -369,14 +392,7 @@ TEST_BOOT(swapdisk_kill_reader, DISKSWAP "vm.ffs=4")
 	CHECK(vm_audit() == OK && frame_nio == 0);
 	CHECK(vmsnap_same(&s));
 	/* Another process uses every frame (and the disk) right after */
-	REQUIRE(kstart(&o) == OK);
-	REQUIRE(kstep(&o, K_ALLOC, 8, 0) || (kjoin(&o), TRUE));
-	for (o.arg = 0; o.arg < 8; o.arg++) {
-		if (!kstep(&o, K_WRITE, o.arg, 0x400 + o.arg)) {
-			kjoin(&o);
-		}
-		CHECK(vm_audit() == OK);
-	}
+	REQUIRE(kpush(&o, 0x400) == OK);
 	if (!kstep(&o, K_VERIFY, 8, 0)) {
 		kjoin(&o);
 	}
@@ -423,14 +439,7 @@ TEST_BOOT(swapdisk_kill_writer, DISKSWAP "vm.ffs=4")
 	CHECK(vm_audit() == OK);
 	/* Another process pushes all of B's pages out to disk; B finds
 	 * them all whole */
-	REQUIRE(kstart(&a) == OK);
-	REQUIRE(kstep(&a, K_ALLOC, 8, 0) || (kjoin(&a), TRUE));
-	for (a.arg = 0; a.arg < 8; a.arg++) {
-		if (!kstep(&a, K_WRITE, a.arg, 0x600 + a.arg)) {
-			kjoin(&a);
-		}
-		CHECK(vm_audit() == OK);
-	}
+	REQUIRE(kpush(&a, 0x600) == OK);
 	if (!kstep(&b, K_VERIFY, 4, 0)) {
 		kjoin(&b);
 	}
