@@ -85,8 +85,9 @@
 #h   DISK=path|none        run, run-iso, run-pxe, batch, debug, qemu-gdb:
 #h                         the disk image on the primary IDE channel
 #h                         (DISK0; default compile/swap.img; none: no
-#h                         disk); batch attaches it with snapshot=on, so
-#h                         it is never written
+#h                         disk); batch's default is a fresh image of
+#h                         its own, and a DISK= image it attaches with
+#h                         snapshot=on, so it is never written
 #h   SUITE=, SUBMISSIONS=  grade: the programs; the students' kernels
 #h   ENGINE=local|parallel|slurm
 #h                         grade: where runs go (default local: JOBS=n
@@ -216,9 +217,11 @@ list-tests:
 	@$(MAKE) -s --no-print-directory test LIST=1
 
 # The exact status (0 1 2 3 124) is compile/bin/batch's; GNU make reports
-# any failure of a recipe as its own status 2 ("Error N" names the real one)
+# any failure of a recipe as its own status 2 ("Error N" names the real one).
+# DISK reaches batch only when given: its default is a private image
 batch:
-	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" DISK="$(DISK)" \
+	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" \
+		DISK="$(if $(filter file default,$(origin DISK)),,$(DISK))" \
 		$(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 

@@ -28,9 +28,10 @@ make grade-collect, or --wait).
 
 Statuses: ok, wrong output, timeout, panic (also a triple fault, a
 reboot or another QEMU status: batch's 1), killed (STRICT=1 and the
-kernel killed a process: batch's 3), bad command line (batch's 2 after
-the build), build error (batch's 2 "build failed", or the submission
-could not be unpacked), error (any other batch status), not graded
+kernel killed a process: batch's 3), bad command line (batch's 2 "bad
+command line"), build error (batch's 2 "build failed", or the submission
+could not be unpacked), error (any other batch status, e.g. 2 "QEMU did
+not start": the grading machine's fault, rerun it), not graded
 (collect found no result for a submission that was staged).
 """
 
@@ -229,7 +230,7 @@ def judge(test, code, out, err, seconds):
     if code is None:
         res["status"] = "timeout"
         res["verdict"] = "the batch run itself overran %g s" % seconds
-    elif code == 2:
+    elif code == 2 and "bad command line" in verdict:
         res["status"] = "bad command line"
     else:
         res["status"] = STATUS_BY_EXIT.get(code, "error")

@@ -95,6 +95,7 @@ BANNER = re.compile(r"^Xinu/VM \d", re.M)
 TESTCASE = re.compile(r"^testcase (\S+) ?(.*)$", re.M)
 TESTCOUNT = re.compile(r"^testcases (\d+)$", re.M)
 PANIC = re.compile(r"^PANIC: (.*)$", re.M)
+QEMU_ERROR = re.compile(r"^qemu-system-\S+: (.*)$", re.M)
 CMDLINE = re.compile(r"^cmdline: .*$", re.M)
 # Processes the kernel killed: "P4:: SEGMENTATION_FAULT" (the VM, the
 # word may be followed by a detail) and "P7:: killed by page fault at
@@ -298,7 +299,8 @@ def batch_verdict(console, status, timeout, strict=False):
     0    the kernel halted after its last process (processes the VM or an
          exception killed are listed, not a failure)
     1    panic, triple fault or reset, reboot, any other QEMU status
-    2    the run could not start: the kernel refused its command line
+    2    the run could not start: QEMU refused to start (an image another
+         QEMU holds, a bad option), or the kernel refused its command line
     3    STRICT: the kernel halted but killed a process
     124  timeout (status None)
     (2 for build errors and bad usage comes from compile/bin/batch.)"""
@@ -310,6 +312,13 @@ def batch_verdict(console, status, timeout, strict=False):
     bad = bad_cmdline(console, status)
     if bad:
         return 2, "batch: bad command line: %s" % bad
+    m = QEMU_ERROR.search(console)
+    if status is not None and not BANNER.search(console) and \
+            (m or status == EXIT_DONE):
+        # QEMU said why on its stderr (merged into the console) and quit
+        # before the kernel ran: its status 1 is not the kernel's halt
+        why = m.group(1) if m else "QEMU exit status %d" % status
+        return 2, "batch: QEMU did not start: %s" % why
     m = PANIC.search(console)
     if m:
         return 1, "batch: panic: %s; %s" % (m.group(1), kills)

@@ -8,6 +8,12 @@ runner.py runs these in its pool beside the other tests:
                   refuses exit 2; a program that never ends 124
   batch-parallel  four batch runs of four programs at once: each prints
                   its own program's output (no shared build folder)
+  batch-beside-run
+                  a batch run beside a make run that holds compile/swap.img
+                  writable boots with an image of its own (status 0); a
+                  batch run told DISK= an image another QEMU holds ends
+                  with status 2 and "batch: QEMU did not start: ...",
+                  never with a "halted" verdict
   gdb             make qemu-gdb's QEMU listens on GDBPORT; gdb -batch,
                   started in the tree with the tree's .gdbinit, attaches,
                   stops at a breakpoint by symbol and kills it; no QEMU is
@@ -16,8 +22,8 @@ runner.py runs these in its pool beside the other tests:
                   no QEMU is left on the port
   debug-stale     make debug with something already on GDBPORT says so and
                   stops without starting QEMU
-  console-unix    make run CONSOLE=unix quits on the monitor's quit before
-                  any client attached to the socket
+  console-unix    make run CONSOLE=unix (DISK=none) quits on the monitor's
+                  quit before any client attached to the socket
   disk-image      what the kernel writes to a disk attached writable (as
                   make run attaches it) is in the image after QEMU ends;
                   a batch run's writes (DISK=, snapshot=on) are not
@@ -193,6 +199,82 @@ def test_batch_parallel(tmp, opts):
     return None, "".join(o + e for o, e, _ in outs)
 
 
+def locked(path):
+    """True when some process holds a lock on the file 'path' (QEMU
+    locks the images it opens with OFD locks, listed in /proc/locks)."""
+    ino = os.stat(path).st_ino
+    with open("/proc/locks") as f:
+        for line in f:
+            fields = line.split()
+            dev = [w for w in fields if w.count(":") == 2]
+            if dev and int(dev[0].rsplit(":", 1)[1]) == ino:
+                return True
+    return False
+
+
+def paused_run(tmp, name, disk, opts):
+    """make run CONSOLE=unix DISK=disk: QEMU starts paused, holding
+    'disk' writable, until 'quit' reaches its monitor."""
+    return subprocess.Popen(["make", "-s", "--no-print-directory", "run",
+                             "CONSOLE=unix", "NEED=true", "DISK=" + disk,
+                             "SOCK=" + os.path.join(tmp, name + ".sock"),
+                             "MEM=%s" % opts.mem],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, cwd=TOP,
+                            env=env_without_make(), start_new_session=True)
+
+
+def wait_locked(path, proc, deadline):
+    while not locked(path):
+        if proc.poll() is not None or time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_batch_beside_run(tmp, opts):
+    swapimg = os.path.join(TOP, "compile/swap.img")
+    mine = runner.disk_image(os.path.join(tmp, "held.img"))
+    hello = write(tmp, "hello.c", '#include <xinu.h>\nprocess main(void)\n'
+                  '{\n\tprintf("beside make run\\n");\n\treturn OK;\n}\n')
+    runs = [paused_run(tmp, "default", "compile/swap.img", opts),
+            paused_run(tmp, "held", mine, opts)]
+    out = ""
+    try:
+        deadline = time.monotonic() + 30
+        # If a make run of the user's holds compile/swap.img already, ours
+        # cannot start, yet the image is held all the same
+        if not wait_locked(swapimg, runs[0], deadline) and \
+                not locked(swapimg):
+            raise Failed("make run never locked compile/swap.img")
+        if not wait_locked(mine, runs[1], deadline):
+            raise Failed("make run DISK=image never locked its image")
+        got = batch(hello)
+        out += got[1] + got[2]
+        expect_verdict("a batch run beside make run", got, 0,
+                       r"^batch: halted; no process killed$")
+        if "beside make run\n" not in got[1]:
+            raise Failed("the console lacks the program's line\n"
+                         + runner.tail(out))
+        env = env_without_make()
+        env["DISK"] = mine
+        r = subprocess.run([BATCH, hello, "30"], capture_output=True,
+                           text=True, env=env, errors="replace", timeout=120)
+        out += r.stdout + r.stderr
+        expect_verdict("DISK= an image make run holds",
+                       (r.returncode, r.stdout, r.stderr), 2,
+                       r"^batch: QEMU did not start: .*lock")
+    finally:
+        for p in runs:
+            try:
+                said = p.communicate(b"quit\n", timeout=30)[0]
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, 9)
+                said = p.communicate()[0]
+            out += said.decode("latin-1")
+    return None, out
+
+
 def wait_listening(port, proc, deadline):
     while not listening(port):
         if proc.poll() is not None or time.monotonic() >= deadline:
@@ -296,6 +378,7 @@ def test_console_unix(tmp, opts):
     try:
         r = subprocess.run(["make", "-s", "--no-print-directory", "run",
                             "CONSOLE=unix", "SOCK=" + sock, "NEED=true",
+                            "DISK=none",
                             "MEM=%s" % opts.mem],
                            input="quit\n", capture_output=True, text=True,
                            cwd=TOP, errors="replace",
@@ -392,6 +475,7 @@ def test_curves(tmp, opts):
 
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "batch-parallel": test_batch_parallel,
+         "batch-beside-run": test_batch_beside_run,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
          "curves": test_curves}

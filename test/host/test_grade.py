@@ -214,6 +214,12 @@ class Judge(unittest.TestCase):
         self.assertEqual((r["status"], r["fraction"]),
                          ("bad command line", 0.0))
 
+    def test_qemu_that_did_not_start_is_an_error(self):
+        r = self.judge(2, "", "qemu-system-i386: Failed to get \"write\" "
+                       "lock\nbatch: QEMU did not start: Failed to get "
+                       "\"write\" lock")
+        self.assertEqual((r["status"], r["fraction"]), ("error", 0.0))
+
 
 FAKE_BATCH = r'''#!/bin/sh
 # a fake compile/bin/batch: prints what the program's name asks for

@@ -167,6 +167,23 @@ class FakeQemu(unittest.TestCase):
                          "batch: bad command line: cmdline: unknown key "
                          "'vm.polcy'")
 
+    def test_batch_qemu_that_did_not_start_exits_2(self):
+        # QEMU's status 1 before any banner is not the kernel's halt
+        self.fake('qemu-system-i386: Failed to get "write" lock\n'
+                  'Is another process using the image [/d/a.img]?\n',
+                  status=1)
+        st, out, err = self.batch()
+        self.assertEqual(st, 2)
+        self.assertEqual(err.strip().splitlines()[-1],
+                         'batch: QEMU did not start: Failed to get "write" '
+                         'lock')
+
+    def test_batch_triple_fault_before_banner_is_not_a_start_error(self):
+        self.fake("", status=0)
+        st, out, err = self.batch()
+        self.assertEqual(st, 1)
+        self.assertIn("triple fault", err)
+
     def test_batch_passes_append_and_mem(self):
         self.fake(BOOT + DONE)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
