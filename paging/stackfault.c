@@ -62,11 +62,6 @@ void	stackfault_init(void)
  */
 local	void	stkoverflow(void)
 {
-	struct	procent	*prptr = &proctab[currpid];
-
-	if (prptr->prvm == NULL) {
-		*stklimit(prptr) = STACKMAGIC;	/* reported once, here	*/
-	}
 	vmkill("STACK_OVERFLOW");
 }
 

@@ -41,10 +41,6 @@ syscall	kill(
 		return SYSERR;
 	}
 	prptr = &proctab[pid];
-	if (prptr->prvm == NULL && *stklimit(prptr) != STACKMAGIC) {
-		kprintf("P%d:: STACK_OVERFLOW (%s overran its %d-byte stack)\n",
-			pid, prptr->prname, prptr->prstklen);
-	}
 	if (pid == netpid) {
 		netpid = SYSERR;	/* the network stops with it	*/
 		netup = FALSE;

@@ -453,13 +453,16 @@ local	process	recurse(int32 depth)
 	return OK;
 }
 
-/* A process that overran its stack is named when it ends; one that kept
- * inside its stack is not */
+/* A process that runs off its stack pages into the guard page is killed
+ * with exactly "P<pid>:: STACK_OVERFLOW"; one that used more than the
+ * size it asked for but kept inside its own (whole) stack pages overran
+ * nothing and is not named: create(f, 1024, ...) with a locked printf
+ * is a course idiom (Xinu has no such report) */
 TEST(proc_stack_overflow)
 {
 	static	char	out[512];
 	char	want[32];
-	pid32	small, big;
+	pid32	small, big, inpage;
 
 	kcapture(out, sizeof(out));
 	small = create(recurse, 1024, 30, "overrun", 1, 16);
@@ -468,12 +471,18 @@ TEST(proc_stack_overflow)
 	big = create(recurse, 16384, 30, "fits", 1, 16);
 	REQUIRE(big != SYSERR);
 	resume(big);
+	inpage = create(recurse, 1024, 30, "inpage", 1, 4);
+	REQUIRE(inpage != SYSERR);
+	resume(inpage);			/* about 1.5 KiB of its 4 KiB	*/
 	kcapture(NULL, 0);
 	CHECK(recvtime(NOTEWAIT) == (umsg32)small);
 	CHECK(recvtime(NOTEWAIT) == (umsg32)big);
-	sprintf(want, "P%d:: STACK_OVERFLOW", small);
+	CHECK(recvtime(NOTEWAIT) == (umsg32)inpage);
+	sprintf(want, "P%d:: STACK_OVERFLOW\n", small);
 	CHECK(strstr(out, want) != NULL);
 	sprintf(want, "P%d:: STACK_OVERFLOW", big);
+	CHECK(strstr(out, want) == NULL);
+	sprintf(want, "P%d:: ", inpage);
 	CHECK(strstr(out, want) == NULL);
 	return OK;
 }
