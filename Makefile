@@ -60,6 +60,8 @@
 #h   APPEND="words"        kernel command-line words (test=NAME, vm.*=...)
 #h   MEM=MiB               QEMU's memory (default 256)
 #h   DEFS="-DX ..."        -D words for the kernel and the program alike
+#h   EXTRA_CFLAGS="..."    more compiler flags for the kernel (e.g. a
+#h                         compile-time maximum: -DMAX_FFS_SIZE=64)
 #h   PROGFLAGS="..."       compiler flags of the program (default -O0)
 #h   MAIN=f.c              batch: the program to run as main
 #h   TIMEOUT=s             batch: seconds before giving up (default 60);
@@ -69,7 +71,8 @@
 #h   TESTS="names"         test: only these tests (names or shell globs,
 #h                         e.g. TESTS='vm_* script:shell prog:hello')
 #h   LIST=1                test: print the names instead of running
-#h   JOBS=n                test: QEMUs at once (default: the CPU count)
+#h   JOBS=n                test, curves, test-grade: QEMUs at once; grade:
+#h                         submissions at once (default: the CPU count)
 #h   RUNS=n                bench: boots per case (default 3)
 #h   ICOUNT=1              bench: QEMU -icount, cycles count instructions
 #h   CONSOLE=stdio|pty|unix
@@ -99,6 +102,10 @@
 #h   HOSTS=file            grade ENGINE=parallel: an --sshloginfile
 #h   WAIT=1                grade ENGINE=slurm: wait for the job, collect
 #h   SBATCH="opts"         grade ENGINE=slurm: more sbatch options
+#h   NEED=true             any: do not install missing Debian packages
+#h
+#h A variable no target takes (a misspelt TIMOUT=5), or a bad value (MEM=0,
+#h NET=2, TIMEOUT=abc), stops make with one line saying so.
 
 # make help prints every target and variable (keep it and README true)
 
@@ -114,6 +121,33 @@ SOCK     ?= compile/console.sock
 SWAPIMG  := compile/swap.img
 DISK     ?= $(SWAPIMG)
 NEED     := compile/bin/need
+
+# Loud bad options: a variable on the command line that no target takes
+# (a misspelt TIMOUT=5 would otherwise be ignored) and a bad value of one
+# that a target takes stop make at once, before anything is built or run
+KNOWN    := APPEND MEM DEFS PROGFLAGS EXTRA_CFLAGS MAIN TIMEOUT STRICT TESTS \
+	    LIST JOBS RUNS ICOUNT CONSOLE SOCK GDBPORT TFTPDIR NET DISK SUITE \
+	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED
+UNKNOWN  := $(filter-out $(KNOWN),$(foreach v,$(.VARIABLES),\
+	    $(if $(filter command line,$(origin $v)),$v)))
+ifneq ($(UNKNOWN),)
+$(error unknown variable $(foreach v,$(UNKNOWN),$v=$($v)); make help lists every variable)
+endif
+nodigit   = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst \
+	    5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$1))))))))))
+# $(call posint,VALUE): non-empty when VALUE is a whole number above 0
+posint    = $(and $(filter 1,$(words $1)),$(if $(call nodigit,$1),,y),$(subst 0,,$1))
+# $(call posnum,VALUE): the same, for a number with at most one point
+posnum    = $(and $(if $(word 3,$(subst ., ,x$1x)),,y),$(call posint,$(subst .,,$1)))
+# $(call check,NAME,TEST,WANT): stop with "NAME=value: WANT" unless TEST
+check     = $(if $2,,$(error $1=$($1): $3))
+$(call check,MEM,$(call posint,$(MEM)),use a number of MiB above 0)
+$(call check,JOBS,$(call posint,$(JOBS)),use a number above 0)
+$(call check,RUNS,$(call posint,$(RUNS)),use a number above 0)
+$(call check,GDBPORT,$(call posint,$(GDBPORT)),use a TCP port number)
+$(call check,TIMEOUT,$(if $(TIMEOUT),$(call posnum,$(TIMEOUT)),y),use a number of seconds above 0)
+$(foreach v,NET STRICT ICOUNT LIST WAIT,\
+	$(call check,$v,$(filter x x0 x1,x$(strip $($v))),use 1 (on) or 0 (off)))
 QEMU     := qemu-system-i386
 # Builds that may run at once (two make test, make batch beside make)
 # take turns on this lock; compile/Makefile says why that is enough
@@ -124,7 +158,7 @@ QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 
 	    -nic none
 # NET=1: an e1000 on QEMU's user network (its DHCP, no root needed)
 comma    := ,
-NETOPTS  := $(if $(NET),-netdev user$(comma)id=net0 -device e1000$(comma)netdev=net0)
+NETOPTS  := $(if $(filter 1,$(NET)),-netdev user$(comma)id=net0 -device e1000$(comma)netdev=net0)
 SERIAL_stdio := -serial mon:stdio
 SERIAL_pty   := -serial pty -monitor stdio -S
 SERIAL_unix  := -serial unix:$(SOCK),server=on,wait=off -monitor stdio -S
@@ -210,8 +244,8 @@ deploy: pxe
 test: test-image
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
 	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
-		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(NET),--net) \
-		$(if $(TESTS),--only "$(TESTS)") $(if $(LIST),--list)
+		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(filter 1,$(NET)),--net) \
+		$(if $(TESTS),--only "$(TESTS)") $(if $(filter 1,$(LIST)),--list)
 
 list-tests:
 	@$(MAKE) -s --no-print-directory test LIST=1
@@ -256,7 +290,7 @@ grade: tools
 	python3 grade/grade.py run --suite "$(SUITE)" \
 		--submissions "$(SUBMISSIONS)" --engine "$(or $(ENGINE),local)" \
 		--jobs $(JOBS) $(if $(OUT),--out "$(OUT)") \
-		$(if $(HOSTS),--hosts "$(HOSTS)") $(if $(WAIT),--wait) \
+		$(if $(HOSTS),--hosts "$(HOSTS)") $(if $(filter 1,$(WAIT)),--wait) \
 		$(if $(SBATCH),--sbatch-args "$(SBATCH)")
 
 grade-collect:

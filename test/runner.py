@@ -948,6 +948,11 @@ def main():
                     default=None, help="give every boot an e1000 on "
                     "QEMU's user network (make NET=1)")
     opts = ap.parse_args()
+    if opts.timeout is not None and not opts.timeout > 0:
+        ap.error("--timeout %g: use a number of seconds above 0"
+                 % opts.timeout)
+    if opts.list:           # make list-tests | head: a closed pipe ends it
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if opts.batch:
         return run_batch(opts)
     return run_tests(opts)

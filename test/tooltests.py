@@ -14,6 +14,11 @@ runner.py runs these in its pool beside the other tests:
                   batch run told DISK= an image another QEMU holds ends
                   with status 2 and "batch: QEMU did not start: ...",
                   never with a "halted" verdict
+  bad-options     a misspelt make variable (TIMOUT=5) and bad values
+                  (MEM=0, NET=2, TIMEOUT=0, LIST=yes) stop make with one
+                  line naming them, before any build; compile/bin/batch
+                  refuses TIMEOUT=0, MEM=0 and NET=2 with status 2, and
+                  NET=0 boots with no NIC
   gdb             make qemu-gdb's QEMU listens on GDBPORT; gdb -batch,
                   started in the tree with the tree's .gdbinit, attaches,
                   stops at a breakpoint by symbol and kills it; no QEMU is
@@ -275,6 +280,52 @@ def test_batch_beside_run(tmp, opts):
     return None, out
 
 
+def test_bad_options(tmp, opts):
+    out = ""
+    for words, said in ((["run", "TIMOUT=5"], "unknown variable TIMOUT=5"),
+                        (["batch", "MAIN=x.c", "mem=64"],
+                         "unknown variable mem=64"),
+                        (["run", "MEM=0"], "MEM=0: use a number of MiB"),
+                        (["test", "NET=2"], "NET=2: use 1"),
+                        (["batch", "MAIN=x.c", "TIMEOUT=0"],
+                         "TIMEOUT=0: use a number of seconds"),
+                        (["list-tests", "LIST=yes"], "LIST=yes: use 1"),
+                        (["test", "JOBS=two"], "JOBS=two: use a number")):
+        r = subprocess.run(["make", "--no-print-directory"] + words,
+                           capture_output=True, text=True, cwd=TOP,
+                           env=env_without_make(), errors="replace",
+                           timeout=60)
+        out += r.stdout + r.stderr
+        lines = r.stderr.strip().splitlines()
+        if r.returncode != 2 or len(lines) != 1 or said not in lines[0] \
+                or r.stdout:
+            raise Failed("make %s: status %d, wanted 2 and one line "
+                         "with %r\n%s" % (" ".join(words), r.returncode,
+                                           said, r.stdout + r.stderr))
+    prog = write(tmp, "p.c", '#include <xinu.h>\nprocess main(void)\n'
+                 '{\n\treturn OK;\n}\n')
+    for env, args, pattern in (({}, [prog, "0"], r"TIMEOUT=0"),
+                               ({}, [prog, "30", "0"], r"MEM=0"),
+                               ({"NET": "2"}, [prog, "30"], r"NET=2")):
+        e = env_without_make()
+        e.update(env)
+        r = subprocess.run([BATCH] + args, capture_output=True, text=True,
+                           env=e, errors="replace", timeout=120)
+        out += r.stdout + r.stderr
+        expect_verdict("batch %s %s" % (env, args[1:]),
+                       (r.returncode, r.stdout, r.stderr), 2,
+                       r"^batch: bad usage: " + pattern)
+    e = env_without_make()
+    e["NET"] = "0"
+    r = subprocess.run([BATCH, prog, "30"], capture_output=True, text=True,
+                       env=e, errors="replace", timeout=120)
+    out += r.stdout + r.stderr
+    if r.returncode != 0 or not re.search(r"^  net +no NIC", r.stdout, re.M):
+        raise Failed("batch NET=0: status %d, wanted 0 and no NIC\n%s"
+                     % (r.returncode, runner.tail(r.stdout + r.stderr)))
+    return None, out
+
+
 def wait_listening(port, proc, deadline):
     while not listening(port):
         if proc.poll() is not None or time.monotonic() >= deadline:
@@ -476,6 +527,7 @@ def test_curves(tmp, opts):
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "batch-parallel": test_batch_parallel,
          "batch-beside-run": test_batch_beside_run,
+         "bad-options": test_bad_options,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
          "curves": test_curves}
