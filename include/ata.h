@@ -14,7 +14,11 @@
  * waiter the mutex is being handed to, so that kill can give the
  * channel back for a process that dies holding it (atakill): at once,
  * or, with its command still in flight (atorphan), when the handler
- * sees the command end.  The interrupt handler moves each
+ * sees the command end.  A command whose interrupt has not come
+ * ATA_TIMEOUT ms after it was issued is ended by the clock instead
+ * (atatick, the watchdog), the same way, marked attimedout: its caller
+ * fails the call and resets the channel, or, the caller killed, the
+ * next command resets it first.  The interrupt handler moves each
  * sector between the disk and the driver's own buffer (atbuf, in the
  * kernel region, so it is reachable whatever address space the
  * interrupt finds); the caller copies between atbuf and its buffer.
@@ -77,6 +81,10 @@
 /* Bounds on polled waits (status reads), so no wait can hang */
 #define	ATA_POLLS	1000000
 
+/* Bound on the wait for a command's interrupt: ms from issuing it to
+ * the watchdog ending it (a QEMU block takes well under 1 ms) */
+#define	ATA_TIMEOUT	2000
+
 /* control(dev, func, ...) functions */
 #define	ATA_CTL_NBLOCKS	1		/* returns the number of blocks	*/
 #define	ATA_CTL_FLUSH	2		/* write the disk's cache out	*/
@@ -103,9 +111,14 @@ struct	atacblk	{		/* control block of one disk		*/
 	uint32	atleft;		/* sectors still to move		*/
 	char	*atnext;	/* where the next sector goes/comes	*/
 	byte	atstatus;	/* status when it ended			*/
+	uint64	atdeadline;	/* clkms at which the watchdog ends it	*/
+	bool8	attimedout;	/* the watchdog ended the last command	*/
+				/*   and the channel is not yet reset	*/
 	char	atbuf[ATA_BLKSIZ];	/* the block being moved	*/
 };
 
 extern	struct	atacblk	atatab[];
+extern	bool8	atawatch;	/* a command may be in flight: the	*/
+				/*   clock runs atatick while TRUE	*/
 
 #endif

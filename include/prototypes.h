@@ -161,6 +161,7 @@ extern	devcall	ataread(struct dentry *, char *, int32);
 extern	devcall	atawrite(struct dentry *, char *, int32);
 extern	devcall	atacontrol(struct dentry *, int32, int32, int32);
 extern	void	atahandler(void);
+extern	void	atatick(void);
 extern	status	atacheck(struct dentry *, const char *, char *, int32);
 extern	status	atarun(struct atacblk *, byte, uint32);
 extern	byte	atanotbusy(struct atacblk *);

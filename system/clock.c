@@ -5,7 +5,9 @@
 /*
  * The 8254 interrupts every millisecond (CLKFREQ).  Each tick advances
  * the time, counts down the first sleeper's delta and the running
- * process's quantum; either reaching zero may switch processes.
+ * process's quantum; either reaching zero may switch processes.  While
+ * a disk command is in flight (atawatch) it also runs the disk's
+ * watchdog, atatick; otherwise that costs one test of a flag.
  */
 
 uint32	clkticks;		/* ms since the last whole second	*/
@@ -26,6 +28,9 @@ void	clkhandler(void)
 		clkticks = 0;
 	}
 	vm_tick();			/* a policy may age its frames	*/
+	if (atawatch) {
+		atatick();		/* a disk command past ATA_TIMEOUT */
+	}
 	if (nonempty(sleepq) && --queuetab[firstid(sleepq)].qkey <= 0) {
 		wakeup();
 	}

@@ -10,7 +10,17 @@ local	status	atafail(struct atacblk *, byte, uint32, const char *, byte);
  * interrupts disabled.  Polled waits read the status a bounded number
  * of times (ATA_POLLS), so a silent disk gives SYSERR, not a hang; the
  * wait for the command's end blocks the caller on atdone, which the
- * interrupt handler signals, and other processes run meanwhile.
+ * interrupt handler signals, and other processes run meanwhile.  The
+ * clock's watchdog (atatick) signals it instead when the interrupt has
+ * not come ATA_TIMEOUT ms after the command was issued.
+ *
+ * An interrupt that comes after that, late, finds atbusy FALSE and is
+ * ignored (the handler only acknowledges the disk).  One the interrupt
+ * controller latched and delivers only once the next command is in
+ * flight cannot end that command early either: the reset (atafail, or
+ * the next atarun when the caller was killed) aborted the old command
+ * before the next was issued, so the status the handler acts on, BSY
+ * until the disk has data or is done, is the new command's.
  */
 
 /*------------------------------------------------------------------------
@@ -106,6 +116,7 @@ void	atareset(struct atacblk *atptr)
 	int32	i;
 
 	atptr->atbusy = FALSE;
+	atptr->attimedout = FALSE;
 	outb(atptr->atctl, ATA_CTL_SRST | ATA_CTL_NIEN);
 	for (i = 0; i < 4; i++) {
 		inb(atptr->atctl);	/* hold reset at least 5 us	*/
@@ -134,7 +145,11 @@ status	atarun(
 	uint32	nsect = (cmd == ATA_FLUSH) ? 0 : ATA_BLKSECT;
 	byte	st;
 	uint32	i;
+	char	why[48];
 
+	if (atptr->attimedout) {	/* a killed caller's command	*/
+		atareset(atptr);	/*   timed out: abort it first	*/
+	}
 	if (atanotbusy(atptr) == 0) {
 		return atafail(atptr, cmd, blk, "stays busy", inb(atptr->atctl));
 	}
@@ -147,6 +162,8 @@ status	atarun(
 	atptr->atleft = nsect;
 	atptr->atnext = atptr->atbuf;
 	atptr->atbusy = TRUE;
+	atptr->atdeadline = clkms + ATA_TIMEOUT;
+	atawatch = TRUE;		/* the clock watches from now	*/
 	if (atptr->atdrq > 1 && cmd != ATA_FLUSH) {	/* multiple mode */
 		outb(csr + ATA_CMD, cmd == ATA_READ ? ATA_READMULT :
 				    ATA_WRITEMULT);
@@ -173,7 +190,13 @@ status	atarun(
 		atptr->atnext += atptr->atdrq * ATA_SECTSIZ;
 		atptr->atleft -= atptr->atdrq;
 	}
-	wait(atptr->atdone);		/* atahandler ends the command	*/
+	wait(atptr->atdone);		/* atahandler ends the command,	*/
+					/*   or atatick gives up on it	*/
+	if (atptr->attimedout) {
+		sprintf(why, "no interrupt (timed out after %d ms)",
+			ATA_TIMEOUT);
+		return atafail(atptr, cmd, blk, why, atptr->atstatus);
+	}
 	if ((atptr->atstatus & (ATA_SR_ERR | ATA_SR_DF)) == 0 &&
 	    atptr->atleft == 0) {
 		return OK;

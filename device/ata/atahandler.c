@@ -1,4 +1,4 @@
-/* atahandler.c - atahandler */
+/* atahandler.c - atahandler, atatick */
 
 #include <xinu.h>
 
@@ -53,14 +53,45 @@ void	atahandler(void)
 }
 
 /*------------------------------------------------------------------------
- *  ataend  -  The command in flight is over with status 'st': wake its
+ *  atatick  -  The watchdog, run by the clock each tick while atawatch
+ *		is TRUE: end a command whose interrupt has not come by
+ *		its deadline as the interrupt would have, marked
+ *		attimedout (the status is the alternate one, which does
+ *		not acknowledge the disk); with no command in flight,
+ *		stop the clock calling
+ *------------------------------------------------------------------------
+ */
+void	atatick(void)
+{
+	struct	atacblk	*atptr;
+	bool8	inflight = FALSE;
+
+	resched_cntl(DEFER_START);	/* a caller woken here must not	*/
+	for (atptr = &atatab[0]; atptr < &atatab[Nata]; atptr++) {
+		if (!atptr->atbusy) {	/*   run, start a command and	*/
+			continue;	/*   see atawatch cleared	*/
+		}
+		if (clkms < atptr->atdeadline) {
+			inflight = TRUE;
+			continue;
+		}
+		atptr->attimedout = TRUE;
+		ataend(atptr, inb(atptr->atctl));
+	}
+	atawatch = inflight;
+	resched_cntl(DEFER_STOP);
+}
+
+/*------------------------------------------------------------------------
+ *  ataend  -  The command in flight is over with status 'st' (its
+ *	       interrupt came, or the watchdog gave up on it): wake its
  *	       caller, or free the channel when the caller was killed
  *------------------------------------------------------------------------
  */
 local	void	ataend(struct atacblk *atptr, byte st)
 {
-	atptr->atbusy = FALSE;
-	atptr->atstatus = st;
+	atptr->atbusy = FALSE;		/* first: an interrupt for it	*/
+	atptr->atstatus = st;		/*   from now on is ignored	*/
 	if (atptr->atorphan) {
 		atptr->atorphan = FALSE;
 		ataunlock(atptr);

@@ -3,6 +3,7 @@
 #include <xinu.h>
 
 struct	atacblk	atatab[Nata];
+bool8	atawatch;		/* the clock runs atatick while TRUE	*/
 
 local	status	ataidentify(struct atacblk *);
 
@@ -22,6 +23,7 @@ devcall	atainit(struct dentry *devptr)
 	atptr->atbusy = FALSE;
 	atptr->atowner = ATA_NOOWNER;
 	atptr->atorphan = FALSE;
+	atptr->attimedout = FALSE;
 	atptr->atmutex = semcreate(1);
 	atptr->atdone = semcreate(0);
 	atptr->atpresent = ataidentify(atptr) == OK;

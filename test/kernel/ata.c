@@ -507,3 +507,189 @@ TEST_BOOT(ata_kill_during_io, "+disk")
 	freemem(buf, ATA_BLKSIZ);
 	return OK;
 }
+
+/* A read and a flush whose interrupt never comes (the disk told not to
+ * raise it, nIEN): the watchdog ends each after ATA_TIMEOUT ms, SYSERR
+ * with a line that names the timeout, nothing copied; the reset turns
+ * the interrupt back on and the next calls move the right data */
+TEST_BOOT(ata_lost_interrupt_times_out, "+disk")
+{
+	static	char	out[512];
+	struct	atacblk	*atptr = &atatab[0];
+	char	*buf = getmem(ATA_BLKSIZ);
+	status	rr, rf;
+
+	REQUIRE(buf != (char *)SYSERR);
+	fill(buf, 21, 40);
+	REQUIRE(write(DISK0, buf, 40) == OK);
+	fill(buf, 22, 41);
+	REQUIRE(write(DISK0, buf, 41) == OK);
+
+	kcapture(out, sizeof(out));
+	memset(buf, 0, ATA_BLKSIZ);
+	outb(atptr->atctl, ATA_CTL_NIEN);
+	rr = read(DISK0, buf, 40);
+	outb(atptr->atctl, ATA_CTL_NIEN);
+	rf = control(DISK0, ATA_CTL_FLUSH, 0, 0);
+	kcapture(NULL, 0);
+	CHECK(rr == SYSERR);
+	CHECK(rf == SYSERR);
+	CHECK(((uint32 *)buf)[0] == 0 && ((uint32 *)buf)[1023] == 0);
+	CHECK(strstr(out, "DISK0: read block 40 failed: no interrupt (timed "
+		      "out after 2000 ms) (status 0x") != NULL ||
+	      ATA_TIMEOUT != 2000);
+	CHECK(strstr(out, "DISK0: flush block 0 failed: no interrupt")
+	      != NULL);
+	CHECK(!atptr->atbusy && !atptr->attimedout);
+	CHECK(atptr->atowner == ATA_NOOWNER);
+
+	CHECK(read(DISK0, buf, 40) == OK);
+	CHECK(holds(buf, 21, 40));
+	CHECK(read(DISK0, buf, 41) == OK);
+	CHECK(holds(buf, 22, 41));
+	fill(buf, 23, 40);
+	CHECK(write(DISK0, buf, 40) == OK);
+	fill(buf, 24, 42);
+	CHECK(write(DISK0, buf, 42) == OK);
+	CHECK(control(DISK0, ATA_CTL_FLUSH, 0, 0) == OK);
+	memset(buf, 0, ATA_BLKSIZ);
+	CHECK(read(DISK0, buf, 40) == OK);
+	CHECK(holds(buf, 23, 40));
+	CHECK(read(DISK0, buf, 42) == OK);
+	CHECK(holds(buf, 24, 42));
+	sleepms(2);
+	CHECK(!atawatch);		/* the clock stopped watching	*/
+	CHECK(semcount(atptr->atmutex) == 1);
+	CHECK(semcount(atptr->atdone) == 0);
+	freemem(buf, ATA_BLKSIZ);
+	return OK;
+}
+
+/* A write whose interrupt is held at the interrupt controller (IRQ 14
+ * masked): the watchdog ends it, SYSERR; the interrupt, still pending,
+ * is let through while the next command is in flight and must not end
+ * that one early or spoil its data.  The timed-out write's block holds
+ * the old data or the new, whole */
+TEST_BOOT(ata_late_interrupt_after_timeout, "+disk")
+{
+	static	char	out[512];
+	struct	atacblk	*atptr = &atatab[0];
+	char	*buf = getmem(ATA_BLKSIZ);
+	uint32	irqs, blk;
+	intmask	mask;
+	status	rw, rr;
+	bool8	pending;
+
+	REQUIRE(buf != (char *)SYSERR);
+	fill(buf, 31, 50);
+	REQUIRE(write(DISK0, buf, 50) == OK);
+	fill(buf, 32, 51);
+	REQUIRE(write(DISK0, buf, 51) == OK);
+
+	kcapture(out, sizeof(out));
+	pic_mask(IRQ_DISK);
+	irqs = irqcount[IRQ_DISK];
+	fill(buf, 33, 50);
+	rw = write(DISK0, buf, 50);
+	kcapture(NULL, 0);
+	CHECK(rw == SYSERR);
+	CHECK(irqcount[IRQ_DISK] == irqs);
+	CHECK(strstr(out, "DISK0: write block 50 failed: no interrupt "
+		      "(timed out after") != NULL);
+
+	mask = disable();
+	outb(PIC2_CMD, PIC_READ_IRR);
+	pending = (inb(PIC2_CMD) & (1 << (IRQ_DISK - 8))) != 0;
+	pic_unmask(IRQ_DISK);		/* comes once this read waits	*/
+	memset(buf, 0, ATA_BLKSIZ);
+	rr = read(DISK0, buf, 51);
+	restore(mask);
+	CHECK(pending);			/* there was a late interrupt	*/
+	CHECK(rr == OK);
+	CHECK(holds(buf, 32, 51));
+	CHECK(irqcount[IRQ_DISK] != irqs);
+
+	memset(buf, 0, ATA_BLKSIZ);
+	CHECK(read(DISK0, buf, 50) == OK);
+	CHECK(holds(buf, 31, 50) || holds(buf, 33, 50));
+	for (blk = 50; blk < 53; blk++) {
+		fill(buf, 34, blk);
+		CHECK(write(DISK0, buf, blk) == OK);
+	}
+	for (blk = 50; blk < 53; blk++) {
+		memset(buf, 0, ATA_BLKSIZ);
+		CHECK(read(DISK0, buf, blk) == OK);
+		CHECK(holds(buf, 34, blk));
+	}
+	CHECK(!atptr->atbusy && !atptr->attimedout);
+	CHECK(semcount(atptr->atmutex) == 1);
+	CHECK(semcount(atptr->atdone) == 0);
+	freemem(buf, ATA_BLKSIZ);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  lostreader  -  Read block 'blk' (the test kills it while it waits)
+ *------------------------------------------------------------------------
+ */
+local	process	lostreader(uint32 blk, char *buf)
+{
+	read(DISK0, buf, blk);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  nextreader  -  Read block 'blk' and write-read-back block 'blk' + 1;
+ *		   send the parent 1 when both hold the right data
+ *------------------------------------------------------------------------
+ */
+local	process	nextreader(uint32 blk, char *buf)
+{
+	bool8	ok;
+
+	ok = read(DISK0, buf, blk) == OK && holds(buf, 41, blk);
+	fill(buf, 42, blk + 1);
+	ok = ok && write(DISK0, buf, blk + 1) == OK;
+	memset(buf, 0, ATA_BLKSIZ);
+	ok = ok && read(DISK0, buf, blk + 1) == OK && holds(buf, 42, blk + 1);
+	send(proctab[currpid].prparent, ok ? 1 : 0);
+	return OK;
+}
+
+/* The caller of a read whose interrupt never comes is killed while it
+ * waits, another process waiting for the channel: the watchdog frees
+ * the channel for it, its command resets the disk first, and it reads
+ * and writes the right data */
+TEST_BOOT(ata_lost_interrupt_killed_caller, "+disk")
+{
+	static	char	bufs[2][ATA_BLKSIZ];
+	struct	atacblk	*atptr = &atatab[0];
+	pid32	lost, next;
+
+	fill(bufs[0], 41, 70);
+	REQUIRE(write(DISK0, bufs[0], 70) == OK);
+	memset(bufs[0], 0, ATA_BLKSIZ);
+
+	recvclr();
+	lost = create(lostreader, INITSTK, INITPRIO + 1, "lost", 2, 70,
+		      bufs[0]);
+	next = create(nextreader, INITSTK, INITPRIO + 1, "next", 2, 70,
+		      bufs[1]);
+	REQUIRE(lost != SYSERR && next != SYSERR);
+	outb(atptr->atctl, ATA_CTL_NIEN);
+	resume(lost);			/* runs, issues the read, waits	*/
+	resume(next);			/* waits for the channel	*/
+	CHECK(atptr->atbusy && atptr->atowner == lost);
+	CHECK(semcount(atptr->atmutex) == -1);
+	kill(lost);
+	CHECK(atptr->atorphan);
+	CHECK(receive() == (umsg32)lost);	/* its exit note	*/
+	CHECK(receive() == 1);		/* next was served, rightly	*/
+	CHECK(receive() == (umsg32)next);
+	CHECK(((uint32 *)bufs[0])[0] == 0);	/* nothing reached it	*/
+	CHECK(!atptr->atbusy && !atptr->atorphan && !atptr->attimedout);
+	CHECK(atptr->atowner == ATA_NOOWNER);
+	CHECK(semcount(atptr->atmutex) == 1);
+	CHECK(semcount(atptr->atdone) == 0);
+	return OK;
+}
