@@ -107,6 +107,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		if ((slot = swap_spare(fr->owner)) == SYSERR) {
 			return SYSERR;
 		}
+		vmtotal.exchanges++;
 	} else if (slot == NOSLOT &&
 		   (slot = swap_alloc(fr->owner)) == SYSERR &&
 		   (slot = reclaim_slot(fr->owner)) == SYSERR) {
@@ -213,9 +214,5 @@ status	swap_evict(struct pgostats *ps)
  */
 status	swap_exchange(void)
 {
-	if (evict_some(NULL, TRUE) == SYSERR) {
-		return SYSERR;
-	}
-	vmtotal.exchanges++;
-	return OK;
+	return evict_some(NULL, TRUE);
 }
