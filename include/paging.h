@@ -116,6 +116,8 @@ struct	vmstats	{
 	uint32	iowaits;	/* waits for another's swap I/O to end	*/
 	uint32	selfevicts;	/* faults that had to evict a page	*/
 				/* themselves (FFS had no free frame)	*/
+	uint32	exchanges;	/* victims written to the spare slot	*/
+				/* (disk swap full, page_in)		*/
 };
 
 /* The pageout daemon's work (vm.swapper=on, swap/pageout.c) */
@@ -138,7 +140,9 @@ struct	vmrunmap {		/* one reserved heap run		*/
 struct	vminfo	{
 	/* The system */
 	uint32	ffs_used, ffs_limit;	/* FFS frames			*/
-	uint32	swap_used, swap_limit;	/* swap slots			*/
+	uint32	swap_used, swap_limit;	/* swap slots (used: the reserve */
+					/* too)				*/
+	int32	swap_reserve;		/* the reserve slot, or SYSERR	*/
 	uint32	pdpt_used;		/* of MAX_PT_SIZE		*/
 	uint32	vstk_used;		/* of MAX_VSTK_SIZE		*/
 	const	char	*policy;	/* replacement policy in force	*/

@@ -96,6 +96,7 @@ extern	void	freemap_init(struct freemap *, uint32, uint32);
 extern	int32	freemap_take(struct freemap *);
 extern	void	freemap_give(struct freemap *, uint32);
 extern	bool8	freemap_isfree(const struct freemap *, uint32);
+extern	void	freemap_grow(struct freemap *);
 extern	status	vheap_init(struct vmproc *);
 extern	int32	vheap_find(struct vmproc *, uint32);
 extern	status	vheap_take(struct vmproc *, uint32, uint32);
@@ -119,11 +120,18 @@ extern	status	vmm_call(int32, char *, uint32, char **);
 
 /* swap/ */
 extern	void	swap_init(uint32);
+extern	status	swap_addreserve(void);
 extern	int32	swap_alloc(pid32);
+extern	int32	swap_spare(pid32);
+extern	void	swap_move(pid32, pid32, uint32);
+extern	uint32	swap_used(void);
+extern	bool8	swap_over(void);
+extern	int32	swap_reserve(void);
 extern	void	swap_free(pid32, uint32);
 extern	void	swap_release(uint32);
 extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(struct pgostats *);
+extern	status	swap_exchange(void);
 extern	void	pageout_start(void);
 extern	void	pageout_poke(void);
 extern	pid32	pageoutpid;

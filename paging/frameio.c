@@ -107,7 +107,9 @@ void	frame_iowait(void)
  *		      own buffer, so nothing reaches the frame afterwards.
  *		      A read leaves the page in its slot and frees the
  *		      frame; a write leaves the page in its frame, mapped
- *		      and marked dirty (the slot's copy is not good)
+ *		      and marked dirty (the slot's copy is not good), and
+ *		      gives the slot back if it was an exchange's spare
+ *		      (more than swap_limit slots are in use)
  *------------------------------------------------------------------------
  */
 void	frame_ioabort(pid32 pid)
@@ -130,6 +132,10 @@ void	frame_ioabort(pid32 pid)
 		ffs_free(f);
 	} else {
 		frame_remap(f, TRUE);
+		if (swap_over()) {	/* the copy was no good anyway	*/
+			swap_free(fr->owner, fr->slot);
+			fr->slot = NOSLOT;
+		}
 	}
 	frame_iowake();			/* kill defers rescheduling	*/
 }

@@ -1,4 +1,4 @@
-/* freemap.c - freemap_init, freemap_take, freemap_give, freemap_isfree */
+/* freemap.c - freemap_init, freemap_grow, freemap_take, freemap_give, freemap_isfree */
 
 #include <xinu.h>
 #include <vm.h>
@@ -50,6 +50,17 @@ void	freemap_init(struct freemap *m, uint32 limit, uint32 max)
 	m->limit = limit;
 	m->nfree = limit;
 	m->first = 0;
+}
+
+/*------------------------------------------------------------------------
+ *  freemap_grow  -  Make number 'limit' free and count it in: the map now
+ *		     hands out 0 .. limit (the caller's arrays hold it)
+ *------------------------------------------------------------------------
+ */
+void	freemap_grow(struct freemap *m)
+{
+	m->limit++;		/* the new number is taken (init cleared */
+	freemap_give(m, m->limit - 1);	/* every bit past the limit)	*/
 }
 
 /*------------------------------------------------------------------------

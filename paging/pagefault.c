@@ -89,7 +89,8 @@ local	pte_t	*page_pte(pid32 pid, uint32 va)
  *  page_in  -  Give heap page 'va' of 'pid' a frame holding its data:
  *		zeros on first touch, else its swap copy (interrupts off);
  *		SYSERR when it is a new page and every frame and every
- *		slot already holds a distinct page, or when the page or
+ *		slot already holds a distinct page (or a swapped page then
+ *		and disk swap has no reserve block), or when the page or
  *		its process went away while we waited
  *
  *  With a blocking backend (swapdev->blocks) this process may block,
@@ -100,17 +101,42 @@ local	pte_t	*page_pte(pid32 pid, uint32 va)
  *  guarded by its busy frame and PTE_IN_IO (frameio.c), so a second
  *  fault on the page waits for it instead of reading again.  With the
  *  RAM backend nothing blocks and the loop runs once, as it always did.
+ *
+ *  When every frame and every slot holds a distinct page, this one
+ *  among them, it still comes in.  RAM swap moves its copy to a bounce
+ *  page and gives its slot to the victim (nothing blocks).  Disk swap
+ *  exchanges through the spare slot instead, with the ordinary
+ *  kill-safe transfers: the victim is written to the spare
+ *  (swap_exchange), the loop finds the frame it freed and reads the
+ *  page as usual, and right after that read the page drops its copy,
+ *  so that swap_limit slots are in use again.  The frame freed by the
+ *  exchange's write is this fault's: nothing may run between the end of
+ *  that write and the start of the read, or a new page could take the
+ *  frame, one page more than FFS and swap hold.  So that write wakes no
+ *  one (evict_frame), and the loop wakes the waiters ('owed') before it
+ *  does anything but take the frame.
  *------------------------------------------------------------------------
  */
 status	page_in(pid32 pid, uint32 va, pte_t *pte)
 {
 	static	uint32	bounce[PAGE_SIZE / sizeof(uint32)];
 	struct	vmproc	*vm;
-	bool8	swapped, wake = FALSE;
+	bool8	swapped, wake, owed = FALSE;
+	pte_t	dirty = 0;
 	int32	slot, f;
 
 	for (;;) {
-		if ((pte = page_pte(pid, va)) == NULL) {
+		pte = page_pte(pid, va);
+		f = SYSERR;
+		if (pte != NULL && (*pte & (PTE_P | PTE_IN_IO)) == 0) {
+			f = ffs_alloc(pid, va >> PAGE_SHIFT);
+		}
+		if (f == SYSERR && owed) {
+			owed = FALSE;
+			frame_iowake();		/* may reschedule:	*/
+			continue;		/* look again		*/
+		}
+		if (pte == NULL) {
 			return SYSERR;		/* gone while we blocked */
 		}
 		if (*pte & PTE_P) {
@@ -122,7 +148,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		}
 		swapped = (*pte & PTE_IS_SWAPPED) != 0;
 		slot = swapped ? (int32)PTE_SLOT(*pte) : NOSLOT;
-		if ((f = ffs_alloc(pid, va >> PAGE_SHIFT)) != SYSERR) {
+		if (f != SYSERR) {
 			break;
 		}
 		vmtotal.selfevicts++;
@@ -133,15 +159,21 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 			frame_iowait();
 			continue;
 		}
-		if (!swapped || swapdev->blocks) {
-			/* A blocking backend cannot do what follows: the
-			 * page's only copy would sit in a buffer across two
-			 * blocks (README: disk swap) */
+		if (!swapped) {
 			return SYSERR;
 		}
-		/* Every frame and every slot holds a distinct page, this one
-		 * among them: its own slot is the room.  Its copy moves out
-		 * of the way and the victim takes the slot (nothing blocks) */
+		if (swapdev->blocks) {
+			/* Every frame and every slot holds a distinct page,
+			 * this one among them: exchange through the spare
+			 * slot (see above), or none is left (README) */
+			if (swap_exchange() == SYSERR) {
+				return SYSERR;
+			}
+			owed = TRUE;		/* it may have blocked:	*/
+			continue;		/* look again		*/
+		}
+		/* Its own slot is the room.  Its copy moves out of the way
+		 * and the victim takes the slot (nothing blocks) */
 		swapdev->getslot(slot, (uint32)bounce);	/* identity mapped */
 		swap_free(pid, slot);
 		slot = NOSLOT;
@@ -153,6 +185,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	}
 
 	vm = proctab[pid].prvm;
+	wake = owed;			/* an exchange's waiters, if any */
 	if (swapped) {
 		ffstab[f].slot = slot;		/* a kept copy stays valid */
 		vm->stats.swapins++;
@@ -179,12 +212,21 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		}
 		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
 			  slot == NOSLOT ? PTE_SLOT(*pte) : (uint32)slot, f);
+		if (slot != NOSLOT && swap_over()) {
+			/* An exchange: the page gives up its copy, so that
+			 * swap_limit slots are in use again; its next
+			 * eviction writes it */
+			swap_free(pid, slot);
+			ffstab[f].slot = NOSLOT;
+			dirty = PTE_D;
+		}
 	} else {
 		page_zero(kmap(KMAP_DST, ffsaddr(f)));
 		vm->stats.lazy++;
 		vmtotal.lazy++;
 	}
-	pte_set(pid, va, pte, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC);
+	pte_set(pid, va, pte, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC |
+			      dirty);
 	if (vmpolicy->loaded != NULL) {
 		vmpolicy->loaded(f);
 	}

@@ -83,7 +83,11 @@ void	vmbanner(void)
 		vmpolicy->name);
 	kprintf("  vstacks  0x%08x-0x%08x %d frames\n", VSTK_START,
 		PHYS_END - 1, MAX_VSTK_SIZE);
-	if (swapdev->blocks) {
+	if (swapdev->blocks && swap_reserve() != SYSERR) {
+		kprintf("  swap     on DISK0, blocks 0-%d (vm.swapdev=%s), "
+			"reserve block %d\n", swap_limit - 1, swapdev->name,
+			swap_reserve());
+	} else if (swapdev->blocks) {
 		kprintf("  swap     on DISK0, blocks 0-%d (vm.swapdev=%s)\n",
 			swap_limit - 1, swapdev->name);
 	}

@@ -13,7 +13,9 @@
  *     meanwhile (FFS_ORPHAN); no free frame is busy, and frame_nio
  *     counts the busy ones;
  *   - every heap PTE belongs to a reserved page, and every reserved page
- *     has is_vmalloc; swapped PTEs name slots in use;
+ *     has is_vmalloc; swapped PTEs name slots in use (the reserve too);
+ *     the slots held are the slots in use, at most swap_limit of them,
+ *     or one more while an exchange's I/O is in flight (page_in);
  *   - per process: frames, slots and reserved pages match its counters;
  *     its free runs are sorted, separate and inside the heap; its stack
  *     pages lie in its stack region and use stack-area frames;
@@ -227,9 +229,14 @@ status	vm_audit(void)
 			free_ffs_pages(), ffs_limit);
 		rv = SYSERR;
 	}
-	if (rv == OK && slots + free_swap_pages() != swap_limit) {
-		kprintf("vm_audit: %d slots held + %d free != %d\n", slots,
-			free_swap_pages(), swap_limit);
+	if (rv == OK && slots != swap_used()) {
+		kprintf("vm_audit: %d slots held, %d in use\n", slots,
+			swap_used());
+		rv = SYSERR;
+	}
+	if (rv == OK && swap_used() > swap_limit + (frame_nio > 0)) {
+		kprintf("vm_audit: %d slots in use, %d allowed\n",
+			swap_used(), swap_limit + (frame_nio > 0));
 		rv = SYSERR;
 	}
 	if (rv == OK && stack + free_vstk_frames() != MAX_VSTK_SIZE) {

@@ -132,7 +132,8 @@ syscall	vm_info(
 	info->ffs_limit = ffs_limit;
 	info->ffs_used = ffs_limit - free_ffs_pages();
 	info->swap_limit = swap_limit;
-	info->swap_used = swap_limit - free_swap_pages();
+	info->swap_used = swap_used();	/* swap_limit + 1 in an exchange */
+	info->swap_reserve = swap_reserve();
 	info->pdpt_used = MAX_PT_SIZE - pdpt_free_count();
 	info->vstk_used = MAX_VSTK_SIZE - free_vstk_frames();
 	info->policy = vmpolicy->name;

@@ -21,8 +21,12 @@ shellcmd xsh_vmstat(int32 nargs, char *args[])
 	vm_info(getpid(), &info);
 	printf("FFS      %6d of %6d frames used\n", info.ffs_used,
 	       info.ffs_limit);
-	printf("swap     %6d of %6d slots used\n", info.swap_used,
+	printf("swap     %6d of %6d slots used", info.swap_used,
 	       info.swap_limit);
+	if (info.swap_reserve != SYSERR) {
+		printf(" (reserve: slot %d)", info.swap_reserve);
+	}
+	printf("\n");
 	printf("PD/PT    %6d of %6d frames used\n", info.pdpt_used,
 	       MAX_PT_SIZE);
 	printf("vstacks  %6d of %6d frames used\n", info.vstk_used,

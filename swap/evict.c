@@ -1,4 +1,4 @@
-/* evict.c - swap_evict, evict_frame, reclaim_slot, swaptrace */
+/* evict.c - swap_evict, swap_exchange, evict_some, evict_frame, reclaim_slot, swaptrace */
 
 #include <xinu.h>
 #include <vm.h>
@@ -21,7 +21,8 @@
  * in turn before anyone is killed.  Eviction therefore fails only when
  * no slot is free and no resident page holds one: every frame and every
  * slot holds a distinct page (page_in then still brings a swapped page
- * in, by giving its own slot to the victim).
+ * in: with RAM swap by giving its own slot to the victim, with disk swap
+ * by an exchange through the spare slot, swap_exchange).
  *
  * A blocking backend (disk) makes a dirty eviction wait for its write;
  * frames busy with I/O are never victims (see evict_frame and
@@ -53,7 +54,7 @@ void	swaptrace(const char *fmt, uint32 a, uint32 b)
  */
 local	int32	reclaim_slot(pid32 pid)
 {
-	int32	f, take = SYSERR;
+	int32	f, slot, take = SYSERR;
 
 	for (f = 0; f < (int32)ffs_limit; f++) {
 		if (!frame_evictable(f) || ffstab[f].slot == NOSLOT) {
@@ -70,18 +71,24 @@ local	int32	reclaim_slot(pid32 pid)
 	if (take == SYSERR) {
 		return SYSERR;
 	}
-	swap_free(ffstab[take].owner, ffstab[take].slot);
+	/* The slot changes hands: the count of slots in use does not
+	 * change, so this works even while an exchange holds one more */
+	slot = ffstab[take].slot;
+	swap_move(ffstab[take].owner, pid, slot);
 	ffstab[take].slot = NOSLOT;	/* next eviction writes it	*/
-	return swap_alloc(pid);
+	return slot;
 }
 
 /*------------------------------------------------------------------------
  *  evict_frame  -  Move the page in frame 'f' out to swap and free the
  *		    frame; SYSERR if the frame is busy with I/O, or if it
- *		    needs a slot and none is free
+ *		    needs a slot and none is free.  With 'spare' (page_in's
+ *		    exchange) a page with no slot takes the spare one
+ *		    (swap_spare), and a blocking write leaves the waiters
+ *		    asleep: the caller wakes them (see page_in)
  *------------------------------------------------------------------------
  */
-local	status	evict_frame(int32 f, struct pgostats *ps)
+local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 {
 	struct	ffsframe *fr = &ffstab[f];
 	struct	vmproc	*vm;
@@ -96,8 +103,14 @@ local	status	evict_frame(int32 f, struct pgostats *ps)
 	}
 	vm = proctab[fr->owner].prvm;
 	write = (slot == NOSLOT) || frame_dirty(f);
-	if (slot == NOSLOT && (slot = swap_alloc(fr->owner)) == SYSERR &&
-	    (slot = reclaim_slot(fr->owner)) == SYSERR) {
+	if (slot == NOSLOT && spare) {
+		if ((slot = swap_spare(fr->owner)) == SYSERR) {
+			return SYSERR;
+		}
+		vmtotal.exchanges++;
+	} else if (slot == NOSLOT &&
+		   (slot = swap_alloc(fr->owner)) == SYSERR &&
+		   (slot = reclaim_slot(fr->owner)) == SYSERR) {
 		return SYSERR;
 	}
 	if (ps != NULL) {
@@ -132,7 +145,9 @@ local	status	evict_frame(int32 f, struct pgostats *ps)
 			fr->slot = NOSLOT;
 			ffs_free(f);
 		}
-		frame_iowake();		/* all consistent: waiters may run */
+		if (!spare) {		/* all consistent: waiters may run */
+			frame_iowake();
+		}
 		return OK;
 	} else if (write) {
 		swapdev->putslot(slot, ffsaddr(f));
@@ -144,12 +159,12 @@ local	status	evict_frame(int32 f, struct pgostats *ps)
 }
 
 /*------------------------------------------------------------------------
- *  swap_evict  -  Free one FFS frame by evicting the page the policy
- *		   chooses; SYSERR when no page can go (interrupts off).
- *		   The work is counted in '*ps' unless it is NULL
+ *  evict_some  -  Free one FFS frame by evicting the page the policy
+ *		   chooses (see evict_frame for 'ps' and 'spare'); SYSERR
+ *		   when no page can go
  *------------------------------------------------------------------------
  */
-status	swap_evict(struct pgostats *ps)
+local	status	evict_some(struct pgostats *ps, bool8 spare)
 {
 	uint32	tries;
 	int32	f;
@@ -159,7 +174,7 @@ status	swap_evict(struct pgostats *ps)
 		if (f == SYSERR) {
 			break;
 		}
-		if (evict_frame(f, ps) == OK) {
+		if (evict_frame(f, ps, spare) == OK) {
 			return OK;
 		}
 	}
@@ -168,9 +183,36 @@ status	swap_evict(struct pgostats *ps)
 	 * with replacement and may miss the one frame that can): look at
 	 * every frame before anyone is killed */
 	for (f = 0; f < (int32)ffs_limit; f++) {
-		if (evict_frame(f, ps) == OK) {
+		if (evict_frame(f, ps, spare) == OK) {
 			return OK;
 		}
 	}
 	return SYSERR;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_evict  -  Free one FFS frame by evicting the page the policy
+ *		   chooses; SYSERR when no page can go (interrupts off).
+ *		   The work is counted in '*ps' unless it is NULL
+ *------------------------------------------------------------------------
+ */
+status	swap_evict(struct pgostats *ps)
+{
+	return evict_some(ps, FALSE);
+}
+
+/*------------------------------------------------------------------------
+ *  swap_exchange  -  Every frame and every slot holds a distinct page
+ *		      and a swapped one must come in (page_in, disk
+ *		      swap): evict the policy's victim into the spare
+ *		      slot (swap_spare), so that swap_limit + 1 slots are
+ *		      in use until page_in drops the incoming page's copy.
+ *		      SYSERR when there is no spare (no reserve block).
+ *		      A write that blocked leaves the waiters asleep: the
+ *		      caller wakes them (interrupts off)
+ *------------------------------------------------------------------------
+ */
+status	swap_exchange(void)
+{
+	return evict_some(NULL, TRUE);
 }

@@ -1,4 +1,4 @@
-/* slots.c - swap_init, swap_alloc, swap_free, swap_release, free_swap_pages */
+/* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move, swap_free, swap_release, swap_inuse, swap_used, swap_over, swap_reserve, free_swap_pages */
 
 #include <xinu.h>
 #include <vm.h>
@@ -11,6 +11,19 @@
  * free slot is always the next one handed out (a free map, as for FFS
  * frames), which the swap trace lines show.  Only the first swap_limit
  * slots are used (vm.swap=N shrinks swap for experiments).
+ *
+ * The reserve.  With disk swap, when DISK0 has a block past the slots
+ * (vm.swap=N smaller than the disk), that block is one more slot, number
+ * swap_limit, in the same map (swap_addreserve).  Slots in use are
+ * counted with it, and the count stays at most swap_limit: swap_alloc
+ * refuses once swap_limit slots are in use, whichever they are, so
+ * while a page sits in the reserve one ordinary slot stays free, and
+ * free_swap_pages counts one less.  Only swap_spare goes past the
+ * count: it takes the one free slot left when all swap_limit are in
+ * use (the reserve, or the ordinary slot it keeps free), for page_in's
+ * exchange, which gives a slot back right after (see pagefault.c).  The
+ * reserve is the map's highest number, so the ordinary slots are still
+ * handed out lowest first, as without it.
  */
 
 uint32	swap_limit;			/* slots in use			*/
@@ -19,7 +32,7 @@ local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE)];
 local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
 
 /*------------------------------------------------------------------------
- *  swap_init  -  Make the first 'limit' slots free
+ *  swap_init  -  Make the first 'limit' slots free, with no reserve
  *------------------------------------------------------------------------
  */
 void	swap_init(uint32 limit)
@@ -29,11 +42,51 @@ void	swap_init(uint32 limit)
 }
 
 /*------------------------------------------------------------------------
- *  swap_alloc  -  Take the lowest free slot for process 'pid', or SYSERR
- *		   (interrupts disabled)
+ *  swap_addreserve  -  Add slot swap_limit as the reserve; SYSERR when
+ *			it would be past the swap area or there is one
  *------------------------------------------------------------------------
  */
-int32	swap_alloc(pid32 pid)
+status	swap_addreserve(void)
+{
+	if (swap_limit >= MAX_SWAP_SIZE || slot_map.limit != swap_limit) {
+		return SYSERR;
+	}
+	freemap_grow(&slot_map);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_used  -  Slots in use, the reserve among them
+ *------------------------------------------------------------------------
+ */
+uint32	swap_used(void)
+{
+	return slot_map.limit - slot_map.nfree;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_over  -  Are more than swap_limit slots in use (an exchange's)?
+ *------------------------------------------------------------------------
+ */
+bool8	swap_over(void)
+{
+	return swap_used() > swap_limit;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_reserve  -  The reserve's slot number, or SYSERR when none
+ *------------------------------------------------------------------------
+ */
+int32	swap_reserve(void)
+{
+	return slot_map.limit > swap_limit ? (int32)swap_limit : SYSERR;
+}
+
+/*------------------------------------------------------------------------
+ *  take  -  Take the lowest free slot for process 'pid', or SYSERR
+ *------------------------------------------------------------------------
+ */
+local	int32	take(pid32 pid)
 {
 	int32	slot = freemap_take(&slot_map);
 
@@ -42,6 +95,46 @@ int32	swap_alloc(pid32 pid)
 	}
 	proctab[pid].prvm->nslots++;
 	return slot;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_alloc  -  Take the lowest free slot for process 'pid', or SYSERR
+ *		   when swap_limit slots are in use (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+int32	swap_alloc(pid32 pid)
+{
+	if (swap_used() >= swap_limit) {
+		return SYSERR;
+	}
+	return take(pid);
+}
+
+/*------------------------------------------------------------------------
+ *  swap_spare  -  All swap_limit slots are in use: take the free one
+ *		   left (the reserve, or the slot kept free while the
+ *		   reserve is in use) for process 'pid'; SYSERR when there
+ *		   is none or swap is not full (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+int32	swap_spare(pid32 pid)
+{
+	if (swap_used() != swap_limit) {
+		return SYSERR;
+	}
+	return take(pid);
+}
+
+/*------------------------------------------------------------------------
+ *  swap_move  -  Slot 'slot' of process 'from' goes to process 'to'
+ *		  (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	swap_move(pid32 from, pid32 to, uint32 slot)
+{
+	assert(swap_inuse(slot));
+	proctab[from].prvm->nslots--;
+	proctab[to].prvm->nslots++;
 }
 
 /*------------------------------------------------------------------------
@@ -65,19 +158,21 @@ void	swap_release(uint32 slot)
 }
 
 /*------------------------------------------------------------------------
- *  swap_inuse  -  Is slot 'slot' allocated? (for the audit)
+ *  swap_inuse  -  Is slot 'slot' (the reserve too) allocated? (for the
+ *		   audit)
  *------------------------------------------------------------------------
  */
 bool8	swap_inuse(uint32 slot)
 {
-	return slot < swap_limit && !freemap_isfree(&slot_map, slot);
+	return slot < slot_map.limit && !freemap_isfree(&slot_map, slot);
 }
 
 /*------------------------------------------------------------------------
- *  free_swap_pages  -  Number of free swap slots, system-wide
+ *  free_swap_pages  -  Number of free swap slots, system-wide: those
+ *			swap_alloc may still hand out
  *------------------------------------------------------------------------
  */
 uint32	free_swap_pages(void)
 {
-	return slot_map.nfree;
+	return swap_used() >= swap_limit ? 0 : swap_limit - swap_used();
 }

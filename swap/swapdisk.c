@@ -69,7 +69,9 @@ const	struct	swapdev	diskswap = {
  *  swap_start  -  Once the devices are up: swap to DISK0 if the command
  *		   line asks (vm.swapdev=disk) and the disk is there and
  *		   holds every slot, else say why in one line and keep
- *		   RAM swap; then start the pageout daemon if asked
+ *		   RAM swap; the block after the slots, if the disk has
+ *		   it, is the reserve (see slots.c); then start the
+ *		   pageout daemon if asked
  *------------------------------------------------------------------------
  */
 void	swap_start(void)
@@ -87,6 +89,9 @@ void	swap_start(void)
 				swap_limit);
 		} else {
 			swapdev = &diskswap;
+			if (nblocks > swap_limit) {
+				swap_addreserve();	/* SYSERR: past	*/
+			}				/* the swap area */
 		}
 	}
 	pageout_start();

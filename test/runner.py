@@ -14,8 +14,8 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                (QEMU stops with -no-reboot), a second boot banner, a bad
                kernel command line or a timeout is a FAIL.  Words of the
                args that start with "+" are the runner's: "+disk"
-               attaches a private disk image (disk_image); a case
-               without it boots with no disk; a "+net" case (NETTEST)
+               attaches a private disk image (disk_image), "+disk=N"
+               one of N blocks; a case without it boots with no disk; a "+net" case (NETTEST)
                is not booted alone: net:NAME tests boot it on machines
                with an e1000 (test/nettests.py);
   script:NAME  a scripted console session test/scripts/NAME.script, which
@@ -128,11 +128,12 @@ def disk_pattern(tag, blk):
     return struct.pack("<1024I", *[base ^ i for i in range(1024)])
 
 
-def disk_image(path):
-    """Make a sparse disk image of MAX_SWAP_SIZE pages at 'path', with
-    the host's pattern (HOST_TAG) in its first, middle and last block,
-    which the case ata_host_pattern reads back; returns 'path'."""
-    pages = swap_pages()
+def disk_image(path, pages=None):
+    """Make a sparse disk image of 'pages' pages (default MAX_SWAP_SIZE)
+    at 'path', with the host's pattern (HOST_TAG) in its first, middle
+    and last block, which the case ata_host_pattern reads back; returns
+    'path'."""
+    pages = pages or swap_pages()
     with open(path, "wb") as f:
         f.truncate(pages * DISK_BLOCK)
         for blk in (0, pages // 2, pages - 1):
@@ -156,7 +157,8 @@ def test_boot(kernel, name, args, mem, net=None, extra=()):
     image are gone afterwards."""
     words = args.split()
     ours = [w for w in words if w.startswith("+")]
-    bad = [w for w in ours if w not in RUNNER_WORDS]
+    sized = [w for w in ours if re.fullmatch(r"\+disk=[1-9]\d*", w)]
+    bad = [w for w in ours if w not in RUNNER_WORDS and w not in sized]
     if bad:
         raise ValueError("unknown runner word %s in TEST_BOOT(%s)"
                          % (bad[0], name))
@@ -166,8 +168,10 @@ def test_boot(kernel, name, args, mem, net=None, extra=()):
     boot = None
     try:
         extra = list(extra)
-        if "+disk" in ours:
-            extra += drive_args(disk_image(os.path.join(tmp, "disk.img")))
+        if "+disk" in ours or sized:
+            pages = int(sized[-1].split("=")[1]) if sized else None
+            extra += drive_args(disk_image(os.path.join(tmp, "disk.img"),
+                                           pages))
         boot = Boot(qemu_command(kernel, append, mem, extra, net=net))
         yield boot
     finally:

@@ -51,6 +51,27 @@ local	void	init_frees_exactly_the_limit(void)
 	}
 }
 
+/* grow adds the next number, free, at any edge of the two levels, even
+ * after the map was used: it comes out after every lower free one */
+local	void	grow_adds_the_next_number(void)
+{
+	static	const	uint32	limits[] = { 0, 1, 31, 32, 1023, 1024,
+					     MAX - 1 };
+	uint32	i;
+
+	for (i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
+		freemap_init(&m, limits[i], MAX);
+		TCHECK(takeall(0, limits[i]));
+		freemap_grow(&m);
+		TCHECK(m.limit == limits[i] + 1 && m.nfree == 1);
+		TCHECK(freemap_isfree(&m, limits[i]));
+		TCHECK(takeall(limits[i], 1));
+	}
+	freemap_init(&m, 40, MAX);
+	freemap_grow(&m);
+	TCHECK(takeall(0, 41));		/* lowest first, it last	*/
+}
+
 local	void	empty_map_has_nothing(void)
 {
 	freemap_init(&m, 0, MAX);
@@ -198,6 +219,7 @@ int	main(void)
 {
 	tcase("init_frees_exactly_the_limit", init_frees_exactly_the_limit);
 	tcase("empty_map_has_nothing", empty_map_has_nothing);
+	tcase("grow_adds_the_next_number", grow_adds_the_next_number);
 	tcase("init_starts_over", init_starts_over);
 	tcase("lowest_first_after_gives", lowest_first_after_gives);
 	tcase("all_given_back_come_out_in_order",

@@ -121,6 +121,26 @@ class FakeQemu(unittest.TestCase):
         self.assertNotIn("snapshot", drive)
         self.assertFalse(os.path.exists(seen[0]))   # removed after
 
+    def test_plus_disk_n_attaches_an_image_of_n_blocks(self):
+        self.fake(BOOT + "TEST t: PASS\n")
+        sizes = []
+
+        def boot():
+            with runner.test_boot("/x/xinu.elf", "t", "+disk=6 vm.swap=6",
+                                  "256") as b:
+                b.finish(time_limit())
+                args = open(os.environ["FAKE_QEMU_ARGS"]).read().split()
+                drive = args[args.index("-drive") + 1]
+                sizes.append(os.path.getsize(
+                    drive.split(",")[0][len("file="):]))
+        args = self.args_of(boot)
+        self.assertEqual(args[args.index("-append") + 1], "test=t vm.swap=6")
+        self.assertEqual(sizes, [6 * 4096])
+        for word in ("+disk=0", "+disk=x", "+disk="):
+            with self.assertRaises(ValueError):
+                with runner.test_boot("/x/xinu.elf", "t", word, "256"):
+                    pass
+
     def test_no_plus_disk_no_drive_and_bad_words_refused(self):
         self.fake(BOOT)
         args = self.args_of(lambda: runner.run_kernel_test("t", "vm.ffs=4",

@@ -175,6 +175,79 @@ local	void	init_starts_over(void)
 	TCHECK(swap_alloc(B) == SYSERR);
 }
 
+/*
+ * The reserve (disk swap with a block past the slots): slot 'limit'.
+ * At most 'limit' slots are in use, the reserve counted in, except for
+ * the one swap_spare hands out when all are: then free_swap_pages is 0
+ * and swap_over is TRUE until one is given back.
+ */
+local	void	reserve_is_the_slot_past_the_limit(void)
+{
+	int32	i;
+
+	setup(4);
+	TCHECK(swap_reserve() == SYSERR && swap_spare(A) == SYSERR);
+	TCHECK(swap_addreserve() == OK && swap_reserve() == 4);
+	TCHECK(swap_addreserve() == SYSERR);		/* only one	*/
+	TCHECK(free_swap_pages() == 4 && swap_used() == 0);
+	TCHECK(!swap_inuse(4) && swap_limit == 4);
+	for (i = 0; i < 4; i++) {
+		TCHECK(swap_spare(A) == SYSERR);	/* not full yet	*/
+		TCHECK(swap_alloc(A) == i);		/* lowest first	*/
+	}
+	TCHECK(swap_alloc(B) == SYSERR && free_swap_pages() == 0);
+	TCHECK(!swap_over());
+	TCHECK(swap_spare(B) == 4 && vmb.nslots == 1);	/* the reserve	*/
+	TCHECK(swap_used() == 5 && swap_over() && free_swap_pages() == 0);
+	TCHECK(swap_inuse(4) && swap_spare(B) == SYSERR);
+	TCHECK(swap_alloc(B) == SYSERR);
+	swap_free(A, 2);			/* the exchange's drop	*/
+	TCHECK(!swap_over() && swap_used() == 4 && free_swap_pages() == 0);
+	TCHECK(swap_alloc(A) == SYSERR);	/* slot 2 stays free	*/
+	TCHECK(swap_spare(A) == 2);		/* the next exchange's	*/
+	swap_free(B, 4);
+	TCHECK(swap_used() == 4 && !swap_inuse(4) && vmb.nslots == 0);
+	swap_free(A, 0);
+	TCHECK(free_swap_pages() == 1 && swap_alloc(B) == 0);
+	for (i = 0; i < 4; i++) {
+		swap_free(i == 0 ? B : A, i);
+	}
+	TCHECK(free_swap_pages() == 4 && swap_used() == 0);
+	TCHECK(vma.nslots == 0 && vmb.nslots == 0);
+}
+
+/* No reserve past the swap area, nor in a new start */
+local	void	no_reserve_past_the_area(void)
+{
+	int32	i;
+
+	setup(MAX_SWAP_SIZE);
+	TCHECK(swap_addreserve() == SYSERR && swap_reserve() == SYSERR);
+	for (i = 0; i < MAX_SWAP_SIZE; i++) {
+		swap_alloc(A);
+	}
+	TCHECK(swap_spare(A) == SYSERR && !swap_over());
+	setup(2);
+	TCHECK(swap_addreserve() == OK);
+	setup(2);
+	TCHECK(swap_reserve() == SYSERR && free_swap_pages() == 2);
+	TCHECK(!swap_inuse(2));
+}
+
+/* A slot changes hands: the count in use stays, the owners' counts
+ * move (reclaim_slot) */
+local	void	move_keeps_the_count(void)
+{
+	setup(2);
+	swap_alloc(A);
+	swap_alloc(A);
+	swap_move(A, B, 1);
+	TCHECK(vma.nslots == 1 && vmb.nslots == 1 && swap_used() == 2);
+	TCHECK(swap_inuse(1));
+	swap_free(B, 1);
+	TCHECK(vmb.nslots == 0 && free_swap_pages() == 1);
+}
+
 /* Freeing a free slot, or one past the limit, is a kernel bug */
 local	void	free_twice(void)
 {
@@ -208,6 +281,10 @@ int	main(void)
 	tcase("nslots_counts_per_process", nslots_counts_per_process);
 	tcase("inuse_follows_alloc_and_free", inuse_follows_alloc_and_free);
 	tcase("init_starts_over", init_starts_over);
+	tcase("reserve_is_the_slot_past_the_limit",
+	      reserve_is_the_slot_past_the_limit);
+	tcase("no_reserve_past_the_area", no_reserve_past_the_area);
+	tcase("move_keeps_the_count", move_keeps_the_count);
 	tcase("bad_free_asserts", bad_free_asserts);
 	return tdone();
 }

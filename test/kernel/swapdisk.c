@@ -686,3 +686,460 @@ TEST_BOOT(swap_pageout_off_by_default, "vm.ffs=1000")
 	CHECK(strcmp(swapdev->name, "ram") == 0);
 	return OK;
 }
+
+/*
+ * Disk swap full.  With vm.ffs=4 vm.swap=4 on a disk of MAX_SWAP_SIZE
+ * blocks, block 4 is the reserve: when every frame and every slot holds
+ * a distinct page, a swapped page still comes in by an exchange (the
+ * victim goes to the spare slot, the page is read, its slot is given
+ * back), so any 8 pages live through any order of touches, and the 9th
+ * new page kills its process, and only it.
+ */
+#define	XFFS		4
+#define	XSWAP		4
+#define	XPAGES		(XFFS + XSWAP)
+#define	XVAL(i, gen)	(0x58000000 | (uint32)(i) << 12 | (uint32)(gen))
+
+local	volatile int32	xbad;		/* wrong pages, failed audits	*/
+local	volatile bool8	xended, xlast;	/* ended; touched a page too many */
+
+/*------------------------------------------------------------------------
+ *  xfit  -  Write min(n, XPAGES) whole pages, read them back forward,
+ *	     backward, strided and at random (rewriting some), checking
+ *	     every word and the audit after each pass; then touch the
+ *	     pages past XPAGES, if any (new pages: the first one dies)
+ *------------------------------------------------------------------------
+ */
+local	process	xfit(int32 n)
+{
+	char	*p = vmalloc(n * PAGE_SIZE);
+	uint32	gen[XPAGES], m = n < XPAGES ? n : XPAGES, i, k, r = 4242;
+
+	REQUIRE(p != (char *)SYSERR);
+	for (i = 0; i < m; i++) {
+		gen[i] = 0;
+		fillpage(PAGE(p, i), XVAL(i, 0));
+	}
+	xbad += vm_audit() != OK;
+	for (i = 0; i < m; i++) {			/* forward	*/
+		xbad += !pageok(PAGE(p, i), XVAL(i, gen[i]));
+	}
+	xbad += vm_audit() != OK;
+	for (i = m; i-- > 0; ) {			/* backward	*/
+		xbad += !pageok(PAGE(p, i), XVAL(i, gen[i]));
+	}
+	xbad += vm_audit() != OK;
+	for (k = 0, i = 0; k < m; k++, i = (i + 3) % m) {  /* stride 3	*/
+		xbad += !pageok(PAGE(p, i), XVAL(i, gen[i]));
+	}
+	xbad += vm_audit() != OK;
+	for (k = 0; k < 6 * m; k++) {			/* at random	*/
+		r = r * 1103515245 + 12345;
+		i = (r >> 8) % m;
+		xbad += !pageok(PAGE(p, i), XVAL(i, gen[i]));
+		if (k % 3 == 0) {
+			fillpage(PAGE(p, i), XVAL(i, ++gen[i]));
+		}
+	}
+	xbad += vm_audit() != OK;
+	for (i = 0; i < m; i++) {
+		xbad += !pageok(PAGE(p, i), XVAL(i, gen[i]));
+	}
+	xbad += vm_audit() != OK;
+	xbad += swap_used() > XSWAP;	/* the reserve counts in	*/
+	for (i = m; i < (uint32)n; i++) {
+		xlast = TRUE;
+		vm_write(PAGE(p, i), XVAL(i, 0));	/* dies here	*/
+	}
+	xended = TRUE;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xrun  -  Run xfit(n) and catch its console; TRUE when it ended with
+ *	     no OUT_OF_MEMORY and every page right
+ *------------------------------------------------------------------------
+ */
+local	char	xout[512];
+
+local	pid32	xrun(int32 n)
+{
+	pid32	pid;
+
+	xbad = 0;
+	xended = xlast = FALSE;
+	kcapture(xout, sizeof(xout));
+	pid = vrun(xfit, n);
+	kcapture(NULL, 0);
+	return pid;
+}
+
+/*------------------------------------------------------------------------
+ *  xholder  -  Write 'n' whole pages, let the test go on, check them
+ *------------------------------------------------------------------------
+ */
+local	sid32	xheld, xrelease;
+
+local	process	xholder(int32 n)
+{
+	char	*p = vmalloc(n * PAGE_SIZE);
+	int32	i;
+
+	for (i = 0; i < n; i++) {
+		fillpage(PAGE(p, i), XVAL(0x80 + i, 7));
+	}
+	signal(xheld);
+	wait(xrelease);
+	for (i = 0; i < n; i++) {
+		xbad += !pageok(PAGE(p, i), XVAL(0x80 + i, 7));
+	}
+	return OK;
+}
+
+local	status	xfull_case(void)
+{
+	struct	vmsnap	s;
+	char	want[32];
+	pid32	pid, h;
+	int32	n;
+
+	REQUIRE(swapdev->blocks && swap_limit == XSWAP && ffs_limit == XFFS);
+	CHECK(swap_reserve() == XSWAP);
+	vmsnap_take(&s);
+	CHECK(s.swap == XSWAP);
+
+	/* 7 and 8 pages live, and take exchanges to do so */
+	for (n = XPAGES - 1; n <= XPAGES; n++) {
+		REQUIRE(xrun(n) != SYSERR);
+		CHECK(xended && xbad == 0 && strstr(xout, "OUT_OF") == NULL);
+		CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	}
+	CHECK(vmtotal.exchanges > 0);
+
+	/* The 9th new page, after all those exchanges, dies */
+	pid = xrun(XPAGES + 1);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", pid);
+	CHECK(xlast && !xended && xbad == 0 && strstr(xout, want) != NULL);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+
+	/* Another process's 3 pages count too, and live on */
+	xheld = semcreate(0);
+	xrelease = semcreate(0);
+	h = vcreate(xholder, 8192, INITPRIO + 1, "xholder", 1, 3);
+	REQUIRE(h != SYSERR);
+	recvclr();
+	resume(h);
+	wait(xheld);
+	pid = xrun(XPAGES - 3 + 1);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", pid);
+	CHECK(!xended && xbad == 0 && strstr(xout, want) != NULL);
+	CHECK(proctab[h].prstate != PR_FREE);
+	REQUIRE(xrun(XPAGES - 3) != SYSERR);
+	CHECK(xended && xbad == 0 && strstr(xout, "OUT_OF") == NULL);
+	CHECK(vm_audit() == OK);
+	signal(xrelease);
+	while (receive() != (umsg32)h) {
+		;
+	}
+	CHECK(xbad == 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	semdelete(xheld);
+	semdelete(xrelease);
+	return OK;
+}
+
+TEST_BOOT(swapdisk_full_exchange_clock,
+	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=clock")
+{
+	return xfull_case();
+}
+
+TEST_BOOT(swapdisk_full_exchange_fifo,
+	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=fifo")
+{
+	return xfull_case();
+}
+
+TEST_BOOT(swapdisk_full_exchange_random,
+	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=random vm.seed=5")
+{
+	return xfull_case();
+}
+
+TEST_BOOT(swapdisk_full_exchange_aging,
+	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=aging")
+{
+	return xfull_case();
+}
+
+/*
+ * Kills and frees during an exchange.  Kid A's 4 pages are on the disk
+ * (slots 0-3), kid B's 4 pages fill FFS; A reads its page 0: B's page
+ * goes to the reserve (slot 4), then A's page is read.  The test holds
+ * the disk channel (atalock), so A waits for it in each transfer with
+ * the transfer's state set up, and the test looks and acts then.
+ */
+#define	XR	XSWAP			/* the reserve's slot		*/
+
+local	struct	atacblk	*xata;
+local	uint32	xtrace;			/* trace lines of the exchange	*/
+
+/*------------------------------------------------------------------------
+ *  xchg_write  -  Set up A and B and start A's exchange: A waits for
+ *		   the channel to write B's page (frame '*fp') to the
+ *		   reserve
+ *------------------------------------------------------------------------
+ */
+local	status	xchg_write(struct kid *a, struct kid *b, int32 *fp)
+{
+	int32	i;
+
+	xata = &atatab[devtab[DISK0].dvminor];
+	REQUIRE(kstart(a) == OK && kstart(b) == OK);
+	REQUIRE(kstep(a, K_ALLOC, 4, 0) || (kjoin(a), TRUE));
+	REQUIRE(kstep(b, K_ALLOC, 4, 0) || (kjoin(b), TRUE));
+	for (i = 0; i < 4; i++) {
+		REQUIRE(kstep(a, K_WRITE, i, 0x900 + i));
+	}
+	for (i = 0; i < 4; i++) {		/* A's pages go to disk	*/
+		if (!kstep(b, K_WRITE, i, 0xB00 + i)) {
+			kjoin(b);
+		}
+	}
+	REQUIRE(free_ffs_pages() == 0 && free_swap_pages() == 0);
+	REQUIRE(used_swap_frames(a->pid) == 4 && swap_used() == XSWAP);
+	REQUIRE(*kpte(a, 0) & PTE_IS_SWAPPED);
+	atalock(xata);				/* the test has the disk */
+	debug_swapping = xtrace;
+	REQUIRE(!kstep(a, K_READ, 0, 0));
+	*fp = busyframe(FIO_WRITE, SYSERR);
+	REQUIRE(*fp != SYSERR && ffstab[*fp].owner == b->pid);
+	CHECK(ffstab[*fp].slot == XR && vmtotal.exchanges == 1);
+	CHECK(swap_used() == XSWAP + 1 && free_swap_pages() == 0);
+	CHECK(used_swap_frames(b->pid) == 1 && swap_inuse(XR));
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_read  -  From xchg_write's state: let the write go and take the
+ *		  channel again, so A waits for it to read its page 0
+ *		  into the frame the write freed
+ *------------------------------------------------------------------------
+ */
+local	status	xchg_read(struct kid *a, struct kid *b, int32 f)
+{
+	ataunlock(xata);		/* A writes, then waits for us	*/
+	atalock(xata);			/* ... to read: we have it now	*/
+	REQUIRE(busyframe(FIO_READ, SYSERR) == f && frame_nio == 1);
+	CHECK(ffstab[f].owner == a->pid && ffstab[f].slot == 0);
+	CHECK((*kpte(a, 0) & (PTE_P | PTE_IN_IO)) == PTE_IN_IO);
+	CHECK(swap_used() == XSWAP + 1 && used_swap_frames(b->pid) == 1);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_end  -  Check the kids left (NULL: dead) and end them; every
+ *		 frame and slot, the reserve too, is back
+ *------------------------------------------------------------------------
+ */
+local	status	xchg_end(struct kid *a, struct kid *b, struct vmsnap *s)
+{
+	CHECK(vm_audit() == OK);
+	if (a != NULL) {
+		if (!kstep(a, K_VERIFY, 4, 0)) {
+			kjoin(a);
+		}
+		CHECK(a->bad == 0);
+		CHECK(swap_used() <= XSWAP);
+		kstep(a, K_EXIT, 0, 0);
+	}
+	if (b != NULL) {
+		if (!kstep(b, K_VERIFY, 4, 0)) {
+			kjoin(b);
+		}
+		CHECK(b->bad == 0);
+		CHECK(swap_used() <= XSWAP);
+		kstep(b, K_EXIT, 0, 0);
+	}
+	CHECK(vm_audit() == OK && frame_nio == 0 && vmsnap_same(s));
+	CHECK(free_swap_pages() == XSWAP && swap_used() == 0);
+	CHECK(!swap_inuse(XR));
+	return OK;
+}
+
+/* The faulter killed while it waits to write the victim: the victim
+ * stays in its frame, dirty, and the reserve is given back */
+TEST_BOOT(swapdisk_exchange_kill_faulter_in_write,
+	  DISKSWAP "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	struct	kid	a, b;
+	int32	f;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(xchg_write(&a, &b, &f) == OK);
+	CHECK(kill(a.pid) == OK);
+	CHECK(ffstab[f].owner == b.pid && !frame_busy(f) && frame_dirty(f));
+	CHECK(ffstab[f].slot == NOSLOT && !swap_inuse(XR));
+	CHECK(swap_used() == 0 && vm_audit() == OK);
+	ataunlock(xata);
+	return xchg_end(NULL, &b, &s);
+}
+
+/* The victim's owner killed during the write: the writer gives back
+ * the frame and the reserve when it ends, and reads its page */
+TEST_BOOT(swapdisk_exchange_kill_victim_owner_in_write,
+	  DISKSWAP "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	struct	kid	a, b;
+	int32	f;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(xchg_write(&a, &b, &f) == OK);
+	CHECK(kill(b.pid) == OK);
+	CHECK(ffstab[f].owner == FFS_ORPHAN && frame_busy(f));
+	CHECK(vm_audit() == OK);
+	ataunlock(xata);
+	kjoin(&a);
+	CHECK(a.val == WORD(0x900, 0));
+	CHECK(!swap_inuse(XR) && swap_used() <= XSWAP);
+	return xchg_end(&a, NULL, &s);
+}
+
+/* The victim's page freed (vfree) during the write: the same */
+TEST_BOOT(swapdisk_exchange_vfree_victim_in_write,
+	  DISKSWAP "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	struct	kid	a, b;
+	int32	f, i;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(xchg_write(&a, &b, &f) == OK);
+	i = ((ffstab[f].vpn << PAGE_SHIFT) - (uint32)b.p) >> PAGE_SHIFT;
+	CHECK(kstep(&b, K_FREE, i, 0) && b.val == OK);
+	CHECK(ffstab[f].owner == FFS_ORPHAN && vm_audit() == OK);
+	ataunlock(xata);
+	kjoin(&a);
+	CHECK(a.val == WORD(0x900, 0) && !swap_inuse(XR));
+	CHECK(vm_audit() == OK);
+	kstep(&b, K_EXIT, 0, 0);
+	return xchg_end(&a, NULL, &s);
+}
+
+/* The faulter killed while it waits to read its page: the page stays
+ * in its slot and goes with the faulter; the victim lives on in the
+ * reserve and comes back whole */
+TEST_BOOT(swapdisk_exchange_kill_faulter_in_read,
+	  DISKSWAP "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	struct	kid	a, b;
+	int32	f;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(xchg_write(&a, &b, &f) == OK);
+	REQUIRE(xchg_read(&a, &b, f) == OK);
+	CHECK(kill(a.pid) == OK);
+	CHECK(!frame_inuse(f) && frame_nio == 0);
+	CHECK(swap_used() == 1 && swap_inuse(XR));
+	CHECK(used_swap_frames(b.pid) == 1 && vm_audit() == OK);
+	ataunlock(xata);
+	return xchg_end(NULL, &b, &s);
+}
+
+/* The victim's owner killed during the read: the reserve comes back at
+ * once, and the faulter's page arrives and keeps its copy (swap is no
+ * longer over its count) */
+TEST_BOOT(swapdisk_exchange_kill_victim_owner_in_read,
+	  DISKSWAP "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	struct	kid	a, b;
+	int32	f;
+
+	vmsnap_take(&s);
+	disable();
+	REQUIRE(xchg_write(&a, &b, &f) == OK);
+	REQUIRE(xchg_read(&a, &b, f) == OK);
+	CHECK(kill(b.pid) == OK);
+	CHECK(!swap_inuse(XR) && swap_used() == XSWAP && vm_audit() == OK);
+	ataunlock(xata);
+	kjoin(&a);
+	CHECK(a.val == WORD(0x900, 0));
+	CHECK(ffstab[f].owner == a.pid && ffstab[f].slot == 0);
+	CHECK(vm_audit() == OK);
+	return xchg_end(&a, NULL, &s);
+}
+
+/* Undisturbed: the page arrives without its copy (slot 0 is free
+ * again, but swap_limit slots are in use with the reserve), marked
+ * dirty; the victim's page comes back from the reserve */
+TEST_BOOT(swapdisk_exchange_drops_the_copy,
+	  DISKSWAP "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	struct	kid	a, b;
+	int32	f;
+	char	want[64];
+
+	vmsnap_take(&s);
+	disable();
+	kcapture(xout, sizeof(xout));
+	xtrace = 2;			/* the exchange's two lines	*/
+	REQUIRE(xchg_write(&a, &b, &f) == OK);
+	REQUIRE(xchg_read(&a, &b, f) == OK);
+	ataunlock(xata);
+	kjoin(&a);
+	kcapture(NULL, 0);
+	CHECK(a.val == WORD(0x900, 0));
+	CHECK(ffstab[f].owner == a.pid && ffstab[f].slot == NOSLOT);
+	CHECK(frame_dirty(f) && !swap_inuse(0) && swap_inuse(XR));
+	CHECK(swap_used() == XSWAP && free_swap_pages() == 0);
+	sprintf(want, "eviction:: FFS frame 0x%x, swap frame 0x%x copy\n", f,
+		XR);
+	CHECK(strstr(xout, want) != NULL);
+	sprintf(want, "swapping:: swap frame 0x0, FFS frame 0x%x\n", f);
+	CHECK(strstr(xout, want) != NULL);
+	CHECK(vm_audit() == OK);
+	return xchg_end(&a, &b, &s);
+}
+
+/* No block past the slots (a disk of exactly vm.swap blocks): a
+ * swapped page that needs an exchange is OUT_OF_MEMORY, as before */
+TEST_BOOT(swapdisk_full_no_reserve_block, "+disk=4 vm.swapdev=disk "
+	  "vm.ffs=4 vm.swap=4")
+{
+	struct	vmsnap	s;
+	char	want[32];
+	pid32	pid;
+
+	REQUIRE(swapdev->blocks);
+	CHECK(swap_reserve() == SYSERR);
+	vmsnap_take(&s);
+	pid = xrun(XPAGES);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", pid);
+	CHECK(!xended && strstr(xout, want) != NULL);
+	CHECK(vmtotal.exchanges == 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	REQUIRE(xrun(XPAGES - 1) != SYSERR);
+	CHECK(xended && xbad == 0 && strstr(xout, "OUT_OF") == NULL);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+/* Swap as large as the disk (the default, MAX_SWAP_SIZE): no reserve */
+TEST_BOOT(swapdisk_no_reserve_past_the_swap_area, DISKSWAP "vm.ffs=4")
+{
+	REQUIRE(swapdev->blocks && swap_limit == MAX_SWAP_SIZE);
+	CHECK(swap_reserve() == SYSERR);
+	CHECK(free_swap_pages() == MAX_SWAP_SIZE);
+	return OK;
+}
