@@ -132,6 +132,7 @@ extern	void	swap_release(uint32);
 extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(struct pgostats *);
 extern	status	swap_exchange(void);
+extern	status	swap_evict_again(void);
 extern	void	pageout_start(void);
 extern	void	pageout_poke(void);
 extern	pid32	pageoutpid;

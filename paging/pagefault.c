@@ -177,7 +177,7 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		swapdev->getslot(slot, (uint32)bounce);	/* identity mapped */
 		swap_free(pid, slot);
 		slot = NOSLOT;
-		if (swap_evict(NULL) == OK) {
+		if (swap_evict_again() == OK) {
 			f = ffs_alloc(pid, va >> PAGE_SHIFT);
 		}
 		assert(f != SYSERR);

@@ -1,4 +1,4 @@
-/* evict.c - swap_evict, swap_exchange, evict_some, evict_frame, reclaim_slot, swaptrace */
+/* evict.c - swap_evict, swap_evict_again, swap_exchange, evict_some, evict_frame, reclaim_slot, swaptrace */
 
 #include <xinu.h>
 #include <vm.h>
@@ -164,15 +164,22 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
  *		   when no page can go
  *------------------------------------------------------------------------
  */
+local	int32	firstpick = SYSERR;	/* the policy's first choice in	*/
+					/* the last evict_some		*/
+
 local	status	evict_some(struct pgostats *ps, bool8 spare)
 {
 	uint32	tries;
 	int32	f;
 
+	firstpick = SYSERR;
 	for (tries = 0; tries < ffs_limit; tries++) {
 		f = vmpolicy->victim();
 		if (f == SYSERR) {
 			break;
+		}
+		if (tries == 0) {
+			firstpick = f;
 		}
 		if (evict_frame(f, ps, spare) == OK) {
 			return OK;
@@ -214,5 +221,26 @@ status	swap_evict(struct pgostats *ps)
  */
 status	swap_exchange(void)
 {
+	if (firstpick != SYSERR && evict_frame(firstpick, NULL, TRUE) == OK) {
+		return OK;
+	}
 	return evict_some(NULL, TRUE);
+}
+
+/*------------------------------------------------------------------------
+ *  swap_evict_again  -  Right after a swap_evict that failed for want of
+ *			 a slot, and a slot was then freed (page_in, RAM
+ *			 swap, every frame and slot full): evict the frame
+ *			 the policy chose first in that attempt, as one
+ *			 sweep of the policy would have (the failed
+ *			 attempt already moved the clock hand past it),
+ *			 else whatever the policy chooses now
+ *------------------------------------------------------------------------
+ */
+status	swap_evict_again(void)
+{
+	if (firstpick != SYSERR && evict_frame(firstpick, NULL, FALSE) == OK) {
+		return OK;
+	}
+	return evict_some(NULL, FALSE);
 }

@@ -375,3 +375,52 @@ TEST(vm_flavour_fit_order)
 	CHECK(vmsnap_same(&s));
 	return OK;
 }
+
+/*
+ * Swap full and a swapped page must come in through its own slot (RAM
+ * swap): the victim is the frame one sweep of the clock picks, as if the
+ * attempt that failed for want of a slot had not happened.  Pages a and
+ * b fill the two frames, c evicts a (the sweep clears both A bits, takes
+ * frame 0, the hand moves to frame 1) and lands in frame 0 with A set;
+ * touching a then finds frame 1 (b) with A clear: b goes to a's slot and
+ * a comes into frame 1.  A second sweep would have taken frame 0, c, the
+ * page just touched.
+ */
+local	volatile char	firstbyte;	/* what threepages read back	*/
+
+local	process	threepages(void)
+{
+	volatile char	*p = vmalloc(3 * PAGE_SIZE);
+	int32	i;
+
+	if (p == (char *)SYSERR) {
+		return SYSERR;
+	}
+	for (i = 0; i < 3; i++) {
+		p[i * PAGE_SIZE] = 'a' + i;
+	}
+	firstbyte = p[0];
+	return OK;
+}
+
+TEST_BOOT(swap_full_own_slot_victim_is_one_sweeps, "vm.ffs=2 vm.swap=1 "
+	  "vm.policy=clock")
+{
+	static	char	out[512];
+	const	char	*want =
+		"eviction:: FFS frame 0x0, swap frame 0x0 copy\n"
+		"eviction:: FFS frame 0x1, swap frame 0x0 copy\n"
+		"swapping:: swap frame 0x0, FFS frame 0x1\n";
+
+	kcapture(out, sizeof(out));
+	debug_swapping = 100;
+	CHECK(vrun(threepages, 0) != SYSERR);
+	kcapture(NULL, 0);
+	CHECK(firstbyte == 'a');
+	CHECK(strcmp(out, want) == 0);
+	if (test_failures > 0) {
+		kprintf("captured:\n%s--\n", out);
+	}
+	CHECK(free_swap_pages() == swap_limit);
+	return OK;
+}
