@@ -45,5 +45,6 @@ struct	bootcfg	{
 extern	struct	bootcfg	bootcfg;
 extern	int32	cmdline_check(const char *, uint32);
 extern	bool8	cmdline_ours(const char *);
+extern	void	cmdline_refuse(void);
 
 #endif

@@ -106,6 +106,11 @@ extern	int32	kprintf(const char *, ...)
 			__attribute__((format(printf, 1, 2)));
 extern	int32	kvprintf(const char *, va_list);
 extern	void	kcapture(char *, uint32);
+extern	void	kevent(const char *, ...)
+			__attribute__((format(printf, 1, 2)));
+extern	void	kevquote(const char *);
+extern	void	kevmirror(char);
+extern	void	keventinit(void);
 extern	void	bootinfo_save(uint32, struct mb_info *);
 extern	const	char	*ksymlookup(uint32, uint32 *);
 extern	uint32	ramtop(uint32);

@@ -4,6 +4,7 @@
 #define _UART_H_
 
 #define	COM1_BASE	0x3F8	/* I/O base of the first serial port	*/
+#define	COM2_BASE	0x2F8	/* the second: the event port (kevent.c) */
 #define	UART_CLOCK	115200	/* divisor 1 gives this baud rate	*/
 #define	UART_BAUD	115200
 

@@ -39,6 +39,7 @@ void	vmkill(const char *why)
 	}
 	vmtotal.killed++;
 	kprintf("P%d:: %s\n", currpid, why);
+	kevent("kill %d %s", currpid, why);
 	kill(currpid);
 	panic("vmkill: a killed process is running");
 }

@@ -1,4 +1,4 @@
-/* cmdline.c - cmdline_check, cmdline_ours, findkey, setvalue */
+/* cmdline.c - cmdline_check, cmdline_ours, cmdline_refuse, findkey, setvalue */
 
 #include <xinu.h>
 
@@ -110,6 +110,18 @@ bool8	cmdline_ours(const char *key)
 }
 
 /*------------------------------------------------------------------------
+ *  cmdline_refuse  -  Start the line that says why the command line is
+ *		       refused: "cmdline: " on the console, and the rest
+ *		       of that line is also the event "cmdline <why>"
+ *------------------------------------------------------------------------
+ */
+void	cmdline_refuse(void)
+{
+	kprintf("cmdline: ");
+	kevquote("cmdline");
+}
+
+/*------------------------------------------------------------------------
  *  findkey  -  Index of key 'key' in the table, or SYSERR
  *------------------------------------------------------------------------
  */
@@ -141,7 +153,8 @@ local	status	setvalue(const struct cmdkey *k, const char *val)
 			*(int32 *)k->where = v;
 			return OK;
 		}
-		kprintf("cmdline: %s=%s ", k->name, val);
+		cmdline_refuse();
+		kprintf("%s=%s ", k->name, val);
 		if (strcmp(err, "too large") == 0) {
 			kprintf("is above %s (%d)\n", k->maxname, k->max);
 		} else if (strcmp(err, "too small") == 0) {
@@ -159,12 +172,14 @@ local	status	setvalue(const struct cmdkey *k, const char *val)
 		return OK;
 	}
 	if (k->kind == CK_ADDR || k->kind == CK_CIDR) {
-		kprintf("cmdline: %s=%s is not an address a.b.c.d%s\n",
+		cmdline_refuse();
+		kprintf("%s=%s is not an address a.b.c.d%s\n",
 			k->name, val, k->kind == CK_CIDR ? "/len" : "");
 		return SYSERR;
 	}
 	if (strlen(val) >= (uint32)k->max) {
-		kprintf("cmdline: %s=%s is longer than %d characters\n",
+		cmdline_refuse();
+		kprintf("%s=%s is longer than %d characters\n",
 			k->name, val, k->max - 1);
 		return SYSERR;
 	}
@@ -175,7 +190,8 @@ local	status	setvalue(const struct cmdkey *k, const char *val)
 		}
 	}
 	if (k->choice != NULL && name == NULL) {
-		kprintf("cmdline: %s=%s is not one of:", k->name, val);
+		cmdline_refuse();
+		kprintf("%s=%s is not one of:", k->name, val);
 		for (i = 0; (name = k->choice(i)) != NULL; i++) {
 			kprintf(" %s", name);
 		}
@@ -203,7 +219,8 @@ int32	cmdline_check(
 	uint32	n;
 
 	if (len >= CMDLINE_LEN) {
-		kprintf("cmdline: %d characters, above the %d the kernel "
+		cmdline_refuse();
+		kprintf("%d characters, above the %d the kernel "
 			"keeps\n", len, CMDLINE_LEN - 1);
 		return 1;
 	}
@@ -226,11 +243,14 @@ int32	cmdline_check(
 		}
 		k = findkey(word);
 		if (k == SYSERR) {
-			kprintf("cmdline: unknown key '%s'\n", word);
+			cmdline_refuse();
+			kprintf("unknown key '%s'\n", word);
 		} else if (seen[k]) {
-			kprintf("cmdline: %s given twice\n", word);
+			cmdline_refuse();
+			kprintf("%s given twice\n", word);
 		} else if (val == NULL) {
-			kprintf("cmdline: %s needs a value (%s=...)\n", word,
+			cmdline_refuse();
+			kprintf("%s needs a value (%s=...)\n", word,
 				word);
 		} else if (setvalue(&cmdkeys[k], val) == OK) {
 			seen[k] = TRUE;

@@ -23,6 +23,7 @@ void	nulluser(
 	)
 {
 	kputc_init();
+	kevent("boot %s", VERSION);
 	bootinfo_save(magic, mbi);
 	if (cmdline_check(bootline, bootline_len) > 0) {
 		poweroff(EXIT_BADARGS);	/* run nothing on a bad setting	*/

@@ -25,6 +25,7 @@ void	kputc(char c)
 		;
 	}
 	outb(COM1_BASE + UART_THR, c);
+	kevmirror(c);
 	if (capbuf != NULL && c != '\r' && caplen + 1 < capsize) {
 		capbuf[caplen++] = c;
 		capbuf[caplen] = NULLCH;
@@ -111,10 +112,11 @@ void	uartinit(uint32 csr)
 }
 
 /*------------------------------------------------------------------------
- *  kputc_init  -  Program COM1 for kprintf
+ *  kputc_init  -  Program COM1 for kprintf and COM2 for the events
  *------------------------------------------------------------------------
  */
 void	kputc_init(void)
 {
 	uartinit(COM1_BASE);
+	keventinit();
 }

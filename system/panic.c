@@ -12,6 +12,8 @@ void	panic(const char *msg)
 	ttyflush();			/* what processes wrote first	*/
 	kprintf("\nPANIC: %s (process %d, %s)\n", msg, currpid,
 		proctab[currpid].prname);
+	kevent("panic %s (process %d, %s)", msg, currpid,
+	       proctab[currpid].prname);
 	poweroff(EXIT_PANIC);
 }
 
@@ -25,5 +27,7 @@ void	kpanic_assert(const char *expr, const char *file, int32 line)
 	ttyflush();
 	kprintf("\nPANIC: assertion failed: %s at %s:%d (process %d)\n",
 		expr, file, line, currpid);
+	kevent("panic assertion failed: %s at %s:%d (process %d)", expr,
+	       file, line, currpid);
 	poweroff(EXIT_PANIC);
 }

@@ -12,6 +12,7 @@ void	poweroff(uint32 code)
 {
 	disable();
 	ttydrain();
+	kevent("halt %u", code);
 	outb(DEBUG_EXIT_PORT, code);
 	outw(ACPI_PM1A_CNT, ACPI_SLP_S5);
 	for (;;) {

@@ -9,13 +9,14 @@
  * interrupts disabled, and otherwise an error of the running process,
  * which is killed while the rest of the system runs on, with the line
  *	P<pid>:: killed by <what> in <function of EIP>
- * (<what> is "page fault at 0x<CR2>" for a page fault; batch runners
- * read everything after "killed by ").  What processes wrote to the
- * console before the exception is sent first (ttyflush), so it comes
- * before the dump.
+ * (<what> is "page fault at 0x<CR2>" for a page fault), and the same
+ * reason goes to the event port as "kill <pid> <why>" (kevent.c), which
+ * batch runners read.  What processes wrote to the console before the
+ * exception is sent first (ttyflush), so it comes before the dump.
  */
 
 #define	WHERELEN	64		/* "function+0xoffset"		*/
+#define	WHYLEN		(WHERELEN + 64)	/* "<what> at 0x<CR2> in <where>" */
 
 local	const	char	*eipname(uint32, char *, bool8);
 
@@ -28,18 +29,23 @@ local	const	char	*eipname(uint32, char *, bool8);
  */
 void	procfault(struct trapframe *tf, const char *what)
 {
-	char	where[WHERELEN];
+	char	where[WHERELEN], why[WHYLEN];
+	int32	n = 0;
 
 	ttyflush();
 	trapdump(tf, what);
 	if (currpid == NULLPROC || (tf->eflags & EFLAGS_IF) == 0) {
 		panic("exception in the kernel");
 	}
-	kprintf("P%d:: killed by %s", currpid, what);
 	if (tf->vector == VEC_PAGEFAULT) {
-		kprintf(" at 0x%x", read_cr2());
+		n = snprintf(why, WHYLEN, "%s at 0x%x", what, read_cr2());
+	} else {
+		n = snprintf(why, WHYLEN, "%s", what);
 	}
-	kprintf(" in %s\n", eipname(tf->eip, where, FALSE));
+	snprintf(why + n, WHYLEN - n, " in %s",
+		 eipname(tf->eip, where, FALSE));
+	kprintf("P%d:: killed by %s\n", currpid, why);
+	kevent("kill %d %s", currpid, why);	/* the batch runner's copy */
 	kill(currpid);
 	panic("procfault: a killed process is running");
 }

@@ -17,7 +17,8 @@
 process	startup(void)
 {
 	if (bootcfg.test[0] != NULLCH && testrun == NULL) {
-		kprintf("cmdline: test=%s: this image has no test cases "
+		cmdline_refuse();
+		kprintf("test=%s: this image has no test cases "
 			"(make test boots compile/test/xinu.elf)\n",
 			bootcfg.test);
 		poweroff(EXIT_BADARGS);
