@@ -38,7 +38,12 @@ names, one a line, and last "N passed, N failed".  On a terminal a counter
 
 make batch runs it with --batch ELF: boot headless, stream the console to
 stdout, end with one verdict line on stderr and exit with its status
-(see batch_verdict).
+(see batch_verdict).  The verdict never reads the console, which the
+program writes too: it reads the kernel's event port (COM2, system/
+kevent.c), attached to the file --events names (one line per fact:
+"boot ...", "kill PID WHY", "panic WHY", "cmdline WHY", "halt CODE"),
+QEMU's exit status and stderr (kept apart from the console), and the
+clock.
 
 Script format (test/scripts/NAME.script), one directive per line:
   append: WORDS      extra kernel command-line words (before the boot)
@@ -97,11 +102,8 @@ TESTCOUNT = re.compile(r"^testcases (\d+)$", re.M)
 PANIC = re.compile(r"^PANIC: (.*)$", re.M)
 QEMU_ERROR = re.compile(r"^qemu-system-\S+: (.*)$", re.M)
 CMDLINE = re.compile(r"^cmdline: .*$", re.M)
-# Processes the kernel killed: "P4:: SEGMENTATION_FAULT" (the VM, the
-# word may be followed by a detail) and "P7:: killed by page fault at
-# 0x0 in main" (an exception; the text after "killed by" is the reason)
-KILLED = re.compile(r"^P(\d+):: (?:killed by (.+?)|([A-Z][A-Z_]+)\b.*?)\s*$",
-                    re.M)
+EVENT = re.compile(r"^(boot|kill|panic|cmdline|halt) ?(.*)$", re.M)
+EVENT_KILL = re.compile(r"^(\d+) (.+)$")
 EXIT_DONE = 1           # isa-debug-exit value 0: halted normally / passed
 EXIT_BADCMD = 7         # isa-debug-exit value 3: bad kernel command line
 TAIL_LINES = 15
@@ -187,26 +189,50 @@ def nic(netdev, mac=None):
     return ["-netdev", netdev + ",id=n0", "-device", device]
 
 
-def qemu_command(kernel, append, mem, extra=(), serial="stdio", net=None):
+def qemu_command(kernel, append, mem, extra=(), serial="stdio", net=None,
+                 events=None):
     """The QEMU command line that boots 'kernel' headless; with kernel
     None, it boots what 'extra' names (a CD, the network).  The machine
     has no NIC (QEMU's default one is turned off) unless 'net' names a
-    -netdev backend for an e1000 (see nic) or 'extra' adds one."""
+    -netdev backend for an e1000 (see nic) or 'extra' adds one, and no
+    second serial port unless 'events' names the file the kernel's
+    event port (COM2) writes to."""
     boot = ["-kernel", kernel, "-append", append] if kernel else []
+    port = ["-chardev", "file,id=events,path=" + events.replace(",", ",,"),
+            "-serial", "chardev:events"] if events else []
     return ["qemu-system-i386", "-m", str(mem), "-no-reboot",
             "-display", "none", "-monitor", "none", "-serial", serial,
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            *port, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-nic", "none", *(nic(net) if net else []), *boot, *extra]
+
+
+def die_with_parent():
+    """A preexec_fn: the child gets SIGKILL when the thread that started
+    it ends (PR_SET_PDEATHSIG), so a runner killed with SIGKILL leaves no
+    QEMU behind.  Only for a single-threaded runner (batch): a pool
+    thread that ends would take its QEMU with it."""
+    parent = os.getppid()
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)      # PR_SET_PDEATHSIG
+    if os.getppid() != parent:                  # it died before prctl
+        os._exit(1)
 
 
 class Boot:
     """One QEMU run whose console we read and can type into."""
 
-    def __init__(self, cmd, echo=None):
+    def __init__(self, cmd, echo=None, stderr=subprocess.STDOUT,
+                 tied=False):
+        """Start 'cmd'; its stderr goes with the console unless 'stderr'
+        names a file; 'tied' makes it die with this process (see
+        die_with_parent)."""
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT,
-                                     start_new_session=True)
+                                     stderr=stderr,
+                                     start_new_session=True,
+                                     preexec_fn=die_with_parent if tied
+                                     else None)
         self.out = b""
         self.echo = echo
 
@@ -271,11 +297,6 @@ def bad_cmdline(console, status):
     return None
 
 
-def killed(console):
-    """Every process the kernel killed, as [(pid, why)] in order."""
-    return [(int(pid), exc or vm) for pid, exc, vm in KILLED.findall(console)]
-
-
 def judge(console, status, timed_out, want_status):
     """Common failure checks; returns a reason or None.  A refused
     command line fails unless status 7 is what is wanted (a test of the
@@ -297,42 +318,71 @@ def judge(console, status, timed_out, want_status):
     return None
 
 
-def batch_verdict(console, status, timeout, strict=False):
-    """The status and the one verdict line of a batch run.
+def events(text):
+    """The kernel's events (its COM2 lines) as [(kind, text)] in order;
+    a line cut short (QEMU killed in the middle of it) is dropped."""
+    if text and not text.endswith("\n"):
+        text = text[:text.rfind("\n") + 1]
+    return EVENT.findall(text)
 
-    0    the kernel halted after its last process (processes the VM or an
-         exception killed are listed, not a failure)
-    1    panic, triple fault or reset, reboot, any other QEMU status
-    2    the run could not start: QEMU refused to start (an image another
-         QEMU holds, a bad option), or the kernel refused its command line
+
+def event_kills(evs):
+    """Every process the kernel killed, as [(pid, why)] in order."""
+    found = []
+    for kind, text in evs:
+        m = EVENT_KILL.match(text) if kind == "kill" else None
+        if m:
+            found.append((int(m.group(1)), m.group(2)))
+    return found
+
+
+def batch_verdict(evtext, status, timeout, strict=False, console="",
+                  qemu_err=""):
+    """The status and the one verdict line of a batch run, from the
+    kernel's events 'evtext' (never from the console, which the program
+    writes too: 'console' is only quoted), QEMU's exit status (None:
+    timed out) and its stderr 'qemu_err'.
+
+    0    the kernel halted after its last process (event "halt 0", QEMU
+         status 1); processes it killed are listed, not a failure
+    1    panic, triple fault or reset, reboot (a second "boot"), any
+         other QEMU status (1 without the kernel's "halt 0" too)
+    2    the run could not start: QEMU quit before the kernel's "boot"
+         (its own error quoted, e.g. an image another QEMU holds), or the
+         kernel refused its command line ("cmdline", QEMU status 7)
     3    STRICT: the kernel halted but killed a process
     124  timeout (status None)
     (2 for build errors and bad usage comes from compile/bin/batch.)"""
-    dead = killed(console)
+    evs = events(evtext)
+    kinds = [k for k, _ in evs]
+    dead = event_kills(evs)
     if dead:
         kills = "killed: " + ", ".join("P%d %s" % k for k in dead)
     else:
         kills = "no process killed"
-    bad = bad_cmdline(console, status)
-    if bad:
-        return 2, "batch: bad command line: %s" % bad
-    m = QEMU_ERROR.search(console)
-    if status is not None and not BANNER.search(console) and \
+    refused = [t for k, t in evs if k == "cmdline"]
+    if refused:
+        return 2, "batch: bad command line: cmdline: %s" % refused[0]
+    if status == EXIT_BADCMD and ("halt", "3") in evs:
+        return 2, ("batch: bad command line: QEMU exit status 7 (the "
+                   "kernel refused its command line)")
+    m = QEMU_ERROR.search(qemu_err)
+    if status is not None and "boot" not in kinds and \
             (m or status == EXIT_DONE):
-        # QEMU said why on its stderr (merged into the console) and quit
-        # before the kernel ran: its status 1 is not the kernel's halt
+        # QEMU said why on its stderr and quit before the kernel ran:
+        # its status 1 is not the kernel's halt
         why = m.group(1) if m else "QEMU exit status %d" % status
         return 2, "batch: QEMU did not start: %s" % why
-    m = PANIC.search(console)
-    if m:
-        return 1, "batch: panic: %s; %s" % (m.group(1), kills)
-    if len(BANNER.findall(console)) > 1:
+    panics = [t for k, t in evs if k == "panic"]
+    if panics:
+        return 1, "batch: panic: %s; %s" % (panics[0], kills)
+    if kinds.count("boot") > 1:
         return 1, "batch: rebooted (a second boot banner); %s" % kills
     if status is None:
         return 124, "batch: timed out after %g s; %s" % (timeout, kills)
     if status == 0:
         return 1, "batch: triple fault or reset (QEMU exited 0); %s" % kills
-    if status != EXIT_DONE:
+    if status != EXIT_DONE or ("halt", "0") not in evs:
         lines = [l.strip() for l in console.splitlines() if l.strip()]
         said = " after '%s'" % lines[-1] if lines else ""
         return 1, "batch: QEMU exit status %d%s; %s" % (status, said, kills)
@@ -902,22 +952,62 @@ def report_jobs(opts, jobs, unknown, out):
     return report.end()
 
 
+class Interrupted(Exception):
+    """A signal stopped a batch run; args[0] is its number."""
+
+
+def interrupted(signum, frame):
+    raise Interrupted(signum)
+
+
 def run_batch(opts):
-    """Boot once, stream the console, end with the verdict line."""
+    """Boot once, stream the console, end with the verdict line.  The
+    kernel's events go to the file --events (default: a temporary one)
+    and QEMU's stderr to a file beside it, copied to our stderr at the
+    end.  SIGTERM (and SIGINT, unless it was ignored when we started, as
+    in compile/bin/batch, which says it is interrupted itself) ends the
+    run with no verdict, status 128+signal, and no QEMU left."""
     out = sys.stdout
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    disk = drive_args(opts.disk, snapshot=True) if opts.disk else []
-    boot = Boot(qemu_command(opts.batch, opts.append, opts.mem, disk,
-                             net=getattr(opts, "net", None)), echo=out)
-    timeout = opts.timeout or DEFAULT_TIMEOUT
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        if signal.getsignal(sig) != signal.SIG_IGN:
+            signal.signal(sig, interrupted)
+    tmp = None
+    boot = None
     try:
-        status = boot.finish(time.monotonic() + timeout)
+        if opts.events:
+            evpath = opts.events
+        else:
+            tmp = tempfile.mkdtemp(prefix="xinu-batch-")
+            evpath = os.path.join(tmp, "events")
+        open(evpath, "w").close()
+        disk = drive_args(opts.disk, snapshot=True) if opts.disk else []
+        with open(evpath + ".qemu-stderr", "w+") as err:
+            boot = Boot(qemu_command(opts.batch, opts.append, opts.mem, disk,
+                                     net=getattr(opts, "net", None),
+                                     events=evpath),
+                        echo=out, stderr=err, tied=True)
+            timeout = opts.timeout or DEFAULT_TIMEOUT
+            status = boot.finish(time.monotonic() + timeout)
+            boot.kill()
+            err.seek(0)
+            qemu_err = err.read()
+        with open(evpath, errors="replace") as f:
+            evtext = f.read()
+    except Interrupted as e:
+        return 128 + e.args[0]
     finally:                    # ^C or TERM: leave no QEMU behind
-        boot.kill()
-    code, line = batch_verdict(boot.text(), status, timeout, opts.strict)
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, signal.SIG_IGN)
+        if boot is not None:
+            boot.kill()
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    code, line = batch_verdict(evtext, status, timeout, opts.strict,
+                               boot.text(), qemu_err)
     if not boot.text().endswith("\n"):
         out.write("\n")
         out.flush()
+    sys.stderr.write(qemu_err)
     print(line, file=sys.stderr, flush=True)
     return code
 
@@ -946,6 +1036,9 @@ def main():
     ap.add_argument("--disk", default="",
                     help="batch: a disk image, attached with snapshot=on "
                     "(its file is never written)")
+    ap.add_argument("--events", default="",
+                    help="batch: the file the kernel's event port "
+                    "writes to (default: a temporary one)")
     ap.add_argument("--strict", action="store_true",
                     help="batch: exit 3 when the kernel killed a process")
     ap.add_argument("--net", action="store_const", const="user",
