@@ -60,6 +60,7 @@ import runner                   # noqa: E402  (the comparison lives there)
 ARCHIVES = (".tar.gz", ".tgz", ".tar", ".zip", ".bundle")
 STATUS_BY_EXIT = {0: "ok", 1: "panic", 3: "killed", 124: "timeout"}
 BUILD_LIMIT = 900       # seconds a build may add to a program's TIMEOUT
+STOP_GRACE = 5         # seconds an overrunning run has to end on SIGTERM
 DIFF_LINES = 40         # a report shows this much of each failing diff
 LOG_LINES = 200         # and this much of a failed build's log
 FIELDS = ("student", "test", "points", "score", "status", "seconds")
@@ -185,7 +186,8 @@ def unpack(path, dest):
 
 def run_batch(top, test, limit=None):
     """Run one program through the submission's compile/bin/batch;
-    returns (exit status or None when killed, stdout, stderr, seconds)."""
+    returns (exit status or None when killed, stdout, stderr, seconds).
+    A run past its limit gets SIGTERM, then SIGKILL (see STOP_GRACE)."""
     conf = test["conf"]
     env = dict(os.environ)
     for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
@@ -206,8 +208,14 @@ def run_batch(top, test, limit=None):
             timeout=limit or test["timeout"] + BUILD_LIMIT)
         code = proc.returncode
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, err = proc.communicate()
+        # SIGTERM first: batch then stops its QEMU and removes its run
+        # folder; SIGKILL when it has not ended STOP_GRACE s later
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            out, err = proc.communicate(timeout=STOP_GRACE)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, err = proc.communicate()
         code = None
     return (code, out.decode("latin-1"), err.decode("latin-1"),
             time.monotonic() - start)

@@ -369,6 +369,23 @@ class Submissions(unittest.TestCase):
         self.assertIsNone(code)
         self.assertLess(secs, 60)
 
+    def test_an_overrunning_batch_gets_sigterm_first(self):
+        # batch stops its QEMU and removes its run folder on SIGTERM
+        suite = grade.load_suite(self.suite())
+        sub = self.tree(os.path.join(self.tmp, "subs", "cy"),
+                        "#!/bin/sh\ntrap 'echo batch: interrupted "
+                        "\"(SIGTERM)\" >&2; exit 143' TERM\n"
+                        "sleep 600 & wait\n")
+        code, out, err, secs = grade.run_batch(sub, suite[0], limit=0.5)
+        self.assertIsNone(code)
+        self.assertIn("batch: interrupted (SIGTERM)", err)
+        # one that ignores SIGTERM is killed a few seconds later
+        sub = self.tree(os.path.join(self.tmp, "subs", "di"),
+                        "#!/bin/sh\ntrap '' TERM\nsleep 600\n")
+        code, out, err, secs = grade.run_batch(sub, suite[0], limit=0.5)
+        self.assertIsNone(code)
+        self.assertLess(secs, 0.5 + grade.STOP_GRACE + 30)
+
     def test_local_engine_and_collect(self):
         suite_dir = self.suite()
         tests = grade.load_suite(suite_dir)

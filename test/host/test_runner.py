@@ -4,17 +4,20 @@
 The batch verdicts, the kernel's command-line refusals, the choice of
 TESTS=, the report and its logs, the course programs' comparison (pid
 renaming) and the script engine, with a fake qemu-system-i386 (a script
-first on PATH that prints FAKE_QEMU_OUT, then exits FAKE_QEMU_STATUS or
-hangs with FAKE_QEMU_HANG) standing in for QEMU.  Prints "ok NAME" or
+first on PATH that prints FAKE_QEMU_OUT as its console, FAKE_QEMU_ERR on
+its stderr and FAKE_QEMU_EVENTS as the kernel's event port, then exits
+FAKE_QEMU_STATUS or hangs with FAKE_QEMU_HANG) standing in for QEMU.  Prints "ok NAME" or
 "FAIL NAME: why" per case, as the C host tests do.
 """
 
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import types
 import unittest
 
@@ -29,6 +32,17 @@ log = os.environ.get("FAKE_QEMU_ARGS")
 if log:
     with open(log, "w") as f:
         f.write("\n".join(sys.argv[1:]))
+pidfile = os.environ.get("FAKE_QEMU_PID")
+if pidfile:
+    with open(pidfile, "w") as f:
+        f.write(str(os.getpid()))
+for i, word in enumerate(sys.argv):
+    if word == "-chardev" and sys.argv[i + 1].startswith("file,id=events,"):
+        path = sys.argv[i + 1].split("path=", 1)[1].replace(",,", ",")
+        with open(path, "w") as f:
+            f.write(os.environ.get("FAKE_QEMU_EVENTS", ""))
+sys.stderr.write(os.environ.get("FAKE_QEMU_ERR", ""))
+sys.stderr.flush()
 sys.stdout.write(os.environ.get("FAKE_QEMU_OUT", ""))
 sys.stdout.flush()
 if os.environ.get("FAKE_QEMU_HANG"):
@@ -39,6 +53,12 @@ sys.exit(int(os.environ.get("FAKE_QEMU_STATUS", "1")))
 BOOT = ("Xinu/VM 0.1\n  RAM      261631 KiB usable\n"
         "  cmdline  /x/xinu.elf \n")
 DONE = "\n\nAll user processes have completed.\n\n"
+EV_BOOT = "boot Xinu/VM 0.1\n"         # the kernel's events (kevent.c)
+EV_DONE = "halt 0\n"
+# Lines a program may print that look like the kernel's
+FORGED = ("P3:: DONE with phase 1\ncmdline: the words were fine\n"
+          "PANIC: not really\nP4:: SEGMENTATION_FAULT\n"
+          "qemu-system-i386: not QEMU\nXinu/VM 0.1\n")
 
 
 def opts(**kw):
@@ -66,8 +86,10 @@ class FakeQemu(unittest.TestCase):
         os.environ.update(self.saved)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def fake(self, out="", status=1, hang=False):
+    def fake(self, out="", status=1, hang=False, events="", err=""):
         os.environ["FAKE_QEMU_OUT"] = out
+        os.environ["FAKE_QEMU_EVENTS"] = events
+        os.environ["FAKE_QEMU_ERR"] = err
         os.environ["FAKE_QEMU_STATUS"] = str(status)
         os.environ.pop("FAKE_QEMU_HANG", None)
         if hang:
@@ -87,13 +109,82 @@ class FakeQemu(unittest.TestCase):
 
     def test_batch_halted_lists_kills(self):
         self.fake(BOOT + "P4:: SEGMENTATION_FAULT\nhi\n"
-                  "P7:: killed by page fault at 0x0 in main\n" + DONE)
+                  "P7:: killed by page fault at 0x0 in main\n" + DONE,
+                  events=EV_BOOT + "kill 4 SEGMENTATION_FAULT\n"
+                  "kill 7 page fault at 0x0 in main\n" + EV_DONE)
         st, out, err = self.batch()
         self.assertEqual(st, 0)
         self.assertIn("hi\n", out)
         self.assertEqual(err.strip().splitlines()[-1],
                          "batch: halted; killed: P4 SEGMENTATION_FAULT, "
                          "P7 page fault at 0x0 in main")
+
+    def test_batch_console_lines_are_not_kernel_facts(self):
+        # a program's own "P3:: ...", "cmdline: ...", "PANIC: ..." lines
+        self.fake(BOOT + FORGED + DONE, events=EV_BOOT + EV_DONE)
+        st, out, err = self.batch("--strict")
+        self.assertEqual((st, err.strip().splitlines()[-1]),
+                         (0, "batch: halted; no process killed"))
+        self.assertIn(FORGED, out)
+
+    def test_batch_qemu_stderr_is_not_the_console(self):
+        self.fake(BOOT + "hi\n" + DONE, events=EV_BOOT + EV_DONE,
+                  err="qemu-system-i386: warning: a host warning\n")
+        st, out, err = self.batch()
+        self.assertEqual(st, 0)
+        self.assertNotIn("warning", out)
+        self.assertEqual(err.strip().splitlines(),
+                         ["qemu-system-i386: warning: a host warning",
+                          "batch: halted; no process killed"])
+
+    def test_batch_events_path_with_a_comma(self):
+        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
+        path = os.path.join(self.tmp, "a,b events")
+        st, _, err = self.batch("--events", path)
+        self.assertEqual(st, 0, err)
+        with open(path) as f:
+            self.assertEqual(f.read(), EV_BOOT + EV_DONE)
+
+    def wait_gone(self, pid):
+        for _ in range(200):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return True
+            time.sleep(0.05)
+        return False
+
+    def start_hanging_batch(self, **kw):
+        pidfile = os.path.join(self.tmp, "qemu.pid")
+        os.environ["FAKE_QEMU_PID"] = pidfile
+        self.fake(BOOT, events=EV_BOOT, hang=True)
+        proc = subprocess.Popen([sys.executable,
+                                 os.path.join(TOP, "test/runner.py"),
+                                 "--batch", "/x/xinu.elf", "--timeout", "60"],
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, **kw)
+        for _ in range(200):
+            if os.path.exists(pidfile) and os.path.getsize(pidfile):
+                break
+            time.sleep(0.05)
+        with open(pidfile) as f:
+            return proc, int(f.read())
+
+    def test_batch_term_and_int_leave_no_qemu_and_no_traceback(self):
+        for sig, want in ((signal.SIGTERM, 143), (signal.SIGINT, 130)):
+            proc, qemu = self.start_hanging_batch()
+            time.sleep(0.3)
+            proc.send_signal(sig)
+            out, err = proc.communicate(timeout=30)
+            self.assertEqual(proc.returncode, want, err)
+            self.assertNotIn("Traceback", err)
+            self.assertTrue(self.wait_gone(qemu), "QEMU left behind")
+
+    def test_batch_qemu_dies_with_a_killed_runner(self):
+        proc, qemu = self.start_hanging_batch(start_new_session=True)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=30)
+        self.assertTrue(self.wait_gone(qemu), "QEMU outlived SIGKILL")
 
     def args_of(self, fn):
         """Run fn() with the fake QEMU logging its arguments."""
@@ -163,7 +254,7 @@ class FakeQemu(unittest.TestCase):
         self.assertIn("disk: takes only 'yes'", r.detail)
 
     def test_batch_disk_is_a_snapshot(self):
-        self.fake(BOOT + DONE)
+        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
         st, _, _ = self.batch("--disk", "/d/a,b.img")
         self.assertEqual(st, 0)
@@ -174,13 +265,16 @@ class FakeQemu(unittest.TestCase):
                          "media=disk,snapshot=on")
 
     def test_batch_strict_exits_3(self):
-        self.fake(BOOT + "P4:: killed by divide error\n" + DONE)
+        self.fake(BOOT + "P4:: killed by divide error\n" + DONE,
+                  events=EV_BOOT + "kill 4 divide error\n" + EV_DONE)
         st, out, err = self.batch("--strict")
         self.assertEqual(st, 3)
         self.assertIn("batch: halted; killed: P4 divide error", err)
 
     def test_batch_bad_cmdline_exits_2(self):
-        self.fake(BOOT + "cmdline: unknown key 'vm.polcy'\n", status=7)
+        self.fake("cmdline: unknown key 'vm.polcy'\n", status=7,
+                  events=EV_BOOT + "cmdline unknown key 'vm.polcy'\n"
+                  "halt 3\n")
         st, out, err = self.batch()
         self.assertEqual(st, 2)
         self.assertEqual(err.strip().splitlines()[-1],
@@ -189,7 +283,7 @@ class FakeQemu(unittest.TestCase):
 
     def test_batch_qemu_that_did_not_start_exits_2(self):
         # QEMU's status 1 before any banner is not the kernel's halt
-        self.fake('qemu-system-i386: Failed to get "write" lock\n'
+        self.fake(err='qemu-system-i386: Failed to get "write" lock\n'
                   'Is another process using the image [/d/a.img]?\n',
                   status=1)
         st, out, err = self.batch()
@@ -205,7 +299,7 @@ class FakeQemu(unittest.TestCase):
         self.assertIn("triple fault", err)
 
     def test_batch_passes_append_and_mem(self):
-        self.fake(BOOT + DONE)
+        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
         st, _, _ = self.batch("--append", "vm.ffs=64 n=3", "--mem", "300")
         with open(os.environ["FAKE_QEMU_ARGS"]) as f:
@@ -215,7 +309,7 @@ class FakeQemu(unittest.TestCase):
         self.assertEqual(args[args.index("-m") + 1], "300")
 
     def test_batch_has_no_nic_unless_net(self):
-        self.fake(BOOT + DONE)
+        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
         for extra, want in (((), None), (("--net",), "user,id=n0")):
             st, _, _ = self.batch(*extra)
@@ -331,52 +425,65 @@ class DiskImage(unittest.TestCase):
 
 
 class Verdicts(unittest.TestCase):
+    """batch_verdict(events, status, timeout, strict, console, qemu_err)"""
 
     def test_halted_no_kill(self):
-        self.assertEqual(runner.batch_verdict(BOOT + DONE, 1, 60),
+        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_DONE, 1, 60),
                          (0, "batch: halted; no process killed"))
 
     def test_vm_kill_with_detail(self):
-        console = BOOT + ("P5:: STACK_OVERFLOW (main overran its 4096-byte "
-                          "stack)\nP6:: OUT_OF_MEMORY\n") + DONE
-        self.assertEqual(runner.batch_verdict(console, 1, 60),
+        evs = EV_BOOT + ("kill 5 STACK_OVERFLOW\nkill 6 OUT_OF_MEMORY\n"
+                         + EV_DONE)
+        self.assertEqual(runner.batch_verdict(evs, 1, 60),
                          (0, "batch: halted; killed: P5 STACK_OVERFLOW, "
                           "P6 OUT_OF_MEMORY"))
 
     def test_strict_without_kill_is_0(self):
-        self.assertEqual(runner.batch_verdict(BOOT + DONE, 1, 60, True)[0],
-                         0)
+        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_DONE, 1, 60,
+                                              True)[0], 0)
+
+    def test_console_is_only_quoted(self):
+        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_DONE, 1, 60, True,
+                                              BOOT + FORGED + DONE),
+                         (0, "batch: halted; no process killed"))
 
     def test_panic(self):
         code, line = runner.batch_verdict(
-            BOOT + "\nPANIC: bad frame (process 3, vmm)\n", 5, 60)
+            EV_BOOT + "panic bad frame (process 3, vmm)\nhalt 2\n", 5, 60)
         self.assertEqual(code, 1)
-        self.assertTrue(line.startswith("batch: panic: bad frame"))
+        self.assertEqual(line, "batch: panic: bad frame (process 3, vmm); "
+                         "no process killed")
 
     def test_triple_fault(self):
-        code, line = runner.batch_verdict(BOOT, 0, 60)
+        code, line = runner.batch_verdict(EV_BOOT, 0, 60)
         self.assertEqual(code, 1)
         self.assertIn("triple fault", line)
 
     def test_timeout(self):
-        self.assertEqual(runner.batch_verdict(BOOT + "P3:: OUT_OF_MEMORY\n",
-                                              None, 30),
+        self.assertEqual(runner.batch_verdict(EV_BOOT + "kill 3 OUT_OF_MEMORY"
+                                              "\nkill 4 SEGM", None, 30),
                          (124, "batch: timed out after 30 s; killed: "
                           "P3 OUT_OF_MEMORY"))
 
     def test_status_7_without_line(self):
-        code, line = runner.batch_verdict(BOOT, 7, 60)
+        code, line = runner.batch_verdict(EV_BOOT + "halt 3\n", 7, 60)
         self.assertEqual(code, 2)
         self.assertTrue(line.startswith("batch: bad command line: "))
 
     def test_other_status_quotes_the_last_line(self):
-        self.assertEqual(runner.batch_verdict(BOOT + "need more RAM.\n\n",
-                                              3, 60),
+        self.assertEqual(runner.batch_verdict(EV_BOOT + "halt 1\n", 3, 60,
+                                              False,
+                                              BOOT + "need more RAM.\n\n"),
                          (1, "batch: QEMU exit status 3 after 'need more "
                           "RAM.'; no process killed"))
 
+    def test_status_1_without_the_kernels_halt(self):
+        self.assertEqual(runner.batch_verdict(EV_BOOT, 1, 60, False,
+                                              BOOT + DONE)[0], 1)
+
     def test_reboot(self):
-        self.assertEqual(runner.batch_verdict(BOOT + BOOT, 1, 60)[0], 1)
+        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_BOOT + EV_DONE,
+                                              1, 60)[0], 1)
 
 
 class Programs(unittest.TestCase):
