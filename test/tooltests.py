@@ -5,7 +5,17 @@ runner.py runs these in its pool beside the other tests:
                   real kernel: a killed process is listed and exits 0, 3
                   under STRICT=1 (and make batch passes STRICT on); a build
                   error, bad usage and a kernel command line the kernel
-                  refuses exit 2; a program that never ends 124
+                  refuses exit 2; a program that never ends 124;
+                  programs that print lines like the kernel's ("P3::
+                  DONE ...", "cmdline: ...", "PANIC: ...") halt with
+                  status 0 and no process killed even under STRICT=1
+  batch-signals   ^C (SIGINT to the group) and SIGTERM (to the group or
+                  to batch alone) during the build or the boot end with
+                  "batch: interrupted (SIGINT|SIGTERM)", status 130/143,
+                  no traceback, no QEMU and no run folder left; SIGKILL
+                  to the group leaves no QEMU
+  batch-space     MAIN= a path with a blank, whose program includes a
+                  header of its own folder, builds and runs
   batch-parallel  four batch runs of four programs at once: each prints
                   its own program's output (no shared build folder)
   batch-beside-run
@@ -42,9 +52,12 @@ not meet.
 """
 
 import csv
+import fcntl
+import glob
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -139,6 +152,12 @@ process main(void)
 FOREVER = r'''#include <xinu.h>
 process main(void) { for (;;) sleep(10); return OK; }
 '''
+# Course programs' own lines that look like the kernel's
+FORGERS = {
+    "forge-pid": r'kprintf("P%d:: DONE with phase 1\n", getpid());',
+    "forge-cmdline": r'kprintf("cmdline: the words were fine\n");',
+    "forge-panic": r'kprintf("PANIC: not really\n");',
+}
 
 
 def write(folder, name, text):
@@ -165,6 +184,11 @@ def test_batch_verdicts(tmp, opts):
                                      "vm.polcy=clock"]), 2,
                    r"^batch: bad command line: cmdline: unknown key "
                    r"'vm\.polcy'$")
+    for name, line in sorted(FORGERS.items()):
+        got = batch(write(tmp, name + ".c", "#include <xinu.h>\nprocess "
+                          "main(void)\n{\n\t%s\n\treturn OK;\n}\n" % line),
+                    strict="1")
+        expect_verdict(name, got, 0, r"^batch: halted; no process killed$")
     expect_verdict("no MAIN", batch(None, args=[]), 2, r"^batch: bad usage")
     expect_verdict("a missing MAIN", batch(os.path.join(tmp, "none.c")), 2,
                    r"^batch: bad usage")
@@ -180,6 +204,115 @@ def test_batch_verdicts(tmp, opts):
             or "Error 3" not in r.stderr:
         raise Failed("make batch STRICT=1: status %d\n%s"
                      % (r.returncode, runner.tail(r.stderr)))
+    return None, got[1] + got[2]
+
+
+def run_folder_of(tmp):
+    """The batch run folders whose program came from folder 'tmp'."""
+    found = []
+    for run in glob.glob(os.path.join(TOP, "compile/batch/run.*")):
+        try:
+            if os.readlink(os.path.join(run, "progdir")) == tmp:
+                found.append(run)
+        except OSError:
+            pass
+    return found
+
+
+def start_batch(tmp, tag, prog):
+    """compile/bin/batch 'prog' in a session of its own, its QEMU's
+    command line marked with the program word 'tag'."""
+    return subprocess.Popen([BATCH, prog, "60", str(256), "tag=" + tag],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env_without_make(),
+                            errors="replace", start_new_session=True)
+
+
+def wait_for(what, check, deadline):
+    while not check():
+        if time.monotonic() > deadline:
+            raise Failed("timed out waiting for %s" % what)
+        time.sleep(0.1)
+
+
+def interrupt(tmp, tag, prog, sig, group, during_build):
+    """Start a batch run, signal it during the build (while this test
+    holds the build lock) or the boot, and check how it ends."""
+    what = "%s to %s during the %s" % (signal.Signals(sig).name,
+                                       "the group" if group else "batch",
+                                       "build" if during_build else "boot")
+    deadline = time.monotonic() + 120
+    lock = open(runner.BUILD_LOCK, "a")
+    try:
+        if during_build:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = start_batch(tmp, tag, prog)
+        if during_build:
+            wait_for("the run folder", lambda: run_folder_of(tmp), deadline)
+            time.sleep(0.5)         # batch waits for the lock
+        else:
+            wait_for("QEMU", lambda: procs_with("tag=" + tag), deadline)
+        (os.killpg if group else os.kill)(proc.pid, sig)
+    finally:
+        lock.close()
+    out, err = proc.communicate(timeout=120)
+    want = 128 + sig
+    line = "batch: interrupted (%s)" % signal.Signals(sig).name
+    if proc.returncode != want or last_line(err) != line \
+            or "Traceback" in err:
+        raise Failed("%s: status %d, verdict %r; wanted %d and %r\n%s"
+                     % (what, proc.returncode, last_line(err), want, line,
+                        runner.tail(out + err)))
+    wait_for("QEMU to end after " + what,
+             lambda: not procs_with("tag=" + tag), deadline)
+    if run_folder_of(tmp):
+        raise Failed("%s left %s" % (what, run_folder_of(tmp)))
+    return out + err
+
+
+def test_batch_signals(tmp, opts):
+    prog = write(tmp, "forever.c", FOREVER)
+    tag = os.path.basename(tmp)
+    output = ""
+    for n, (sig, group, build) in enumerate((
+            (signal.SIGINT, True, False), (signal.SIGTERM, True, False),
+            (signal.SIGTERM, False, False), (signal.SIGINT, True, True),
+            (signal.SIGTERM, True, True))):
+        output += interrupt(tmp, "%s-%d" % (tag, n), prog, sig, group, build)
+    # SIGKILL, as grade.py's last resort: QEMU goes too (its run folder
+    # may stay: nothing can run then)
+    mark = "%s-kill" % tag
+    proc = start_batch(tmp, mark, prog)
+    deadline = time.monotonic() + 120
+    wait_for("QEMU", lambda: procs_with("tag=" + mark), deadline)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    wait_for("QEMU to end after SIGKILL",
+             lambda: not procs_with("tag=" + mark), deadline)
+    for run in run_folder_of(tmp):
+        shutil.rmtree(run, ignore_errors=True)
+    return None, output
+
+
+def test_batch_space(tmp, opts):
+    folder = os.path.join(tmp, "sp ace")
+    os.makedirs(folder)
+    write(folder, "words.h", '#define WORDS "spaced program ran"\n')
+    prog = write(folder, "my prog.c", '#include <xinu.h>\n#include '
+                 '"words.h"\nprocess main(void)\n{\n\tprintf("%s\\n", '
+                 'WORDS);\n\treturn OK;\n}\n')
+    got = batch(prog)
+    expect_verdict("MAIN with a blank", got, 0,
+                   r"^batch: halted; no process killed$")
+    if "spaced program ran" not in got[1]:
+        raise Failed("MAIN with a blank: its output is missing\n%s"
+                     % runner.tail(got[1] + got[2]))
+    broken = write(folder, "broken prog.c", "process main(void) {\n")
+    got = batch(broken)
+    expect_verdict("a build error in it", got, 2, r"^batch: build failed$")
+    if broken not in got[2]:
+        raise Failed("the compiler's message does not name %s\n%s"
+                     % (broken, runner.tail(got[2])))
     return None, got[1] + got[2]
 
 
@@ -525,6 +658,8 @@ def test_curves(tmp, opts):
 
 
 TESTS = {"batch-verdicts": test_batch_verdicts,
+         "batch-signals": test_batch_signals,
+         "batch-space": test_batch_space,
          "batch-parallel": test_batch_parallel,
          "batch-beside-run": test_batch_beside_run,
          "bad-options": test_bad_options,

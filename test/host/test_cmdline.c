@@ -7,7 +7,9 @@
 
 /*
  * kprintf is captured into 'out', so each case checks the exact lines
- * the kernel would print at boot, and bootcfg for what it stored.  The
+ * the kernel would print at boot, and bootcfg for what it stored; where
+ * an event quote starts (kevquote) is noted, so a case can check the
+ * event lines a batch runner would read.  The
  * two policy names stand in for swap/'s table.  The line passed starts with
  * an image name, as Multiboot loaders pass it.
  */
@@ -16,6 +18,8 @@ local	const	char	*policies[] = { "clock", "random", NULL };
 
 local	char	out[4096];		/* what kprintf printed		*/
 local	uint32	outlen;
+local	uint32	quotes[16];		/* where in 'out' each one starts */
+local	int32	nquotes;
 local	const	struct	bootcfg	defaults = {
 	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0, "", "", -1, -1
 };
@@ -46,6 +50,35 @@ int32	kprintf(const char *fmt, ...)
 }
 
 /*------------------------------------------------------------------------
+ *  kevquote  -  Note that the rest of the current line is an event
+ *------------------------------------------------------------------------
+ */
+void	kevquote(const char *kind)
+{
+	if (strcmp(kind, "cmdline") == 0 && nquotes < 16) {
+		quotes[nquotes++] = outlen;
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  events  -  The event lines the quotes make, "cmdline <why>\n" each
+ *------------------------------------------------------------------------
+ */
+local	char	*events(char *buf, uint32 size)
+{
+	uint32	len = 0, n;
+	int32	i;
+
+	buf[0] = NULLCH;
+	for (i = 0; i < nquotes; i++) {
+		n = strchr(out + quotes[i], '\n') - (out + quotes[i]) + 1;
+		len += snprintf(buf + len, size - len, "cmdline %.*s", (int)n,
+				out + quotes[i]);
+	}
+	return buf;
+}
+
+/*------------------------------------------------------------------------
  *  check  -  Check command line 'line' from fresh defaults; returns the
  *	      number of problems it found (the lines are in 'out')
  *------------------------------------------------------------------------
@@ -54,6 +87,7 @@ local	int32	check(const char *line)
 {
 	bootcfg = defaults;
 	outlen = 0;
+	nquotes = 0;
 	out[0] = NULLCH;
 	return cmdline_check(line, strlen(line));
 }
@@ -73,7 +107,7 @@ local	bool8	refused(const char *line, int32 nbad, const char *want)
  */
 int32	main(void)
 {
-	char	longline[CMDLINE_LEN + 8];
+	char	longline[CMDLINE_LEN + 8], evs[512];
 	int32	i;
 
 	tbegin("cmdline_accepts_every_key");
@@ -221,6 +255,16 @@ int32	main(void)
 		      "kernel keeps\n") == 0);
 	TCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN) == 1);
 	TCHECK(cmdline_check("xinu.elf vm.ffs=8", CMDLINE_LEN - 1) == 0);
+	tend();
+
+	tbegin("cmdline_refusals_are_events");
+	TCHECK(check("xinu.elf vm.polcy=clock vm.ffs=0 vm.policy=lru") == 3);
+	TCHECK(strcmp(events(evs, sizeof(evs)),
+		      "cmdline unknown key 'vm.polcy'\n"
+		      "cmdline vm.ffs=0 is below 1\n"
+		      "cmdline vm.policy=lru is not one of: clock random\n")
+	       == 0);
+	TCHECK(check("xinu.elf vm.ffs=8") == 0 && nquotes == 0);
 	tend();
 
 	return tdone();
