@@ -5,7 +5,8 @@ Makes five submissions from this tree (a folder as is; a .tar.gz that
 does not build; a .zip whose send() panics; a git bundle whose getprio()
 is off by one, so one program prints wrong lines; a .tgz whose sleepms()
 never returns, so two programs time out) and grades them on the sample
-suite test/grade/suite (3 programs) with make grade ENGINE=local, then
+suite test/grade/suite (3 programs) with make grade ENGINE=local (its
+SUITE, SUBMISSIONS and OUT folders have blanks in their names), then
 ENGINE=parallel (GNU parallel over ssh to an sshd started here on
 127.0.0.1, so files travel; over --sshlogin : if sshd cannot start), then
 ENGINE=slurm on a one-node cluster started here (munged, slurmctld and
@@ -300,9 +301,18 @@ class Slurm:
 
 
 def run_engine(c, engine, subs, tmp, jobs, timings, *extra):
+    """make grade with ENGINE=engine; the local engine takes its SUITE,
+    SUBMISSIONS and OUT from folders with blanks in their names."""
     out = os.path.join(tmp, "out-" + engine)
+    suite = SUITE
+    if engine == "local":
+        out = os.path.join(tmp, "out local")
+        suite = os.path.join(tmp, "the suite")
+        shutil.copytree(SUITE, suite)
+        os.symlink(subs, os.path.join(tmp, "sub missions"))
+        subs = os.path.join(tmp, "sub missions")
     start = time.monotonic()
-    r = make("grade", "SUITE=" + SUITE, "SUBMISSIONS=" + subs, "OUT=" + out,
+    r = make("grade", "SUITE=" + suite, "SUBMISSIONS=" + subs, "OUT=" + out,
              "JOBS=%d" % jobs, "ENGINE=" + engine.split("_")[0], *extra)
     timings[engine] = time.monotonic() - start
     return check_outputs(c, engine, out, r)
