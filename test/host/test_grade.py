@@ -197,10 +197,39 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.judge(124, "a\n", "batch: timed out")["status"],
                          "timeout")
         self.assertEqual(self.judge(None, "", "")["status"], "timeout")
+        self.assertEqual(self.judge(9, "", "?")["status"], "error")
+
+    def test_killed_scores_nothing_everywhere(self):
+        # STRICT=1: a program whose process the kernel killed earns 0,
+        # in grades.csv and in Gradescope alike, even with all its lines
         r = self.judge(3, "a\nb\nc\nd\n", "batch: halted; killed: P4 x "
                        "(STRICT=1)")
-        self.assertEqual((r["status"], r["fraction"]), ("killed", 1.0))
-        self.assertEqual(self.judge(9, "", "?")["status"], "error")
+        self.assertEqual((r["status"], r["fraction"]), ("killed", 0.0))
+        doc = {"student": "s", "submission": "s", "tests": [r]}
+        self.assertEqual(grade.points(r), 0)
+        gs = grade.gradescope(doc)
+        self.assertEqual((gs["score"], gs["tests"][0]["status"]),
+                         (0, "failed"))
+        self.assertIn("| p | 0 / 10 | killed |", grade.report_md(doc))
+
+    def test_build_log_is_utf8(self):
+        # gcc quotes with U+2018/U+2019: the report shows them, not
+        # latin-1 mojibake
+        top = tempfile.mkdtemp(prefix="xinu-test-grade-")
+        try:
+            os.makedirs(os.path.join(top, "compile/bin"))
+            with open(os.path.join(top, "compile/bin/batch"), "wb") as f:
+                f.write("printf 'x.c:3: error: expected \u2018;\u2019\\n"
+                        "caf\\351\\n' >&2\necho 'batch: build failed' >&2\n"
+                        "exit 2\n".encode("utf-8"))
+            r = grade.judge(fake_test(), *grade.run_batch(top, fake_test()))
+        finally:
+            shutil.rmtree(top)
+        self.assertEqual(r["status"], "build error")
+        self.assertIn("expected \u2018;\u2019", r["build_log"])
+        self.assertIn("caf\ufffd", r["build_log"])     # not UTF-8: replaced
+        doc = {"student": "s", "submission": "s", "tests": [r]}
+        self.assertIn("\u2018;\u2019", grade.report_md(doc))
 
     def test_build_error(self):
         r = self.judge(2, "", "cc: error: x.c:3\nmake: *** Error 1\n"
