@@ -645,7 +645,8 @@ def engine_local(tests, subs, results, jobs, progress=None, keep=False):
     except (Stopped, Interrupted):
         pool.shutdown(wait=False, cancel_futures=True)
         stop_all()
-        concurrent.futures.wait(futs)   # the running ones end at once now
+        # the running ones end at once now (a cancelled one never "ends")
+        concurrent.futures.wait([f for f in futs if not f.cancelled()])
         raise
     pool.shutdown()
     return failed
@@ -747,6 +748,10 @@ def engine_slurm(st, subs, results, out, wait, extra):
         finished(proc)
     jobid = stdout.strip().split(";")[0]
     if not jobid:
+        try:
+            os.rmdir(logs)      # no task will log: no new folder in OUT
+        except OSError:
+            pass
         raise EngineError("sbatch exited %d and submitted nothing"
                           % proc.returncode)
     if not wait:
