@@ -32,7 +32,15 @@ kernel killed a process: batch's 3), bad command line (batch's 2 "bad
 command line"), build error (batch's 2 "build failed", or the submission
 could not be unpacked), error (any other batch status, e.g. 2 "QEMU did
 not start": the grading machine's fault, rerun it), not graded
-(collect found no result for a submission that was staged).
+(collect found no result for a submission that was staged); a killed
+run scores 0.
+
+"run" writes grades only when every task ran: a bad NAME.conf value
+refuses the run before anything is written; an engine that failed
+leaves OUT as it was (or, when some submissions were graded, only their
+results in OUT/results, for an explicit collect); SIGINT or SIGTERM
+stops queued and running work (SIGTERM to each batch run's process
+group, SIGKILL after GRACE seconds), writes no grades and exits 130/143.
 """
 
 import argparse
