@@ -808,6 +808,11 @@ def not_graded(out, results, how, subs, tests, runs_done=None):
     Prints one line."""
     done = result_files(results)
     put_back(out, bool(done))
+    if not done:
+        try:
+            os.rmdir(out)       # it is empty only when this run made it
+        except OSError:
+            pass
     if runs_done is None:
         runs_done = len(done) * len(tests)
     line = "grade: %s: %d of %d runs done; no grades written" % (
