@@ -32,7 +32,15 @@ kernel killed a process: batch's 3), bad command line (batch's 2 "bad
 command line"), build error (batch's 2 "build failed", or the submission
 could not be unpacked), error (any other batch status, e.g. 2 "QEMU did
 not start": the grading machine's fault, rerun it), not graded
-(collect found no result for a submission that was staged).
+(collect found no result for a submission that was staged); a killed
+run scores 0.
+
+"run" writes grades only when every task ran: a bad NAME.conf value
+refuses the run before anything is written; an engine that failed
+leaves OUT as it was (or, when some submissions were graded, only their
+results in OUT/results, for an explicit collect); SIGINT or SIGTERM
+stops queued and running work (SIGTERM to each batch run's process
+group, SIGKILL after GRACE seconds), writes no grades and exits 130/143.
 """
 
 import argparse
@@ -41,6 +49,7 @@ import csv
 import io
 import json
 import os
+import re
 import secrets
 import shlex
 import shutil
@@ -66,12 +75,132 @@ LOG_LINES = 200         # and this much of a failed build's log
 FIELDS = ("student", "test", "points", "score", "status", "seconds")
 
 
+GRACE = 3               # seconds a stopped batch run has after SIGTERM
+
+
 class GradeError(Exception):
     """A bad suite, submissions folder or results folder."""
 
 
+class EngineError(Exception):
+    """The engine itself failed: nothing ran (sbatch or parallel could
+    not submit or start)."""
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM reached the grader (raised in the main thread)."""
+
+    def __init__(self, signum):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class Stopped(Exception):
+    """A worker found the run stopping: its submission is dropped."""
+
+
+# Every batch run (and engine process) in flight, each the leader of a
+# process group of its own, so that a stop reaches its build and QEMU.
+# Once _stop is set no new one starts (checked under _lock).
+_stop = threading.Event()
+_lock = threading.Lock()
+_procs = set()
+
+
+def start(cmd, **kw):
+    """Popen in a session of its own, registered for stop_all."""
+    with _lock:
+        if _stop.is_set():
+            raise Stopped()
+        proc = subprocess.Popen(cmd, start_new_session=True, **kw)
+        _procs.add(proc)
+    return proc
+
+
+def finished(proc):
+    with _lock:
+        _procs.discard(proc)
+
+
+def stop_all(grace=GRACE):
+    """Start nothing more; SIGTERM every process group in flight, and
+    SIGKILL what is left of them after 'grace' seconds."""
+    _stop.set()
+    with _lock:
+        procs = list(_procs)
+    for p in procs:
+        try:
+            os.killpg(p.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    end = time.monotonic() + grace
+    for p in procs:
+        try:
+            p.wait(max(0.0, end - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+    for p in procs:             # the leader's group: what it left behind
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def on_signal(signum, _frame):
+    """The first SIGINT or SIGTERM interrupts the main thread; later ones
+    are ignored while the run stops."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def catch_signals():
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+
 # ---------------------------------------------------------------------
 # The suite
+
+NUMBER = re.compile(r"[0-9]+(\.[0-9]*)?|\.[0-9]+")
+CONF_RULES = {                  # compile/bin/batch's rules, and grading's
+    "TIMEOUT": (lambda v: NUMBER.fullmatch(v) and float(v) > 0,
+                "is not a positive number of seconds"),
+    "MEM": (lambda v: re.fullmatch("[0-9]+", v) and int(v) > 0,
+            "is not a positive whole number of MiB"),
+    "STRICT": (lambda v: v in ("0", "1"), "is not 0 or 1"),
+    "NET": (lambda v: v in ("", "0", "1"), "is not 0, 1 or empty"),
+    "POINTS": (lambda v: NUMBER.fullmatch(v), "is not a number >= 0"),
+    "MODE": (lambda v: v in ("lines", "verdicts"),
+             "is not lines or verdicts"),
+}
+
+
+def check_conf(path):
+    """Check every value of a suite program's NAME.conf before anything
+    runs; a bad one is a GradeError naming the file, line and key.  (The
+    form of the lines, and MODE=verdicts without VERDICTS, are
+    runner.parse_conf's.)"""
+    if not os.path.exists(path):
+        return
+    with open(path, errors="replace") as f:
+        for lineno, line in enumerate(f, 1):
+            key, sep, val = line.strip().partition("=")
+            key, val = key.strip().upper(), val.strip()
+            if line.strip().startswith("#") or not sep:
+                continue
+            bad = None
+            if key in CONF_RULES and not CONF_RULES[key][0](val):
+                bad = CONF_RULES[key][1]
+            elif key == "VERDICTS":
+                try:
+                    re.compile(val)
+                except re.error as e:
+                    bad = "is not a regex: %s" % e
+            if bad:
+                raise GradeError("%s:%d: %s=%s %s" % (path, lineno, key, val,
+                                                      bad))
+
 
 def load_suite(suite):
     """The programs of a suite, in name order, as dicts."""
@@ -82,6 +211,7 @@ def load_suite(suite):
         if not name.endswith(".c"):
             continue
         base = os.path.join(os.path.abspath(suite), name[:-2])
+        check_conf(base + ".conf")
         try:
             conf = runner.parse_conf(base + ".conf")
             with open(base + ".expected", errors="replace") as f:
@@ -193,16 +323,17 @@ def run_batch(top, test, limit=None):
     for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
                 "STRICT", "NET", "DISK"):
         env.pop(key, None)
-    for key in ("DEFS", "PROGFLAGS", "STRICT", "NET"):
+    for key in ("DEFS", "PROGFLAGS", "STRICT"):
         if key in conf:
             env[key] = conf[key]
+    if conf.get("NET") == "1":  # batch gives a NIC for any NET but empty
+        env["NET"] = "1"
     cmd = ["sh", os.path.join(top, "compile/bin/batch"), test["path"],
            "%g" % test["timeout"], conf.get("MEM", "256"),
            conf.get("APPEND", "")]
-    start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=top, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    began = time.monotonic()
+    proc = start(cmd, cwd=top, env=env, stdin=subprocess.DEVNULL,
+                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         out, err = proc.communicate(
             timeout=limit or test["timeout"] + BUILD_LIMIT)
@@ -217,8 +348,11 @@ def run_batch(top, test, limit=None):
             os.killpg(proc.pid, signal.SIGKILL)
             out, err = proc.communicate()
         code = None
-    return (code, out.decode("latin-1"), err.decode("latin-1"),
-            time.monotonic() - start)
+    finally:
+        finished(proc)
+    # gcc's quotes and a student's text are UTF-8: never latin-1 here
+    return (code, out.decode("utf-8", "replace"),
+            err.decode("utf-8", "replace"), time.monotonic() - began)
 
 
 def judge(test, code, out, err, seconds):
@@ -249,8 +383,8 @@ def judge(test, code, out, err, seconds):
     res["diff"] = sc.diff or ""
     if res["status"] == "ok" and not sc.same:
         res["status"] = "wrong output"
-    if res["status"] == "bad command line":
-        res["fraction"] = 0.0
+    if res["status"] in ("bad command line", "killed"):
+        res["fraction"] = 0.0   # killed: STRICT=1 says no process may die
     return res
 
 
@@ -273,7 +407,10 @@ def grade_submission(path, tests, results, on_test=None, keep=False):
             if top is None:
                 res = judge(test, 2, "", why + "\nbatch: build failed\n", 0)
             else:
-                res = judge(test, *run_batch(top, test))
+                ran = run_batch(top, test)
+                if _stop.is_set():      # killed by the stop: no result
+                    raise Stopped()
+                res = judge(test, *ran)
             doc["tests"].append(res)
             if on_test:
                 on_test(res)
@@ -500,14 +637,35 @@ def stage(suite, tests, subs, out):
     return st
 
 
-def engine_local(tests, subs, results, jobs):
-    progress = Progress(len(tests) * len(subs), sys.stderr.isatty())
-    with concurrent.futures.ThreadPoolExecutor(max(1, jobs)) as pool:
-        futs = [pool.submit(grade_submission, path, tests, results,
-                            progress.test) for _, path in subs]
-        for fut in futs:
-            fut.result()
-    return 0
+def engine_local(tests, subs, results, jobs, progress=None, keep=False):
+    """A pool of JOBS threads, one submission each at a time; returns
+    how many submissions failed in the grader itself (0: all graded).
+    On Interrupted, queued submissions never start, running batch runs
+    are stopped (stop_all) and their submissions dropped."""
+    if progress is None:
+        progress = Progress(len(tests) * len(subs), sys.stderr.isatty())
+    pool = concurrent.futures.ThreadPoolExecutor(max(1, jobs))
+    futs = [pool.submit(grade_submission, path, tests, results,
+                        progress.test, keep) for _, path in subs]
+    failed = 0
+    try:
+        for (who, _), fut in zip(subs, futs):
+            try:
+                fut.result()
+            except (Stopped, Interrupted):
+                raise
+            except Exception as e:      # the grader's fault, not the student's
+                print("grade: %s: %s: %s" % (who, type(e).__name__, e),
+                      file=sys.stderr)
+                failed += 1
+    except (Stopped, Interrupted):
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_all()
+        # the running ones end at once now (a cancelled one never "ends")
+        concurrent.futures.wait([f for f in futs if not f.cancelled()])
+        raise
+    pool.shutdown()
+    return failed
 
 
 def engine_parallel(st, subs, results, jobs, hosts):
@@ -539,8 +697,12 @@ def engine_parallel(st, subs, results, jobs, hosts):
            '--suite "$d/grader/suite" --submission "$d/in/$(ls "$d/in")" '
            '--results %(r)s/results; s=$?; rm -rf "$d"; exit $s'
            % {"r": rel})
+    job = 'trap "exit 143" TERM; trap "exit 130" INT; ' + job
+    # stopped, parallel sends TERM to each job and KILL only after the
+    # task has had the time to stop its own batch runs
     cmd = ["parallel", "--will-cite", "--jobs", str(max(1, jobs)),
-           "--halt", "never"]
+           "--halt", "never", "--termseq",
+           "TERM,%d,KILL,25" % ((GRACE + 1) * 1000)]
     if hosts:
         cmd += ["--sshloginfile", os.path.abspath(hosts),
                 "--basefile", rel + "/grader.tgz", "--transferfile", "{}",
@@ -550,13 +712,20 @@ def engine_parallel(st, subs, results, jobs, hosts):
     if sys.stderr.isatty():
         cmd.append("--bar")
     cmd += [job, ":::"] + ["%s/subs/%s.tgz" % (rel, who) for who, _ in subs]
-    r = subprocess.run(cmd, cwd=st)
-    for who, _ in subs:
-        got = os.path.join(root, "results", who + ".json")
-        if os.path.exists(got):
-            shutil.move(got, os.path.join(results, who + ".json"))
-    shutil.rmtree(root, ignore_errors=True)
-    return r.returncode
+    proc = start(cmd, cwd=st, stdin=subprocess.DEVNULL)
+    try:
+        code = proc.wait()
+    except Interrupted:
+        stop_all(GRACE + 3)
+        raise
+    finally:
+        finished(proc)
+        for who, _ in subs:
+            got = os.path.join(root, "results", who + ".json")
+            if os.path.exists(got):
+                shutil.move(got, os.path.join(results, who + ".json"))
+        shutil.rmtree(root, ignore_errors=True)
+    return code
 
 
 def engine_slurm(st, subs, results, out, wait, extra):
@@ -567,9 +736,10 @@ def engine_slurm(st, subs, results, out, wait, extra):
     logs = os.path.join(out, "slurm")
     os.makedirs(logs, exist_ok=True)
     script = os.path.join(st, "grade.sbatch")
+    name = "xinu-grade-%s" % secrets.token_hex(4)   # scancel's handle
     with open(script, "w") as f:
         f.write("#!/bin/sh\n"
-                "#SBATCH --job-name=xinu-grade\n"
+                "#SBATCH --job-name=%s\n" % name +
                 "#SBATCH --output=%s/%%A_%%a.log\n"
                 "sub=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" %s)\n"
                 "exec python3 %s task --suite %s --submission \"$sub\" "
@@ -583,46 +753,139 @@ def engine_slurm(st, subs, results, out, wait, extra):
     if wait:
         cmd.append("--wait")
     cmd.append(script)
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
-    jobid = r.stdout.strip().split(";")[0]
+    proc = start(cmd, stdout=subprocess.PIPE, text=True)
+    try:
+        stdout, _ = proc.communicate()
+    except Interrupted:
+        stop_all()
+        subprocess.run(["scancel", "--name", name], capture_output=True)
+        raise
+    finally:
+        finished(proc)
+    jobid = stdout.strip().split(";")[0]
+    if not jobid:
+        try:
+            os.rmdir(logs)      # no task will log: no new folder in OUT
+        except OSError:
+            pass
+        raise EngineError("sbatch exited %d and submitted nothing"
+                          % proc.returncode)
     if not wait:
-        if r.returncode != 0:
-            return r.returncode
         print("grade: submitted Slurm job %s (%d tasks, logs in %s/); "
               "when squeue -j %s lists nothing, run\n"
               "  make grade-collect RESULTS=%s"
               % (jobid, len(subs), logs, jobid, results))
         return None
-    return r.returncode
+    return proc.returncode
+
+
+def set_aside(out):
+    """Move an earlier run's OUT/stage and OUT/results to
+    OUT/.stage.prev and OUT/.results.prev, so that a run that never ran
+    can put them back (put_back) and a run that did drops them."""
+    for name in ("stage", "results"):
+        prev = os.path.join(out, "." + name + ".prev")
+        shutil.rmtree(prev, ignore_errors=True)
+        if os.path.exists(os.path.join(out, name)):
+            os.rename(os.path.join(out, name), prev)
+
+
+def put_back(out, keep_new):
+    """End of a run: drop the earlier stage and results (keep_new), or
+    drop this run's and restore the earlier ones."""
+    for name in ("stage", "results"):
+        prev = os.path.join(out, "." + name + ".prev")
+        if keep_new:
+            shutil.rmtree(prev, ignore_errors=True)
+        else:
+            shutil.rmtree(os.path.join(out, name), ignore_errors=True)
+            if os.path.exists(prev):
+                os.rename(prev, os.path.join(out, name))
+
+
+def result_files(results):
+    return [n for n in os.listdir(results) if n.endswith(".json")
+            and not n.startswith(".") and n != "staged.json"] \
+        if os.path.isdir(results) else []
+
+
+def not_graded(out, results, how, subs, tests, runs_done=None):
+    """A run that did not finish: write no grades.  When no submission
+    was graded OUT is left as it was; otherwise the finished ones'
+    results stay in OUT/results for an explicit make grade-collect.
+    Prints one line."""
+    done = result_files(results)
+    put_back(out, bool(done))
+    if not done:
+        try:
+            os.rmdir(out)       # it is empty only when this run made it
+        except OSError:
+            pass
+    if runs_done is None:
+        runs_done = len(done) * len(tests)
+    line = "grade: %s: %d of %d runs done; no grades written" % (
+        how, runs_done, len(subs) * len(tests))
+    if done:
+        line += (" (%d of %d submissions finished: make grade-collect "
+                 "RESULTS=%s grades them, the rest as not graded)"
+                 % (len(done), len(subs), results))
+    else:
+        line += ", %s left as it was" % out
+    print(line, file=sys.stderr, flush=True)
 
 
 def run(opts):
     tests = load_suite(opts.suite)
     subs = submissions(opts.submissions)
+    if opts.engine == "parallel" and opts.hosts \
+            and not os.path.isfile(opts.hosts):
+        raise GradeError("HOSTS=%s: no such file" % opts.hosts)
     out = os.path.abspath(opts.out)
-    os.makedirs(out, exist_ok=True)
-    st = stage(os.path.abspath(opts.suite), tests, subs, out)
     results = os.path.join(out, "results")
-    print("grade: %d submissions x %d programs, engine %s, results in %s/"
-          % (len(subs), len(tests), opts.engine, results), flush=True)
-    start = time.monotonic()
-    if opts.engine == "local":
-        status = engine_local(tests, subs, results, opts.jobs)
-    elif opts.engine == "parallel":
-        status = engine_parallel(st, subs, results, opts.jobs, opts.hosts)
-    else:
-        status = engine_slurm(st, subs, results, out, opts.wait,
-                              opts.sbatch_args)
-        if status is None:
-            return 0
-    took = time.monotonic() - start
+    progress = Progress(len(tests) * len(subs), sys.stderr.isatty())
+    catch_signals()
+    try:
+        os.makedirs(out, exist_ok=True)
+        set_aside(out)
+        st = stage(os.path.abspath(opts.suite), tests, subs, out)
+        print("grade: %d submissions x %d programs, engine %s, results in "
+              "%s/" % (len(subs), len(tests), opts.engine, results),
+              flush=True)
+        began = time.monotonic()
+        if opts.engine == "local":
+            status = engine_local(tests, subs, results, opts.jobs, progress)
+        elif opts.engine == "parallel":
+            status = engine_parallel(st, subs, results, opts.jobs,
+                                     opts.hosts)
+        else:
+            status = engine_slurm(st, subs, results, out, opts.wait,
+                                  opts.sbatch_args)
+    except Interrupted as e:
+        if progress.tty:
+            sys.stderr.write("\n")
+        not_graded(out, results, "stopped by %s" %
+                   signal.Signals(e.signum).name, subs, tests,
+                   progress.done if opts.engine == "local" else None)
+        return 128 + e.signum
+    except EngineError as e:
+        not_graded(out, results, "the %s engine failed (%s)"
+                   % (opts.engine, e), subs, tests)
+        return 1
+    if status is None:          # slurm, submitted: collect later
+        put_back(out, True)
+        return 0
+    if status:
+        not_graded(out, results, "the %s engine exited %d" % (
+            opts.engine, status), subs, tests)
+        return 1
+    put_back(out, True)
+    took = time.monotonic() - began
+    # the grades are written whole: SIGINT and SIGTERM are held off now
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     code = collect(results, out)
     print("grade: %d runs in %d:%02d" % (len(subs) * len(tests),
                                           took // 60, took % 60))
-    if status:
-        print("grade: the %s engine exited %d" % (opts.engine, status),
-              file=sys.stderr)
-    return code or (1 if status else 0)
+    return code
 
 
 def main(argv=None):
@@ -661,9 +924,21 @@ def main(argv=None):
             path = os.path.abspath(opts.submission)
             if student_name(path) is None:
                 raise GradeError("%s: not a submission" % path)
-            grade_submission(path, load_suite(opts.suite), opts.results,
-                             keep=opts.keep)
-            return 0
+            tests = load_suite(opts.suite)
+            catch_signals()     # parallel's or scancel's TERM, or ^C
+            try:
+                return 1 if engine_local(
+                    tests, [(student_name(path), path)], opts.results, 1,
+                    Progress(len(tests), False), opts.keep) else 0
+            except Interrupted as e:
+                print("grade: %s stopped by %s, no result written" % (
+                    student_name(path), signal.Signals(e.signum).name),
+                    file=sys.stderr)
+                return 128 + e.signum
+        if not opts.results:
+            raise GradeError("make grade-collect needs RESULTS=dir (the "
+                             "results folder of a make grade run: "
+                             "OUT/results, e.g. compile/grade/results)")
         return collect(opts.results, opts.out)
     except GradeError as e:
         print("grade: %s" % e, file=sys.stderr)

@@ -16,10 +16,12 @@ import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import unittest
 import zipfile
 
@@ -197,10 +199,39 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.judge(124, "a\n", "batch: timed out")["status"],
                          "timeout")
         self.assertEqual(self.judge(None, "", "")["status"], "timeout")
+        self.assertEqual(self.judge(9, "", "?")["status"], "error")
+
+    def test_killed_scores_nothing_everywhere(self):
+        # STRICT=1: a program whose process the kernel killed earns 0,
+        # in grades.csv and in Gradescope alike, even with all its lines
         r = self.judge(3, "a\nb\nc\nd\n", "batch: halted; killed: P4 x "
                        "(STRICT=1)")
-        self.assertEqual((r["status"], r["fraction"]), ("killed", 1.0))
-        self.assertEqual(self.judge(9, "", "?")["status"], "error")
+        self.assertEqual((r["status"], r["fraction"]), ("killed", 0.0))
+        doc = {"student": "s", "submission": "s", "tests": [r]}
+        self.assertEqual(grade.points(r), 0)
+        gs = grade.gradescope(doc)
+        self.assertEqual((gs["score"], gs["tests"][0]["status"]),
+                         (0, "failed"))
+        self.assertIn("| p | 0 / 10 | killed |", grade.report_md(doc))
+
+    def test_build_log_is_utf8(self):
+        # gcc quotes with U+2018/U+2019: the report shows them, not
+        # latin-1 mojibake
+        top = tempfile.mkdtemp(prefix="xinu-test-grade-")
+        try:
+            os.makedirs(os.path.join(top, "compile/bin"))
+            with open(os.path.join(top, "compile/bin/batch"), "wb") as f:
+                f.write("printf 'x.c:3: error: expected \u2018;\u2019\\n"
+                        "caf\\351\\n' >&2\necho 'batch: build failed' >&2\n"
+                        "exit 2\n".encode("utf-8"))
+            r = grade.judge(fake_test(), *grade.run_batch(top, fake_test()))
+        finally:
+            shutil.rmtree(top)
+        self.assertEqual(r["status"], "build error")
+        self.assertIn("expected \u2018;\u2019", r["build_log"])
+        self.assertIn("caf\ufffd", r["build_log"])     # not UTF-8: replaced
+        doc = {"student": "s", "submission": "s", "tests": [r]}
+        self.assertIn("\u2018;\u2019", grade.report_md(doc))
 
     def test_build_error(self):
         r = self.judge(2, "", "cc: error: x.c:3\nmake: *** Error 1\n"
@@ -482,6 +513,178 @@ class Submissions(unittest.TestCase):
                             "grade-collect", "RESULTS=r"], cwd=TOP,
                            capture_output=True, text=True, env=env)
         self.assertIn('collect --results "r"', r.stdout)
+
+
+GRADE = [sys.executable, os.path.join(TOP, "grade/grade.py")]
+
+# a batch that never ends and ignores SIGTERM (only SIGKILL stops its
+# child), noting its start and its child's pid in $GRADE_TEST_MARK
+STUBBORN_BATCH = r'''#!/bin/sh
+echo $$ >> "$GRADE_TEST_MARK/started"
+trap '' TERM
+sleep 600 &
+echo $! >> "$GRADE_TEST_MARK/children"
+wait
+'''
+
+
+def alive(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+class Run(unittest.TestCase):
+    """grade.py run as make grade runs it: what it refuses, and what a
+    run that fails or is stopped leaves in OUT."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="xinu-test-grade-")
+        self.suite = os.path.join(self.tmp, "suite")
+        os.makedirs(self.suite)
+        for name in ("a", "b"):
+            open(os.path.join(self.suite, name + ".c"), "w").close()
+            with open(os.path.join(self.suite, name + ".expected"), "w") as f:
+                f.write("one\n")
+        self.subs = os.path.join(self.tmp, "subs")
+        for who in ("ann", "bob"):
+            Submissions.tree(None, os.path.join(self.subs, who),
+                             STUBBORN_BATCH)
+        self.out = os.path.join(self.tmp, "out")
+        self.mark = os.path.join(self.tmp, "mark")
+        os.makedirs(self.mark)
+        self.env = dict(os.environ, GRADE_TEST_MARK=self.mark)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def grade(self, *args, env=None):
+        return subprocess.run(GRADE + ["run", "--suite", self.suite,
+                                       "--submissions", self.subs, "--out",
+                                       self.out] + list(args),
+                              capture_output=True, text=True,
+                              env=env or self.env, timeout=120)
+
+    def earlier_run(self):
+        """An OUT with the grades and results of an earlier run."""
+        os.makedirs(os.path.join(self.out, "results"))
+        for rel in ("grades.csv", "results/ann.json"):
+            with open(os.path.join(self.out, rel), "w") as f:
+                f.write("earlier\n")
+
+    def assert_out_as_before(self):
+        self.assertEqual(sorted(os.listdir(self.out)),
+                         ["grades.csv", "results"])
+        self.assertEqual(os.listdir(os.path.join(self.out, "results")),
+                         ["ann.json"])
+        with open(os.path.join(self.out, "grades.csv")) as f:
+            self.assertEqual(f.read(), "earlier\n")
+
+    def test_bad_conf_values_refuse_the_run(self):
+        for text, where in (("MEM=abc\n", "b.conf:1: MEM=abc"),
+                            ("# x\nSTRICT=yes\n", "b.conf:2: STRICT=yes"),
+                            ("TIMEOUT=abc\n", "b.conf:1: TIMEOUT=abc"),
+                            ("TIMEOUT=0\n", "b.conf:1: TIMEOUT=0"),
+                            ("TIMEOUT=inf\n", "b.conf:1: TIMEOUT=inf"),
+                            ("MEM=0\n", "b.conf:1: MEM=0"),
+                            ("MEM=2.5\n", "b.conf:1: MEM=2.5"),
+                            ("NET=yes\n", "b.conf:1: NET=yes"),
+                            ("POINTS=nan\n", "b.conf:1: POINTS=nan"),
+                            ("points=3\nmode=words\n", "b.conf:2: MODE=words"),
+                            ("VERDICTS=(\n", "b.conf:1: VERDICTS=(")):
+            with open(os.path.join(self.suite, "b.conf"), "w") as f:
+                f.write(text)
+            r = self.grade("--jobs", "1")
+            self.assertEqual(r.returncode, 2, text)
+            self.assertEqual(len(r.stderr.splitlines()), 1, r.stderr)
+            self.assertIn(where, r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+            self.assertFalse(os.path.exists(self.out), text)
+            self.assertFalse(os.path.exists(os.path.join(self.mark,
+                                                         "started")))
+        with open(os.path.join(self.suite, "b.conf"), "w") as f:
+            f.write("TIMEOUT=.5\nMEM=240\nSTRICT=0\nNET=\nPOINTS=2.5\n")
+        self.assertEqual(grade.load_suite(self.suite)[1]["timeout"], 0.5)
+
+    def fake_tool(self, name, script):
+        bin_dir = os.path.join(self.tmp, "bin")
+        os.makedirs(bin_dir, exist_ok=True)
+        with open(os.path.join(bin_dir, name), "w") as f:
+            f.write("#!/bin/sh\n" + script)
+        os.chmod(os.path.join(bin_dir, name), 0o755)
+        return dict(self.env, PATH=bin_dir + os.pathsep + os.environ["PATH"])
+
+    def test_sbatch_that_fails_writes_nothing(self):
+        env = self.fake_tool("sbatch", "echo 'sbatch: error: Batch job "
+                             "submission failed: Unable to contact slurm "
+                             "controller' >&2\nexit 1\n")
+        self.earlier_run()
+        r = self.grade("--engine", "slurm", env=env)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("Unable to contact slurm controller", r.stderr)
+        self.assertIn("the slurm engine failed (sbatch exited 1 and "
+                      "submitted nothing): 0 of 4 runs done; no grades "
+                      "written", r.stderr)
+        self.assert_out_as_before()
+
+    def test_parallel_that_fails_writes_nothing(self):
+        env = self.fake_tool("parallel", "echo 'parallel: Error: Cannot "
+                             "open x' >&2\nexit 255\n")
+        self.earlier_run()
+        r = self.grade("--engine", "parallel", env=env)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("the parallel engine exited 255: 0 of 4 runs done; "
+                      "no grades written", r.stderr)
+        self.assert_out_as_before()
+        r = self.grade("--engine", "parallel", "--hosts", "/nonexistent",
+                       env=env)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("HOSTS=/nonexistent: no such file", r.stderr)
+        self.assert_out_as_before()
+
+    def stop(self, signum, code):
+        self.earlier_run()
+        p = subprocess.Popen(GRADE + ["run", "--suite", self.suite,
+                                      "--submissions", self.subs, "--out",
+                                      self.out, "--jobs", "1"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=self.env)
+        children = os.path.join(self.mark, "children")
+        for _ in range(600):            # until the first run has started
+            if os.path.exists(children) and os.path.getsize(children):
+                break
+            time.sleep(0.1)
+        p.send_signal(signum)
+        _out, err = p.communicate(timeout=120)
+        self.assertEqual(p.returncode, code, err)
+        self.assertNotIn("Traceback", err)
+        self.assertEqual(err.strip().splitlines()[-1],
+                         "grade: stopped by %s: 0 of 4 runs done; no grades "
+                         "written, %s left as it was"
+                         % (signal.Signals(signum).name, self.out))
+        with open(os.path.join(self.mark, "started")) as f:
+            self.assertEqual(len(f.read().split()), 1)  # bob never began
+        with open(children) as f:
+            child = int(f.read())
+        self.assertFalse(alive(child), "the run's TERM-proof child lives")
+        self.assert_out_as_before()
+
+    def test_sigint_stops_everything(self):
+        self.stop(signal.SIGINT, 130)
+
+    def test_sigterm_stops_everything(self):
+        self.stop(signal.SIGTERM, 143)
+
+    def test_collect_without_results_names_the_variable(self):
+        env = dict(os.environ)
+        for k in ("MAKEFLAGS", "MAKELEVEL"):
+            env.pop(k, None)
+        r = subprocess.run(["make", "--no-print-directory", "grade-collect"],
+                           cwd=TOP, capture_output=True, text=True, env=env)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("make grade-collect needs RESULTS=dir", r.stderr)
 
 
 if __name__ == "__main__":
