@@ -956,8 +956,15 @@ class Interrupted(Exception):
     """A signal stopped a batch run; args[0] is its number."""
 
 
+STOPPING = []           # a signal is being handled: later ones wait
+
+
 def interrupted(signum, frame):
-    raise Interrupted(signum)
+    """The first SIGINT or SIGTERM stops the run; later ones (compile/
+    bin/batch passes its own on, so one often follows) are dropped."""
+    if not STOPPING:
+        STOPPING.append(signum)
+        raise Interrupted(signum)
 
 
 def run_batch(opts):
@@ -996,6 +1003,7 @@ def run_batch(opts):
     except Interrupted as e:
         return 128 + e.args[0]
     finally:                    # ^C or TERM: leave no QEMU behind
+        STOPPING.append(0)
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, signal.SIG_IGN)
         if boot is not None:
@@ -1051,7 +1059,10 @@ def main():
     if opts.list:           # make list-tests | head: a closed pipe ends it
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if opts.batch:
-        return run_batch(opts)
+        try:
+            return run_batch(opts)
+        except Interrupted as e:    # a second signal in a narrow window
+            return 128 + e.args[0]
     return run_tests(opts)
 
 
