@@ -152,8 +152,21 @@ QEMU     := qemu-system-i386
 # Builds that may run at once (two make test, make batch beside make)
 # take turns on this lock; compile/Makefile says why that is enough
 LOCK     := flock compile/.build.lock
-# QEMU's status when Xinu powers off through isa-debug-exit is 1, not 0
-HALTOK   := || [ $$? -eq 1 ]
+# $(call boot,QEMU ARGS): run QEMU (showing its command) with the kernel's
+# event port (COM2, system/kevent.c) on a temporary file.  QEMU's status
+# when Xinu powers off through isa-debug-exit is 1, not 0, but QEMU also
+# exits 1 when it cannot start (a held DISK image, a bad option): only a
+# "halt 0" event makes 1 a success.  0 is Ctrl-A X or the monitor's quit.
+define boot
+	@echo "$(QEMU) $(strip $1)"
+	@ev=$$(mktemp "$${TMPDIR:-/tmp}/xinu-events.XXXXXX") || exit 2; \
+	$(QEMU) $1 -chardev file,id=events,path=$$ev -serial chardev:events; \
+	st=$$?; grep -q '^halt 0$$' "$$ev"; halted=$$?; rm -f "$$ev"; \
+	if [ $$st -eq 1 ] && [ $$halted -ne 0 ]; then \
+		echo "make: QEMU quit before the kernel halted (status 1; its reason is above)" >&2; \
+		exit 1; \
+	fi; [ $$st -eq 0 ] || [ $$st -eq 1 ]
+endef
 QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	    -nic none
 # NET=1: an e1000 on QEMU's user network (its DHCP, no root needed)
@@ -214,8 +227,8 @@ tools:
 
 run: $(BOOTDEP)
 	$(console)
-	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) $(DRIVE) \
-		-kernel $(BOOTELF) -append "$(APPEND)" $(HALTOK)
+	$(call boot,$(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) $(DRIVE) \
+		-kernel $(BOOTELF) -append "$(APPEND)")
 
 # The names xv6 users type: QEMU has no window here, so both are run
 qemu qemu-nox: run
@@ -225,8 +238,8 @@ iso: all
 
 run-iso: iso
 	$(console)
-	$(QEMU) $(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) $(DRIVE) \
-		-cdrom compile/xinu.iso $(HALTOK)
+	$(call boot,$(QEMUOPTS) $(NETOPTS) -display none $(SERIAL) $(DRIVE) \
+		-cdrom compile/xinu.iso)
 
 pxe: all
 	compile/bin/mkpxe compile/tftp compile/xinu.boot "$(APPEND)"
@@ -234,9 +247,9 @@ pxe: all
 run-pxe: pxe
 	$(console)
 	@$(NEED) /usr/lib/ipxe/qemu/efi-e1000.rom:ipxe-qemu
-	$(QEMU) $(QEMUOPTS) -display none $(SERIAL) $(DRIVE) -boot n \
-		-netdev user,id=n0,tftp=compile/tftp,bootfile=xinu.grub \
-		-device e1000,netdev=n0 $(HALTOK)
+	$(call boot,$(QEMUOPTS) -display none $(SERIAL) $(DRIVE) -boot n \
+		-netdev user$(comma)id=n0$(comma)tftp=compile/tftp$(comma)bootfile=xinu.grub \
+		-device e1000$(comma)netdev=n0)
 
 deploy: pxe
 	compile/bin/deploy compile/tftp "$(TFTPDIR)"

@@ -23,7 +23,8 @@ runner.py runs these in its pool beside the other tests:
                   writable boots with an image of its own (status 0); a
                   batch run told DISK= an image another QEMU holds ends
                   with status 2 and "batch: QEMU did not start: ...",
-                  never with a "halted" verdict
+                  never with a "halted" verdict; make run on that image
+                  fails, while one whose kernel halts exits 0
   bad-options     a misspelt make variable (TIMOUT=5) and bad values
                   (MEM=0, NET=2, TIMEOUT=0, LIST=yes) stop make with one
                   line naming them, before any build; compile/bin/batch
@@ -402,6 +403,23 @@ def test_batch_beside_run(tmp, opts):
         expect_verdict("DISK= an image make run holds",
                        (r.returncode, r.stdout, r.stderr), 2,
                        r"^batch: QEMU did not start: .*lock")
+        # make run itself: QEMU's status 1 is a success only after the
+        # kernel's halt event, not when QEMU could not start
+        for disk, want in ((mine, 1), ("none", 0)):
+            r = subprocess.run(["make", "-s", "--no-print-directory", "run",
+                                "DISK=" + disk, "NEED=true",
+                                "APPEND=test=sem_count",
+                                "MEM=%s" % opts.mem],
+                               stdin=subprocess.DEVNULL, capture_output=True,
+                               text=True, cwd=TOP, env=env_without_make(),
+                               errors="replace", timeout=120)
+            out += r.stdout + r.stderr
+            said = "QEMU quit before the kernel halted" in r.stderr
+            if (r.returncode != 0) != (want != 0) or said != (want != 0):
+                raise Failed("make run DISK=%s: status %d, wanted %s\n%s"
+                             % (disk, r.returncode,
+                                "a failure naming QEMU" if want else 0,
+                                runner.tail(r.stdout + r.stderr)))
     finally:
         for p in runs:
             try:
