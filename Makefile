@@ -82,9 +82,9 @@
 #h   SOCK=path             the socket of CONSOLE=unix (compile/console.sock)
 #h   GDBPORT=n             debug, qemu-gdb: gdb's port (default 1234)
 #h   TFTPDIR=dir           deploy: the TFTP folder (default /srv/tftp)
-#h   NET=1                 run, run-iso, batch, test: an e1000 on QEMU's
-#h                         user network (DHCP gives 10.0.2.15); without it
-#h                         the machine has no NIC
+#h   NET=1                 run, run-iso, batch, test, debug, qemu-gdb: an
+#h                         e1000 on QEMU's user network (DHCP gives
+#h                         10.0.2.15); without it the machine has no NIC
 #h   DISK=path|none        run, run-iso, run-pxe, batch, debug, qemu-gdb:
 #h                         the disk image on the primary IDE channel
 #h                         (DISK0; default compile/swap.img; none: no
@@ -279,12 +279,12 @@ bench: test-image
 # One terminal: gdb here, the console in compile/debug-console.log
 debug: $(BOOTDEP)
 	@$(NEED) gdb:gdb
-	@DISK="$(DISK)" compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
+	@DISK="$(DISK)" NET="$(NET)" compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
 
 # Two terminals, as xv6: the console here, gdb (with .gdbinit) in another
 qemu-gdb: $(BOOTDEP)
 	@$(NEED) gdb:gdb
-	@DISK="$(DISK)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
+	@DISK="$(DISK)" NET="$(NET)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
 
 # matplotlib is Debian's (python3-matplotlib), for Debian's python3
 PLOTPY   := $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)

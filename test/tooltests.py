@@ -30,7 +30,8 @@ runner.py runs these in its pool beside the other tests:
                   line naming them, before any build; compile/bin/batch
                   refuses TIMEOUT=0, MEM=0 and NET=2 with status 2, and
                   NET=0 boots with no NIC
-  gdb             make qemu-gdb's QEMU listens on GDBPORT; gdb -batch,
+  gdb             make qemu-gdb's QEMU (NET=1: with an e1000) listens on
+                  GDBPORT; gdb -batch,
                   started in the tree with the tree's .gdbinit, attaches,
                   stops at a breakpoint by symbol and kills it; no QEMU is
                   left
@@ -509,10 +510,15 @@ def test_gdb(tmp, opts):
                               opts.kernel], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT,
+                             env=dict(env_without_make(), NET="1"),
                              start_new_session=True)
     try:
         if not wait_listening(port, serve, deadline):
             raise Failed("QEMU never listened on port %d" % port)
+        nic = [p for p in procs_with("tcp:127.0.0.1:%d" % port)
+               if "e1000" in open("/proc/%d/cmdline" % p).read()]
+        if not nic:
+            raise Failed("NET=1: the QEMU make qemu-gdb started has no e1000")
         env = dict(os.environ, GDBPORT=str(port))
         r = subprocess.run(["gdb", "-batch", "-nh", "-iex",
                             "add-auto-load-safe-path %s/.gdbinit" % TOP,
