@@ -72,6 +72,7 @@ local	process	filler(uint32 npages)
  */
 process	main(void)
 {
+	static	struct	vminfo	info;	/* the system's VM counters	*/
 	uint32	ffs = free_ffs_pages();
 	pid32	pid;
 
@@ -85,9 +86,12 @@ process	main(void)
 	}
 	resume(pid);
 	receive();			/* the note that filler ended	*/
+	if (vm_info(NULLPROC, &info) == SYSERR) {
+		return SYSERR;
+	}
 	kprintf("swapdemo: %u first touches, %u swap-ins, %u evictions "
-		"(%u written)\n", vmtotal.lazy, vmtotal.swapins,
-		vmtotal.evict_dirty + vmtotal.evict_clean,
-		vmtotal.evict_dirty);
+		"(%u written)\n", info.total.lazy, info.total.swapins,
+		info.total.evict_dirty + info.total.evict_clean,
+		info.total.evict_dirty);
 	return OK;
 }

@@ -30,6 +30,8 @@ runner.py runs these in its pool beside the other tests:
                   line naming them, before any build; compile/bin/batch
                   refuses TIMEOUT=0, MEM=0 and NET=2 with status 2, and
                   NET=0 boots with no NIC
+  examples        every examples/*.c builds and runs through batch under
+                  STRICT=1 to status 0 (the README tells users to run them)
   gdb             make qemu-gdb's QEMU (NET=1: with an e1000) listens on
                   GDBPORT; gdb -batch,
                   started in the tree with the tree's .gdbinit, attaches,
@@ -478,6 +480,20 @@ def test_bad_options(tmp, opts):
     return None, out
 
 
+def test_examples(tmp, opts):
+    import glob
+    out = ""
+    progs = sorted(glob.glob(os.path.join(TOP, "examples", "*.c")))
+    if not progs:
+        raise Failed("no examples/*.c")
+    for prog in progs:
+        got = batch(prog, timeout=120, strict="1")
+        out += got[1] + got[2]
+        expect_verdict("examples/" + os.path.basename(prog), got, 0,
+                       r"^batch: halted; no process killed$")
+    return None, out
+
+
 def wait_listening(port, proc, deadline):
     while not listening(port):
         if proc.poll() is not None or time.monotonic() >= deadline:
@@ -687,6 +703,7 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "batch-parallel": test_batch_parallel,
          "batch-beside-run": test_batch_beside_run,
          "bad-options": test_bad_options,
+         "examples": test_examples,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
          "curves": test_curves}
