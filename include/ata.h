@@ -3,7 +3,8 @@
 /*
  * One disk on an IDE channel, driven by PIO (device/ata/): one interrupt
  * per block with READ/WRITE MULTIPLE when the disk offers 8-sector DRQ
- * blocks (QEMU's does), else one per sector.  Xinu's block calls move one block of ATA_BLKSIZ bytes:
+ * blocks (QEMU's does), else one per sector.  Xinu's block calls move
+ * one block of ATA_BLKSIZ bytes:
  *	read(DISK0, buf, blk)	write(DISK0, buf, blk)
  * with 0 <= blk < control(DISK0, ATA_CTL_NBLOCKS, 0, 0).  A block is a
  * page, 8 sectors, because the swap area moves whole pages.

@@ -3,11 +3,11 @@
 /*
  * The command line is a list of words.  Words whose key (the part
  * before '=') lies in one of the kernel's namespaces are the kernel's:
- * "test", "vm.", "net" and "net." (a namespace is the text up to the first '.' of a
- * key in the table of system/cmdline.c, or the whole key when it has
- * no '.'; a key added there in a new namespace, "net.mtu" say, makes
- * every "net." word the kernel's).  cmdline_check reads them once at
- * boot into bootcfg and refuses the boot, one console line per
+ * "test", "vm.", "net" and "net." (a namespace is the text up to the
+ * first '.' of a key in the table of system/cmdline.c, or the whole key
+ * when it has no '.'; a key added there in a new namespace, "net.mtu"
+ * say, makes every "net." word the kernel's).  cmdline_check reads them
+ * once at boot into bootcfg and refuses the boot, one console line per
  * problem, for an unknown key, a missing or bad value, a value out of
  * range, a key given twice, or a line longer than CMDLINE_LEN - 1.
  * Every other word is the program's, read with bootarg/bootarg_uint.

@@ -31,6 +31,9 @@ extern	struct	ptnode	*ptfree;
 extern	struct	ptentry	porttab[];
 extern	int32	ptnextid;
 
+/* ptdelete and ptreset empty a port through this (system/ptclear.c) */
+extern	void	ptclear(struct ptentry *, uint16, void (*)(int32));
+
 #define	isbadport(p)	((int32)(p) < 0 || (p) >= NPORTS)
 
 #endif

@@ -1,4 +1,5 @@
-/* ffs.c - ffs_init, ffs_alloc, ffs_free, ffs_release, ffs_inuse, free_ffs_pages */
+/* ffs.c - ffs_init, ffs_alloc, ffs_free, ffs_release, ffs_inuse,
+	   free_ffs_pages */
 
 #include <xinu.h>
 #include <vm.h>

@@ -1,4 +1,5 @@
-/* frame.c - frame_accessed, frame_dirty, frame_unmap, frame_setio, frame_remap */
+/* frame.c - frame_accessed, frame_dirty, frame_unmap, frame_setio,
+	     frame_remap */
 
 #include <xinu.h>
 #include <vm.h>

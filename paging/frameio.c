@@ -1,4 +1,5 @@
-/* frameio.c - frame_ioinit, frame_iostart, frame_iodone, frame_iowake, frame_iowait, frame_ioabort */
+/* frameio.c - frame_ioinit, frame_iostart, frame_iodone, frame_iowake,
+	       frame_iowait, frame_ioabort */
 
 #include <xinu.h>
 #include <vm.h>

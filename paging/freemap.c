@@ -1,4 +1,5 @@
-/* freemap.c - freemap_init, freemap_grow, freemap_take, freemap_give, freemap_isfree */
+/* freemap.c - freemap_init, freemap_grow, freemap_take, freemap_give,
+	       freemap_isfree */
 
 #include <xinu.h>
 #include <vm.h>

@@ -1,4 +1,4 @@
-/* pagefault.c - pagefault, vmkill */
+/* pagefault.c - pagefault, vmkill, page_pte, page_in */
 
 #include <xinu.h>
 #include <vm.h>

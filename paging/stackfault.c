@@ -1,4 +1,5 @@
-/* stackfault.c - stackfault_init, stackfault, stkoverflow, stkguard, stkunguard */
+/* stackfault.c - stackfault_init, stackfault, stkoverflow, stkguard,
+	          stkunguard */
 
 #include <xinu.h>
 #include <vm.h>

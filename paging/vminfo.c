@@ -1,8 +1,18 @@
 /* vminfo.c - allocated_virtual_pages, used_ffs_frames, used_swap_frames,
-	      vmcount, vm_info */
+	      vmcount, vm_runs, vm_info */
 
 #include <xinu.h>
 #include <vm.h>
+
+/*
+ * What the VM tells programs and the shell about itself.  The course's
+ * three counters (allocated_virtual_pages, used_ffs_frames,
+ * used_swap_frames) read one process; vm_info copies a whole snapshot
+ * (struct vminfo in paging.h), taken with interrupts off so its numbers
+ * agree with each other.  Nothing here changes a table, so programs may
+ * call these as often as they like; the shell's vmstat reads the VM
+ * only through them, never through vm.h.
+ */
 
 #define	VM_HEAPPAGES	0	/* what vmcount counts			*/
 #define	VM_FRAMES	1

@@ -3,6 +3,16 @@
 #include <xinu.h>
 #include <vm.h>
 
+/*
+ * The one place the VM learns that a process ends: kill calls
+ * vmteardown before it frees the process table entry.  Afterwards no
+ * frame, slot, stack frame or page-table page names the process
+ * (vm_audit checks it), and its counts in used_ffs_frames and
+ * used_swap_frames are back to the free pools, before any waiter runs.
+ * Heap pages go through page_release, the same path as vfree, so the
+ * two cannot disagree on what a page holds.
+ */
+
 /*------------------------------------------------------------------------
  *  vmteardown  -  The VM's hook in kill: return every frame, swap slot,
  *		   stack frame, page table and the page directory of a

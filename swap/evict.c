@@ -1,4 +1,5 @@
-/* evict.c - swap_evict, swap_evict_again, swap_exchange, evict_some, evict_frame, reclaim_slot, swaptrace */
+/* evict.c - swap_evict, swap_evict_again, swap_exchange, evict_some,
+	     evict_frame, reclaim_slot, swaptrace */
 
 #include <xinu.h>
 #include <vm.h>

@@ -1,4 +1,5 @@
-/* policy.c - vm_setpolicy, vm_policyname, vm_tick: the table of replacement policies */
+/* policy.c - vm_setpolicy, vm_policyname, vm_tick: the table of
+	      replacement policies */
 
 #include <xinu.h>
 #include <frame.h>

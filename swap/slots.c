@@ -1,4 +1,6 @@
-/* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move, swap_free, swap_release, swap_inuse, swap_used, swap_over, swap_reserve, free_swap_pages */
+/* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move,
+	     swap_free, swap_release, swap_inuse, swap_used, swap_over,
+	     swap_reserve, free_swap_pages */
 
 #include <xinu.h>
 #include <vm.h>

@@ -1,14 +1,15 @@
-/* ptclear.c - ptclear, ptdelete, ptreset */
+/* ptclear.c - ptclear */
 
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
  *  ptclear  -  Empty a port, handing each message to 'disp' (if any),
  *		and wake its waiters, who then fail; the port ends in
- *		state 'newstate' (interrupts off)
+ *		state 'newstate' (interrupts off; for ptdelete and
+ *		ptreset)
  *------------------------------------------------------------------------
  */
-local	void	ptclear(struct ptentry *ptptr, uint16 newstate,
+void	ptclear(struct ptentry *ptptr, uint16 newstate,
 			void (*disp)(int32))
 {
 	struct	ptnode	*node, *next;
@@ -34,46 +35,4 @@ local	void	ptclear(struct ptentry *ptptr, uint16 newstate,
 	}
 	ptptr->ptstate = newstate;
 	resched_cntl(DEFER_STOP);
-}
-
-/*------------------------------------------------------------------------
- *  ptdelete  -  Delete a port, passing each waiting message to 'disp'
- *------------------------------------------------------------------------
- */
-syscall	ptdelete(
-	  int32		portid,		/* port to delete		*/
-	  void		(*disp)(int32)	/* disposer, or NULL		*/
-	)
-{
-	intmask	mask;
-
-	mask = disable();
-	if (isbadport(portid) || porttab[portid].ptstate != PT_ALLOC) {
-		restore(mask);
-		return SYSERR;
-	}
-	ptclear(&porttab[portid], PT_FREE, disp);
-	restore(mask);
-	return OK;
-}
-
-/*------------------------------------------------------------------------
- *  ptreset  -  Empty a port and keep it, passing messages to 'disp'
- *------------------------------------------------------------------------
- */
-syscall	ptreset(
-	  int32		portid,		/* port to reset		*/
-	  void		(*disp)(int32)	/* disposer, or NULL		*/
-	)
-{
-	intmask	mask;
-
-	mask = disable();
-	if (isbadport(portid) || porttab[portid].ptstate != PT_ALLOC) {
-		restore(mask);
-		return SYSERR;
-	}
-	ptclear(&porttab[portid], PT_ALLOC, disp);
-	restore(mask);
-	return OK;
 }
