@@ -190,6 +190,6 @@ extern	void	stkguard(uint32);
 extern	void	stkunguard(uint32);
 /* ... and what a driver calls to map device registers into the kernel
  * region (device/eth/ethinit.c) */
-extern	pte_t	*pte_lookup(pde_t *, uint32);
+extern	void	kpte_set(uint32, pte_t);
 
 #endif

@@ -88,6 +88,7 @@ extern	void	pdpt_init(void);
 extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
+extern	pte_t	*pte_lookup(pde_t *, uint32);
 extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);

@@ -38,6 +38,8 @@ void	kmap_init(void)
  */
 void	*kmap(int32 slot, uint32 pa)
 {
+	/* Not kpte_set: the PTE's address is kept (kmap_pte), as this is
+	 * on every fault's path */
 	*kmap_pte[slot] = PTE_FRAME(pa) | PTE_P | PTE_W;
 	invlpg(kmap_window[slot]);
 	return kmap_window[slot];

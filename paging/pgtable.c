@@ -1,4 +1,5 @@
-/* pgtable.c - pte_lookup, pte_set, pt_missing, pt_ensure, pt_release */
+/* pgtable.c - pte_lookup, pte_set, kpte_set, pt_missing, pt_ensure,
+	       pt_release */
 
 #include <xinu.h>
 #include <vm.h>
@@ -42,6 +43,20 @@ void	pte_set(pid32 pid, uint32 va, pte_t *pte, pte_t val)
 	if ((old & PTE_P) != 0 && proctab[pid].prpdbr == read_cr3()) {
 		invlpg((void *)va);
 	}
+}
+
+/*------------------------------------------------------------------------
+ *  kpte_set  -  Set the PTE of kernel-region page 'va' to 'val' and drop
+ *		 the TLB's copy: the kernel region's page tables are
+ *		 shared by every directory, so this is seen in every
+ *		 address space (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	kpte_set(uint32 va, pte_t val)
+{
+	assert(va < KERNEL_END && kernel_pdbr != 0);
+	*pte_lookup((pde_t *)kernel_pdbr, va) = val;
+	invlpg((void *)va);
 }
 
 /*------------------------------------------------------------------------

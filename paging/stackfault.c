@@ -113,15 +113,11 @@ void	stackfault(void)
  */
 void	stkguard(uint32 va)
 {
-	pte_t	*pte;
-
 	if (kernel_pdbr == 0) {
 		return;			/* before paging: no guard	*/
 	}
-	assert(va < KERNEL_END && (va & (PAGE_SIZE - 1)) == 0);
-	pte = pte_lookup((pde_t *)kernel_pdbr, va);
-	*pte = PTE_IS_STACK;
-	invlpg((void *)va);
+	assert((va & (PAGE_SIZE - 1)) == 0);
+	kpte_set(va, PTE_IS_STACK);
 }
 
 /*------------------------------------------------------------------------
@@ -138,7 +134,6 @@ void	stkunguard(uint32 va)
 	}
 	pte = pte_lookup((pde_t *)kernel_pdbr, va);
 	if (*pte == PTE_IS_STACK) {
-		*pte = PGROUNDDOWN(va) | PTE_P | PTE_W;
-		invlpg((void *)va);
+		kpte_set(PGROUNDDOWN(va), PGROUNDDOWN(va) | PTE_P | PTE_W);
 	}
 }

@@ -36,9 +36,8 @@ local	void	mapregs(struct ethcblk *ethptr, char *window, uint32 bar)
 	uint32	off;
 
 	for (off = 0; off < E1000_MMIO_LEN; off += PAGE_SIZE) {
-		*pte_lookup((pde_t *)kernel_pdbr, (uint32)window + off) =
-			PTE_FRAME(bar + off) | PTE_P | PTE_W | PTE_PCD | PTE_PWT;
-		invlpg(window + off);
+		kpte_set((uint32)window + off, PTE_FRAME(bar + off) | PTE_P |
+			 PTE_W | PTE_PCD | PTE_PWT);
 	}
 	ethptr->regs = (volatile uint32 *)window;
 }
