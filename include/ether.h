@@ -112,6 +112,15 @@ struct	e1000_txd {
 /* control() functions of an Ethernet device */
 #define	ETH_CTRL_GET_MAC 1		/* copy the MAC to (byte *)arg1	*/
 #define	ETH_CTRL_LINK	2		/* TRUE if the link is up	*/
+#define	ETH_CTRL_READY	3		/* TRUE once frames can come in	*/
+
+/*
+ * QEMU's e1000 holds back every frame that arrives within ETH_RXSETTLE
+ * ms of a write to RCTL (its flush_queue_timer) and passes them in only
+ * when that time is over; the 8254x itself passes nothing in while
+ * its link is down.  ETH_CTRL_READY says when both are past.
+ */
+#define	ETH_RXSETTLE	1000		/* ms after enabling receive	*/
 
 struct	ethcblk	{
 	int32	state;			/* ETH_STATE_...		*/
@@ -137,6 +146,7 @@ struct	ethcblk	{
 	uint32	rxmissed;		/* dropped for a full ring	*/
 	uint32	overruns;		/* receive overrun interrupts	*/
 	uint32	interrupts;
+	uint64	rxon;			/* clkms when RCTL was written	*/
 };
 
 extern	struct	ethcblk	ethertab[];

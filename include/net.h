@@ -29,6 +29,8 @@
 #define	NETPRIO		500		/* the netin process: above	*/
 					/*   programs and the shell	*/
 #define	NETSTK		16384
+#define	NET_READYWAIT	5000		/* ms netstart waits for the NIC */
+#define	NET_READYPOLL	10		/* ... asking every so many ms	*/
 
 /* The packets, as laid out on the wire */
 struct	arppkt	{
@@ -109,6 +111,7 @@ struct	netstats {
 	uint32	udpnoport;		/* to a port nobody registered	*/
 	uint32	udpfull;		/* its slot's queue was full	*/
 	uint32	echoes;			/* echo requests answered	*/
+	uint32	looped;			/* datagrams to ourselves	*/
 };
 extern	struct	netstats netstats;
 
@@ -174,6 +177,7 @@ extern	status	arp_resolve(uint32, byte *);
 extern	void	ip_in(char *, uint32);
 extern	status	ip_send(char *, byte, uint32, uint32);
 extern	bool8	ip_onlink(uint32);
+extern	void	ip_loop(char *, uint32);
 extern	void	icmp_in(char *, uint32, struct iphdr *);
 extern	int32	icmp_echo(uint32, uint16, uint32);
 extern	void	udp_init(void);

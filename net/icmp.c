@@ -12,7 +12,7 @@ local	struct	{
 /*------------------------------------------------------------------------
  *  echo_reply  -  Turn the echo request in 'frame' into its reply and
  *		   send it back where it came from (no ARP: netin must
- *		   not wait for its own input)
+ *		   not wait for its own input); to ourselves, it loops
  *------------------------------------------------------------------------
  */
 local	void	echo_reply(char *frame, struct iphdr *ip, struct icmphdr *ic,
@@ -32,7 +32,11 @@ local	void	echo_reply(char *frame, struct iphdr *ip, struct icmphdr *ic,
 	ic->type = ICMP_ECHOREPLY;
 	ic->cksum = 0;
 	ic->cksum = inet_cksum(ic, iclen, 0);
-	if (write(ETHER0, frame, (char *)ic + iclen - frame) != SYSERR) {
+	if (ntohl(ip->dst) == NetData.ipucast) {
+		netstats.echoes++;
+		ip_loop(frame, (char *)ic + iclen - frame);
+	} else if (write(ETHER0, frame, (char *)ic + iclen - frame)
+		   != SYSERR) {
 		netstats.txframes++;
 		netstats.echoes++;
 	}
@@ -71,7 +75,9 @@ void	icmp_in(char *frame, uint32 len, struct iphdr *ip)
 		if (pingtab[i].pid > 0 && pingtab[i].pid == ntohs(ic->id)
 		    && pingtab[i].seq == ntohs(ic->seq) && !pingtab[i].got) {
 			pingtab[i].got = TRUE;
-			send(pingtab[i].pid, OK);
+			if (pingtab[i].pid != currpid) {	/* not looped */
+				send(pingtab[i].pid, OK);
+			}
 			return;
 		}
 	}

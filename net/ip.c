@@ -1,4 +1,4 @@
-/* ip.c - ip_in, ip_onlink, ip_send */
+/* ip.c - ip_in, ip_onlink, ip_loop, ip_send */
 
 #include <xinu.h>
 
@@ -62,11 +62,30 @@ bool8	ip_onlink(uint32 ip)
 }
 
 /*------------------------------------------------------------------------
+ *  ip_loop  -  Deliver the frame of 'len' bytes, an IP datagram to our
+ *		own address, here instead of on the wire: ip_in runs in
+ *		the sender's process (its answer, an echo reply, loops
+ *		the same way).  Interrupts stay off, so netin's ip_in
+ *		never runs beside it.
+ *------------------------------------------------------------------------
+ */
+void	ip_loop(char *frame, uint32 len)
+{
+	intmask	mask;
+
+	mask = disable();
+	netstats.looped++;
+	ip_in(frame, len);
+	restore(mask);
+}
+
+/*------------------------------------------------------------------------
  *  ip_send  -  Send 'frame', whose IP data ('datalen' bytes of protocol
  *		'proto') already follows the room for the Ethernet and IP
  *		headers, to 'dst': fill both headers, find the next hop's
- *		MAC (the router for other subnets) and write it.  Returns
- *		OK, TIMEOUT (no ARP answer) or SYSERR.
+ *		MAC (the router for other subnets) and write it; a
+ *		datagram to our own address is delivered here (ip_loop).
+ *		Returns OK, TIMEOUT (no ARP answer) or SYSERR.
  *------------------------------------------------------------------------
  */
 status	ip_send(
@@ -79,21 +98,26 @@ status	ip_send(
 	struct	etherhdr *eh = (struct etherhdr *)frame;
 	struct	iphdr	*ip = (struct iphdr *)(frame + ETH_HDR_LEN);
 	uint32	hop;
+	bool8	self;
 	status	st;
 
-	if (datalen > ETH_MTU - IP_HDR_LEN || !netup
-	    || (NetData.ipvalid && dst == NetData.ipucast)) {
-		return SYSERR;		/* (no loopback)		*/
+	if (datalen > ETH_MTU - IP_HDR_LEN || !netup) {
+		return SYSERR;
 	}
+	self = NetData.ipvalid && dst == NetData.ipucast;
 	hop = dst;
-	if (!ip_onlink(dst)) {
-		if (NetData.iprouter == 0) {
-			return SYSERR;		/* no route		*/
+	if (self) {
+		memcpy(eh->dst, NetData.ethucast, ETH_ADDR_LEN);
+	} else {
+		if (!ip_onlink(dst)) {
+			if (NetData.iprouter == 0) {
+				return SYSERR;		/* no route	*/
+			}
+			hop = NetData.iprouter;
 		}
-		hop = NetData.iprouter;
-	}
-	if ((st = arp_resolve(hop, eh->dst)) != OK) {
-		return st;
+		if ((st = arp_resolve(hop, eh->dst)) != OK) {
+			return st;
+		}
 	}
 	memcpy(eh->src, NetData.ethucast, ETH_ADDR_LEN);
 	eh->type = htons(ETH_TYPE_IP);
@@ -109,6 +133,10 @@ status	ip_send(
 	ip->src = htonl(NetData.ipvalid ? NetData.ipucast : 0);
 	ip->dst = htonl(dst);
 	ip->cksum = inet_cksum(ip, IP_HDR_LEN, 0);
+	if (self) {
+		ip_loop(frame, ETH_HDR_LEN + IP_HDR_LEN + datalen);
+		return OK;
+	}
 	if (write(ETHER0, frame, ETH_HDR_LEN + IP_HDR_LEN + datalen)
 	    == SYSERR) {
 		return SYSERR;

@@ -25,14 +25,16 @@ local	void	netconfig(uint32 ip, int32 len, uint32 router)
 
 /*------------------------------------------------------------------------
  *  netstart  -  Bring the network up at boot when there is a NIC and
- *		 net=off was not given: start the netin process, then take
- *		 the static address of net.ip (and net.gw) or ask DHCP.
- *		 Prints one banner line with the outcome.
+ *		 net=off was not given: start the netin process, wait
+ *		 (up to NET_READYWAIT ms) until frames can come in, then
+ *		 take the static address of net.ip (and net.gw) or ask
+ *		 DHCP.  Prints one banner line with the outcome.
  *------------------------------------------------------------------------
  */
 void	netstart(void)
 {
 	char	a[IP_DOTLEN], m[IP_DOTLEN], r[IP_DOTLEN];
+	uint64	start;
 
 	if (ethertab[0].state != ETH_STATE_UP) {
 		return;
@@ -53,6 +55,11 @@ void	netstart(void)
 	}
 	netup = TRUE;
 	resume(netpid);
+	start = clkms;			/* so main's first ping is	*/
+	while (control(ETHER0, ETH_CTRL_READY, 0, 0) != TRUE /* answered */
+	       && clkms - start < NET_READYWAIT) {
+		sleepms(NET_READYPOLL);
+	}
 	if (bootcfg.netip != 0) {
 		netconfig(bootcfg.netip, bootcfg.netlen, bootcfg.netgw);
 	} else if (dhcp_run() == SYSERR) {

@@ -40,8 +40,9 @@ shellcmd xsh_netinfo(int32 nargs, char *args[])
 	       "interrupts %d\n", ep->rxframes, ep->txframes, ep->rxerrors,
 	       ep->rxmissed, ep->overruns, ep->interrupts);
 	printf("in       frames %d  arp %d  ip %d  icmp %d  udp %d  "
-	       "echoes %d  sent %d\n", s->rxframes, s->arpin, s->ipin,
-	       s->icmpin, s->udpin, s->echoes, s->txframes);
+	       "echoes %d  sent %d  looped %d\n", s->rxframes, s->arpin,
+	       s->ipin, s->icmpin, s->udpin, s->echoes, s->txframes,
+	       s->looped);
 	printf("dropped  runts %d  type %d  arpbad %d  arpother %d  "
 	       "ipbad %d  ipother %d\n", s->runts, s->badtype, s->arpbad,
 	       s->arpother, s->ipbad, s->ipother);

@@ -40,7 +40,10 @@ shellcmd xsh_ping(int32 nargs, char *args[])
 			       seq, rtt);
 		} else {
 			printf("seq=%d: %s\n", seq, rtt == TIMEOUT
-			       ? "no reply" : "cannot send (no route)");
+			       ? "no reply" : !ip_onlink(ip)
+			       && NetData.iprouter == 0
+			       ? "cannot send (no route: no router)"
+			       : "cannot send");
 		}
 		if (seq < count && rtt >= 0 && rtt < PING_TIMEOUT) {
 			sleepms(PING_TIMEOUT - rtt);

@@ -4,7 +4,9 @@
 
 /*------------------------------------------------------------------------
  *  ethcontrol  -  ETH_CTRL_GET_MAC copies the MAC to (byte *)arg1;
- *		   ETH_CTRL_LINK returns TRUE when the link is up
+ *		   ETH_CTRL_LINK returns TRUE when the link is up;
+ *		   ETH_CTRL_READY returns TRUE when, besides, the
+ *		   receiver has been on for ETH_RXSETTLE ms (ether.h)
  *------------------------------------------------------------------------
  */
 devcall	ethcontrol(
@@ -30,6 +32,9 @@ devcall	ethcontrol(
 	case ETH_CTRL_LINK:
 		return (e1000_reg(ethptr, E1000_STATUS) & E1000_STATUS_LU)
 			? TRUE : FALSE;
+	case ETH_CTRL_READY:
+		return (e1000_reg(ethptr, E1000_STATUS) & E1000_STATUS_LU)
+			&& clkms - ethptr->rxon >= ETH_RXSETTLE ? TRUE : FALSE;
 	default:
 		return SYSERR;
 	}

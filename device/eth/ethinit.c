@@ -149,6 +149,7 @@ local	status	ringsinit(struct ethcblk *ethptr)
 	e1000_reg(ethptr, E1000_RDTR) = 0;
 	e1000_reg(ethptr, E1000_RCTL) = E1000_RCTL_EN | E1000_RCTL_BAM
 					| E1000_RCTL_SECRC;
+	ethptr->rxon = clkms;		/* the only write to RCTL	*/
 
 	e1000_reg(ethptr, E1000_TDBAL) = (uint32)ethptr->txring;
 	e1000_reg(ethptr, E1000_TDBAH) = 0;
