@@ -7,6 +7,7 @@ local	struct	{
 	pid32	pid;			/* -1 or 0: the entry is free	*/
 	uint16	seq;
 	bool8	got;
+	bool8	waiting;		/* in recvtime: wake it		*/
 } pingtab[NPINGWAIT];
 
 /*------------------------------------------------------------------------
@@ -75,8 +76,8 @@ void	icmp_in(char *frame, uint32 len, struct iphdr *ip)
 		if (pingtab[i].pid > 0 && pingtab[i].pid == ntohs(ic->id)
 		    && pingtab[i].seq == ntohs(ic->seq) && !pingtab[i].got) {
 			pingtab[i].got = TRUE;
-			if (pingtab[i].pid != currpid) {	/* not looped */
-				send(pingtab[i].pid, OK);
+			if (pingtab[i].waiting) {	/* else no message */
+				send(pingtab[i].pid, OK);	/* is left */
 			}
 			return;
 		}
@@ -121,6 +122,7 @@ int32	icmp_echo(
 	pingtab[slot].pid = currpid;
 	pingtab[slot].seq = seq;
 	pingtab[slot].got = FALSE;
+	pingtab[slot].waiting = FALSE;
 	restore(mask);
 
 	result = SYSERR;
@@ -156,7 +158,9 @@ int32	icmp_echo(
 				result = TIMEOUT;
 				break;
 			}
+			pingtab[slot].waiting = TRUE;
 			recvtime(timeout - (now - start));
+			pingtab[slot].waiting = FALSE;
 		}
 		restore(mask);
 	}

@@ -4,7 +4,8 @@
 #include <shell.h>
 
 /*------------------------------------------------------------------------
- *  xsh_devdump  -  List the device switch table
+ *  xsh_devdump  -  List the device switch table (a device found on PCI
+ *		    shows what PCI gave it; none found: csr 0, irq -)
  *------------------------------------------------------------------------
  */
 shellcmd xsh_devdump(int32 nargs, char *args[])
@@ -21,7 +22,8 @@ shellcmd xsh_devdump(int32 nargs, char *args[])
 	for (devptr = &devtab[0]; devptr < &devtab[NDEVS]; devptr++) {
 		printf("%3d %-16s %5d 0x%08x", devptr->dvnum, devptr->dvname,
 		       devptr->dvminor, (uint32)devptr->dvcsr);
-		if (devptr->dvintr != NULL) {
+		if (devptr->dvintr != NULL && (devptr->dvcsr != NULL
+					       || devptr->dvirq != 0)) {
 			printf("  %3d\n", devptr->dvirq);
 		} else {
 			printf("    -\n");

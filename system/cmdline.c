@@ -1,4 +1,5 @@
-/* cmdline.c - cmdline_check, cmdline_ours, cmdline_refuse, findkey, setvalue */
+/* cmdline.c - cmdline_check, cmdline_ours, cmdline_refuse, findkey,
+	       setvalue, netcheck */
 
 #include <xinu.h>
 
@@ -177,12 +178,6 @@ local	status	setvalue(const struct cmdkey *k, const char *val)
 			k->name, val, k->kind == CK_CIDR ? "/len" : "");
 		return SYSERR;
 	}
-	if (strlen(val) >= (uint32)k->max) {
-		cmdline_refuse();
-		kprintf("%s=%s is longer than %d characters\n",
-			k->name, val, k->max - 1);
-		return SYSERR;
-	}
 	for (i = 0; k->choice != NULL && (name = k->choice(i)) != NULL;
 	     i++) {
 		if (strcmp(name, val) == 0) {
@@ -198,8 +193,46 @@ local	status	setvalue(const struct cmdkey *k, const char *val)
 		kprintf("\n");
 		return SYSERR;
 	}
+	if (strlen(val) >= (uint32)k->max) {
+		cmdline_refuse();
+		kprintf("%s=%s is longer than %d characters\n",
+			k->name, val, k->max - 1);
+		return SYSERR;
+	}
 	strncpy((char *)k->where, val, k->max);
 	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  netcheck  -  The network keys that are good alone but not together:
+ *		 a router needs a static address (DHCP names the router
+ *		 itself) on whose subnet it lies; returns the problems
+ *		 printed (0 or 1).  Checked once every word is good.
+ *------------------------------------------------------------------------
+ */
+local	int32	netcheck(void)
+{
+	char	gw[IP_DOTLEN], ip[IP_DOTLEN];
+	uint32	mask;
+
+	if (bootcfg.netgw == 0) {
+		return 0;
+	}
+	ip2dot(bootcfg.netgw, gw);
+	if (bootcfg.netip == 0) {
+		cmdline_refuse();
+		kprintf("net.gw=%s needs net.ip=a.b.c.d/len (DHCP names "
+			"the router)\n", gw);
+		return 1;
+	}
+	mask = 0xFFFFFFFF << (32 - bootcfg.netlen);
+	if ((bootcfg.netgw & mask) != (bootcfg.netip & mask)) {
+		cmdline_refuse();
+		kprintf("net.gw=%s is not on the subnet of net.ip=%s/%d\n",
+			gw, ip2dot(bootcfg.netip, ip), bootcfg.netlen);
+		return 1;
+	}
+	return 0;
 }
 
 /*------------------------------------------------------------------------
@@ -261,5 +294,5 @@ int32	cmdline_check(
 		}
 		nbad++;
 	}
-	return nbad;
+	return nbad > 0 ? nbad : netcheck();	/* once each is good */
 }

@@ -5,6 +5,10 @@ one line each as "net:NAME".  The traffic never leaves this machine:
   dhcp_gateway    one machine on QEMU's user network (-netdev user)
                   boots the in-kernel case net_dhcp_gateway: DHCP gives
                   10.0.2.15/24 and router 10.0.2.2, which answers pings
+  static_user     the same network with net.ip=10.0.2.15/24
+                  net.gw=10.0.2.2, booting net_static_user: the first
+                  ping right after boot is answered (one, no retry);
+                  datagrams to our own address are delivered locally
   two_machines    two machines on one virtual link (-netdev socket in
                   its UDP mode: each QEMU sends the other's frames to a
                   port on 127.0.0.1), static addresses 10.0.0.1/24 and
@@ -103,6 +107,14 @@ def test_dhcp_gateway(opts):
     b = boot("net_dhcp_gateway", "", "user", None, opts)
     status = b.finish(time.monotonic() + runner.limit(opts))
     return runner.test_verdict("net_dhcp_gateway", b.text(), status), \
+        b.text()
+
+
+def test_static_user(opts):
+    b = boot("net_static_user", "net.ip=10.0.2.15/24 net.gw=10.0.2.2",
+             "user", None, opts)
+    status = b.finish(time.monotonic() + runner.limit(opts))
+    return runner.test_verdict("net_static_user", b.text(), status), \
         b.text()
 
 
@@ -361,6 +373,7 @@ def test_malformed_frames(opts):
 
 
 TESTS = {"dhcp_gateway": test_dhcp_gateway,
+         "static_user": test_static_user,
          "two_machines": test_two_machines,
          "malformed_frames": test_malformed_frames}
 

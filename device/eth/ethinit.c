@@ -164,7 +164,8 @@ local	status	ringsinit(struct ethcblk *ethptr)
 
 /*------------------------------------------------------------------------
  *  ethinit  -  Find an e1000 on PCI bus 0, reset it, read its MAC, set
- *		up its rings and interrupt.  Without one the device stays
+ *		up its rings and interrupt; its BAR 0 and IRQ line become
+ *		the device's dvcsr and dvirq.  Without one the device stays
  *		in ETH_STATE_NONE (its calls return SYSERR) and the boot
  *		goes on: that is not an error.
  *------------------------------------------------------------------------
@@ -191,6 +192,8 @@ devcall	ethinit(struct dentry *devptr)
 		ethptr->model = "unusable (no memory BAR or no IRQ)";
 		return SYSERR;
 	}
+	devptr->dvcsr = (void *)(bar & PCI_BAR_MASK);	/* for devdump	*/
+	devptr->dvirq = ethptr->irq;
 	pci_write(bdf, PCI_CMD, pci_read(bdf, PCI_CMD) | PCI_CMD_MEM
 		  | PCI_CMD_MASTER);
 	mapregs(ethptr, ethwindow[devptr->dvminor], bar & PCI_BAR_MASK);

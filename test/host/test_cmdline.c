@@ -245,6 +245,27 @@ int32	main(void)
 	TCHECK(bootcfg.netip == 0 && bootcfg.netgw == 0);
 	tend();
 
+	tbegin("cmdline_choice_names_the_choices");
+	TCHECK(refused("xinu.elf net=maybe", 1,
+		       "cmdline: net=maybe is not one of: on off\n"));
+	TCHECK(refused("xinu.elf vm.swapper=sometimes", 1, "cmdline: "
+		       "vm.swapper=sometimes is not one of: on off\n"));
+	TCHECK(refused("xinu.elf vm.swapdev=network", 1, "cmdline: "
+		       "vm.swapdev=network is not one of: ram disk\n"));
+	tend();
+
+	tbegin("cmdline_router_needs_address");
+	TCHECK(refused("xinu.elf net.gw=10.0.0.254", 1, "cmdline: "
+		       "net.gw=10.0.0.254 needs net.ip=a.b.c.d/len (DHCP "
+		       "names the router)\n"));
+	TCHECK(refused("xinu.elf net.ip=10.0.0.2/24 net.gw=10.0.1.1", 1,
+		       "cmdline: net.gw=10.0.1.1 is not on the subnet of "
+		       "net.ip=10.0.0.2/24\n"));
+	TCHECK(refused("xinu.elf net.ip=10.0.0.2/24 net.gw=10.0.1.1 "
+		       "vm.ffs=0", 1, "cmdline: vm.ffs=0 is below 1\n"));
+	TCHECK(check("xinu.elf net.ip=10.0.0.2/23 net.gw=10.0.1.1") == 0);
+	tend();
+
 	tbegin("cmdline_too_long_is_refused");
 	for (i = 0; i < CMDLINE_LEN + 7; i++) {
 		longline[i] = 'x';

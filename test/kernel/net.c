@@ -178,6 +178,50 @@ NETTEST(net_dhcp_gateway)
 	return OK;
 }
 
+/* A static address on QEMU's user network (net.ip=10.0.2.15/24
+ * net.gw=10.0.2.2): the first ping right after boot, once and with no
+ * retry, is answered (QEMU's e1000 holds frames back for a second after
+ * the receiver is enabled: netstart waits that out).  Then datagrams to
+ * our own address are delivered here: a ping is answered without a
+ * frame on the wire or a message left behind, UDP reaches the local
+ * slot with its sender, and to a closed port it is counted.  devdump's
+ * ETHER0 shows the BAR and IRQ that PCI gave. */
+NETTEST(net_static_user)
+{
+	char	buf[16];
+	uid32	a, b;
+	uint32	tx, ip;
+	uint16	port;
+
+	REQUIRE(netup && NetData.ipvalid && !NetData.bydhcp);
+	REQUIRE(NetData.ipucast == 0x0A00020F && NetData.iprouter == 0x0A000202);
+	CHECK(icmp_echo(NetData.iprouter, 1, 5000) >= 0);
+	CHECK(control(ETHER0, ETH_CTRL_READY, 0, 0) == TRUE);
+
+	tx = netstats.txframes;
+	CHECK(icmp_echo(NetData.ipucast, 2, 1000) >= 0);
+	CHECK(recvtime(1) == (umsg32)TIMEOUT);	/* no stray wake-up */
+	CHECK(netstats.echoes == 1 && netstats.looped == 2);
+	a = udp_register(0, 0, 5000);
+	b = udp_register(NetData.ipucast, 5000, 5001);
+	REQUIRE(a != SYSERR && b != SYSERR);
+	CHECK(udp_send(b, "hello", 5) == OK);
+	CHECK(udp_sendto(a, NetData.ipucast, 5001, "back", 4) == OK);
+	CHECK(udp_recvaddr(a, &ip, &port, buf, sizeof(buf), 0) == 5);
+	CHECK(memcmp(buf, "hello", 5) == 0);
+	CHECK(ip == NetData.ipucast && port == 5001);
+	CHECK(udp_recv(b, buf, sizeof(buf), 0) == 4);
+	CHECK(udp_sendto(a, NetData.ipucast, 5999, "x", 1) == OK);
+	CHECK(netstats.udpnoport == 1);
+	CHECK(netstats.txframes == tx);		/* none on the wire	*/
+	CHECK(udp_release(a) == OK && udp_release(b) == OK);
+
+	CHECK(devtab[ETHER0].dvirq == ethertab[0].irq
+	      && ethertab[0].irq != 0);
+	CHECK(devtab[ETHER0].dvcsr != NULL);
+	return OK;
+}
+
 /*------------------------------------------------------------------------
  *  flood_check  -  Wait until all FLOOD_COUNT datagrams B sends to the
  *		    unread 'slot' are in: the first UDP_QSIZ queued, the
