@@ -49,6 +49,7 @@ Script format (test/scripts/NAME.script), one directive per line:
   append: WORDS      extra kernel command-line words (before the boot)
   mem: MIB           QEMU's memory for this session
   disk: yes          boot with a private disk image (as "+disk" does)
+  net: user          boot with an e1000 on QEMU's user network
   timeout: SECONDS   time limit for the whole session (default 60;
                      make test TIMEOUT=s overrides it)
   expect: REGEX      wait until the console, after the previous match,
@@ -429,7 +430,7 @@ def unescape(s):
 
 def parse_script(path):
     steps, append, timeout, want, mem = [], "", DEFAULT_TIMEOUT, None, None
-    disk = False
+    disk, net = False, None
     with open(path) as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -453,12 +454,17 @@ def parse_script(path):
                     raise ValueError("%s:%d: disk: takes only 'yes'"
                                      % (path, lineno))
                 disk = True
+            elif key == "net":
+                if val != "user":
+                    raise ValueError("%s:%d: net: takes only 'user'"
+                                     % (path, lineno))
+                net = "user"
             elif key in ("expect", "reject", "send"):
                 steps.append((key, val, lineno))
             else:
                 raise ValueError("%s:%d: unknown directive '%s'"
                                  % (path, lineno, key))
-    return steps, append, timeout, want, mem, disk
+    return steps, append, timeout, want, mem, disk, net
 
 
 def hopeless(console, rejects, refusal_wanted=False):
@@ -476,7 +482,7 @@ def run_script(path, opts):
     """Run one scripted console session."""
     start = time.monotonic()
     try:
-        steps, append, timeout, want, mem, disk = parse_script(path)
+        steps, append, timeout, want, mem, disk, net = parse_script(path)
     except (ValueError, OSError) as e:
         return Result(False, str(e), "", "")
     tmp = tempfile.mkdtemp(prefix="xinu-script-")
@@ -484,18 +490,20 @@ def run_script(path, opts):
         extra = drive_args(disk_image(os.path.join(tmp, "disk.img"))) \
             if disk else []
         return script_session(opts, start, steps, append, timeout, want,
-                              mem, extra)
+                              mem, extra, net)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def script_session(opts, start, steps, append, timeout, want, mem, extra):
-    """The session of run_script, on a QEMU with 'extra' words."""
+def script_session(opts, start, steps, append, timeout, want, mem, extra,
+                   net=None):
+    """The session of run_script, on a QEMU with 'extra' words (and an
+    e1000 on backend 'net', else as make test's NET= says)."""
     timeout = opts.timeout or timeout
     rejects = [re.compile(v, re.S | re.M) for k, v, _ in steps
                if k == "reject"]
     boot = Boot(qemu_command(opts.kernel, append, mem or opts.mem, extra,
-                             net=getattr(opts, "net", None)))
+                             net=net or getattr(opts, "net", None)))
     deadline = start + timeout
     pos, reason = 0, None
     for key, val, lineno in steps:
