@@ -631,6 +631,12 @@ local	status	soak(void)
 		vmtotal.evict_dirty, vmtotal.evict_clean, vmtotal.iowaits);
 	CHECK(soakdone == SOAKPROCS * touches && soakbad == 0);
 	CHECK(vmtotal.swapins > 0 && vmtotal.evict_dirty > 0);
+	/* The pageout daemon may still be writing a soaker's page (now an
+	 * orphan): its frame and slot come back when the write ends */
+	for (i = 0; i < 5000 && frame_nio > 0; i++) {
+		sleepms(1);
+	}
+	CHECK(frame_nio == 0);
 	CHECK(vm_audit() == OK && vmsnap_same(&s));
 	return OK;
 }
