@@ -109,9 +109,17 @@ local	uint32	fifo_model(uint32 frames)
  */
 local	uint32	playone(void)
 {
-	uint32	before = vmtotal.lazy + vmtotal.swapins, faults;
+	uint32	before, faults;
 	int32	n = play.kind == WL_TWOPROC ? 2 : 1, i;
+	uint64	tick = clkms;
 
+	/* Start on a clock tick's edge, so aging's ticks fall at the same
+	 * references every run: what came before (the console's pace, which
+	 * is the host's) must not shift them */
+	while (*(volatile uint64 *)&clkms == tick) {
+		;
+	}
+	before = vmtotal.lazy + vmtotal.swapins;
 	play.turn[0] = semcreate(0);
 	play.turn[1] = semcreate(0);
 	play.done = semcreate(0);
