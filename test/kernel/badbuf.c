@@ -12,7 +12,9 @@
  * from the test process (a system process: the kernel's directory) on
  * NULL and 0xFFFFF000, then from a vcreate'd child on those, the page
  * just past its one vmalloc'd page, its stack's guard page, and last
- * on the vmalloc'd page itself, untouched, which must work.
+ * on the vmalloc'd page itself, untouched, which must work.  Pages
+ * swapped out to disk must work too: the fault that brings one in,
+ * with interrupts off, blocks for the disk read and goes on.
  */
 
 #define	BADBLK		5		/* DISK0 block the tests use	*/
@@ -263,5 +265,64 @@ TEST(badbuf_kprintf)
 	tryall(&bc);
 	CHECK(snprintf(got, LINELEN, "<%.3s>", HIGHPAGE) > 0);
 	CHECK(strcmp(got, "<(bad address 0xfffff000)>") == 0);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  swappedout  -  TRUE when heap page 'va' of this process is in swap
+ *------------------------------------------------------------------------
+ */
+local	bool8	swappedout(char *va)
+{
+	pte_t	*pte = pte_lookup((pde_t *)proctab[currpid].prpdbr,
+				  (uint32)va);
+
+	return pte != NULL && (*pte & (PTE_P | PTE_IS_SWAPPED)) ==
+			      PTE_IS_SWAPPED;
+}
+
+/*------------------------------------------------------------------------
+ *  swapchild  -  Pages swapped out to disk are good buffers: the calls
+ *		  that touch them with interrupts off block in the fault
+ *		  for the disk read and go on
+ *------------------------------------------------------------------------
+ */
+local	process	swapchild(void)
+{
+	struct	vminfo	*info;
+	char	*heap;
+	int32	i;
+
+	heap = vmalloc(8 * PAGE_SIZE);
+	REQUIRE(heap != (char *)SYSERR);
+	for (i = 0; i < 8; i++) {
+		sprintf(PAGE(heap, i), "page %d", i);
+	}
+	REQUIRE(swappedout(PAGE(heap, 0)) && swappedout(PAGE(heap, 1)) &&
+		swappedout(PAGE(heap, 2)));
+	kcapture(capture, CAPLEN);
+	CHECK(kprintf("[%s]\n", PAGE(heap, 0)) == 9);
+	CHECK(write(CONSOLE, PAGE(heap, 1), 6) == 6);
+	putc(CONSOLE, '\n');
+	kcapture(NULL, 0);
+	CHECK(strstr(capture, "[page 0]") != NULL);
+	CHECK(!swappedout(PAGE(heap, 0)) && !swappedout(PAGE(heap, 1)));
+	info = (struct vminfo *)PAGE(heap, 2);
+	CHECK(vm_info(getpid(), info) == OK);
+	CHECK(info->vcreated && info->heappages == 8);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+TEST_BOOT(badbuf_swapped_to_disk_is_good, "+disk vm.swapdev=disk vm.ffs=4")
+{
+	struct	vmsnap	snap;
+
+	vmsnap_take(&snap);
+	REQUIRE(swapdev->blocks);
+	CHECK(vrun_wait(vcreate(swapchild, 8192, INITPRIO + 1, "swapchild",
+				0)) != SYSERR);
+	CHECK(vmtotal.swapins >= 3);
+	CHECK(vm_audit() == OK && vmsnap_same(&snap));
 	return OK;
 }
