@@ -27,6 +27,11 @@
 extern	int	putc(int dev, char c);
 extern	int	getc(int dev);
 
+/* Whether fmtout may read the string at s, up to its NUL or max bytes:
+ * defined by the kernel (paging/bufok.c), so that a bad %s pointer
+ * prints "(bad address 0x...)" instead of faulting */
+extern	int	strok(const char *s, unsigned int max);
+
 /* Format engine shared by every printf-style function */
 extern	int	fmtout(void (*emit)(char c, void *arg), void *arg,
 			const char *fmt, va_list ap);

@@ -1,4 +1,4 @@
-/* fmt.c - fmtout, fmtparse, fmtdec, fmtint, fmtoct, fmtsarg, fmtuarg, fmtnum, fmtstr, fmtpad, fmtput */
+/* fmt.c - fmtout, fmtparse, fmtdec, fmtint, fmtoct, fmtsarg, fmtuarg, fmtnum, fmtbad, fmtstr, fmtpad, fmtput */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -132,6 +132,25 @@ static	void	fmtnum(
 	if (sp->left) {
 		fmtpad(out, ' ', npad);
 	}
+}
+
+/*------------------------------------------------------------------------
+ *  fmtbad  -  Emit "(bad address 0x...)" for a %s pointer the kernel
+ *		 says cannot be read (strok); width and precision are
+ *		 the string's, so they are not applied to this text
+ *------------------------------------------------------------------------
+ */
+static	void	fmtbad(
+	  struct fmtsink *out,		/* where the text goes		*/
+	  const char	*s		/* the unreadable pointer	*/
+	)
+{
+	static	const char pre[] = "(bad address ";
+	struct	fmtspec plain = { 0, 0, 0, "", 0, -1, 0 };
+
+	fmtstr(out, &plain, pre, sizeof(pre) - 1);
+	fmtnum(out, &plain, (uintptr_t)s, "0x", 16, 0);
+	fmtput(out, ')');
 }
 
 /*------------------------------------------------------------------------
@@ -420,6 +439,10 @@ int	fmtout(
 			s = va_arg(args, const char *);
 			if (s == NULL) {
 				s = "(null)";
+			} else if (!strok(s, spec.prec < 0 ? ~0U
+					  : (unsigned int)spec.prec)) {
+				fmtbad(&out, s);
+				break;
 			}
 			/* With a precision, s need not be NUL-terminated */
 			fmtstr(&out, &spec, s, spec.prec < 0 ? strlen(s)

@@ -1,5 +1,5 @@
-/* udp.c - udp_init, udp_in, udp_register, udp_recv, udp_recvaddr,
-	   udp_send, udp_sendto, udp_release */
+/* udp.c - udp_init, udp_badbuf, udp_cksum, udp_in, udp_register,
+	   udp_recv, udp_recvaddr, udp_send, udp_sendto, udp_release */
 
 #include <xinu.h>
 
@@ -29,6 +29,22 @@ void	udp_init(void)
 		udptab[i].queue = NULL;
 		udptab[i].waiter = -1;
 	}
+}
+
+/*------------------------------------------------------------------------
+ *  udp_badbuf  -  TRUE, with the console line "<call>: bad buffer 0x...",
+ *		   when the caller may not use the 'len' bytes at 'p'
+ *		   (bufok; 'write' when the call writes them)
+ *------------------------------------------------------------------------
+ */
+local	bool8	udp_badbuf(const char *call, const void *p, uint32 len,
+			   bool8 write)
+{
+	if (bufok(p, len, write)) {
+		return FALSE;
+	}
+	kprintf("%s: bad buffer 0x%x\n", call, (uint32)p);
+	return TRUE;
 }
 
 /*------------------------------------------------------------------------
@@ -196,6 +212,14 @@ int32	udp_recvaddr(
 		restore(mask);
 		return SYSERR;
 	}
+	if (udp_badbuf("udp_recvaddr", buff, len, TRUE) ||
+	    (remip != NULL &&
+	     udp_badbuf("udp_recvaddr", remip, sizeof(*remip), TRUE)) ||
+	    (remport != NULL &&
+	     udp_badbuf("udp_recvaddr", remport, sizeof(*remport), TRUE))) {
+		restore(mask);
+		return SYSERR;
+	}
 	up = &udptab[slot];
 	start = clkms;
 	while (up->count == 0) {
@@ -261,7 +285,8 @@ status	udp_sendto(
 	mask = disable();
 	if (slot < 0 || slot >= UDP_SLOTS || udptab[slot].state != UDP_USED
 	    || len < 0 || len > UDP_MAXDATA || remip == 0 || remport == 0
-	    || (!NetData.ipvalid && remip != IP_BCAST)) {
+	    || (!NetData.ipvalid && remip != IP_BCAST)
+	    || udp_badbuf("udp_sendto", buff, len, FALSE)) {
 		restore(mask);
 		return SYSERR;
 	}

@@ -72,6 +72,11 @@ pid32	vcreate(
 	char	*ksp;
 
 	mask = disable();
+	if (name != NULL && !strok(name, PNMLEN - 1)) {
+		kprintf("vcreate: bad name 0x%x\n", (uint32)name);
+		restore(mask);
+		return SYSERR;
+	}
 	npages = PGROUNDUP(ssize < MINSTK ? MINSTK : ssize) / PAGE_SIZE;
 	if (priority < 1 || funcaddr == NULL || nargs > MAXARGS ||
 	    ssize > VSTACK_TOP - VHEAP_END || (pid = newpid()) == SYSERR ||

@@ -138,6 +138,11 @@ syscall	vm_info(
 		restore(mask);
 		return SYSERR;
 	}
+	if (!bufok(info, sizeof(*info), TRUE)) {
+		kprintf("vm_info: bad buffer 0x%x\n", (uint32)info);
+		restore(mask);
+		return SYSERR;
+	}
 	memset(info, 0, sizeof(*info));
 	info->ffs_limit = ffs_limit;
 	info->ffs_used = ffs_limit - free_ffs_pages();

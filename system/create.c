@@ -39,6 +39,11 @@ pid32	newproc(void *funcaddr, uint32 ssize, pri16 priority, char *name,
 	char	*saddr;
 
 	mask = disable();
+	if (name != NULL && !strok(name, PNMLEN - 1)) {
+		kprintf("create: bad name 0x%x\n", (uint32)name);
+		restore(mask);
+		return SYSERR;
+	}
 	ssize = (uint32)roundmb(ssize < MINSTK ? MINSTK : ssize);
 	if (priority < 1 || funcaddr == NULL || nargs > MAXARGS ||
 	    (pid = newpid()) == SYSERR ||

@@ -27,6 +27,7 @@ local	status	atafail(struct atacblk *, byte, uint32, const char *, byte);
  *  atacheck  -  Refuse, with a console line, a block call on a device
  *		 with no disk, from a caller that cannot block (the null
  *		 process, code deferring rescheduling), with a NULL buffer
+ *		 or one the caller may not use (bufok; a read writes it),
  *		 or for a block outside the disk
  *------------------------------------------------------------------------
  */
@@ -51,6 +52,11 @@ status	atacheck(
 	}
 	if (buf == NULL) {
 		kprintf("%s: %s: no buffer\n", devptr->dvname, op);
+		return SYSERR;
+	}
+	if (!bufok(buf, ATA_BLKSIZ, strcmp(op, "read") == 0)) {
+		kprintf("%s: %s: bad buffer 0x%x\n", devptr->dvname, op,
+			(uint32)buf);
 		return SYSERR;
 	}
 	if (blk < 0 || (uint32)blk >= nblocks) {

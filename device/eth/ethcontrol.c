@@ -24,7 +24,9 @@ devcall	ethcontrol(
 	}
 	switch (func) {
 	case ETH_CTRL_GET_MAC:
-		if (arg1 == 0) {
+		if (!bufok((byte *)arg1, ETH_ADDR_LEN, TRUE)) {
+			kprintf("%s: control: bad buffer 0x%x\n",
+				devptr->dvname, arg1);
 			return SYSERR;
 		}
 		memcpy((byte *)arg1, ethptr->mac, ETH_ADDR_LEN);

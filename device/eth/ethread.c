@@ -23,6 +23,11 @@ devcall	ethread(
 	if (ethptr->state != ETH_STATE_UP || len < 0) {
 		return SYSERR;
 	}
+	if (!bufok(buf, len, TRUE)) {
+		kprintf("%s: read: bad buffer 0x%x\n", devptr->dvname,
+			(uint32)buf);
+		return SYSERR;
+	}
 	for (;;) {
 		if (wait(ethptr->isem) == SYSERR) {
 			return SYSERR;

@@ -21,6 +21,11 @@ devcall	ethwrite(
 	    || len > ETH_MAXFRAME) {
 		return SYSERR;
 	}
+	if (!bufok(buf, len, FALSE)) {
+		kprintf("%s: write: bad buffer 0x%x\n", devptr->dvname,
+			(uint32)buf);
+		return SYSERR;
+	}
 	if (wait(ethptr->osem) == SYSERR) {
 		return SYSERR;
 	}

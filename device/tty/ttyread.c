@@ -24,6 +24,11 @@ devcall	ttyread(struct dentry *devptr, char *buff, int32 count)
 	if (count == 0) {
 		return 0;
 	}
+	if (!bufok(buff, count, TRUE)) {
+		kprintf("%s: read: bad buffer 0x%x\n", devptr->dvname,
+			(uint32)buff);
+		return SYSERR;
+	}
 	mask = disable();
 	ch = ttygetc(devptr);
 	if (ch == EOF) {

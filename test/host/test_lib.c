@@ -60,6 +60,18 @@ int	xl_iscntrl(int);
 int	xl_toupper(int);
 int	xl_tolower(int);
 
+/* The kernel's answer to lib's question whether a %s pointer can be
+ * read (paging/bufok.c): here every string can, but badstr; the last
+ * max asked is kept, so a test can see that a precision bounds it */
+static	const char badstr[] = "unreadable";
+static	unsigned int strokmax;
+
+int	xl_strok(const char *s, unsigned int max)
+{
+	strokmax = max;
+	return s != badstr;
+}
+
 #define	XL_RAND_MAX	32767		/* RAND_MAX of lib's stdlib.h	*/
 #define	XL_EOF		(-2)		/* EOF of lib's stdio.h		*/
 
@@ -362,6 +374,28 @@ static	void	test_pointer(void)
 	EXPECT("[0x0000abcd  ]", "[%-12p]", (void *) 0xabcd);
 	EXPECT("[  0x0000abcd]", "[%012p]", (void *) 0xabcd);
 	EXPECT("0x00000010 7", "%p %d", (void *) 16, 7);
+	tend();
+}
+
+/*------------------------------------------------------------------------
+ *  test_badstr  -  A %s pointer the kernel says it cannot read prints
+ *		    "(bad address 0x...)" and reads nothing; a precision
+ *		    bounds what is asked about
+ *------------------------------------------------------------------------
+ */
+static	void	test_badstr(void)
+{
+	char	want[64];
+
+	tbegin("snprintf_bad_string_pointer");
+	snprintf(want, sizeof want, "[(bad address 0x%lx)] 7",
+		 (unsigned long)(uintptr_t)badstr);
+	EXPECT(want, "[%s] %d", badstr, 7);
+	TCHECKF(strokmax == ~0U, "no precision: max %u", strokmax);
+	EXPECT(want, "[%-30.4s] %d", badstr, 7);
+	TCHECKF(strokmax == 4, "precision 4: max %u", strokmax);
+	EXPECT("[  abc]", "[%5s]", "abc");
+	EXPECT("[(null)]", "[%s]", (char *)NULL);
 	tend();
 }
 
@@ -1500,6 +1534,7 @@ int	main(void)
 	test_chars();
 	test_mixed();
 	test_pointer();
+	test_badstr();
 	test_unknown();
 	test_truncation();
 	test_sprintf_family();

@@ -146,8 +146,29 @@ local	void	clean_counts(uint32 full)
 	CHECK(ethertab[0].rxerrors == 0);
 }
 
+/*------------------------------------------------------------------------
+ *  bad_buffers_refused  -  An up ETHER0 refuses a buffer the caller may
+ *			    not use (bufok) with SYSERR and one line, at
+ *			    once (a read does not wait for a frame first)
+ *------------------------------------------------------------------------
+ */
+local	void	bad_buffers_refused(void)
+{
+	static	char	capture[256];
+	char	*bad = (char *)0xFFFFF000;
+
+	kcapture(capture, sizeof(capture));
+	CHECK(read(ETHER0, bad, ETH_MAXFRAME) == SYSERR);
+	CHECK(write(ETHER0, bad, ETH_HDR_LEN + 20) == SYSERR);
+	CHECK(control(ETHER0, ETH_CTRL_GET_MAC, (int32)bad, 0) == SYSERR);
+	kcapture(NULL, 0);
+	CHECK(strstr(capture, "ETHER0: read: bad buffer 0xfffff000\n"
+		"ETHER0: write: bad buffer 0xfffff000\n"
+		"ETHER0: control: bad buffer 0xfffff000\n") != NULL);
+}
+
 /* DHCP from QEMU's user network (-netdev user), then its gateway
- * answers pings and is in the ARP cache */
+ * answers pings and is in the ARP cache; bad buffers are refused */
 NETTEST(net_dhcp_gateway)
 {
 	struct	arpentry *ap;
@@ -175,6 +196,7 @@ NETTEST(net_dhcp_gateway)
 	}
 	CHECK(cached);
 	CHECK(netstats.echoes == 0 && netstats.icmpin >= 3);
+	bad_buffers_refused();
 	return OK;
 }
 
