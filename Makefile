@@ -54,7 +54,7 @@
 #h                         played under every policy for a range of frame
 #h                         counts (one QEMU -icount boot per count), beside
 #h                         OPT and LRU from the host; compile/curves/*.png,
-#h                         *.svg and curves.csv (about 30 s on 2 cores)
+#h                         *.svg and curves.csv (about 45 s on 2 cores)
 #h
 #h Variables (make VAR=value TARGET):
 #h   APPEND="words"        kernel command-line words (test=NAME, vm.*=...)
