@@ -7,7 +7,6 @@
 extern	pid32	create(void *, uint32, pri16, char *, uint32, ...);
 extern	void	procinit(pid32, char *, uint32, pri16, char *);
 extern	pid32	newpid(void);
-extern	pid32	newproc(void *, uint32, pri16, char *, uint32, va_list);
 extern	char	*initstack(uint32 *, void *, uint32, va_list);
 extern	pri16	resume(pid32);
 extern	syscall	suspend(pid32);
