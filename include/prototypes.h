@@ -173,6 +173,8 @@ extern	void	atareset(struct atacblk *);
 extern	void	atalock(struct atacblk *);
 extern	void	ataunlock(struct atacblk *);
 extern	void	atakill(pid32);
+extern	char	*atastage(struct dentry *, const char *, char *);
+extern	void	ataunstage(pid32);
 extern	char	*atadescr(int32, char *, uint32);
 extern	void	atabanner(void);
 

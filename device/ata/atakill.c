@@ -4,7 +4,7 @@
 
 /*------------------------------------------------------------------------
  *  atakill  -  Process 'pid' is being killed (interrupts disabled): give
- *		back every channel it holds, now or, with its command in
+ *		back its staging page and every channel it holds, now or, with its command in
  *		flight, when the interrupt handler sees that command end
  *		(kill has already taken it off atdone's queue)
  *------------------------------------------------------------------------
@@ -15,6 +15,7 @@ void	atakill(
 {
 	struct	atacblk	*atptr;
 
+	ataunstage(pid);		/* its staging page, if any	*/
 	for (atptr = &atatab[0]; atptr < &atatab[Nata]; atptr++) {
 		if (atptr->atowner != pid) {
 			continue;

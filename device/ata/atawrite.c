@@ -14,14 +14,22 @@ devcall	atawrite(
 	)
 {
 	struct	atacblk	*atptr = &atatab[devptr->dvminor];
+	char	*stage;
 	status	rv;
 
-	if (atacheck(devptr, "write", buf, blk) == SYSERR) {
+	if (atacheck(devptr, "write", buf, blk) == SYSERR ||
+	    (stage = atastage(devptr, "write", buf)) == (char *)SYSERR) {
 		return SYSERR;
 	}
+	if (stage != buf) {		/* before the channel is taken:	*/
+		memcpy(stage, buf, ATA_BLKSIZ);	/* 'buf' may fault	*/
+	}
 	atalock(atptr);
-	memcpy(atptr->atbuf, buf, ATA_BLKSIZ);
+	memcpy(atptr->atbuf, stage, ATA_BLKSIZ);
 	rv = atarun(atptr, ATA_WRITE, blk);
 	ataunlock(atptr);
+	if (stage != buf) {
+		ataunstage(currpid);
+	}
 	return rv;
 }

@@ -326,3 +326,95 @@ TEST_BOOT(badbuf_swapped_to_disk_is_good, "+disk vm.swapdev=disk vm.ffs=4")
 	CHECK(vm_audit() == OK && vmsnap_same(&snap));
 	return OK;
 }
+
+/*------------------------------------------------------------------------
+ *  diskchild  -  DISK0 calls on heap pages that are swapped out to the
+ *		  same disk: the driver fills or reads them with the
+ *		  channel free (atastage.c), so their faults can use the
+ *		  disk; once they waited for the channel they held
+ *------------------------------------------------------------------------
+ */
+#define	XBLK	1000			/* past the slots vm.swap=64 uses */
+
+local	process	diskchild(void)
+{
+	char	*heap;
+	uint32	*pg, w, bad = 0;
+	int32	i;
+
+	heap = vmalloc(8 * PAGE_SIZE);
+	REQUIRE(heap != (char *)SYSERR);
+	for (i = 0; i < 8; i++) {
+		pg = (uint32 *)PAGE(heap, i);
+		for (w = 0; w < PAGE_SIZE / 4; w++) {
+			pg[w] = 0x5EED0000 + i * 4096 + w;
+		}
+	}
+	REQUIRE(swappedout(PAGE(heap, 0)) && swappedout(PAGE(heap, 1)));
+	CHECK(write(DISK0, PAGE(heap, 0), XBLK) == OK);
+	REQUIRE(swappedout(PAGE(heap, 1)));
+	CHECK(read(DISK0, PAGE(heap, 1), XBLK) == OK);
+	pg = (uint32 *)PAGE(heap, 1);
+	for (w = 0; w < PAGE_SIZE / 4; w++) {
+		bad += pg[w] != 0x5EED0000 + w;	/* page 0's words	*/
+	}
+	CHECK(bad == 0);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+TEST_BOOT(ata_buffer_swapped_to_the_same_disk,
+	  "+disk vm.swapdev=disk vm.ffs=4 vm.swap=64")
+{
+	struct	vmsnap	snap;
+	uint32	heapfree = memlist.mlength;
+
+	vmsnap_take(&snap);
+	REQUIRE(swapdev->blocks);
+	CHECK(vrun_wait(vcreate(diskchild, 8192, INITPRIO + 1, "diskchild",
+				0)) != SYSERR);
+	CHECK(vmtotal.swapins >= 2);
+	CHECK(vm_audit() == OK && vmsnap_same(&snap));
+	CHECK(memlist.mlength == heapfree);	/* no staging page left	*/
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  diskloop  -  Read DISK0 into its heap, over and over, until killed
+ *------------------------------------------------------------------------
+ */
+local	process	diskloop(void)
+{
+	char	*heap = vmalloc(2 * PAGE_SIZE);
+	int32	i;
+
+	REQUIRE(heap != (char *)SYSERR);
+	for (i = 0; ; i++) {
+		read(DISK0, PAGE(heap, i & 1), XBLK + (i & 7));
+		write(DISK0, PAGE(heap, i & 1), XBLK + 8 + (i & 7));
+	}
+	return OK;
+}
+
+/* A process killed while it holds a staging page (waiting for the disk,
+ * or faulting on its buffer) gives it back */
+TEST_BOOT(ata_staging_page_of_a_killed_reader,
+	  "+disk vm.swapdev=disk vm.ffs=4 vm.swap=64")
+{
+	uint32	heapfree = memlist.mlength;
+	char	blk[ATA_BLKSIZ];
+	pid32	pid;
+	int32	round;
+
+	for (round = 0; round < 20; round++) {
+		pid = vcreate(diskloop, 8192, INITPRIO, "diskloop", 0);
+		REQUIRE(pid != SYSERR);
+		resume(pid);
+		sleepms(1 + round % 4);
+		CHECK(kill(pid) == OK);
+	}
+	CHECK(read(DISK0, blk, XBLK) == OK);	/* the channel is free	*/
+	CHECK(memlist.mlength == heapfree);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
