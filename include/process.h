@@ -32,7 +32,9 @@
 #define	MAXARGS		32	/* most arguments create accepts	*/
 #define	STACKMAGIC	0x0A0AAAA9	/* marks the lowest stack word	*/
 
-/* The lowest word of a process's stack, which holds STACKMAGIC */
+/* The lowest word of a process's stack, which holds STACKMAGIC as in
+ * Xinu, for programs and debuggers that look; the kernel checks nothing
+ * there: the guard page below every stack catches an overrun */
 #define	stklimit(prptr)	((uint32 *)((prptr)->prstkbase - (prptr)->prstklen \
 				+ sizeof(uint32)))
 
