@@ -29,8 +29,9 @@
  */
 
 uint32	swap_limit;			/* slots in use			*/
-local	uint32	slot_words[FREEMAP_WORDS(MAX_SWAP_SIZE)];
-local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE)];
+/* room for MAX_SWAP_SIZE slots and the reserve past them */
+local	uint32	slot_words[FREEMAP_WORDS(MAX_SWAP_SIZE + 1)];
+local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE + 1)];
 local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
 
 /*------------------------------------------------------------------------
@@ -40,17 +41,18 @@ local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
 void	swap_init(uint32 limit)
 {
 	swap_limit = limit;
-	freemap_init(&slot_map, limit, MAX_SWAP_SIZE);
+	freemap_init(&slot_map, limit, MAX_SWAP_SIZE + 1);
 }
 
 /*------------------------------------------------------------------------
- *  swap_addreserve  -  Add slot swap_limit as the reserve; SYSERR when
- *			it would be past the swap area or there is one
+ *  swap_addreserve  -  Add slot swap_limit as the reserve (at most
+ *			MAX_SWAP_SIZE: the block past a full-size swap
+ *			area); SYSERR when there is one already
  *------------------------------------------------------------------------
  */
 status	swap_addreserve(void)
 {
-	if (swap_limit >= MAX_SWAP_SIZE || slot_map.limit != swap_limit) {
+	if (swap_limit > MAX_SWAP_SIZE || slot_map.limit != swap_limit) {
 		return SYSERR;
 	}
 	freemap_grow(&slot_map);

@@ -45,7 +45,9 @@ runner.py runs these in its pool beside the other tests:
                   quit before any client attached to the socket
   disk-image      what the kernel writes to a disk attached writable (as
                   make run attaches it) is in the image after QEMU ends;
-                  a batch run's writes (DISK=, snapshot=on) are not
+                  a batch run's writes (DISK=, snapshot=on) are not;
+                  batch's own image has the reserve block past a
+                  full-size swap area
   curves          test/curves.py (make curves) on two frame counts and
                   short strings: curves.csv has OPT, LRU and every policy
                   for every workload, no policy beats OPT, all agree when
@@ -661,6 +663,16 @@ def test_disk_image(tmp, opts):
                      % (r.returncode, runner.tail(r.stdout + r.stderr)))
     if image_holds(img, 7, [0]):
         raise Failed("a batch run wrote block 0 of its DISK= image")
+    # batch's own image (compile/bin/mkdisk) has the reserve block past a
+    # full-size swap area
+    r = subprocess.run([BATCH, prog, "60", str(opts.mem), "vm.swapdev=disk"],
+                       capture_output=True, text=True, env=env_without_make(),
+                       timeout=120, errors="replace")
+    out += r.stdout + r.stderr
+    want = "reserve block %d" % runner.swap_pages()
+    if r.returncode != 0 or want not in r.stdout:
+        raise Failed("batch vm.swapdev=disk: status %d, no '%s'\n%s"
+                     % (r.returncode, want, runner.tail(r.stdout)))
     return None, out
 
 

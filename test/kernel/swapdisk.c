@@ -1141,7 +1141,8 @@ TEST_BOOT(swapdisk_full_no_reserve_block, "+disk=4 vm.swapdev=disk "
 	return OK;
 }
 
-/* Swap as large as the disk (the default, MAX_SWAP_SIZE): no reserve */
+/* Swap as large as the disk (the runner's images hold MAX_SWAP_SIZE
+ * blocks, mkdisk's one more): no reserve */
 TEST_BOOT(swapdisk_no_reserve_past_the_swap_area, DISKSWAP "vm.ffs=4")
 {
 	REQUIRE(swapdev->blocks && swap_limit == MAX_SWAP_SIZE);
