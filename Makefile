@@ -76,9 +76,11 @@
 #h   RUNS=n                bench: boots per case (default 3)
 #h   ICOUNT=1              bench: QEMU -icount, cycles count instructions
 #h   CONSOLE=stdio|pty|unix
-#h                         run, run-iso, run-pxe: the console on this
-#h                         terminal, on a pty, or on the socket SOCK (the
-#h                         last two start paused: type c to boot, quit to stop)
+#h                         run, run-iso, run-pxe, debug, qemu-gdb: the
+#h                         console on this terminal (debug: in
+#h                         compile/debug-console.log), on a pty, or on the
+#h                         socket SOCK (run's last two start paused: type
+#h                         c to boot, quit to stop; debug's wait for gdb)
 #h   SOCK=path             the socket of CONSOLE=unix (compile/console.sock)
 #h   GDBPORT=n             debug, qemu-gdb: gdb's port (default 1234)
 #h   TFTPDIR=dir           deploy: the TFTP folder (default /srv/tftp)
@@ -279,12 +281,14 @@ bench: test-image
 # One terminal: gdb here, the console in compile/debug-console.log
 debug: $(BOOTDEP)
 	@$(NEED) gdb:gdb
-	@DISK="$(DISK)" NET="$(NET)" compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
+	@DISK="$(DISK)" NET="$(NET)" CONSOLE="$(CONSOLE)" SOCK="$(SOCK)" \
+		compile/bin/debug gdb $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
 
 # Two terminals, as xv6: the console here, gdb (with .gdbinit) in another
 qemu-gdb: $(BOOTDEP)
 	@$(NEED) gdb:gdb
-	@DISK="$(DISK)" NET="$(NET)" compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
+	@DISK="$(DISK)" NET="$(NET)" CONSOLE="$(CONSOLE)" SOCK="$(SOCK)" \
+		compile/bin/debug serve $(GDBPORT) $(MEM) "$(APPEND)" $(BOOTELF)
 
 # matplotlib is Debian's (python3-matplotlib), for Debian's python3
 PLOTPY   := $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)

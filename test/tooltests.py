@@ -39,6 +39,9 @@ runner.py runs these in its pool beside the other tests:
                   left
   debug           make debug: gdb reads its commands, and when gdb quits
                   no QEMU is left on the port
+  debug-console   make debug CONSOLE=unix: the console is on the socket
+                  SOCK (a client there reads the kernel's lines) while
+                  gdb runs in this terminal
   debug-stale     make debug with something already on GDBPORT says so and
                   stops without starting QEMU
   console-unix    make run CONSOLE=unix (DISK=none) quits on the monitor's
@@ -579,6 +582,57 @@ def test_debug(tmp, opts):
     return None, out
 
 
+def test_debug_console(tmp, opts):
+    need_gdb()
+    port = free_port()
+    sock = os.path.join(tmp, "console.sock")
+    env = dict(env_without_make(), CONSOLE="unix", SOCK=sock)
+    proc = subprocess.Popen([DEBUG, "gdb", str(port), str(opts.mem),
+                             "test=sem_count", opts.kernel], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + runner.limit(opts)
+    got = b""
+    client = socket.socket(socket.AF_UNIX)
+    try:
+        while True:             # the socket, before gdb lets QEMU run
+            try:
+                client.connect(sock)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise Failed("no console socket %s" % sock)
+                time.sleep(0.02)
+        proc.stdin.write(b"continue\nquit\n")
+        proc.stdin.flush()
+        client.settimeout(1)
+        while b"TEST sem_count: PASS" not in got and \
+                time.monotonic() < deadline:
+            try:
+                data = client.recv(4096)
+            except socket.timeout:
+                continue
+            if not data:
+                break
+            got += data
+        out = proc.communicate(timeout=60)[0].decode("latin-1")
+    finally:
+        client.close()
+        if proc.poll() is None:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+    console = got.decode("latin-1")
+    if "TEST sem_count: PASS" not in console:
+        raise Failed("the socket did not carry the console\n%s"
+                     % runner.tail(console + out))
+    if "the console is on the socket %s" % sock not in out:
+        raise Failed("make debug did not say where the console is\n%s"
+                     % runner.tail(out))
+    if procs_with("tcp:127.0.0.1:%d" % port):
+        raise Failed("QEMU left running")
+    return None, out + console
+
+
 def test_debug_stale(tmp, opts):
     port = free_port()
     with socket.socket() as s:
@@ -717,6 +771,7 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "bad-options": test_bad_options,
          "examples": test_examples,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
+         "debug-console": test_debug_console,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
          "curves": test_curves}
 
