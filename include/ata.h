@@ -90,6 +90,7 @@
 #define	ATA_CTL_NBLOCKS	1		/* returns the number of blocks	*/
 #define	ATA_CTL_FLUSH	2		/* write the disk's cache out	*/
 #define	ATA_CTL_SECTORS	3		/* returns the number of sectors */
+#define	ATA_CTL_SWAPBLKS 4		/* blocks 0..arg1-1 hold swap	*/
 
 struct	atacblk	{		/* control block of one disk		*/
 	did32	atdev;		/* its device number			*/
@@ -115,6 +116,8 @@ struct	atacblk	{		/* control block of one disk		*/
 	uint64	atdeadline;	/* clkms at which the watchdog ends it	*/
 	bool8	attimedout;	/* the watchdog ended the last command	*/
 				/*   and the channel is not yet reset	*/
+	uint32	atswapblks;	/* blocks 0..atswapblks-1 are disk	*/
+				/*   swap's: only its I/O (PRF_SWAPIO)	*/
 	char	atbuf[ATA_BLKSIZ];	/* the block being moved	*/
 };
 

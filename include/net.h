@@ -182,6 +182,7 @@ extern	void	icmp_in(char *, uint32, struct iphdr *);
 extern	int32	icmp_echo(uint32, uint16, uint32);
 extern	void	udp_init(void);
 extern	void	udp_in(char *, uint32, struct iphdr *);
+extern	void	udp_forget(pid32);
 extern	uid32	udp_register(uint32, uint16, uint16);
 extern	int32	udp_recv(uid32, char *, int32, uint32);
 extern	int32	udp_recvaddr(uid32, uint32 *, uint16 *, char *, int32,

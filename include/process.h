@@ -65,6 +65,8 @@ struct	procent {
 				/* the system halts without waiting	*/
 				/* for it (vmm, netin)			*/
 #define	PRF_NOKILL	0x0002	/* kill refuses it (vmm)		*/
+#define	PRF_SWAPIO	0x0004	/* in the disk swap backend's I/O: it	*/
+				/* may use DISK0's swap blocks		*/
 
 extern	struct	procent proctab[];
 extern	int32	prcount;	/* processes that are not free		*/

@@ -1,5 +1,6 @@
-/* udp.c - udp_init, udp_badbuf, udp_cksum, udp_in, udp_register,
-	   udp_recv, udp_recvaddr, udp_send, udp_sendto, udp_release */
+/* udp.c - udp_init, udp_badbuf, udp_cksum, udp_forget, udp_in,
+	   udp_register, udp_recv, udp_recvaddr, udp_send, udp_sendto,
+	   udp_release */
 
 #include <xinu.h>
 
@@ -60,6 +61,24 @@ local	uint16	udp_cksum(struct udphdr *uh, uint32 ulen, uint32 src,
 	sum = (src >> 16) + (src & 0xFFFF) + (dst >> 16) + (dst & 0xFFFF)
 	      + IP_UDP + ulen;
 	return inet_cksum(uh, ulen, sum);
+}
+
+/*------------------------------------------------------------------------
+ *  udp_forget  -  Process 'pid' is being killed (interrupts disabled):
+ *		   it waits on no slot any more, so a datagram arriving
+ *		   later wakes nobody (a new process given its pid would
+ *		   get a stray message)
+ *------------------------------------------------------------------------
+ */
+void	udp_forget(pid32 pid)
+{
+	int32	i;
+
+	for (i = 0; i < UDP_SLOTS; i++) {
+		if (udptab[i].waiter == pid) {
+			udptab[i].waiter = -1;
+		}
+	}
 }
 
 /*------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-/* bufok.c - bufok, strok, pageok */
+/* bufok.c - bufok, strok, pageok, overlaps */
 
 #include <xinu.h>
 #include <vm.h>
@@ -20,7 +20,9 @@
  * a vcreate'd process's resident heap and its stacks, and leaves out
  * page 0, a stack's guard page (only PTE_IS_STACK, not present), a
  * heap page that is not reserved, and every address with no page
- * table.  Writing needs PTE_W too (CR0.WP makes the kernel honour it).
+ * table.  Writing needs PTE_W too (CR0.WP makes the kernel honour it),
+ * and never reaches the kernel's code or the PD/PT region, which the
+ * kernel region maps writable.
  * Before paging is on every address is physical and usable.
  */
 
@@ -43,6 +45,15 @@ local	bool8	pageok(pde_t *pd, uint32 va, bool8 write)
 }
 
 /*------------------------------------------------------------------------
+ *  overlaps  -  Does [first, last] meet [start, end)?
+ *------------------------------------------------------------------------
+ */
+local	bool8	overlaps(uint32 first, uint32 last, uint32 start, uint32 end)
+{
+	return first < end && last >= start;
+}
+
+/*------------------------------------------------------------------------
  *  bufok  -  TRUE when the caller may use the 'len' bytes at 'buf':
  *	      read them, and write them too when 'write' (nothing is
  *	      touched; 0 bytes are always fine)
@@ -62,6 +73,10 @@ bool8	bufok(
 	last = va + len - 1;
 	if (last < va) {
 		return FALSE;		/* wraps past 4 GiB		*/
+	}
+	if (write && (overlaps(va, last, (uint32)text, (uint32)etext) ||
+		      overlaps(va, last, PTREGION_START, KERNEL_END))) {
+		return FALSE;		/* the kernel's code, page tables */
 	}
 	for (va = PGROUNDDOWN(va); ; va += PAGE_SIZE) {
 		if (!pageok((pde_t *)read_cr3(), va, write)) {

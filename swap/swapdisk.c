@@ -35,11 +35,13 @@ local	void	disk_getslot(uint32 slot, uint32 pa)
 	char	*buf = bounce[currpid];
 	int32	i;
 
+	proctab[currpid].prflags |= PRF_SWAPIO;	/* swap's blocks	*/
 	for (i = 0; read(DISK0, buf, slot) == SYSERR; i++) {
 		if (i + 1 >= DISK_TRIES) {
 			panic("swap: cannot read slot back from DISK0");
 		}
 	}
+	proctab[currpid].prflags &= ~PRF_SWAPIO;
 	memcpy(kmap(KMAP_DST, pa), buf, PAGE_SIZE);
 }
 
@@ -53,11 +55,13 @@ local	void	disk_putslot(uint32 slot, uint32 pa)
 	int32	i;
 
 	memcpy(buf, kmap(KMAP_SRC, pa), PAGE_SIZE);
+	proctab[currpid].prflags |= PRF_SWAPIO;	/* swap's blocks	*/
 	for (i = 0; write(DISK0, buf, slot) == SYSERR; i++) {
 		if (i + 1 >= DISK_TRIES) {
 			panic("swap: cannot write a slot to DISK0");
 		}
 	}
+	proctab[currpid].prflags &= ~PRF_SWAPIO;
 }
 
 const	struct	swapdev	diskswap = {
@@ -92,6 +96,9 @@ void	swap_start(void)
 			if (nblocks > swap_limit) {
 				swap_addreserve();	/* SYSERR: past	*/
 			}				/* the swap area */
+			/* Programs keep off swap's blocks, the reserve too */
+			control(DISK0, ATA_CTL_SWAPBLKS, swap_limit +
+				(swap_reserve() != SYSERR), 0);
 		}
 	}
 	pageout_start();

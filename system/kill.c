@@ -56,6 +56,7 @@ syscall	kill(
 	childdone(prptr->prparent, pid);
 	dropnotes(pid);
 	atakill(pid);			/* a disk channel it holds	*/
+	udp_forget(pid);		/* a UDP slot it waits on	*/
 	for (i = 0; i < NDESC; i++) {
 		close(prptr->prdesc[i]);
 	}

@@ -64,6 +64,13 @@ status	atacheck(
 			op, blk, nblocks - 1);
 		return SYSERR;
 	}
+	if ((uint32)blk < atptr->atswapblks && strcmp(op, "flush") != 0 &&
+	    (proctab[currpid].prflags & PRF_SWAPIO) == 0) {
+		kprintf("%s: %s: block %d holds swap (blocks 0..%d while "
+			"vm.swapdev=disk)\n", devptr->dvname, op, blk,
+			atptr->atswapblks - 1);
+		return SYSERR;
+	}
 	return OK;
 }
 

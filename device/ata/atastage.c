@@ -6,7 +6,8 @@
  * A caller's buffer outside the kernel region may be a heap page that is
  * not in memory, and with swap on the disk bringing it in needs the disk.
  * So the driver never touches such a buffer while it holds the channel:
- * it moves the block through a staging page from the kernel heap,
+ * it moves the block through a staging page from the kernel heap
+ * whenever any byte of the buffer lies past the kernel region,
  * copied from the caller's buffer before the channel is taken (a write)
  * or into it after the channel is given back (a read).  Buffers in the
  * kernel region (the disk swap backend's bounce pages, system processes'
@@ -30,8 +31,8 @@ char	*atastage(
 {
 	char	*stage;
 
-	if ((uint32)buf < KERNEL_END) {
-		return buf;
+	if ((uint32)buf + ATA_BLKSIZ <= KERNEL_END) {
+		return buf;		/* all of it in the kernel region */
 	}
 	stage = getmem(ATA_BLKSIZ);
 	if (stage == (char *)SYSERR) {

@@ -418,3 +418,102 @@ TEST_BOOT(ata_staging_page_of_a_killed_reader,
 	CHECK(vm_audit() == OK);
 	return OK;
 }
+
+/*------------------------------------------------------------------------
+ *  straddler  -  DISK0 calls on a buffer that starts in the kernel
+ *		  region (the last 256 bytes of the PD/PT region) and ends
+ *		  in a heap page swapped out to the disk: a write reads it
+ *		  through a staging page (once it hung: no staging for a
+ *		  buffer that started in the kernel region), a read would
+ *		  write into page tables and is refused
+ *------------------------------------------------------------------------
+ */
+local	process	straddler(void)
+{
+	char	*heap = vmalloc(16 * PAGE_SIZE);
+	int32	i;
+
+	REQUIRE(heap != (char *)SYSERR);
+	for (i = 0; i < 16; i++) {
+		heap[i * PAGE_SIZE] = (char)(i + 1);
+	}
+	REQUIRE(swappedout(heap));
+	CHECK(write(DISK0, heap - 256, XBLK) == OK);
+	kcapture(capture, CAPLEN);
+	CHECK(read(DISK0, heap - 256, XBLK) == SYSERR);
+	kcapture(NULL, 0);
+	CHECK(strstr(capture, "bad buffer") != NULL);
+	CHECK(heap[0] == 1);
+	return OK;
+}
+
+TEST_BOOT(badbuf_disk_straddling_into_heap,
+	  "+disk vm.swapdev=disk vm.ffs=4 vm.swap=64")
+{
+	struct	vmsnap	snap;
+
+	vmsnap_take(&snap);
+	CHECK(vrun_wait(vcreate(straddler, 8192, INITPRIO + 1, "straddler",
+				0)) != SYSERR);
+	CHECK(vm_audit() == OK && vmsnap_same(&snap));
+	return OK;
+}
+
+/* The kernel region is mapped writable, yet no call writes into the
+ * kernel's code or its page tables for a caller; reading from them (a
+ * DISK0 write of the code) is allowed */
+TEST_BOOT(badbuf_no_writes_into_kernel_code, "+disk")
+{
+	char	*code = (char *)PGROUNDUP((uint32)text);
+	char	*pt = (char *)PTREGION_START;
+	char	before[16];
+
+	memcpy(before, code, sizeof(before));
+	kcapture(capture, CAPLEN);
+	CHECK(read(DISK0, code, XBLK) == SYSERR);
+	CHECK(read(DISK0, pt, XBLK) == SYSERR);
+	CHECK(vm_info(getpid(), (struct vminfo *)code) == SYSERR);
+	kcapture(NULL, 0);
+	CHECK(memcmp(before, code, sizeof(before)) == 0);
+	CHECK(strstr(capture, "DISK0: read: bad buffer") != NULL);
+	CHECK(write(DISK0, code, XBLK) == OK);
+	return OK;
+}
+
+/* With swap on the disk its blocks (the reserve too) are the swap
+ * backend's: a program's write there is refused and swap's data stays */
+local	char	kblock[ATA_BLKSIZ];	/* a block in the kernel region	*/
+
+local	process	swapkeeper(void)
+{
+	char	*heap = vmalloc(8 * PAGE_SIZE);
+	int32	i, bad = 0;
+
+	REQUIRE(heap != (char *)SYSERR);
+	for (i = 0; i < 8; i++) {
+		heap[i * PAGE_SIZE] = (char)(i + 1);
+	}
+	kcapture(capture, CAPLEN);
+	for (i = 0; i <= 64; i++) {		/* the slots and the reserve */
+		bad += write(DISK0, kblock, i) != SYSERR;
+	}
+	kcapture(NULL, 0);
+	CHECK(bad == 0);
+	CHECK(strstr(capture, "DISK0: write: block 0 holds swap "
+		      "(blocks 0..64 while vm.swapdev=disk)") != NULL);
+	for (i = 0; i < 8; i++) {
+		bad += heap[i * PAGE_SIZE] != (char)(i + 1);
+	}
+	CHECK(bad == 0);
+	CHECK(write(DISK0, kblock, 65) == OK);
+	return OK;
+}
+
+TEST_BOOT(ata_swap_blocks_are_the_swap_backends,
+	  "+disk vm.swapdev=disk vm.ffs=4 vm.swap=64")
+{
+	CHECK(vrun_wait(vcreate(swapkeeper, 8192, INITPRIO + 1, "swapkeeper",
+				0)) != SYSERR);
+	CHECK(vm_audit() == OK);
+	return OK;
+}

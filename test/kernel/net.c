@@ -208,10 +208,22 @@ NETTEST(net_dhcp_gateway)
  * frame on the wire or a message left behind, UDP reaches the local
  * slot with its sender, and to a closed port it is counted.  devdump's
  * ETHER0 shows the BAR and IRQ that PCI gave. */
+/*------------------------------------------------------------------------
+ *  udpwaiter  -  Wait in udp_recv on 'slot' (until killed)
+ *------------------------------------------------------------------------
+ */
+local	process	udpwaiter(uid32 slot)
+{
+	char	buf[16];
+
+	return udp_recv(slot, buf, sizeof(buf), 100000);
+}
+
 NETTEST(net_static_user)
 {
 	char	buf[16];
 	uid32	a, b;
+	pid32	w;
 	uint32	tx, ip;
 	uint16	port;
 
@@ -241,6 +253,19 @@ NETTEST(net_static_user)
 	CHECK(devtab[ETHER0].dvirq == ethertab[0].irq
 	      && ethertab[0].irq != 0);
 	CHECK(devtab[ETHER0].dvcsr != NULL);
+
+	/* A process killed while it waits in udp_recv waits no more: a
+	 * datagram arriving later must not wake a new process given its
+	 * pid (udp_forget, from kill) */
+	a = udp_register(0, 0, 5002);
+	REQUIRE(a != SYSERR);
+	w = create(udpwaiter, 4096, INITPRIO + 1, "udpwaiter", 1, a);
+	REQUIRE(w != SYSERR);
+	resume(w);			/* it blocks in udp_recv	*/
+	CHECK(udptab[a].waiter == w);
+	CHECK(kill(w) == OK);
+	CHECK(udptab[a].waiter == -1);
+	CHECK(udp_release(a) == OK);
 	return OK;
 }
 
