@@ -129,7 +129,7 @@ NEED     := compile/bin/need
 # that a target takes stop make at once, before anything is built or run
 KNOWN    := APPEND MEM DEFS PROGFLAGS EXTRA_CFLAGS MAIN TIMEOUT STRICT TESTS \
 	    LIST JOBS RUNS ICOUNT CONSOLE SOCK GDBPORT TFTPDIR NET DISK SUITE \
-	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED
+	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED SANDBOX
 UNKNOWN  := $(filter-out $(KNOWN),$(foreach v,$(.VARIABLES),\
 	    $(if $(filter command line,$(origin $v)),$v)))
 ifneq ($(UNKNOWN),)
@@ -202,7 +202,7 @@ endef
 
 .PHONY: all run qemu qemu-nox qemu-gdb test list-tests batch bench debug \
 	clean tools iso run-iso pxe run-pxe deploy help curves grade \
-	grade-collect test-grade test-image
+	grade-collect test-grade test-image expected
 
 all: tools
 	$(LOCK) $(MAKE) -C compile
@@ -300,15 +300,31 @@ curves: test-image
 
 # grade/grade.py does the work; the engines are local threads, GNU
 # parallel and Slurm (installed on first use)
+# SANDBOX: grade and expected run what they build in bubblewrap
+# (tools/sandbox.py) unless SANDBOX=none; batch only with SANDBOX=1
+SANDBOX_grade := $(if $(filter none 0,$(SANDBOX)),none,bwrap)
+$(if $(filter grade expected,$(MAKECMDGOALS)),$(call check,SANDBOX,$(filter \
+	x x1 xbwrap xnone x0,x$(SANDBOX)),use none (unsafe: trusted code only)))
+
 grade: tools
-	@$(if $(filter parallel,$(ENGINE)),$(NEED) parallel:parallel \
+	@$(if $(filter bwrap,$(SANDBOX_grade)),$(NEED) bwrap:bubblewrap &&) \
+	$(if $(filter parallel,$(ENGINE)),$(NEED) parallel:parallel \
 		$(if $(HOSTS),rsync:rsync ssh:openssh-client) &&) \
 	$(if $(filter slurm,$(ENGINE)),$(NEED) sbatch:slurm-client &&) \
 	python3 grade/grade.py run --suite "$(SUITE)" \
 		--submissions "$(SUBMISSIONS)" --engine "$(or $(ENGINE),local)" \
 		--jobs $(JOBS) $(if $(OUT),--out "$(OUT)") \
+		--sandbox $(SANDBOX_grade) \
 		$(if $(HOSTS),--hosts "$(HOSTS)") $(if $(filter 1,$(WAIT)),--wait) \
 		$(if $(SBATCH),--sbatch-args "$(SBATCH)")
+
+# The reference of a suite program, from this tree, as make grade runs it
+expected: tools
+	@$(if $(filter bwrap,$(SANDBOX_grade)),$(NEED) bwrap:bubblewrap &&) \
+	python3 grade/grade.py expected --main "$(MAIN)" \
+		$(if $(OUT),--out "$(OUT)") \
+		$(if $(filter command line,$(origin APPEND)),--append "$(APPEND)") \
+		--sandbox $(SANDBOX_grade)
 
 grade-collect:
 	@python3 grade/grade.py collect --results "$(RESULTS)" \

@@ -44,6 +44,7 @@ group, SIGKILL after GRACE seconds), writes no grades and exits 130/143.
 """
 
 import argparse
+import collections
 import concurrent.futures
 import csv
 import io
@@ -54,6 +55,7 @@ import secrets
 import shlex
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tarfile
@@ -64,18 +66,41 @@ import zipfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(TOP, "test"))
+sys.path.insert(0, os.path.join(TOP, "tools"))
 import runner                   # noqa: E402  (the comparison lives there)
+import sandbox                  # noqa: E402
 
 ARCHIVES = (".tar.gz", ".tgz", ".tar", ".zip", ".bundle")
 STATUS_BY_EXIT = {0: "ok", 1: "panic", 3: "killed", 124: "timeout"}
-BUILD_LIMIT = 900       # seconds a build may add to a program's TIMEOUT
-STOP_GRACE = 5         # seconds an overrunning run has to end on SIGTERM
+ZERO = ("bad command line", "killed", "tampered", "error", "refused")
+UNFINISHED = ("timeout", "output limit", "panic")   # 0 unless PARTIAL=1
+BUILD_LIMIT = 600       # seconds a build may take
+MAXOUT = 1 << 20        # console bytes of a run (NAME.conf MAXOUT=)
+LOG_CAP = 1 << 20       # bytes of a build's output read
+ELF_CAP = 64 << 20      # the largest kernel image booted
+EVENT_CAP = 1 << 20     # event-port bytes read
+SHOWN = 64 * 1024       # characters of a run's output a report shows
+FILE_CAP = 1 << 20      # the largest file written for a student
 DIFF_LINES = 40         # a report shows this much of each failing diff
-LOG_LINES = 200         # and this much of a failed build's log
-FIELDS = ("student", "test", "points", "score", "status", "seconds")
+FIELDS = ("student", "test", "points", "score", "status", "seconds",
+          "note")
+TOTAL_FIELDS = ("student", "submission", "points", "max_points", "note")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MAXLINE = 2000          # characters of one line kept
+LONGLINE = re.compile("^(.{%d})(.+)$" % MAXLINE, re.M)
+# QEMU's flags for runs that print the same bytes every time
+# (make batch DETERMINISTIC=1): instructions are the clock
+DETERMINISTIC_FLAGS = ["-icount", "shift=0,sleep=off,align=off",
+                       "-rtc", "clock=vm"]
 
 
-GRACE = 3               # seconds a stopped batch run has after SIGTERM
+GRACE = 3               # seconds a stopped run has after SIGTERM
+
+
+# What a staged grader is (a task on another host runs this much)
+GRADER_FILES = ("grade/grade.py", "test/runner.py", "tools/sandbox.py",
+                "compile/bin/mkdisk", "compile/bin/cross", "compile/bin/need",
+                "include/paging.h")
 
 
 class GradeError(Exception):
@@ -120,6 +145,18 @@ def start(cmd, **kw):
 def finished(proc):
     with _lock:
         _procs.discard(proc)
+
+
+def track(proc, started):
+    """sandbox.run's hook: a sandbox in flight is stopped with the rest
+    (and one that starts once the run is stopping is killed at once)."""
+    if not started:
+        finished(proc)
+        return
+    with _lock:
+        _procs.add(proc)
+        if _stop.is_set():
+            sandbox.kill(proc)
 
 
 def stop_all(grace=GRACE):
@@ -173,6 +210,10 @@ CONF_RULES = {                  # compile/bin/batch's rules, and grading's
     "POINTS": (lambda v: NUMBER.fullmatch(v), "is not a number >= 0"),
     "MODE": (lambda v: v in ("lines", "verdicts"),
              "is not lines or verdicts"),
+    "MAXOUT": (lambda v: re.fullmatch("[0-9]+", v) and 0 < int(v) <= 1 << 30,
+               "is not a whole number of bytes from 1 to 1073741824"),
+    "PARTIAL": (lambda v: v in ("0", "1"), "is not 0 or 1"),
+    "DETERMINISTIC": (lambda v: v in ("0", "1"), "is not 0 or 1"),
 }
 
 
@@ -214,8 +255,8 @@ def load_suite(suite):
         check_conf(base + ".conf")
         try:
             conf = runner.parse_conf(base + ".conf")
-            with open(base + ".expected", errors="replace") as f:
-                expected = f.read()
+            with open(base + ".expected", "rb") as f:
+                expected = text_of(f.read())
         except (ValueError, OSError) as e:
             raise GradeError("suite program %s: %s" % (name, e))
         tests.append({
@@ -224,6 +265,9 @@ def load_suite(suite):
             "mode": conf.get("MODE", "lines"),
             "verdicts": conf.get("VERDICTS"),
             "timeout": float(conf.get("TIMEOUT", runner.DEFAULT_TIMEOUT)),
+            "maxout": int(conf.get("MAXOUT", MAXOUT)),
+            "partial": conf.get("PARTIAL") == "1",
+            "deterministic": conf.get("DETERMINISTIC", "1") == "1",
         })
     if not tests:
         raise GradeError("SUITE=%s: no NAME.c programs" % suite)
@@ -233,184 +277,361 @@ def load_suite(suite):
 # ---------------------------------------------------------------------
 # Submissions
 
+Sub = collections.namedtuple("Sub", "student path refused")
+
+
+def clean_name(name):
+    return "".join(c if c.isalnum() or c in "-_.@+" else "_" for c in name)
+
+
 def student_name(entry):
-    """The student a submissions-folder entry is for, or None when the
-    entry is not a submission (a stray file)."""
+    """The student a submissions-folder entry is for (its name, cleaned
+    up), or None when the entry is not a submission (a stray file)."""
     base = os.path.basename(entry.rstrip("/"))
     if base.startswith("."):
         return None
     if os.path.isdir(entry):
-        name = base
-    else:
-        for ext in ARCHIVES:
-            if base.endswith(ext):
-                name = base[:-len(ext)]
-                break
-        else:
-            return None
-    return "".join(c if c.isalnum() or c in "-_.@+" else "_" for c in name)
+        return clean_name(base)
+    for ext in ARCHIVES:
+        if base.endswith(ext) and len(base) > len(ext):
+            return clean_name(base[:-len(ext)])
+    return None
 
 
 def submissions(folder):
-    """[(student, absolute path)] sorted by student; two entries for one
-    student are an error."""
+    """[Sub(student, absolute path, refused)] sorted by student.  Entries
+    whose names clean up alike are graded under distinct names (the
+    second of "a b" and "a_b" as "a_b+2"); an entry that is a symbolic
+    link leading out of the folder is refused (refused says why)."""
     if not os.path.isdir(folder):
         raise GradeError("SUBMISSIONS=%s: no such folder" % folder)
+    real = os.path.realpath(folder)
     found = {}
     for entry in sorted(os.listdir(folder)):
         path = os.path.abspath(os.path.join(folder, entry))
         who = student_name(path)
         if who is None:
             continue
-        if who in found:
-            raise GradeError("two submissions for %s: %s and %s"
-                             % (who, found[who], path))
-        found[who] = path
+        n, name = 2, who
+        while name in found:
+            name, n = "%s+%d" % (who, n), n + 1
+        refused = None
+        if os.path.islink(path):
+            target = os.path.realpath(path)
+            if os.path.commonpath([real, target]) != real:
+                refused = ("the entry %s is a symbolic link to %s, outside "
+                           "the submissions folder: not followed"
+                           % (entry, os.readlink(path)))
+        found[name] = Sub(name, path, refused)
     if not found:
         raise GradeError("SUBMISSIONS=%s: no directories, .tar.gz, .tgz, "
                          ".tar, .zip or .bundle entries" % folder)
-    return sorted(found.items())
+    return [found[k] for k in sorted(found)]
+
+
+def links_out(tree):
+    """Remove every symbolic link under 'tree' that leads out of it (or
+    nowhere); returns a note for each."""
+    notes = []
+    real = os.path.realpath(tree)
+    for here, dirs, files in os.walk(tree):
+        for name in dirs + files:
+            p = os.path.join(here, name)
+            if not os.path.islink(p):
+                continue
+            target = os.path.realpath(p)
+            if os.path.commonpath([real, target]) != real:
+                notes.append("removed the symbolic link %s -> %s: it leads "
+                             "out of the submission" % (
+                                 os.path.relpath(p, tree), os.readlink(p)))
+                os.unlink(p)
+    return notes
+
+
+def tar_filter(notes):
+    """tarfile's "data" filter, skipping (and noting) the members it
+    refuses instead of refusing the whole archive."""
+    def f(member, dest):
+        try:
+            return tarfile.data_filter(member, dest)
+        except tarfile.FilterError as e:
+            notes.append("skipped %s: %s" % (member.name, e))
+            return None
+    return f
 
 
 def unpack(path, dest):
-    """Unpack a submission into 'dest'; returns the kernel tree's top
-    (the shallowest folder holding compile/bin/batch)."""
+    """Unpack a submission into 'dest'; returns (the kernel tree's top:
+    the shallowest folder holding compile/Makefile, notes on what was
+    left out).  Links are copied as links, and those that lead out of
+    the submission are removed."""
     base = os.path.basename(path)
+    notes = []
     if os.path.isdir(path):
         shutil.copytree(path, os.path.join(dest, "tree"), symlinks=True,
                         ignore=shutil.ignore_patterns(".git"))
     elif base.endswith((".tar.gz", ".tgz", ".tar")):
         with tarfile.open(path) as t:
-            t.extractall(dest, filter="data")
+            t.extractall(dest, filter=tar_filter(notes))
     elif base.endswith(".zip"):
         with zipfile.ZipFile(path) as z:
             for info in z.infolist():
                 out = z.extract(info, dest)
                 mode = (info.external_attr >> 16) & 0o777
-                if mode and not info.is_dir():
+                if mode and not info.is_dir() and not os.path.islink(out):
                     os.chmod(out, mode)
     elif base.endswith(".bundle"):
-        r = subprocess.run(["git", "clone", "--quiet", path,
+        r = subprocess.run(["git", "clone", "--quiet", "--no-hardlinks",
+                            "-c", "core.symlinks=true", path,
                             os.path.join(dest, "tree")],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, errors="replace",
+                           stdin=subprocess.DEVNULL,
+                           env=dict(os.environ, GIT_TERMINAL_PROMPT="0",
+                                    GIT_CONFIG_NOSYSTEM="1"))
         if r.returncode != 0:
             raise GradeError("git clone of the bundle failed: %s"
-                             % r.stderr.strip())
+                             % r.stderr.strip()[-500:])
     else:
         raise GradeError("%s: not a submission" % base)
+    notes += links_out(dest)
     for depth in range(4):
         for here, dirs, _files in sorted(os.walk(dest)):
             rel = os.path.relpath(here, dest)
             if (0 if rel == "." else rel.count(os.sep) + 1) != depth:
                 continue
-            if os.path.isfile(os.path.join(here, "compile/bin/batch")):
-                for out in ("compile/obj", "compile/batch"):
-                    shutil.rmtree(os.path.join(here, out),
-                                  ignore_errors=True)
-                return here
-    raise GradeError("no compile/bin/batch in the submission")
+            mk = os.path.join(here, "compile/Makefile")
+            if os.path.isfile(mk) and not os.path.islink(mk):
+                for out in ("compile/obj", "compile/batch", "compile/grade"):
+                    p = os.path.join(here, out)
+                    if os.path.islink(p):
+                        os.unlink(p)
+                    shutil.rmtree(p, ignore_errors=True)
+                return here, notes
+    raise GradeError("no compile/Makefile in the submission")
 
 
 # ---------------------------------------------------------------------
-# One submission (the task every engine runs)
+# One program on one kernel: the grader's own harness
+#
+# A submission's build files run only inside the sandbox, and only this
+# way: make -C compile with OUT, MAIN, DEFS and PROGFLAGS (its
+# compile/Makefile and whatever it calls: compile/bin/cross, ksyms,
+# config/).  Its compile/bin/batch, test/, grade/ and tools/ are never
+# run.  The QEMU line, the limits, the verdict and the comparison are
+# this file's and test/runner.py's.
 
-def run_batch(top, test, limit=None):
-    """Run one program through the submission's compile/bin/batch;
-    returns (exit status or None when killed, stdout, stderr, seconds).
-    A run past its limit gets SIGTERM, then SIGKILL (see STOP_GRACE)."""
+def text_of(data):
+    """Bytes a student's build or kernel printed, as text a report can
+    show: UTF-8 (anything else U+FFFD), carriage returns dropped, other
+    control characters written visibly as \\xHH, lines cut at MAXLINE."""
+    text = data.decode("utf-8", "replace").replace("\r", "")
+    text = CONTROL.sub(lambda m: "\\x%02x" % ord(m.group(0)), text)
+    return LONGLINE.sub(lambda m: m.group(1) + " [%d more characters]"
+                        % len(m.group(2)), text)
+
+
+def excerpt(text, most):
+    """At most 'most' characters of 'text': its head and its tail."""
+    if len(text) <= most:
+        return text
+    half = most // 2
+    return (text[:half] + "\n[... %d characters left out ...]\n"
+            % (len(text) - 2 * half) + text[-half:])
+
+
+def prog_copy(test, run):
+    """The program as the build sees it: run/main.c (a #line keeps its
+    name) and its suite's .c and .h files in run/prog (never .expected
+    or .conf), on the quote-include path."""
+    prog = os.path.join(run, "prog")
+    os.makedirs(prog)
+    here = os.path.dirname(test["path"])
+    for name in os.listdir(here):
+        if name.endswith((".c", ".h")) and os.path.isfile(
+                os.path.join(here, name)):
+            shutil.copy(os.path.join(here, name), prog)
+    with open(test["path"], "rb") as f:
+        text = f.read()
+    with open(os.path.join(run, "main.c"), "wb") as f:
+        f.write(b'#line 1 "%s.c"\n' % test["name"].encode() + text)
+
+
+def build(top, test, run, sandboxed):
+    """Build the submission's kernel with the test's program as main
+    into the folder 'run' (inside the tree), in the sandbox; returns
+    (the image's path or None, the build log as text, seconds)."""
     conf = test["conf"]
-    env = dict(os.environ)
-    for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
-                "STRICT", "NET", "DISK"):
-        env.pop(key, None)
-    for key in ("DEFS", "PROGFLAGS", "STRICT"):
-        if key in conf:
-            env[key] = conf[key]
-    if conf.get("NET") == "1":  # batch gives a NIC for any NET but empty
-        env["NET"] = "1"
-    cmd = ["sh", os.path.join(top, "compile/bin/batch"), test["path"],
-           "%g" % test["timeout"], conf.get("MEM", "256"),
-           conf.get("APPEND", "")]
-    began = time.monotonic()
-    proc = start(cmd, cwd=top, env=env, stdin=subprocess.DEVNULL,
-                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    prog_copy(test, run)
+    sandbox.give(top)
+    # one job: the same failure gives the same log in every test, so a
+    # report shows it once (JOBS= submissions build at once instead)
+    cmd = ["make", "-s", "-j1", "-C",
+           os.path.join(top, "compile"), "OUT=" + run,
+           "MAIN=" + os.path.join(run, "main.c"),
+           "DEFS=" + conf.get("DEFS", ""),
+           "PROGFLAGS=%s -iquote %s" % (conf.get("PROGFLAGS", "-O0"),
+                                        os.path.join(run, "prog"))]
+    r = sandbox.run(cmd, rw=[top], cwd=top, limits=sandbox.BUILD,
+                    timeout=BUILD_LIMIT, maxout=LOG_CAP, merge=True,
+                    sandbox=sandboxed, track=track)
+    log = text_of(r.out)
+    elf = os.path.join(run, "xinu.elf")
+    if r.timed_out:
+        log += "\ngrade: the build overran %d s and was stopped" \
+            % BUILD_LIMIT
+    elif r.capped:
+        log += "\ngrade: the build printed more than %d bytes and was " \
+            "stopped" % LOG_CAP
+    elif r.status != 0:
+        log += "\ngrade: make exited %s" % r.status
+    elif not os.path.isfile(elf) or os.path.islink(elf):
+        log += "\ngrade: the build made no compile/%s/xinu.elf" \
+            % os.path.basename(run)
+    else:
+        return elf, log, r.seconds
+    return None, log, r.seconds
+
+
+def take_file(path, dest, most):
+    """Copy the regular file 'path' (never a link) of at most 'most'
+    bytes to 'dest'; False when it is not such a file."""
     try:
-        out, err = proc.communicate(
-            timeout=limit or test["timeout"] + BUILD_LIMIT)
-        code = proc.returncode
-    except subprocess.TimeoutExpired:
-        # SIGTERM first: batch then stops its QEMU and removes its run
-        # folder; SIGKILL when it has not ended STOP_GRACE s later
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            out, err = proc.communicate(timeout=STOP_GRACE)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            out, err = proc.communicate()
-        code = None
-    finally:
-        finished(proc)
-    # gcc's quotes and a student's text are UTF-8: never latin-1 here
-    return (code, out.decode("utf-8", "replace"),
-            err.decode("utf-8", "replace"), time.monotonic() - began)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > most:
+            return False
+        with open(dest, "wb") as g:
+            shutil.copyfileobj(f, g)
+    return True
 
 
-def judge(test, code, out, err, seconds):
-    """The result of one run: a dict that collect turns into a CSV row,
-    a report section and a Gradescope test."""
-    lines = [l for l in err.splitlines() if l.strip()]
-    verdict = lines[-1] if lines else ""
-    got = runner.program_output(out)
+def boot(elf, test, io, sandboxed, maxout=None):
+    """Boot the image 'elf' (copied into the grader's folder 'io') with
+    the test's conf, in the sandbox; returns a dict: code and verdict
+    (runner.batch_verdict's, code None when the output passed its cap),
+    console (text, at most MAXOUT bytes of it), seconds."""
+    conf = test["conf"]
+    kernel = os.path.join(io, "xinu.elf")
+    if not take_file(elf, kernel, ELF_CAP):
+        return {"code": 2, "verdict": "batch: QEMU did not start: the "
+                "build's xinu.elf is not a regular file of at most %d "
+                "bytes" % ELF_CAP, "console": "", "seconds": 0.0}
+    disk = os.path.join(io, "swap.img")
+    subprocess.run([os.path.join(TOP, "compile/bin/mkdisk"), disk],
+                   check=True)
+    events = os.path.join(io, "events")
+    open(events, "w").close()
+    sandbox.give(io)
+    extra = runner.drive_args(disk)
+    if test["deterministic"]:
+        extra += DETERMINISTIC_FLAGS
+    cmd = runner.qemu_command(
+        kernel, conf.get("APPEND", ""), conf.get("MEM", "256"), extra,
+        net="user,restrict=on" if conf.get("NET") == "1" else None,
+        events=events)
+    maxout = maxout or test["maxout"]
+    limits = sandbox.BOOT._replace(cpu=int(test["timeout"]) + 10)
+    r = sandbox.run(cmd, rw=[io], cwd=io, limits=limits,
+                    timeout=test["timeout"], maxout=maxout,
+                    sandbox=sandboxed, track=track)
+    console = text_of(r.out)
+    evtext = ""
+    try:
+        fd = os.open(events, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as f:
+            evtext = f.read(EVENT_CAP).decode("latin-1")
+    except OSError:
+        pass
+    code, verdict = runner.batch_verdict(
+        evtext, None if r.timed_out else r.status, test["timeout"],
+        conf.get("STRICT") == "1", console, text_of(r.err))
+    if r.capped:
+        code, verdict = None, "grade: the console passed %d bytes; QEMU " \
+            "was stopped" % maxout
+    return {"code": code, "verdict": verdict, "console": console,
+            "seconds": r.seconds}
+
+
+def judge(test, ran):
+    """The result of one run (a dict that collect turns into a CSV row,
+    a report section and a Gradescope test) from build_and_boot's."""
     res = {"test": test["name"], "max_points": test["points"],
-           "mode": test["mode"], "seconds": round(seconds, 1),
-           "exit": code, "verdict": verdict, "fraction": 0.0,
-           "diff": "", "build_log": ""}
-    if code == 2 and "build failed" in verdict:
+           "mode": test["mode"], "seconds": round(ran["seconds"], 1),
+           "exit": ran.get("code"), "verdict": ran.get("verdict", ""),
+           "fraction": 0.0, "diff": "", "build_log": ""}
+    if ran.get("build_error"):
         res["status"] = "build error"
-        res["build_log"] = "\n".join(err.splitlines()[-LOG_LINES:])
+        res["build_log"] = excerpt(ran["build_log"], SHOWN)
         return res
+    code, verdict = ran["code"], ran["verdict"]
     if code is None:
-        res["status"] = "timeout"
-        res["verdict"] = "the batch run itself overran %g s" % seconds
+        res["status"] = "output limit"
+    elif verdict.startswith("batch: event channel tampered"):
+        res["status"] = "tampered"
     elif code == 2 and "bad command line" in verdict:
         res["status"] = "bad command line"
     else:
         res["status"] = STATUS_BY_EXIT.get(code, "error")
+    got = runner.program_output(ran["console"])
     sc = runner.score_output(test["expected"], got, test["mode"],
                              test["verdicts"], DIFF_LINES)
     res["fraction"] = round(sc.fraction, 4)
     res["matched"], res["reference"] = sc.matched, sc.total
-    res["diff"] = sc.diff or ""
+    res["diff"] = excerpt(sc.diff or "", SHOWN)
     if res["status"] == "ok" and not sc.same:
         res["status"] = "wrong output"
-    if res["status"] in ("bad command line", "killed"):
-        res["fraction"] = 0.0   # killed: STRICT=1 says no process may die
+    if res["status"] in ZERO or (res["status"] in UNFINISHED
+                                 and not test["partial"]):
+        res["fraction"] = 0.0
     return res
 
 
-def grade_submission(path, tests, results, on_test=None, keep=False):
+def build_and_boot(top, test, n, io, sandboxed):
+    """Build and boot one program of a suite on the tree 'top'; returns
+    what judge takes."""
+    run = os.path.join(top, "compile/grade/run.%d" % n)
+    os.makedirs(run)
+    elf, log, secs = build(top, test, run, sandboxed)
+    if elf is None:
+        return {"build_error": True, "build_log": log, "seconds": secs,
+                "verdict": "batch: build failed"}
+    ran = boot(elf, test, io, sandboxed)
+    ran["seconds"] += secs
+    return ran
+
+
+def grade_submission(sub, tests, results, on_test=None, keep=False,
+                     sandboxed=True):
     """Grade one submission on every test; writes RESULTS/STUDENT.json
     and returns its dict.  on_test(result) is called after each test."""
-    student = student_name(path)
-    scratch = tempfile.mkdtemp(prefix="xinu-grade-%s-" % student)
-    doc = {"student": student, "submission": os.path.basename(path),
-           "tests": []}
+    scratch = tempfile.mkdtemp(prefix="xinu-grade-%s-" % sub.student)
+    os.chmod(scratch, 0o755)
+    doc = {"student": sub.student,
+           "submission": os.path.basename(sub.path), "tests": [],
+           "notes": []}
     try:
         try:
-            top = unpack(path, scratch)
+            top, doc["notes"] = unpack(sub.path, os.path.join(scratch,
+                                                              "in"))
             why = None
         except (GradeError, OSError, tarfile.TarError,
                 zipfile.BadZipFile) as e:
             top, why = None, "cannot unpack %s: %s" % (
-                os.path.basename(path), e)
-        for test in tests:
+                os.path.basename(sub.path), e)
+        for n, test in enumerate(tests):
             if top is None:
-                res = judge(test, 2, "", why + "\nbatch: build failed\n", 0)
+                ran = {"build_error": True, "build_log": why,
+                       "seconds": 0.0, "verdict": "batch: build failed"}
             else:
-                ran = run_batch(top, test)
+                io = os.path.join(scratch, "io.%d" % n)
+                os.makedirs(io)
+                ran = build_and_boot(top, test, n, io, sandboxed)
                 if _stop.is_set():      # killed by the stop: no result
                     raise Stopped()
-                res = judge(test, *ran)
+            res = judge(test, ran)
             doc["tests"].append(res)
             if on_test:
                 on_test(res)
@@ -418,9 +639,19 @@ def grade_submission(path, tests, results, on_test=None, keep=False):
         if not keep:
             shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(results, exist_ok=True)
-    write_atomic(os.path.join(results, student + ".json"),
+    write_atomic(os.path.join(results, sub.student + ".json"),
                  json.dumps(doc, indent=1) + "\n")
     return doc
+
+
+def refused_doc(sub, tests):
+    """The result of a submission that is refused before it is graded."""
+    return {"student": sub.student, "submission": os.path.basename(
+        sub.path), "notes": [sub.refused], "tests": [
+        {"test": t["name"], "max_points": t["points"], "status": "refused",
+         "fraction": 0.0, "seconds": 0.0, "verdict": sub.refused,
+         "diff": "", "build_log": "", "mode": t["mode"], "exit": None}
+        for t in tests]}
 
 
 def write_atomic(path, text):
@@ -476,53 +707,98 @@ def load_results(results):
     return [docs[k] for k in sorted(docs)], missing
 
 
+def build_logs(doc):
+    """The distinct build logs of a submission, in order, and for each
+    test the number of its log (1, 2, ...; 0: it built)."""
+    logs, which = [], {}
+    for t in doc["tests"]:
+        log = t.get("build_log") or ""
+        if log and log not in logs:
+            logs.append(log)
+        which[t["test"]] = logs.index(log) + 1 if log else 0
+    return logs, which
+
+
+def shown(doc):
+    """The characters each test's diff may show so that no file written
+    for the student passes FILE_CAP (SHOWN at most)."""
+    logs, _ = build_logs(doc)
+    room = FILE_CAP - 64 * 1024 - sum(len(x) for x in logs)
+    return max(1024, min(SHOWN, room // max(1, len(doc["tests"]))))
+
+
 def report_md(doc):
     """One student's Markdown report."""
     total = sum(points(t) for t in doc["tests"])
     most = sum(t["max_points"] for t in doc["tests"])
+    logs, which = build_logs(doc)
+    room = shown(doc)
     out = ["# %s: %s / %s points" % (doc["student"], fmt(total), fmt(most)),
-           "", "Submission: `%s`" % doc["submission"], "",
-           "| test | points | status | seconds |", "|---|---|---|---|"]
+           "", "Submission: `%s`" % doc["submission"], ""]
+    for note in doc.get("notes", []):
+        out += ["Note: %s" % note, ""]
+    out += ["| test | points | status | seconds |", "|---|---|---|---|"]
     for t in doc["tests"]:
         out.append("| %s | %s / %s | %s | %s |" % (
             t["test"], fmt(points(t)), fmt(t["max_points"]), t["status"],
             t["seconds"]))
+    for i, log in enumerate(logs, 1):
+        name = "Build log" if len(logs) == 1 else "Build log %d" % i
+        out += ["", "## %s" % name, "", "```", log, "```"]
     for t in doc["tests"]:
         if t["status"] == "ok":
             continue
         out += ["", "## %s: %s" % (t["test"], t["status"]), ""]
         if t.get("verdict"):
-            out += ["Verdict: `%s`" % t["verdict"], ""]
-        if t.get("build_log"):
-            out += ["Build log:", "", "```", t["build_log"], "```"]
+            out += ["Verdict: `%s`" % t["verdict"].replace("`", "'"), ""]
+        if which[t["test"]]:
+            out += ["The build failed: see %s above." % (
+                "the build log" if len(logs) == 1
+                else "build log %d" % which[t["test"]]), ""]
         if t.get("diff"):
             out += ["Expected vs got (%s compared, %d of %d reference "
                     "lines matched in order; first %d diff lines):"
                     % ("all lines" if t["mode"] == "lines"
                        else "verdict lines", t.get("matched", 0),
                        t.get("reference", 0), DIFF_LINES),
-                    "", "```diff", t["diff"], "```"]
+                    "", "```diff", excerpt(t["diff"], room), "```"]
     return "\n".join(out) + "\n"
 
 
 def gradescope(doc):
-    """One submission's results.json in Gradescope's format."""
+    """One submission's results.json in Gradescope's format: the total
+    in score, the build logs once in output, one entry per test."""
+    logs, which = build_logs(doc)
+    room = shown(doc)
     tests = []
     for t in doc["tests"]:
         text = [t["status"]]
         if t.get("verdict"):
             text.append(t["verdict"])
-        if t.get("build_log"):
-            text += ["build log:", t["build_log"]]
+        if which[t["test"]]:
+            text.append("the build failed: its log is in this "
+                        "submission's output (build log %d)"
+                        % which[t["test"]])
         if t.get("diff"):
-            text += ["expected vs got:", t["diff"]]
+            text += ["expected vs got:", excerpt(t["diff"], room)]
         tests.append({"name": t["test"], "score": points(t),
                       "max_score": t["max_points"],
                       "status": "passed" if t["status"] == "ok"
                       else "failed",
                       "output": "\n".join(text)})
-    return {"score": round(sum(x["score"] for x in tests), 2),
-            "tests": tests}
+    top = list(doc.get("notes", []))
+    for i, log in enumerate(logs, 1):
+        top += ["build log %d:" % i, log]
+    total = round(sum(x["score"] for x in tests), 2)
+    res = {"score": total, "tests": tests}
+    if top:
+        res["output"] = "\n".join(top)
+    return res
+
+
+def note_of(doc):
+    """The one-line note of a submission for the CSV files."""
+    return "; ".join(doc.get("notes", []))[:500]
 
 
 def collect(results, out=None, stream=sys.stdout):
@@ -536,11 +812,19 @@ def collect(results, out=None, stream=sys.stdout):
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(FIELDS)
+    tot = io.StringIO()
+    wt = csv.writer(tot, lineterminator="\n")
+    wt.writerow(TOTAL_FIELDS)
     for doc in docs:
         for t in doc["tests"]:
             w.writerow((doc["student"], t["test"], fmt(points(t)),
                         "%.3f" % t["fraction"], t["status"],
-                        "%.1f" % t["seconds"]))
+                        "%.1f" % t["seconds"],
+                        t["verdict"] if t["status"] == "refused" else ""))
+        wt.writerow((doc["student"], doc["submission"],
+                     fmt(sum(points(t) for t in doc["tests"])),
+                     fmt(sum(t["max_points"] for t in doc["tests"])),
+                     note_of(doc)))
         write_atomic(os.path.join(out, "reports", doc["student"] + ".md"),
                      report_md(doc))
         gs = os.path.join(out, "gradescope", doc["student"])
@@ -548,10 +832,13 @@ def collect(results, out=None, stream=sys.stdout):
         write_atomic(os.path.join(gs, "results.json"),
                      json.dumps(gradescope(doc), indent=1) + "\n")
     write_atomic(os.path.join(out, "grades.csv"), buf.getvalue())
+    write_atomic(os.path.join(out, "totals.csv"), tot.getvalue())
     summary(docs, stream)
-    print("grades: %s, reports in %s/, Gradescope results in %s/"
-          % (os.path.join(out, "grades.csv"), os.path.join(out, "reports"),
-             os.path.join(out, "gradescope")), file=stream)
+    print("grades: %s (totals: %s), reports in %s/, Gradescope results "
+          "in %s/" % (os.path.join(out, "grades.csv"),
+                      os.path.join(out, "totals.csv"),
+                      os.path.join(out, "reports"),
+                      os.path.join(out, "gradescope")), file=stream)
     if missing:
         print("grade: no result for %s (marked not graded)"
               % ", ".join(missing), file=sys.stderr)
@@ -560,9 +847,10 @@ def collect(results, out=None, stream=sys.stdout):
 
 
 SHORT = {"ok": "ok", "wrong output": "wrong", "timeout": "timeout",
-         "panic": "panic", "killed": "killed", "build error": "build",
+         "output limit": "outlimit", "panic": "panic", "killed": "killed",
+         "tampered": "tampered", "build error": "build",
          "bad command line": "cmdline", "error": "error",
-         "not graded": "missing"}
+         "refused": "refused", "not graded": "missing"}
 
 
 def summary(docs, stream):
@@ -584,6 +872,9 @@ def summary(docs, stream):
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(),
               file=stream)
+    for doc in docs:
+        for note in doc.get("notes", []):
+            print("%s: %s" % (doc["student"], note), file=stream)
 
 
 # ---------------------------------------------------------------------
@@ -623,7 +914,7 @@ def stage(suite, tests, subs, out):
     result "not graded").  Returns the stage folder."""
     st = os.path.join(out, "stage")
     shutil.rmtree(st, ignore_errors=True)
-    for rel in ("grade/grade.py", "test/runner.py"):
+    for rel in GRADER_FILES:
         os.makedirs(os.path.dirname(os.path.join(st, "grader", rel)),
                     exist_ok=True)
         shutil.copy(os.path.join(TOP, rel), os.path.join(st, "grader", rel))
@@ -632,12 +923,13 @@ def stage(suite, tests, subs, out):
     shutil.rmtree(results, ignore_errors=True)
     os.makedirs(results)
     write_atomic(os.path.join(results, "staged.json"), json.dumps({
-        "students": [who for who, _ in subs],
+        "students": [sub.student for sub in subs],
         "tests": [[t["name"], t["points"]] for t in tests]}) + "\n")
     return st
 
 
-def engine_local(tests, subs, results, jobs, progress=None, keep=False):
+def engine_local(tests, subs, results, jobs, progress=None, keep=False,
+                 sandboxed=True):
     """A pool of JOBS threads, one submission each at a time; returns
     how many submissions failed in the grader itself (0: all graded).
     On Interrupted, queued submissions never start, running batch runs
@@ -645,11 +937,11 @@ def engine_local(tests, subs, results, jobs, progress=None, keep=False):
     if progress is None:
         progress = Progress(len(tests) * len(subs), sys.stderr.isatty())
     pool = concurrent.futures.ThreadPoolExecutor(max(1, jobs))
-    futs = [pool.submit(grade_submission, path, tests, results,
-                        progress.test, keep) for _, path in subs]
+    futs = [pool.submit(grade_submission, sub, tests, results,
+                        progress.test, keep, sandboxed) for sub in subs]
     failed = 0
     try:
-        for (who, _), fut in zip(subs, futs):
+        for (who, _, _), fut in zip(subs, futs):
             try:
                 fut.result()
             except (Stopped, Interrupted):
@@ -668,7 +960,7 @@ def engine_local(tests, subs, results, jobs, progress=None, keep=False):
     return failed
 
 
-def engine_parallel(st, subs, results, jobs, hosts):
+def engine_parallel(st, subs, results, jobs, hosts, sandboxed=True):
     """GNU parallel: one job per submission, each a tar.gz that travels
     with --transferfile beside the grader's own tar.gz (--basefile);
     the result comes back with --return.  Paths are relative to
@@ -678,7 +970,7 @@ def engine_parallel(st, subs, results, jobs, hosts):
     root = os.path.join(st, rel)
     os.makedirs(os.path.join(root, "subs"))
     os.makedirs(os.path.join(root, "results"))
-    for who, path in subs:
+    for who, path, _ in subs:
         tgz = os.path.join(root, "subs", who + ".tgz")
         with tarfile.open(tgz, "w:gz") as t:
             if os.path.isdir(path):
@@ -693,10 +985,11 @@ def engine_parallel(st, subs, results, jobs, hosts):
     # .tgz, or a tree) in a folder of its own, grade into results/
     job = ('d=$(mktemp -d) && tar xzf %(r)s/grader.tgz -C "$d" && '
            'mkdir -p "$d/in" %(r)s/results && tar xzf {} -C "$d/in" && '
-           'python3 "$d/grader/grade/grade.py" task '
+           'python3 "$d/grader/grade/grade.py" task --student {/.} '
+           '--sandbox %(s)s '
            '--suite "$d/grader/suite" --submission "$d/in/$(ls "$d/in")" '
            '--results %(r)s/results; s=$?; rm -rf "$d"; exit $s'
-           % {"r": rel})
+           % {"r": rel, "s": "bwrap" if sandboxed else "none"})
     job = 'trap "exit 143" TERM; trap "exit 130" INT; ' + job
     # stopped, parallel sends TERM to each job and KILL only after the
     # task has had the time to stop its own batch runs
@@ -711,7 +1004,8 @@ def engine_parallel(st, subs, results, jobs, hosts):
         cmd += ["--sshlogin", ":"]
     if sys.stderr.isatty():
         cmd.append("--bar")
-    cmd += [job, ":::"] + ["%s/subs/%s.tgz" % (rel, who) for who, _ in subs]
+    cmd += [job, ":::"] + ["%s/subs/%s.tgz" % (rel, sub.student)
+                           for sub in subs]
     proc = start(cmd, cwd=st, stdin=subprocess.DEVNULL)
     try:
         code = proc.wait()
@@ -720,7 +1014,7 @@ def engine_parallel(st, subs, results, jobs, hosts):
         raise
     finally:
         finished(proc)
-        for who, _ in subs:
+        for who, _, _ in subs:
             got = os.path.join(root, "results", who + ".json")
             if os.path.exists(got):
                 shutil.move(got, os.path.join(results, who + ".json"))
@@ -728,11 +1022,11 @@ def engine_parallel(st, subs, results, jobs, hosts):
     return code
 
 
-def engine_slurm(st, subs, results, out, wait, extra):
+def engine_slurm(st, subs, results, out, wait, extra, sandboxed=True):
     """Slurm: an sbatch --array job, task i grading line i+1 of
     OUT/stage/submissions.list into RESULTS (a folder every node sees)."""
     with open(os.path.join(st, "submissions.list"), "w") as f:
-        f.write("".join(path + "\n" for _, path in subs))
+        f.write("".join("%s\t%s\n" % (who, path) for who, path, _ in subs))
     logs = os.path.join(out, "slurm")
     os.makedirs(logs, exist_ok=True)
     script = os.path.join(st, "grade.sbatch")
@@ -741,12 +1035,15 @@ def engine_slurm(st, subs, results, out, wait, extra):
         f.write("#!/bin/sh\n"
                 "#SBATCH --job-name=%s\n" % name +
                 "#SBATCH --output=%s/%%A_%%a.log\n"
-                "sub=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" %s)\n"
-                "exec python3 %s task --suite %s --submission \"$sub\" "
+                "line=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" %s)\n"
+                "tab=$(printf '\\t')\n"
+                "exec python3 %s task --suite %s --student \"${line%%%%$tab*}\" "
+                "--submission \"${line#*$tab}\" --sandbox %s "
                 "--results %s\n" % (
                     logs, shlex.quote(os.path.join(st, "submissions.list")),
                     shlex.quote(os.path.join(st, "grader/grade/grade.py")),
                     shlex.quote(os.path.join(st, "grader/suite")),
+                    "bwrap" if sandboxed else "none",
                     shlex.quote(results)))
     cmd = ["sbatch", "--parsable", "--array=0-%d" % (len(subs) - 1)]
     cmd += shlex.split(extra or "")
@@ -834,12 +1131,31 @@ def not_graded(out, results, how, subs, tests, runs_done=None):
     print(line, file=sys.stderr, flush=True)
 
 
+def ready(sandboxed):
+    """Before a submission is touched: the sandbox starts here (else a
+    GradeError naming the cause) and the cross compiler is installed
+    (a sandbox cannot install it)."""
+    if sandboxed:
+        why = sandbox.probe()
+        if why:
+            raise GradeError("the sandbox cannot start: %s (SANDBOX=none "
+                             "grades without it: unsafe, trusted code "
+                             "only)" % why)
+    r = subprocess.run([os.path.join(TOP, "compile/bin/cross")],
+                       stdout=subprocess.DEVNULL)
+    if r.returncode != 0:
+        raise GradeError("no cross compiler (compile/bin/cross failed)")
+
+
 def run(opts):
     tests = load_suite(opts.suite)
     subs = submissions(opts.submissions)
     if opts.engine == "parallel" and opts.hosts \
             and not os.path.isfile(opts.hosts):
         raise GradeError("HOSTS=%s: no such file" % opts.hosts)
+    sandboxed = opts.sandbox != "none"
+    ready(sandboxed)
+    graded = [sub for sub in subs if not sub.refused]
     out = os.path.abspath(opts.out)
     results = os.path.join(out, "results")
     progress = Progress(len(tests) * len(subs), sys.stderr.isatty())
@@ -848,18 +1164,28 @@ def run(opts):
         os.makedirs(out, exist_ok=True)
         set_aside(out)
         st = stage(os.path.abspath(opts.suite), tests, subs, out)
-        print("grade: %d submissions x %d programs, engine %s, results in "
-              "%s/" % (len(subs), len(tests), opts.engine, results),
-              flush=True)
+        for sub in subs:
+            if sub.refused:
+                write_atomic(os.path.join(results, sub.student + ".json"),
+                             json.dumps(refused_doc(sub, tests)) + "\n")
+                print("grade: refused %s: %s" % (sub.student, sub.refused),
+                      file=sys.stderr, flush=True)
+        print("grade: %d submissions x %d programs, engine %s, sandbox %s, "
+              "results in %s/" % (len(graded), len(tests), opts.engine,
+                                  "bwrap" if sandboxed else "none (unsafe)",
+                                  results), flush=True)
         began = time.monotonic()
-        if opts.engine == "local":
-            status = engine_local(tests, subs, results, opts.jobs, progress)
+        if not graded:
+            status = 0
+        elif opts.engine == "local":
+            status = engine_local(tests, graded, results, opts.jobs,
+                                  progress, sandboxed=sandboxed)
         elif opts.engine == "parallel":
-            status = engine_parallel(st, subs, results, opts.jobs,
-                                     opts.hosts)
+            status = engine_parallel(st, graded, results, opts.jobs,
+                                     opts.hosts, sandboxed)
         else:
-            status = engine_slurm(st, subs, results, out, opts.wait,
-                                  opts.sbatch_args)
+            status = engine_slurm(st, graded, results, out, opts.wait,
+                                  opts.sbatch_args, sandboxed)
     except Interrupted as e:
         if progress.tty:
             sys.stderr.write("\n")
@@ -888,6 +1214,69 @@ def run(opts):
     return code
 
 
+def own_tree(dest):
+    """A copy of this tree's sources (no build outputs) at dest/tree."""
+    def skip(here, names):
+        if os.path.abspath(here) == os.path.join(TOP, "compile"):
+            return [n for n in names if n not in ("Makefile", "ld.script",
+                                                  "bin")]
+        return [n for n in names if n == ".git"]
+    shutil.copytree(TOP, os.path.join(dest, "tree"), symlinks=True,
+                    ignore=skip)
+    return os.path.join(dest, "tree")
+
+
+def expected(opts):
+    """make expected: run MAIN on this tree exactly as make grade runs a
+    suite program (a scratch copy, the sandbox, its QEMU line, its conf:
+    MAIN's NAME.conf beside it, APPEND= on top) and write the program's
+    output as the grader compares it; a run that does not halt by
+    itself writes nothing."""
+    main = os.path.abspath(opts.main)
+    if not main.endswith(".c") or not os.path.isfile(main):
+        raise GradeError("MAIN=%s: no such .c file" % opts.main)
+    base = main[:-2]
+    check_conf(base + ".conf")
+    try:
+        conf = runner.parse_conf(base + ".conf")
+    except ValueError as e:
+        raise GradeError(str(e))
+    if opts.append is not None:
+        conf["APPEND"] = opts.append
+    test = {"name": os.path.basename(base), "path": main, "conf": conf,
+            "timeout": float(conf.get("TIMEOUT", runner.DEFAULT_TIMEOUT)),
+            "maxout": int(conf.get("MAXOUT", MAXOUT)),
+            "deterministic": conf.get("DETERMINISTIC", "1") == "1"}
+    out = os.path.abspath(opts.out or base + ".expected")
+    sandboxed = opts.sandbox != "none"
+    ready(sandboxed)
+    scratch = tempfile.mkdtemp(prefix="xinu-expected-")
+    os.chmod(scratch, 0o755)
+    try:
+        top = own_tree(scratch)
+        io = os.path.join(scratch, "io")
+        os.makedirs(io)
+        ran = build_and_boot(top, test, 0, io, sandboxed)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if ran.get("build_error"):
+        print(excerpt(ran["build_log"], SHOWN), file=sys.stderr)
+        raise GradeError("%s did not build: nothing written" % opts.main)
+    if ran["code"] != 0:
+        raise GradeError("%s: %s: nothing written" % (opts.main,
+                                                      ran["verdict"]))
+    lines = [l.rstrip() for l in
+             runner.program_output(ran["console"]).split("\n")]
+    while lines and lines[-1] in ("", runner.DONE_LINE):
+        lines.pop()
+    text = "\n".join(lines) + "\n"
+    write_atomic(out, text)
+    print("expected: %s (%d lines; %s%s)" % (
+        out, text.count("\n"), ran["verdict"],
+        ", deterministic" if test["deterministic"] else ""))
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -904,12 +1293,23 @@ def main(argv=None):
                    help="slurm: wait for the job and collect")
     r.add_argument("--sbatch-args", default="",
                    help="slurm: more sbatch options")
+    r.add_argument("--sandbox", default="bwrap", choices=("bwrap", "none"),
+                   help="none: no sandbox (unsafe: trusted code only)")
     t = sub.add_parser("task", help="grade one submission")
     t.add_argument("--suite", required=True)
     t.add_argument("--submission", required=True)
     t.add_argument("--results", required=True)
     t.add_argument("--keep", action="store_true",
                    help="keep the scratch copy")
+    t.add_argument("--student", default=None,
+                   help="the name to grade it as (default: its own)")
+    t.add_argument("--sandbox", default="bwrap", choices=("bwrap", "none"))
+    e = sub.add_parser("expected", help="write NAME.expected from a run "
+                       "on this tree")
+    e.add_argument("--main", required=True)
+    e.add_argument("--out", default=None)
+    e.add_argument("--append", default=None)
+    e.add_argument("--sandbox", default="bwrap", choices=("bwrap", "none"))
     c = sub.add_parser("collect", help="grades.csv and reports")
     c.add_argument("--results", required=True)
     c.add_argument("--out", default=None)
@@ -920,20 +1320,25 @@ def main(argv=None):
                 raise GradeError("usage: make grade SUITE=dir "
                                  "SUBMISSIONS=dir")
             return run(opts)
+        if opts.cmd == "expected":
+            return expected(opts)
         if opts.cmd == "task":
             path = os.path.abspath(opts.submission)
-            if student_name(path) is None:
+            who = opts.student or student_name(path)
+            if who is None or clean_name(who) != who:
                 raise GradeError("%s: not a submission" % path)
             tests = load_suite(opts.suite)
+            sandboxed = opts.sandbox != "none"
+            ready(sandboxed)
             catch_signals()     # parallel's or scancel's TERM, or ^C
             try:
                 return 1 if engine_local(
-                    tests, [(student_name(path), path)], opts.results, 1,
-                    Progress(len(tests), False), opts.keep) else 0
+                    tests, [Sub(who, path, None)], opts.results, 1,
+                    Progress(len(tests), False), opts.keep,
+                    sandboxed) else 0
             except Interrupted as e:
                 print("grade: %s stopped by %s, no result written" % (
-                    student_name(path), signal.Signals(e.signum).name),
-                    file=sys.stderr)
+                    who, signal.Signals(e.signum).name), file=sys.stderr)
                 return 128 + e.signum
         if not opts.results:
             raise GradeError("make grade-collect needs RESULTS=dir (the "

@@ -580,7 +580,8 @@ def run_host_test(prog, opts):
 PID_TOKEN = re.compile(r"\b(P|pid )(\d+)\b")
 DONE_LINE = "All user processes have completed."
 CONF_KEYS = ("APPEND", "DEFS", "PROGFLAGS", "TIMEOUT", "MEM", "STRICT",
-             "NET", "POINTS", "MODE", "VERDICTS")
+             "NET", "POINTS", "MODE", "VERDICTS", "MAXOUT", "PARTIAL",
+             "DETERMINISTIC")
 
 
 def program_output(console):

@@ -37,17 +37,18 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(
 SUITE = os.path.join(TOP, "test/grade/suite")
 NEED = os.path.join(TOP, "compile/bin/need")
 
-# student -> test -> (status, points): a run that fails keeps the
-# reference lines it printed in order before it failed (partial credit)
+# student -> test -> (status, points): a run that does not end by itself
+# scores 0, except in cases (PARTIAL=1), which keeps the reference lines
+# it printed in order before it failed (partial credit)
 WANT = {
     "asis": {"cases": ("ok", "5"), "prio": ("ok", "10"),
              "procs": ("ok", "10")},
     "buildfail": {"cases": ("build error", "0"), "prio": ("build error", "0"),
                   "procs": ("build error", "0")},
     "hang": {"cases": ("timeout", "1.67"), "prio": ("ok", "10"),
-             "procs": ("timeout", "3.75")},
-    "panic": {"cases": ("panic", "1.67"), "prio": ("panic", "4"),
-              "procs": ("panic", "2.5")},
+             "procs": ("timeout", "0")},
+    "panic": {"cases": ("panic", "1.67"), "prio": ("panic", "0"),
+              "procs": ("panic", "0")},
     "wrong": {"cases": ("ok", "5"), "prio": ("wrong output", "6"),
               "procs": ("ok", "10")},
 }
@@ -167,9 +168,10 @@ def check_outputs(c, engine, out, r):
         return None
     table = rows(out)
     c.ok(name + "_header", table[0] == ["student", "test", "points",
-                                        "score", "status", "seconds"],
+                                        "score", "status", "seconds",
+                                        "note"],
          repr(table[0]))
-    got = {(s, t): (st, p) for s, t, p, _sc, st, _sec in table[1:]}
+    got = {(s, t): (st, p) for s, t, p, _sc, st, _sec, _n in table[1:]}
     bad = []
     for who, tests in WANT.items():
         for test, (status, points) in tests.items():
@@ -180,15 +182,24 @@ def check_outputs(c, engine, out, r):
                     who, test, status, points, have))
     c.ok(name + "_statuses_and_points", not bad and len(table) == 16,
          "; ".join(bad) or "%d rows" % (len(table) - 1))
-    # partial credit: the panic run printed lines before the panic
-    c.ok(name + "_partial_credit", got.get(("panic", "procs"), ("", "0"))[1]
-         not in ("0", "10"), repr(got.get(("panic", "procs"))))
+    # partial credit (PARTIAL=1): the panic run printed lines before the
+    # panic; without it a panic scores 0
+    c.ok(name + "_partial_credit", got.get(("panic", "cases"), ("", "0"))[1]
+         not in ("0", "5") and got.get(("panic", "procs")) == ("panic", "0"),
+         repr(got.get(("panic", "cases"))))
+    with open(os.path.join(out, "totals.csv")) as f:
+        totals = {r[0]: r[2:4] for r in list(csv.reader(f))[1:]}
+    c.ok(name + "_totals", totals.get("wrong") == ["21", "25"] and
+         totals.get("asis") == ["25", "25"] and len(totals) == 5,
+         repr(totals))
     rep = open(os.path.join(out, "reports/wrong.md")).read()
     c.ok(name + "_report_diff", "-prio: main P#1 runs at 20" in rep and
          "+prio: main P#1 runs at 21" in rep, rep[-800:])
     rep = open(os.path.join(out, "reports/buildfail.md")).read()
     c.ok(name + "_report_build_log", "this is not C" in rep and
-         "batch: build failed" in rep, rep[-800:])
+         "batch: build failed" in rep and rep.count("## Build log") == 1
+         and rep.count("unknown type name \u2018this\u2019") == 1,
+         rep[-800:])
     gs = json.load(open(os.path.join(out, "gradescope/wrong/results.json")))
     names = {t["name"]: t for t in gs["tests"]}
     c.ok(name + "_gradescope", set(names) == {"cases", "prio", "procs"} and
