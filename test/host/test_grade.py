@@ -2,14 +2,17 @@
 """test_grade.py - host tests of make grade's scoring and bookkeeping
 
 The comparison modes (lines, verdicts) and their in-order score, the
-NAME.conf keys of grading, the status of every batch outcome, the
-submissions folder and its unpackers, one submission graded end to end
-through a fake compile/bin/batch (no QEMU), the local engine, and what
-collect writes (grades.csv, reports, Gradescope results, students
-without a result).  Prints "ok NAME" or "FAIL NAME: why" per case.
+NAME.conf keys of grading, the status of every run outcome, how a
+student's bytes are shown (control bytes, UTF-8, line and file caps),
+the submissions folder (name clashes, links out) and its unpackers, one
+submission graded end to end through a fake build-and-boot (no QEMU),
+the sandboxed build of trees whose Makefile misbehaves, the local
+engine, and what collect writes (grades.csv, totals.csv, reports,
+Gradescope results, students without a result).  Prints "ok NAME" or "FAIL NAME: why" per case.
 """
 
 import csv
+import glob
 import io
 import itertools
 import json
@@ -166,21 +169,24 @@ class Conf(unittest.TestCase):
 
 
 def fake_test(name="p", expected="a\nb\nc\nd\n", points=10.0, mode="lines",
-              verdicts=None):
+              verdicts=None, partial=False):
     return {"name": name, "path": "/x/%s.c" % name, "expected": expected,
             "conf": {}, "points": points, "mode": mode,
-            "verdicts": verdicts, "timeout": 5.0}
+            "verdicts": verdicts, "timeout": 5.0, "maxout": grade.MAXOUT,
+            "partial": partial, "deterministic": True}
 
 
 class Judge(unittest.TestCase):
     BOOT = "Xinu/VM 0.1\n  RAM x\n"
 
-    def judge(self, code, out, err):
-        return grade.judge(fake_test(), code, self.BOOT + out, err, 1.23)
+    def judge(self, code, out, verdict, **kw):
+        return grade.judge(fake_test(**kw), {
+            "code": code, "verdict": verdict, "console": self.BOOT + out,
+            "seconds": 1.23})
 
     def test_ok(self):
         r = self.judge(0, "a\nb\nc\nd\n\nAll user processes have completed."
-                       "\n", "batch: halted; no process killed\n")
+                       "\n", "batch: halted; no process killed")
         self.assertEqual((r["status"], r["fraction"], r["seconds"]),
                          ("ok", 1.0, 1.2))
         self.assertEqual(r["verdict"], "batch: halted; no process killed")
@@ -190,16 +196,29 @@ class Judge(unittest.TestCase):
         self.assertEqual((r["status"], r["fraction"]), ("wrong output", 0.75))
         self.assertIn("+B", r["diff"])
 
-    def test_panic_keeps_what_it_printed(self):
-        r = self.judge(1, "a\nb\nPANIC: x\n", "batch: panic: x; no process "
-                       "killed")
-        self.assertEqual((r["status"], r["fraction"]), ("panic", 0.5))
+    def test_unfinished_runs_score_nothing_unless_partial(self):
+        for code, status in ((1, "panic"), (124, "timeout"),
+                             (None, "output limit")):
+            r = self.judge(code, "a\nb\nPANIC: x\n", "batch: x")
+            self.assertEqual((r["status"], r["fraction"]), (status, 0.0))
+            r = self.judge(code, "a\nb\nPANIC: x\n", "batch: x",
+                           partial=True)
+            self.assertEqual((r["status"], r["fraction"]), (status, 0.5))
 
-    def test_timeout_and_killed_and_other(self):
-        self.assertEqual(self.judge(124, "a\n", "batch: timed out")["status"],
-                         "timeout")
-        self.assertEqual(self.judge(None, "", "")["status"], "timeout")
+    def test_tampered_scores_nothing_even_with_partial(self):
+        r = self.judge(1, "a\nb\nc\nd\n", "batch: event channel tampered "
+                       "(line 2: bad checksum)", partial=True)
+        self.assertEqual((r["status"], r["fraction"]), ("tampered", 0.0))
+
+    def test_other_statuses(self):
         self.assertEqual(self.judge(9, "", "?")["status"], "error")
+        r = self.judge(2, "a\nb\nc\nd\n", "batch: bad command line: "
+                       "cmdline: x")
+        self.assertEqual((r["status"], r["fraction"]),
+                         ("bad command line", 0.0))
+        r = self.judge(2, "", "batch: QEMU did not start: Failed to get "
+                       "\"write\" lock")
+        self.assertEqual((r["status"], r["fraction"]), ("error", 0.0))
 
     def test_killed_scores_nothing_everywhere(self):
         # STRICT=1: a program whose process the kernel killed earns 0,
@@ -214,76 +233,84 @@ class Judge(unittest.TestCase):
                          (0, "failed"))
         self.assertIn("| p | 0 / 10 | killed |", grade.report_md(doc))
 
-    def test_build_log_is_utf8(self):
-        # gcc quotes with U+2018/U+2019: the report shows them, not
-        # latin-1 mojibake
-        top = tempfile.mkdtemp(prefix="xinu-test-grade-")
-        try:
-            os.makedirs(os.path.join(top, "compile/bin"))
-            with open(os.path.join(top, "compile/bin/batch"), "wb") as f:
-                f.write("printf 'x.c:3: error: expected \u2018;\u2019\\n"
-                        "caf\\351\\n' >&2\necho 'batch: build failed' >&2\n"
-                        "exit 2\n".encode("utf-8"))
-            r = grade.judge(fake_test(), *grade.run_batch(top, fake_test()))
-        finally:
-            shutil.rmtree(top)
-        self.assertEqual(r["status"], "build error")
-        self.assertIn("expected \u2018;\u2019", r["build_log"])
-        self.assertIn("caf\ufffd", r["build_log"])     # not UTF-8: replaced
-        doc = {"student": "s", "submission": "s", "tests": [r]}
-        self.assertIn("\u2018;\u2019", grade.report_md(doc))
-
-    def test_build_error(self):
-        r = self.judge(2, "", "cc: error: x.c:3\nmake: *** Error 1\n"
-                       "batch: build failed\n")
-        self.assertEqual((r["status"], r["fraction"]), ("build error", 0.0))
-        self.assertIn("x.c:3", r["build_log"])
-
-    def test_bad_command_line_scores_nothing(self):
-        r = self.judge(2, "a\nb\nc\nd\n", "batch: bad command line: cmdline: "
-                       "x")
-        self.assertEqual((r["status"], r["fraction"]),
-                         ("bad command line", 0.0))
-
-    def test_qemu_that_did_not_start_is_an_error(self):
-        r = self.judge(2, "", "qemu-system-i386: Failed to get \"write\" "
-                       "lock\nbatch: QEMU did not start: Failed to get "
-                       "\"write\" lock")
-        self.assertEqual((r["status"], r["fraction"]), ("error", 0.0))
+    def test_build_error_log_once(self):
+        log = "x.c:3: error: expected \u2018;\u2019"
+        tests = [grade.judge(fake_test(name=n), {
+            "build_error": True, "build_log": log, "seconds": 1.0,
+            "verdict": "batch: build failed"}) for n in ("p", "q")]
+        self.assertEqual([t["status"] for t in tests], ["build error"] * 2)
+        doc = {"student": "s", "submission": "s", "tests": tests}
+        rep = grade.report_md(doc)
+        self.assertEqual(rep.count(log), 1)
+        self.assertEqual(rep.count("see the build log above"), 2)
+        gs = grade.gradescope(doc)
+        self.assertEqual(json.dumps(gs).count("expected \\u2018"), 1)
+        self.assertIn(log, gs["output"])
 
 
-FAKE_BATCH = r'''#!/bin/sh
-# a fake compile/bin/batch: prints what the program's name asks for
-echo "$*" >> "$(dirname "$0")/../../calls.log"
-env | grep -E '^(DEFS|STRICT|NET)=' >> "$(dirname "$0")/../../calls.log"
-case $(basename "$1") in
-good.c)	printf 'Xinu/VM 0.1\n  RAM x\none\ntwo\n'; echo "batch: halted" >&2; exit 0 ;;
-bad.c)	printf 'Xinu/VM 0.1\none\nPANIC: no\n'; echo "batch: panic: no" >&2; exit 1 ;;
-esac
-'''
+class Text(unittest.TestCase):
+    def test_control_and_invalid_bytes_are_visible(self):
+        t = grade.text_of(b"a\x1b[31mred\x07\r\n\xff\xfe ok \xe2\x80\x98q"
+                          b"\xe2\x80\x99\tx\x00\n")
+        self.assertEqual(t, "a\\x1b[31mred\\x07\n\ufffd\ufffd ok "
+                         "\u2018q\u2019\tx\\x00\n")
+        self.assertEqual(grade.text_of("\u009b".encode()), "\\x9b")
+
+    def test_long_lines_are_cut(self):
+        t = grade.text_of(b"x" * 5000 + b"\nshort\n")
+        first = t.split("\n")[0]
+        self.assertTrue(first.startswith("x" * grade.MAXLINE))
+        self.assertTrue(first.endswith("[3000 more characters]"))
+        self.assertIn("\nshort\n", t)
+
+    def test_no_student_file_passes_the_cap(self):
+        big = "\n".join("+" + "y" * 1500 for _ in range(2000))
+        tests = [dict(grade.judge(fake_test(name="t%d" % i), {
+            "code": 0, "verdict": "v", "console": "z\n", "seconds": 1}),
+            diff=grade.excerpt(big, grade.SHOWN)) for i in range(40)]
+        doc = {"student": "s", "submission": "s", "tests": tests,
+               "notes": []}
+        self.assertLessEqual(len(grade.report_md(doc).encode()),
+                             grade.FILE_CAP)
+        self.assertLessEqual(len(json.dumps(grade.gradescope(doc),
+                                            indent=1).encode()),
+                             grade.FILE_CAP)
+
+
+def fake_build_and_boot(top, test, n, io_dir, sandboxed):
+    """What build_and_boot returns for the programs good and bad."""
+    with open(os.path.join(top, "calls.log"), "a") as f:
+        f.write("%s %s\n" % (test["name"], sandboxed))
+    if test["name"] == "good":
+        return {"code": 0, "verdict": "batch: halted; no process killed",
+                "console": "Xinu/VM 0.1\n  RAM x\none\ntwo\n",
+                "seconds": 0.5}
+    return {"code": 1, "verdict": "batch: panic: no",
+            "console": "Xinu/VM 0.1\none\nPANIC: no\n", "seconds": 0.5}
 
 
 class Submissions(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="xinu-test-grade-")
+        self.real = grade.build_and_boot
+        grade.build_and_boot = fake_build_and_boot
 
     def tearDown(self):
+        grade.build_and_boot = self.real
         shutil.rmtree(self.tmp)
 
-    def tree(self, where, batch=FAKE_BATCH):
+    def tree(self, where, makefile="all:\n\ttrue\n"):
         os.makedirs(os.path.join(where, "compile/bin"))
         os.makedirs(os.path.join(where, "compile/obj"))
-        path = os.path.join(where, "compile/bin/batch")
-        with open(path, "w") as f:
-            f.write(batch)
-        os.chmod(path, 0o755)
+        with open(os.path.join(where, "compile/Makefile"), "w") as f:
+            f.write(makefile)
         return where
 
     def suite(self):
         d = os.path.join(self.tmp, "suite")
         os.makedirs(d)
         for name, conf in (("good", "POINTS=4\nDEFS=-DX=1\n"),
-                           ("bad", "points=6\nSTRICT=1\n")):
+                           ("bad", "points=6\nSTRICT=1\nPARTIAL=1\n")):
             open(os.path.join(d, name + ".c"), "w").close()
             with open(os.path.join(d, name + ".expected"), "w") as f:
                 f.write("one\ntwo\n")
@@ -297,13 +324,65 @@ class Submissions(unittest.TestCase):
         for name in ("bob.tar.gz", "cy.tgz", "di.zip", "ed.bundle", "fe.tar",
                      "notes.txt", ".hidden.zip", "g h.zip"):
             open(os.path.join(d, name), "w").close()
-        got = [w for w, _ in grade.submissions(d)]
+        got = [s.student for s in grade.submissions(d)]
         self.assertEqual(got, ["ann", "bob", "cy", "di", "ed", "fe", "g_h"])
 
-    def test_two_entries_for_one_student(self):
-        os.makedirs(os.path.join(self.tmp, "ann"))
-        open(os.path.join(self.tmp, "ann.zip"), "w").close()
-        self.assertRaises(grade.GradeError, grade.submissions, self.tmp)
+    def test_names_that_clean_up_alike_are_all_graded(self):
+        for name in ("a b", "a_b", "a?b"):
+            self.tree(os.path.join(self.tmp, name))
+        open(os.path.join(self.tmp, "a_b.zip"), "w").close()
+        subs = grade.submissions(self.tmp)
+        self.assertEqual(len({s.student for s in subs}), 4)
+        self.assertEqual(sorted(os.path.basename(s.path) for s in subs),
+                         ["a b", "a?b", "a_b", "a_b.zip"])
+        self.assertTrue(all(s.refused is None for s in subs))
+
+    def test_a_link_out_of_the_folder_is_refused(self):
+        subs = os.path.join(self.tmp, "subs")
+        os.makedirs(subs)
+        os.symlink("/", os.path.join(subs, "root"))
+        self.tree(os.path.join(self.tmp, "elsewhere"))
+        os.symlink(os.path.join(self.tmp, "elsewhere"),
+                   os.path.join(subs, "far"))
+        self.tree(os.path.join(subs, "real"))
+        os.symlink("real", os.path.join(subs, "near"))
+        got = {s.student: s.refused for s in grade.submissions(subs)}
+        self.assertEqual(sorted(got), ["far", "near", "real", "root"])
+        self.assertIn("outside the submissions folder", got["root"])
+        self.assertIn("outside the submissions folder", got["far"])
+        self.assertIsNone(got["near"])
+        doc = grade.refused_doc(grade.Sub("root", "/x/root", got["root"]),
+                                grade.load_suite(self.suite()))
+        self.assertEqual({t["status"] for t in doc["tests"]}, {"refused"})
+        self.assertEqual(grade.gradescope(doc)["score"], 0)
+
+    def test_links_out_of_a_submission_are_removed(self):
+        src = self.tree(os.path.join(self.tmp, "src", "kernel"))
+        os.symlink("/etc/passwd", os.path.join(src, "include.h"))
+        os.symlink("../../..", os.path.join(src, "compile/up"))
+        os.symlink("Makefile", os.path.join(src, "compile/mk"))
+        arch = os.path.join(self.tmp, "arch")
+        os.makedirs(arch)
+        with tarfile.open(os.path.join(arch, "a.tar"), "w") as t:
+            t.add(src, arcname="k")
+        subprocess.run(["git", "init", "-q", src], check=True)
+        git = ["git", "-C", src, "-c", "user.name=t", "-c",
+               "user.email=t@t"]
+        subprocess.run(git + ["add", "-A"], check=True)
+        subprocess.run(git + ["commit", "-qm", "x"], check=True)
+        subprocess.run(git + ["bundle", "create", "-q",
+                              os.path.join(arch, "b.bundle"), "--all"],
+                       check=True, capture_output=True)
+        for entry in (src, os.path.join(arch, "a.tar"),
+                      os.path.join(arch, "b.bundle")):
+            dest = tempfile.mkdtemp(dir=self.tmp)
+            top, notes = grade.unpack(entry, dest)
+            self.assertFalse(os.path.lexists(os.path.join(top, "include.h")),
+                             entry)
+            self.assertFalse(os.path.lexists(os.path.join(top,
+                                                          "compile/up")))
+            self.assertTrue(os.path.islink(os.path.join(top, "compile/mk")))
+            self.assertEqual(len(notes), 2, notes)
 
     def test_unpack_every_kind(self):
         src = self.tree(os.path.join(self.tmp, "src", "kernel"))
@@ -328,27 +407,28 @@ class Submissions(unittest.TestCase):
                        check=True, capture_output=True)
         for entry in ("a.tar.gz", "b.zip", "c.bundle", "../src/kernel"):
             dest = tempfile.mkdtemp(dir=self.tmp)
-            top = grade.unpack(os.path.join(arch, entry), dest)
-            batch = os.path.join(top, "compile/bin/batch")
-            self.assertTrue(os.access(batch, os.X_OK), entry)
+            top, _notes = grade.unpack(os.path.join(arch, entry), dest)
+            self.assertTrue(os.path.isfile(os.path.join(
+                top, "compile/Makefile")), entry)
             self.assertFalse(os.path.exists(os.path.join(top, "compile/obj")),
                              entry)
             if entry != "c.bundle":     # a clone keeps its history
                 self.assertFalse(os.path.exists(os.path.join(top, ".git")),
                                  entry)
 
-    def test_unpack_refuses_a_tree_without_batch(self):
+    def test_unpack_refuses_a_tree_without_a_makefile(self):
         os.makedirs(os.path.join(self.tmp, "x/compile"))
         self.assertRaises(grade.GradeError, grade.unpack,
                           os.path.join(self.tmp, "x"),
                           tempfile.mkdtemp(dir=self.tmp))
 
-    def test_task_through_the_fake_batch(self):
+    def test_task_with_the_fake_harness(self):
         suite = grade.load_suite(self.suite())
         sub = self.tree(os.path.join(self.tmp, "subs", "ann"))
         res = os.path.join(self.tmp, "results")
         seen = []
-        doc = grade.grade_submission(sub, suite, res, seen.append)
+        doc = grade.grade_submission(grade.Sub("ann", sub, None), suite,
+                                     res, seen.append)
         self.assertEqual([(t["test"], t["status"], t["fraction"],
                            t["max_points"]) for t in doc["tests"]],
                          [("bad", "panic", 0.5, 6.0), ("good", "ok", 1.0,
@@ -356,29 +436,8 @@ class Submissions(unittest.TestCase):
         self.assertEqual(len(seen), 2)
         with open(os.path.join(res, "ann.json")) as f:
             self.assertEqual(json.load(f), doc)
-        # the scratch copy ran, not the submission itself; DEFS and
-        # STRICT came from each program's conf only
+        # the scratch copy ran, not the submission itself
         self.assertFalse(os.path.exists(os.path.join(sub, "calls.log")))
-
-    def test_conf_reaches_the_submissions_batch(self):
-        suite = grade.load_suite(self.suite())
-        sub = self.tree(os.path.join(self.tmp, "subs", "ann"))
-        top = grade.unpack(sub, tempfile.mkdtemp(dir=self.tmp))
-        os.environ["DEFS"] = "-DGRADER_OWN"
-        os.environ["NET"] = "1"
-        try:
-            grade.run_batch(top, suite[1])
-            grade.run_batch(top, suite[0])
-        finally:
-            del os.environ["DEFS"]
-            del os.environ["NET"]
-        with open(os.path.join(top, "calls.log")) as f:
-            log = f.read().splitlines()
-        self.assertEqual(log[0].split()[1:], ["60", "256"])
-        self.assertIn("DEFS=-DX=1", log)
-        self.assertIn("STRICT=1", log)
-        self.assertNotIn("DEFS=-DGRADER_OWN", log)
-        self.assertNotIn("NET=1", log)
 
     def test_unpack_failure_is_a_build_error(self):
         suite = grade.load_suite(self.suite())
@@ -386,36 +445,11 @@ class Submissions(unittest.TestCase):
         os.makedirs(os.path.dirname(bad))
         with open(bad, "w") as f:
             f.write("not a zip")
-        doc = grade.grade_submission(bad, suite,
+        doc = grade.grade_submission(grade.Sub("bob", bad, None), suite,
                                      os.path.join(self.tmp, "r"))
         self.assertEqual({t["status"] for t in doc["tests"]},
                          {"build error"})
         self.assertIn("cannot unpack bob.zip", doc["tests"][0]["build_log"])
-
-    def test_a_batch_that_never_ends_is_killed(self):
-        suite = grade.load_suite(self.suite())
-        sub = self.tree(os.path.join(self.tmp, "subs", "cy"),
-                        "#!/bin/sh\nsleep 600\n")
-        code, out, err, secs = grade.run_batch(sub, suite[0], limit=0.5)
-        self.assertIsNone(code)
-        self.assertLess(secs, 60)
-
-    def test_an_overrunning_batch_gets_sigterm_first(self):
-        # batch stops its QEMU and removes its run folder on SIGTERM
-        suite = grade.load_suite(self.suite())
-        sub = self.tree(os.path.join(self.tmp, "subs", "cy"),
-                        "#!/bin/sh\ntrap 'echo batch: interrupted "
-                        "\"(SIGTERM)\" >&2; exit 143' TERM\n"
-                        "sleep 600 & wait\n")
-        code, out, err, secs = grade.run_batch(sub, suite[0], limit=0.5)
-        self.assertIsNone(code)
-        self.assertIn("batch: interrupted (SIGTERM)", err)
-        # one that ignores SIGTERM is killed a few seconds later
-        sub = self.tree(os.path.join(self.tmp, "subs", "di"),
-                        "#!/bin/sh\ntrap '' TERM\nsleep 600\n")
-        code, out, err, secs = grade.run_batch(sub, suite[0], limit=0.5)
-        self.assertIsNone(code)
-        self.assertLess(secs, 0.5 + grade.STOP_GRACE + 30)
 
     def test_local_engine_and_collect(self):
         suite_dir = self.suite()
@@ -441,6 +475,11 @@ class Submissions(unittest.TestCase):
             ["bob", "good", "0", "0.000", "not graded"],
             ["cy", "bad", "3", "0.500", "panic"],
             ["cy", "good", "4", "1.000", "ok"]])
+        with open(os.path.join(out, "totals.csv")) as f:
+            self.assertEqual([r[:4] for r in csv.reader(f)], [
+                ["student", "submission", "points", "max_points"],
+                ["ann", "ann", "7", "10"], ["bob", "?", "0", "10"],
+                ["cy", "cy", "7", "10"]])
         with open(os.path.join(out, "reports/ann.md")) as f:
             rep = f.read()
         self.assertIn("# ann: 7 / 10 points", rep)
@@ -462,39 +501,6 @@ class Submissions(unittest.TestCase):
         self.assertEqual(summary[2].split(), ["bob", "missing", "0",
                                               "missing", "0", "0/10"])
 
-    def test_parallel_here_gives_the_local_csv(self):
-        # GNU parallel over --sshlogin : (make grade installs it the same
-        # way), through the fake batch: the same rows as the local engine
-        r = subprocess.run([os.path.join(TOP, "compile/bin/need"),
-                            "parallel:parallel"], capture_output=True,
-                           text=True)
-        self.assertEqual(r.returncode, 0, "cannot install GNU parallel: "
-                         + r.stderr)
-        suite_dir = self.suite()
-        tests = grade.load_suite(suite_dir)
-        subs_dir = os.path.join(self.tmp, "subs")
-        self.tree(os.path.join(subs_dir, "ann"))
-        src = self.tree(os.path.join(self.tmp, "src"))
-        with tarfile.open(os.path.join(subs_dir, "bob.tgz"), "w:gz") as t:
-            t.add(src, arcname="bob-kernel")
-        subs = grade.submissions(subs_dir)
-        tables = []
-        for engine in ("local", "parallel"):
-            out = os.path.join(self.tmp, engine)
-            st = grade.stage(suite_dir, tests, subs, out)
-            results = os.path.join(out, "results")
-            if engine == "local":
-                grade.engine_local(tests, subs, results, 2)
-            else:
-                self.assertEqual(grade.engine_parallel(st, subs, results, 2,
-                                                       None), 0)
-            self.assertEqual(grade.collect(results, stream=io.StringIO()),
-                             0)
-            with open(os.path.join(out, "grades.csv")) as f:
-                tables.append([r[:5] for r in csv.reader(f)])
-        self.assertEqual(len(tables[0]), 5)
-        self.assertEqual(tables[0], tables[1])
-
     def test_make_grade_passes_its_variables(self):
         env = dict(os.environ)
         for k in ("MAKEFLAGS", "MAKELEVEL"):
@@ -502,38 +508,110 @@ class Submissions(unittest.TestCase):
         r = subprocess.run(["make", "--no-print-directory", "-n", "grade",
                             "SUITE=s", "SUBMISSIONS=d", "ENGINE=slurm",
                             "OUT=o", "JOBS=3", "WAIT=1", "SBATCH=-p x",
-                            "NEED=true"], cwd=TOP, capture_output=True,
-                           text=True, env=env)
+                            "NEED=true", "SANDBOX=none"], cwd=TOP,
+                           capture_output=True, text=True, env=env)
         text = r.stdout.replace("\\\n", " ")
         for word in ('--suite "s"', '--submissions "d"', '--engine "slurm"',
                      "--jobs 3", '--out "o"', "--wait",
-                     '--sbatch-args "-p x"'):
+                     '--sbatch-args "-p x"', "--sandbox none"):
             self.assertIn(word, text)
         r = subprocess.run(["make", "--no-print-directory", "-n",
                             "grade-collect", "RESULTS=r"], cwd=TOP,
                            capture_output=True, text=True, env=env)
         self.assertIn('collect --results "r"', r.stdout)
+        r = subprocess.run(["make", "--no-print-directory", "-n", "grade",
+                            "SUITE=s", "SUBMISSIONS=d", "SANDBOX=off"],
+                           cwd=TOP, capture_output=True, text=True, env=env)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("SANDBOX=off", r.stderr)
+
+
+class Harness(unittest.TestCase):
+    """The grader's own build and boot, with the sandbox, on trees whose
+    Makefile misbehaves (no QEMU needed)."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="xinu-test-grade-")
+        os.chmod(self.tmp, 0o755)
+        if grade.sandbox.probe():
+            self.skipTest(grade.sandbox.probe())
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def build(self, makefile):
+        top = os.path.join(self.tmp, "tree")
+        os.makedirs(os.path.join(top, "compile"))
+        with open(os.path.join(top, "compile/Makefile"), "w") as f:
+            f.write(makefile)
+        prog = os.path.join(self.tmp, "suite")
+        os.makedirs(prog)
+        for name in ("p.c", "p.expected", "x.h"):
+            with open(os.path.join(prog, name), "w") as f:
+                f.write("SECRET-EXPECTED\n" if name == "p.expected"
+                        else "int x;\n")
+        test = dict(fake_test(), path=os.path.join(prog, "p.c"))
+        run = os.path.join(top, "compile/grade/run.0")
+        os.makedirs(run)
+        return grade.build(top, test, run, True)
+
+    def test_host_files_never_reach_the_log(self):
+        elf, log, _ = self.build(
+            "all:\n\t-cat /etc/passwd /root/.bashrc\n\t-ls ../../../suite "
+            "../../..\n\t-cat $(OUT)/prog/*\n\t-ping -c1 127.0.0.1\n"
+            "\ttouch $(OUT)/xinu.elf\n")
+        self.assertIsNotNone(elf, log)
+        self.assertNotIn("root:", log)
+        self.assertNotIn("SECRET-EXPECTED", log)
+        self.assertIn("int x;", log)          # the program's own files
+
+    def test_a_sleeper_left_behind_does_not_hold_the_grader(self):
+        began = time.monotonic()
+        elf, log, secs = self.build("all:\n\tsetsid sleep 4242 &\n"
+                                    "\ttouch $(OUT)/xinu.elf\n")
+        self.assertLess(time.monotonic() - began, 30)
+        self.assertFalse(any("4242" in c for c in cmdlines()))
+
+    def test_a_build_past_its_limit_is_killed_whole(self):
+        real = grade.BUILD_LIMIT
+        grade.BUILD_LIMIT = 2
+        try:
+            began = time.monotonic()
+            elf, log, secs = self.build("all:\n\tsetsid sleep 4343 &\n"
+                                        "\tsleep 600\n")
+        finally:
+            grade.BUILD_LIMIT = real
+        self.assertIsNone(elf)
+        self.assertIn("overran 2 s", log)
+        self.assertLess(time.monotonic() - began, 2 + 10)
+        self.assertFalse(any("4343" in c for c in cmdlines()))
+
+    def test_a_flooding_build_is_capped(self):
+        elf, log, _ = self.build("all:\n\tyes\n")
+        self.assertIsNone(elf)
+        self.assertIn("printed more than", log)
+        self.assertLessEqual(len(log), grade.LOG_CAP + 200)
+
+
+def cmdlines():
+    out = []
+    for pid in os.listdir("/proc"):
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                out.append(f.read().replace(b"\0", b" ").decode())
+        except (OSError, ValueError):
+            pass
+    return out
 
 
 GRADE = [sys.executable, os.path.join(TOP, "grade/grade.py")]
 
-# a batch that never ends and ignores SIGTERM (only SIGKILL stops its
-# child), noting its start and its child's pid in $GRADE_TEST_MARK
-STUBBORN_BATCH = r'''#!/bin/sh
-echo $$ >> "$GRADE_TEST_MARK/started"
-trap '' TERM
-sleep 600 &
-echo $! >> "$GRADE_TEST_MARK/children"
-wait
-'''
-
-
-def alive(pid):
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            return f.read().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
+# a build that never ends and ignores SIGTERM (only SIGKILL stops it,
+# or its sandbox's end), noting its start in the scratch tree
+STUBBORN_BUILD = """all:
+\techo started >> ../started
+\ttrap '' TERM; sleep 6001 & echo x >> ../children; wait
+"""
 
 
 class Run(unittest.TestCase):
@@ -551,11 +629,17 @@ class Run(unittest.TestCase):
         self.subs = os.path.join(self.tmp, "subs")
         for who in ("ann", "bob"):
             Submissions.tree(None, os.path.join(self.subs, who),
-                             STUBBORN_BATCH)
+                             STUBBORN_BUILD)
         self.out = os.path.join(self.tmp, "out")
-        self.mark = os.path.join(self.tmp, "mark")
-        os.makedirs(self.mark)
-        self.env = dict(os.environ, GRADE_TEST_MARK=self.mark)
+        self.scratch = os.path.join(self.tmp, "scratch")
+        os.makedirs(self.scratch)
+        os.chmod(self.tmp, 0o755)
+        self.env = dict(os.environ, TMPDIR=self.scratch)
+
+    def marks(self, name):
+        """Lines the stubborn builds wrote to their tree's file 'name'."""
+        return sum((open(p).read().split() for p in glob.glob(os.path.join(
+            self.scratch, "xinu-grade-*", "in", "*", name))), [])
 
     def tearDown(self):
         shutil.rmtree(self.tmp)
@@ -602,8 +686,7 @@ class Run(unittest.TestCase):
             self.assertIn(where, r.stderr)
             self.assertNotIn("Traceback", r.stderr)
             self.assertFalse(os.path.exists(self.out), text)
-            self.assertFalse(os.path.exists(os.path.join(self.mark,
-                                                         "started")))
+            self.assertEqual(self.marks("started"), [])
         with open(os.path.join(self.suite, "b.conf"), "w") as f:
             f.write("TIMEOUT=.5\nMEM=240\nSTRICT=0\nNET=\nPOINTS=2.5\n")
         self.assertEqual(grade.load_suite(self.suite)[1]["timeout"], 0.5)
@@ -651,9 +734,8 @@ class Run(unittest.TestCase):
                                       self.out, "--jobs", "1"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, env=self.env)
-        children = os.path.join(self.mark, "children")
         for _ in range(600):            # until the first run has started
-            if os.path.exists(children) and os.path.getsize(children):
+            if self.marks("children"):
                 break
             time.sleep(0.1)
         p.send_signal(signum)
@@ -664,11 +746,9 @@ class Run(unittest.TestCase):
                          "grade: stopped by %s: 0 of 4 runs done; no grades "
                          "written, %s left as it was"
                          % (signal.Signals(signum).name, self.out))
-        with open(os.path.join(self.mark, "started")) as f:
-            self.assertEqual(len(f.read().split()), 1)  # bob never began
-        with open(children) as f:
-            child = int(f.read())
-        self.assertFalse(alive(child), "the run's TERM-proof child lives")
+        self.assertEqual(self.marks("started"), [])     # scratch removed
+        self.assertFalse(any("sleep 6001" in c for c in cmdlines()),
+                         "the run's TERM-proof child lives")
         self.assert_out_as_before()
 
     def test_sigint_stops_everything(self):
