@@ -158,12 +158,13 @@ LOCK     := flock compile/.build.lock
 # event port (COM2, system/kevent.c) on a temporary file.  QEMU's status
 # when Xinu powers off through isa-debug-exit is 1, not 0, but QEMU also
 # exits 1 when it cannot start (a held DISK image, a bad option): only a
-# "halt 0" event makes 1 a success.  0 is Ctrl-A X or the monitor's quit.
+# "halt 0" event ("<seq> halt 0 *<crc>") makes 1 a success.  0 is Ctrl-A X
+# or the monitor's quit.
 define boot
 	@echo "$(QEMU) $(strip $1)"
 	@ev=$$(mktemp "$${TMPDIR:-/tmp}/xinu-events.XXXXXX") || exit 2; \
 	$(QEMU) $1 -chardev file,id=events,path=$$ev -serial chardev:events; \
-	st=$$?; grep -q '^halt 0$$' "$$ev"; halted=$$?; rm -f "$$ev"; \
+	st=$$?; grep -Eq '^[0-9]+ halt 0 \*[0-9a-f]{8}$$' "$$ev"; halted=$$?; rm -f "$$ev"; \
 	if [ $$st -eq 1 ] && [ $$halted -ne 0 ]; then \
 		echo "make: QEMU quit before the kernel halted (status 1; its reason is above)" >&2; \
 		exit 1; \

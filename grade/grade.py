@@ -27,13 +27,13 @@ workers here), parallel (GNU parallel, over HOSTS or this machine), slurm
 make grade-collect, or --wait).
 
 Statuses: ok, wrong output, timeout, panic (also a triple fault, a
-reboot or another QEMU status: batch's 1), killed (STRICT=1 and the
-kernel killed a process: batch's 3), bad command line (batch's 2 "bad
-command line"), build error (batch's 2 "build failed", or the submission
-could not be unpacked), error (any other batch status, e.g. 2 "QEMU did
-not start": the grading machine's fault, rerun it), not graded
-(collect found no result for a submission that was staged); a killed
-run scores 0.
+reboot, a tampered event channel or another QEMU status: batch's 1),
+killed (STRICT=1 and the kernel killed a process: batch's 3), bad
+command line (batch's 2 "bad command line"), build error (batch's 2
+"build failed", or the submission could not be unpacked), error (any
+other batch status, e.g. 2 "QEMU did not start": the grading machine's
+fault, rerun it), not graded (collect found no result for a submission
+that was staged); a killed run scores 0.
 
 "run" writes grades only when every task ran: a bad NAME.conf value
 refuses the run before anything is written; an engine that failed

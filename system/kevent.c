@@ -17,22 +17,36 @@
  * (kevquote).  With no COM2 (make run boots with one serial port) the
  * port reads as all ones, so a write never waits; a UART that never
  * empties is given up after EVWAIT polls and left alone from then on.
+ *
+ * A program can still write to COM2 itself (outb), and its stray bytes
+ * would merge with the next event, so every line is numbered and summed:
+ *	<seq> <kind> <text> *<crc>
+ * <seq> counts lines in decimal from 0 at boot; <crc> is the CRC-32 of
+ * IEEE 802.3 (zlib's) of the bytes before " *", in 8 lowercase hex
+ * digits.  The runner calls a channel with any other byte tampered.  A
+ * line is written whole with interrupts off; an event that comes while
+ * a quote is still open (no console newline yet) first ends the quote
+ * with what it has, so lines never interleave.  An event's own text is
+ * one line: a newline in it is sent as a blank.
  */
 
-#define	EVWAIT	100000			/* polls of THRE per character	*/
+#define	EVWAIT		100000		/* polls of THRE per character	*/
+#define	EVCRCPOLY	0xEDB88320	/* CRC-32's polynomial, reflected */
 
 local	bool8	evdead;			/* the port never emptied	*/
 local	bool8	evquoting;		/* console chars go here too	*/
+local	uint32	evseq;			/* number of the next line	*/
+local	uint32	evcrc;			/* CRC of the open line so far,	*/
+					/*   not yet inverted		*/
 
 /*------------------------------------------------------------------------
- *  evputc  -  Write one character to the event port, polling (bounded)
+ *  evsend  -  Write one byte to the event port, polling (bounded)
  *------------------------------------------------------------------------
  */
-local	void	evputc(char c, void *arg)
+local	void	evsend(char c)
 {
 	int32	n;
 
-	(void)arg;
 	for (n = 0; !evdead && (inb(COM2_BASE + UART_LSR) & UART_LSR_THRE)
 	     == 0; n++) {
 		if (n >= EVWAIT) {
@@ -45,6 +59,59 @@ local	void	evputc(char c, void *arg)
 }
 
 /*------------------------------------------------------------------------
+ *  evputc  -  Write one character of the open line and add it to the
+ *	       line's CRC (fmtout's output function)
+ *------------------------------------------------------------------------
+ */
+local	void	evputc(char c, void *arg)
+{
+	int32	bit;
+
+	(void)arg;
+	if (c == '\n') {
+		c = ' ';
+	}
+	evcrc ^= (byte)c;
+	for (bit = 0; bit < 8; bit++) {
+		evcrc = (evcrc & 1) ? (evcrc >> 1) ^ EVCRCPOLY : evcrc >> 1;
+	}
+	evsend(c);
+}
+
+/*------------------------------------------------------------------------
+ *  evopen  -  Start a line: its number and a blank
+ *------------------------------------------------------------------------
+ */
+local	void	evopen(void)
+{
+	char	num[12];		/* "4294967295 "		*/
+	char	*p;
+
+	evcrc = 0xFFFFFFFF;
+	sprintf(num, "%u ", evseq);
+	for (p = num; *p != NULLCH; p++) {
+		evputc(*p, NULL);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  evclose  -  End the open line with " *<crc>" and a newline
+ *------------------------------------------------------------------------
+ */
+local	void	evclose(void)
+{
+	char	end[12];		/* " *89abcdef\n"		*/
+	char	*p;
+
+	sprintf(end, " *%08x\n", ~evcrc);
+	for (p = end; *p != NULLCH; p++) {
+		evsend(*p);
+	}
+	evseq++;
+	evquoting = FALSE;
+}
+
+/*------------------------------------------------------------------------
  *  kevent  -  Write one event line (printf-style, no newline needed)
  *------------------------------------------------------------------------
  */
@@ -54,10 +121,14 @@ void	kevent(const char *fmt, ...)
 	va_list	ap;
 
 	mask = disable();
+	if (evquoting) {
+		evclose();
+	}
+	evopen();
 	va_start(ap, fmt);
 	fmtout(evputc, NULL, fmt, ap);
 	va_end(ap);
-	evputc('\n', NULL);
+	evclose();
 	restore(mask);
 }
 
@@ -71,6 +142,10 @@ void	kevquote(const char *kind)
 	intmask	mask;
 
 	mask = disable();
+	if (evquoting) {
+		evclose();
+	}
+	evopen();
 	while (*kind != NULLCH) {
 		evputc(*kind++, NULL);
 	}
@@ -80,8 +155,9 @@ void	kevquote(const char *kind)
 }
 
 /*------------------------------------------------------------------------
- *  kevmirror  -  kputc's hook: copy console character 'c' to a quote
- *		  that kevquote started
+ *  kevmirror  -  kputc's hook (interrupts off): copy console character
+ *		  'c' to a quote that kevquote started; its newline ends
+ *		  the line
  *------------------------------------------------------------------------
  */
 void	kevmirror(char c)
@@ -89,9 +165,10 @@ void	kevmirror(char c)
 	if (!evquoting || c == '\r') {
 		return;
 	}
-	evputc(c, NULL);
 	if (c == '\n') {
-		evquoting = FALSE;
+		evclose();
+	} else {
+		evputc(c, NULL);
 	}
 }
 

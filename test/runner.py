@@ -41,9 +41,11 @@ stdout, end with one verdict line on stderr and exit with its status
 (see batch_verdict).  The verdict never reads the console, which the
 program writes too: it reads the kernel's event port (COM2, system/
 kevent.c), attached to the file --events names (one line per fact:
-"boot ...", "kill PID WHY", "panic WHY", "cmdline WHY", "halt CODE"),
-QEMU's exit status and stderr (kept apart from the console), and the
-clock.
+"boot ...", "kill PID WHY", "panic WHY", "cmdline WHY", "halt CODE",
+each as "SEQ KIND TEXT *CRC", numbered from 0 and CRC-32-summed: any
+other byte there is "batch: event channel tampered", see
+parse_events), QEMU's exit status and stderr (kept apart from the
+console), and the clock.
 
 Script format (test/scripts/NAME.script), one directive per line:
   append: WORDS      extra kernel command-line words (before the boot)
@@ -77,6 +79,7 @@ the first pid seen.  A failure shows a short unified diff.
 """
 
 import argparse
+import binascii
 import collections
 import contextlib
 import concurrent.futures
@@ -103,7 +106,8 @@ TESTCOUNT = re.compile(r"^testcases (\d+)$", re.M)
 PANIC = re.compile(r"^PANIC: (.*)$", re.M)
 QEMU_ERROR = re.compile(r"^qemu-system-\S+: (.*)$", re.M)
 CMDLINE = re.compile(r"^cmdline: .*$", re.M)
-EVENT = re.compile(r"^(boot|kill|panic|cmdline|halt) ?(.*)$", re.M)
+EVENT = re.compile(r"(0|[1-9][0-9]*) (boot|kill|panic|cmdline|halt)"
+                   r"(?: (.*))? \*([0-9a-f]{8})")
 EVENT_KILL = re.compile(r"^(\d+) (.+)$")
 EXIT_DONE = 1           # isa-debug-exit value 0: halted normally / passed
 EXIT_BADCMD = 7         # isa-debug-exit value 3: bad kernel command line
@@ -319,12 +323,33 @@ def judge(console, status, timed_out, want_status):
     return None
 
 
-def events(text):
-    """The kernel's events (its COM2 lines) as [(kind, text)] in order;
-    a line cut short (QEMU killed in the middle of it) is dropped."""
-    if text and not text.endswith("\n"):
-        text = text[:text.rfind("\n") + 1]
-    return EVENT.findall(text)
+def parse_events(text, timed_out):
+    """The kernel's events (its COM2 lines, system/kevent.c) as
+    ([(kind, text)] in order, None), or, when the channel was tampered
+    with, (the events before the first bad line, the reason).  Each line
+    must be "<seq> <kind> <text> *<crc>": <seq> counting from 0 by one
+    (a "boot" may start again at 0: a reboot clears the count) and <crc>
+    the CRC-32 (zlib's) of the bytes before " *".  Any other byte makes
+    the channel tampered, a last line without its newline too, unless
+    QEMU was killed ('timed_out'): that line was cut short and is
+    dropped.  'text' holds one character per byte (latin-1)."""
+    lines = text.split("\n")
+    evs, seq = [], -1
+    for n, line in enumerate(lines[:-1], 1):
+        m = EVENT.fullmatch(line)
+        if not m:
+            return evs, "line %d: not an event line" % n
+        num, kind, said, crc = m.groups()
+        body = line[:line.rindex(" *")].encode("latin-1", "replace")
+        if binascii.crc32(body) != int(crc, 16):
+            return evs, "line %d: bad checksum" % n
+        if int(num) != seq + 1 and (kind, num) != ("boot", "0"):
+            return evs, "line %d: seq %s, wanted %d" % (n, num, seq + 1)
+        seq = int(num)
+        evs.append((kind, said or ""))
+    if lines[-1] and not timed_out:
+        return evs, "line %d: no newline at the end" % len(lines)
+    return evs, None
 
 
 def event_kills(evs):
@@ -346,21 +371,31 @@ def batch_verdict(evtext, status, timeout, strict=False, console="",
 
     0    the kernel halted after its last process (event "halt 0", QEMU
          status 1); processes it killed are listed, not a failure
-    1    panic, triple fault or reset, reboot (a second "boot"), any
-         other QEMU status (1 without the kernel's "halt 0" too)
+    1    a tampered event channel, panic, triple fault or reset,
+         reboot (a second "boot"), any other QEMU status (1 without the
+         kernel's "halt 0" too)
     2    the run could not start: QEMU quit before the kernel's "boot"
          (its own error quoted, e.g. an image another QEMU holds), or the
          kernel refused its command line ("cmdline", QEMU status 7)
     3    STRICT: the kernel halted but killed a process
     124  timeout (status None)
-    (2 for build errors and bad usage comes from compile/bin/batch.)"""
-    evs = events(evtext)
+    (2 for build errors and bad usage comes from compile/bin/batch.)
+    A tampered channel (see parse_events) says "batch: event channel
+    tampered (line N: why)" before any other verdict but a timeout:
+    events that may have lost a line prove nothing.  (A QEMU that did
+    not start wrote nothing there, so it is never tampered.)"""
+    evs, tampered = parse_events(evtext, status is None)
     kinds = [k for k, _ in evs]
     dead = event_kills(evs)
     if dead:
         kills = "killed: " + ", ".join("P%d %s" % k for k in dead)
     else:
         kills = "no process killed"
+    late = 124, "batch: timed out after %g s; %s" % (timeout, kills)
+    if tampered:
+        if status is None:
+            return late
+        return 1, "batch: event channel tampered (%s)" % tampered
     refused = [t for k, t in evs if k == "cmdline"]
     if refused:
         return 2, "batch: bad command line: cmdline: %s" % refused[0]
@@ -380,7 +415,7 @@ def batch_verdict(evtext, status, timeout, strict=False, console="",
     if kinds.count("boot") > 1:
         return 1, "batch: rebooted (a second boot banner); %s" % kills
     if status is None:
-        return 124, "batch: timed out after %g s; %s" % (timeout, kills)
+        return late
     if status == 0:
         return 1, "batch: triple fault or reset (QEMU exited 0); %s" % kills
     if status != EXIT_DONE or ("halt", "0") not in evs:
@@ -1007,7 +1042,7 @@ def run_batch(opts):
             boot.kill()
             err.seek(0)
             qemu_err = err.read()
-        with open(evpath, errors="replace") as f:
+        with open(evpath, encoding="latin-1") as f:
             evtext = f.read()
     except Interrupted as e:
         return 128 + e.args[0]

@@ -9,6 +9,14 @@ runner.py runs these in its pool beside the other tests:
                   programs that print lines like the kernel's ("P3::
                   DONE ...", "cmdline: ...", "PANIC: ...") halt with
                   status 0 and no process killed even under STRICT=1
+  event-channel   a program's stray byte on the event port (COM2), half a
+                  line before the kernel's kill event, ends a STRICT=1 run
+                  with status 1 and "batch: event channel tampered" (it
+                  said "halted; no process killed", status 0, before the
+                  lines had numbers and CRCs); the same program without
+                  the byte exits 3 with its kill listed (so the runner
+                  took the kernel's CRC-32 for zlib's); an event while a
+                  quote is open ends the quote first, both lines whole
   batch-signals   ^C (SIGINT to the group) and SIGTERM (to the group or
                   to batch alone) during the build or the boot end with
                   "batch: interrupted (SIGINT|SIGTERM)", status 130/143,
@@ -214,6 +222,40 @@ def test_batch_verdicts(tmp, opts):
         raise Failed("make batch STRICT=1: status %d\n%s"
                      % (r.returncode, runner.tail(r.stderr)))
     return None, got[1] + got[2]
+
+
+# CRASH with a stray byte on COM2 first: half a line, which the kill
+# event's line would finish
+STRAY = CRASH.replace('printf("crash: start\\n");',
+                      'printf("crash: start\\n");\n'
+                      '\toutb(COM2_BASE + UART_THR, \'x\');')
+# A quote (kevquote, as cmdline_refuse starts one) that is still open when
+# the kernel's next event comes: poweroff's "halt 0"
+OPENQUOTE = r'''#include <xinu.h>
+process main(void)
+{
+	kprintf("cmdline: ");
+	kevquote("cmdline");
+	kprintf("half");
+	poweroff(EXIT_DONE);
+	return OK;
+}
+'''
+
+
+def test_event_channel(tmp, opts):
+    got = batch(write(tmp, "stray.c", STRAY), strict="1")
+    expect_verdict("a stray byte on COM2", got, 1,
+                   r"^batch: event channel tampered \(line \d+: ")
+    output = got[1] + got[2]
+    got = batch(write(tmp, "crash.c", CRASH), strict="1")
+    expect_verdict("the same program without it", got, 3,
+                   r"^batch: halted; killed: P\d+ page fault at 0x0 in bad "
+                   r"\(STRICT=1\)$")
+    got = batch(write(tmp, "openquote.c", OPENQUOTE))
+    expect_verdict("an event during an open quote", got, 2,
+                   r"^batch: bad command line: cmdline: half$")
+    return None, output + got[1] + got[2]
 
 
 def run_folder_of(tmp):
@@ -764,6 +806,7 @@ def test_curves(tmp, opts):
 
 
 TESTS = {"batch-verdicts": test_batch_verdicts,
+         "event-channel": test_event_channel,
          "batch-signals": test_batch_signals,
          "batch-space": test_batch_space,
          "batch-parallel": test_batch_parallel,

@@ -10,6 +10,7 @@ FAKE_QEMU_STATUS or hangs with FAKE_QEMU_HANG) standing in for QEMU.  Prints "ok
 "FAIL NAME: why" per case, as the C host tests do.
 """
 
+import binascii
 import io
 import os
 import shutil
@@ -53,8 +54,23 @@ sys.exit(int(os.environ.get("FAKE_QEMU_STATUS", "1")))
 BOOT = ("Xinu/VM 0.1\n  RAM      261631 KiB usable\n"
         "  cmdline  /x/xinu.elf \n")
 DONE = "\n\nAll user processes have completed.\n\n"
-EV_BOOT = "boot Xinu/VM 0.1\n"         # the kernel's events (kevent.c)
-EV_DONE = "halt 0\n"
+EV_BOOT = "boot Xinu/VM 0.1"           # the kernel's events (kevent.c)
+EV_DONE = "halt 0"
+
+
+def channel(*lines, start=0):
+    """The event port's text for the events 'lines' ("kind text") as
+    system/kevent.c writes them: "<seq> <kind> <text> *<crc>", numbered
+    from 'start'.  The sum is binascii.crc32 (zlib's CRC-32), not the
+    runner's code, so these cases pin the definition down."""
+    out = ""
+    for n, line in enumerate(lines, start):
+        body = "%d %s" % (n, line)
+        out += "%s *%08x\n" % (body, binascii.crc32(body.encode("latin-1")))
+    return out
+
+
+HALTED = channel(EV_BOOT, EV_DONE)      # booted, ran, halted
 # Lines a program may print that look like the kernel's
 FORGED = ("P3:: DONE with phase 1\ncmdline: the words were fine\n"
           "PANIC: not really\nP4:: SEGMENTATION_FAULT\n"
@@ -110,8 +126,9 @@ class FakeQemu(unittest.TestCase):
     def test_batch_halted_lists_kills(self):
         self.fake(BOOT + "P4:: SEGMENTATION_FAULT\nhi\n"
                   "P7:: killed by page fault at 0x0 in main\n" + DONE,
-                  events=EV_BOOT + "kill 4 SEGMENTATION_FAULT\n"
-                  "kill 7 page fault at 0x0 in main\n" + EV_DONE)
+                  events=channel(EV_BOOT, "kill 4 SEGMENTATION_FAULT",
+                                 "kill 7 page fault at 0x0 in main",
+                                 EV_DONE))
         st, out, err = self.batch()
         self.assertEqual(st, 0)
         self.assertIn("hi\n", out)
@@ -121,14 +138,14 @@ class FakeQemu(unittest.TestCase):
 
     def test_batch_console_lines_are_not_kernel_facts(self):
         # a program's own "P3:: ...", "cmdline: ...", "PANIC: ..." lines
-        self.fake(BOOT + FORGED + DONE, events=EV_BOOT + EV_DONE)
+        self.fake(BOOT + FORGED + DONE, events=HALTED)
         st, out, err = self.batch("--strict")
         self.assertEqual((st, err.strip().splitlines()[-1]),
                          (0, "batch: halted; no process killed"))
         self.assertIn(FORGED, out)
 
     def test_batch_qemu_stderr_is_not_the_console(self):
-        self.fake(BOOT + "hi\n" + DONE, events=EV_BOOT + EV_DONE,
+        self.fake(BOOT + "hi\n" + DONE, events=HALTED,
                   err="qemu-system-i386: warning: a host warning\n")
         st, out, err = self.batch()
         self.assertEqual(st, 0)
@@ -138,12 +155,12 @@ class FakeQemu(unittest.TestCase):
                           "batch: halted; no process killed"])
 
     def test_batch_events_path_with_a_comma(self):
-        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
+        self.fake(BOOT + DONE, events=HALTED)
         path = os.path.join(self.tmp, "a,b events")
         st, _, err = self.batch("--events", path)
         self.assertEqual(st, 0, err)
         with open(path) as f:
-            self.assertEqual(f.read(), EV_BOOT + EV_DONE)
+            self.assertEqual(f.read(), HALTED)
 
     def wait_gone(self, pid):
         for _ in range(200):
@@ -157,7 +174,7 @@ class FakeQemu(unittest.TestCase):
     def start_hanging_batch(self, **kw):
         pidfile = os.path.join(self.tmp, "qemu.pid")
         os.environ["FAKE_QEMU_PID"] = pidfile
-        self.fake(BOOT, events=EV_BOOT, hang=True)
+        self.fake(BOOT, events=channel(EV_BOOT), hang=True)
         proc = subprocess.Popen([sys.executable,
                                  os.path.join(TOP, "test/runner.py"),
                                  "--batch", "/x/xinu.elf", "--timeout", "60"],
@@ -254,7 +271,7 @@ class FakeQemu(unittest.TestCase):
         self.assertIn("disk: takes only 'yes'", r.detail)
 
     def test_batch_disk_is_a_snapshot(self):
-        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
+        self.fake(BOOT + DONE, events=HALTED)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
         st, _, _ = self.batch("--disk", "/d/a,b.img")
         self.assertEqual(st, 0)
@@ -266,15 +283,25 @@ class FakeQemu(unittest.TestCase):
 
     def test_batch_strict_exits_3(self):
         self.fake(BOOT + "P4:: killed by divide error\n" + DONE,
-                  events=EV_BOOT + "kill 4 divide error\n" + EV_DONE)
+                  events=channel(EV_BOOT, "kill 4 divide error", EV_DONE))
         st, out, err = self.batch("--strict")
         self.assertEqual(st, 3)
         self.assertIn("batch: halted; killed: P4 divide error", err)
 
+    def test_batch_tampered_channel_exits_1(self):
+        # a program's stray byte on COM2 merged into the kill line
+        self.fake(BOOT + "P4:: killed by divide error\n" + DONE,
+                  events=channel(EV_BOOT) + "x"
+                  + channel("kill 4 divide error", EV_DONE, start=1))
+        st, out, err = self.batch("--strict")
+        self.assertEqual((st, err.strip().splitlines()[-1]),
+                         (1, "batch: event channel tampered (line 2: not "
+                          "an event line)"))
+
     def test_batch_bad_cmdline_exits_2(self):
         self.fake("cmdline: unknown key 'vm.polcy'\n", status=7,
-                  events=EV_BOOT + "cmdline unknown key 'vm.polcy'\n"
-                  "halt 3\n")
+                  events=channel(EV_BOOT, "cmdline unknown key 'vm.polcy'",
+                                 "halt 3"))
         st, out, err = self.batch()
         self.assertEqual(st, 2)
         self.assertEqual(err.strip().splitlines()[-1],
@@ -299,7 +326,7 @@ class FakeQemu(unittest.TestCase):
         self.assertIn("triple fault", err)
 
     def test_batch_passes_append_and_mem(self):
-        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
+        self.fake(BOOT + DONE, events=HALTED)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
         st, _, _ = self.batch("--append", "vm.ffs=64 n=3", "--mem", "300")
         with open(os.environ["FAKE_QEMU_ARGS"]) as f:
@@ -309,7 +336,7 @@ class FakeQemu(unittest.TestCase):
         self.assertEqual(args[args.index("-m") + 1], "300")
 
     def test_batch_has_no_nic_unless_net(self):
-        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
+        self.fake(BOOT + DONE, events=HALTED)
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
         for extra, want in (((), None), (("--net",), "user,id=n0")):
             st, _, _ = self.batch(*extra)
@@ -428,62 +455,190 @@ class Verdicts(unittest.TestCase):
     """batch_verdict(events, status, timeout, strict, console, qemu_err)"""
 
     def test_halted_no_kill(self):
-        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_DONE, 1, 60),
+        self.assertEqual(runner.batch_verdict(HALTED, 1, 60),
                          (0, "batch: halted; no process killed"))
 
     def test_vm_kill_with_detail(self):
-        evs = EV_BOOT + ("kill 5 STACK_OVERFLOW\nkill 6 OUT_OF_MEMORY\n"
-                         + EV_DONE)
+        evs = channel(EV_BOOT, "kill 5 STACK_OVERFLOW",
+                      "kill 6 OUT_OF_MEMORY", EV_DONE)
         self.assertEqual(runner.batch_verdict(evs, 1, 60),
                          (0, "batch: halted; killed: P5 STACK_OVERFLOW, "
                           "P6 OUT_OF_MEMORY"))
 
     def test_strict_without_kill_is_0(self):
-        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_DONE, 1, 60,
+        self.assertEqual(runner.batch_verdict(HALTED, 1, 60,
                                               True)[0], 0)
 
     def test_console_is_only_quoted(self):
-        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_DONE, 1, 60, True,
+        self.assertEqual(runner.batch_verdict(HALTED, 1, 60, True,
                                               BOOT + FORGED + DONE),
                          (0, "batch: halted; no process killed"))
 
     def test_panic(self):
         code, line = runner.batch_verdict(
-            EV_BOOT + "panic bad frame (process 3, vmm)\nhalt 2\n", 5, 60)
+            channel(EV_BOOT, "panic bad frame (process 3, vmm)", "halt 2"),
+            5, 60)
         self.assertEqual(code, 1)
         self.assertEqual(line, "batch: panic: bad frame (process 3, vmm); "
                          "no process killed")
 
     def test_triple_fault(self):
-        code, line = runner.batch_verdict(EV_BOOT, 0, 60)
+        code, line = runner.batch_verdict(channel(EV_BOOT), 0, 60)
         self.assertEqual(code, 1)
         self.assertIn("triple fault", line)
 
     def test_timeout(self):
-        self.assertEqual(runner.batch_verdict(EV_BOOT + "kill 3 OUT_OF_MEMORY"
-                                              "\nkill 4 SEGM", None, 30),
+        evs = channel(EV_BOOT, "kill 3 OUT_OF_MEMORY") + "2 kill 4 SEGM"
+        self.assertEqual(runner.batch_verdict(evs, None, 30),
                          (124, "batch: timed out after 30 s; killed: "
                           "P3 OUT_OF_MEMORY"))
 
     def test_status_7_without_line(self):
-        code, line = runner.batch_verdict(EV_BOOT + "halt 3\n", 7, 60)
+        code, line = runner.batch_verdict(channel(EV_BOOT, "halt 3"), 7, 60)
         self.assertEqual(code, 2)
         self.assertTrue(line.startswith("batch: bad command line: "))
 
     def test_other_status_quotes_the_last_line(self):
-        self.assertEqual(runner.batch_verdict(EV_BOOT + "halt 1\n", 3, 60,
-                                              False,
+        self.assertEqual(runner.batch_verdict(channel(EV_BOOT, "halt 1"), 3,
+                                              60, False,
                                               BOOT + "need more RAM.\n\n"),
                          (1, "batch: QEMU exit status 3 after 'need more "
                           "RAM.'; no process killed"))
 
     def test_status_1_without_the_kernels_halt(self):
-        self.assertEqual(runner.batch_verdict(EV_BOOT, 1, 60, False,
-                                              BOOT + DONE)[0], 1)
+        self.assertEqual(runner.batch_verdict(channel(EV_BOOT), 1, 60,
+                                              False, BOOT + DONE)[0], 1)
 
     def test_reboot(self):
-        self.assertEqual(runner.batch_verdict(EV_BOOT + EV_BOOT + EV_DONE,
-                                              1, 60)[0], 1)
+        # the kernel starts again from scratch: its count restarts at 0
+        self.assertEqual(runner.batch_verdict(channel(EV_BOOT) + HALTED,
+                                              1, 60),
+                         (1, "batch: rebooted (a second boot banner); "
+                          "no process killed"))
+
+
+TAMPERED = "batch: event channel tampered"
+
+
+class EventChannel(unittest.TestCase):
+    """parse_events(text, timed_out) and the tampered verdict"""
+
+    KILLS = channel(EV_BOOT, "kill 4 SEGMENTATION_FAULT", EV_DONE)
+
+    def tampered(self, text, why, status=1):
+        """'text' is tampered for reason 'why' and the verdict says so,
+        with status 1, even under STRICT."""
+        self.assertEqual(runner.parse_events(text, False)[1], why)
+        self.assertEqual(runner.batch_verdict(text, status, 60, True),
+                         (1, "%s (%s)" % (TAMPERED, why)))
+
+    def test_well_formed_channel_parses(self):
+        text = channel(EV_BOOT, "kill 4 page fault at 0x0 in main",
+                       "cmdline unknown key 'a *b'", "panic x *1234abcd",
+                       "halt")
+        self.assertEqual(runner.parse_events(text, False),
+                         ([("boot", "Xinu/VM 0.1"),
+                           ("kill", "4 page fault at 0x0 in main"),
+                           ("cmdline", "unknown key 'a *b'"),
+                           ("panic", "x *1234abcd"), ("halt", "")], None))
+        self.assertEqual(runner.parse_events("", False), ([], None))
+
+    def test_the_kernels_line_format(self):
+        # the exact bytes kevent.c writes for its first two events; the
+        # sum covers "<seq> <kind> <text>", not the blank before '*'
+        self.assertEqual(channel(EV_BOOT, "halt 0"),
+                         "0 boot Xinu/VM 0.1 *%08x\n1 halt 0 *%08x\n"
+                         % (binascii.crc32(b"0 boot Xinu/VM 0.1"),
+                            binascii.crc32(b"1 halt 0")))
+        self.assertEqual(binascii.crc32(b"123456789"), 0xCBF43926)
+        self.assertEqual(runner.parse_events("0 halt 0 *fef2fa7b\n",
+                                             False), ([("halt", "0")], None))
+
+    def test_a_byte_outside_ascii_is_summed_as_one_byte(self):
+        text = channel(EV_BOOT, "panic caf\xe9 (process 3, \xff)")
+        self.assertEqual(runner.parse_events(text, False)[0][1],
+                         ("panic", "caf\xe9 (process 3, \xff)"))
+
+    def test_bad_checksum(self):
+        text = self.KILLS.replace("kill 4", "kill 5")
+        self.tampered(text, "line 2: bad checksum")
+        crc = text.splitlines()[2][-8:]
+        self.tampered(self.KILLS.replace(crc, crc.upper()),
+                      "line 3: not an event line")
+
+    def test_skipped_seq(self):
+        self.tampered(channel(EV_BOOT) + channel(EV_DONE, start=2),
+                      "line 2: seq 2, wanted 1")
+
+    def test_repeated_seq(self):
+        self.tampered(channel(EV_BOOT, "kill 4 SEGMENTATION_FAULT")
+                      + channel(EV_DONE, start=1),
+                      "line 3: seq 1, wanted 2")
+
+    def test_seq_going_back_or_not_from_0(self):
+        self.tampered(channel(EV_BOOT, "kill 4 OUT_OF_MEMORY")
+                      + channel(EV_DONE),
+                      "line 3: seq 0, wanted 2")
+        self.tampered(channel(EV_BOOT, EV_DONE, start=1),
+                      "line 1: seq 1, wanted 0")
+        self.tampered(channel(EV_BOOT, "00 halt 0"),
+                      "line 2: not an event line")
+
+    def test_stray_byte_before_a_line(self):
+        self.tampered("x" + self.KILLS, "line 1: not an event line")
+        self.tampered("\n" + self.KILLS, "line 1: not an event line")
+        self.tampered(self.KILLS.replace("\n", "\r\n", 1),
+                      "line 1: not an event line")
+
+    def test_half_line_merged_into_a_kill_line(self):
+        # outb(0x2F8, 'x') in a program: the old verdict lost the kill
+        text = (channel(EV_BOOT) + "x"
+                + channel("kill 4 SEGMENTATION_FAULT", EV_DONE, start=1))
+        self.tampered(text, "line 2: not an event line")
+        self.assertEqual(runner.parse_events(text, False)[0],
+                         [("boot", "Xinu/VM 0.1")])
+
+    def test_unknown_kind(self):
+        self.tampered(channel(EV_BOOT, "halted 0"),
+                      "line 2: not an event line")
+
+    def test_partial_last_line_when_qemu_ended_by_itself(self):
+        self.tampered(self.KILLS + "3 kill 5 SEG", "line 4: no newline at "
+                      "the end")
+        self.tampered(self.KILLS[:-1], "line 3: no newline at the end")
+
+    def test_partial_last_line_on_timeout_is_dropped(self):
+        text = channel(EV_BOOT, "kill 4 SEGMENTATION_FAULT") + "2 kill 5 SE"
+        self.assertEqual(runner.parse_events(text, True),
+                         ([("boot", "Xinu/VM 0.1"),
+                           ("kill", "4 SEGMENTATION_FAULT")], None))
+        self.assertEqual(runner.batch_verdict(text, None, 9),
+                         (124, "batch: timed out after 9 s; killed: "
+                          "P4 SEGMENTATION_FAULT"))
+
+    def test_tampered_beats_panic_cmdline_and_halt(self):
+        for lines, status, word in (
+                ((EV_BOOT, "panic bad (process 3, m)", "halt 2"), 5,
+                 "batch: panic"),
+                ((EV_BOOT, "cmdline unknown key 'x'", "halt 3"), 7,
+                 "batch: bad command line"),
+                ((EV_BOOT, "kill 4 OUT_OF_MEMORY", EV_DONE), 1,
+                 "batch: halted")):
+            text = channel(*lines).splitlines(True)
+            self.assertTrue(runner.batch_verdict("".join(text), status, 60)
+                            [1].startswith(word))
+            self.tampered("".join(text[:2] + ["stray\n"] + text[2:]),
+                          "line 3: not an event line", status)
+
+    def test_timeout_beats_tampered(self):
+        text = channel(EV_BOOT) + "junk\n" + channel(EV_DONE, start=1)
+        self.assertEqual(runner.batch_verdict(text, None, 5),
+                         (124, "batch: timed out after 5 s; "
+                          "no process killed"))
+
+    def test_a_reboot_may_start_again_at_0(self):
+        text = channel(EV_BOOT, "kill 4 OUT_OF_MEMORY") + HALTED
+        self.assertEqual(runner.parse_events(text, False)[1], None)
 
 
 class Programs(unittest.TestCase):
