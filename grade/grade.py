@@ -3,37 +3,49 @@
 
   grade.py run --suite DIR --submissions DIR [--out DIR] [--jobs N]
                [--engine local|parallel|slurm] [--hosts FILE] [--wait]
+               [--sandbox bwrap|none]
   grade.py task --suite DIR --submission PATH --results DIR
+               [--student NAME] [--sandbox bwrap|none]
+  grade.py expected --main F.c [--out F.expected] [--append WORDS]
   grade.py collect --results DIR [--out DIR]
 
 A suite is a folder of programs NAME.c, each with NAME.expected (the
 reference console) and an optional NAME.conf (test/runner.py's KEY=value
 lines: APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM, STRICT, NET, and for grading
-POINTS (default 1), MODE=lines|verdicts and VERDICTS=regex).
+POINTS (default 1), MODE=lines|verdicts, VERDICTS=regex, MAXOUT=bytes,
+PARTIAL=0|1, DETERMINISTIC=1|0).
 
 A submission is one entry of the submissions folder: a kernel tree as a
 directory, NAME.tar.gz / NAME.tgz / NAME.tar, NAME.zip or a git bundle
-NAME.bundle; the student is NAME.  "task" unpacks it into a scratch
-folder of its own (its build outputs compile/obj and compile/batch
-dropped, so it is built from its sources), runs every program through
-the submission's OWN compile/bin/batch (its own Makefile, its own
-kernel), scores each run with runner.score_output and writes
-RESULTS/NAME.json.  "collect" turns a results folder into grades.csv,
-reports/NAME.md, gradescope/NAME/results.json and a summary on stdout.
-"run" stages the suite and this grader into OUT/stage, has an engine run
-one task per submission and collects.  Engines: local (a pool of JOBS
-workers here), parallel (GNU parallel, over HOSTS or this machine), slurm
-(an sbatch --array job, one task per submission; collect later with
-make grade-collect, or --wait).
+NAME.bundle; the student is NAME, cleaned up (names that clean up alike
+get distinct names; an entry that is a link out of the folder is
+refused).  "task" unpacks it into a scratch folder of its own (links
+that lead out of it removed, its build outputs dropped) and, for every
+program, builds it with the submission's compile/Makefile in a sandbox
+(tools/sandbox.py) and boots the image with this grader's QEMU line in
+another sandbox, then judges the run from the kernel's event port and
+scores the console with runner.score_output, and writes
+RESULTS/NAME.json.  The submission's own scripts (compile/bin/batch,
+test/, grade/) never run.  "collect" turns a results folder into
+grades.csv, totals.csv, reports/NAME.md, gradescope/NAME/results.json and
+a summary on stdout.  "run" stages the suite and this grader into
+OUT/stage, has an engine run one task per submission and collects.
+Engines: local (a pool of JOBS workers here), parallel (GNU parallel,
+over HOSTS or this machine), slurm (an sbatch --array job, one task per
+submission; collect later with make grade-collect, or --wait).
+"expected" runs a program on this tree exactly as a task runs a suite
+program and writes its reference.
 
-Statuses: ok, wrong output, timeout, panic (also a triple fault, a
-reboot, a tampered event channel or another QEMU status: batch's 1),
-killed (STRICT=1 and the kernel killed a process: batch's 3), bad
-command line (batch's 2 "bad command line"), build error (batch's 2
-"build failed", or the submission could not be unpacked), error (any
-other batch status, e.g. 2 "QEMU did not start": the grading machine's
-fault, rerun it), not graded (collect found no result for a submission
-that was staged); a killed run scores 0.
+Statuses: ok, wrong output, timeout, output limit (the console passed
+MAXOUT), panic (also a triple fault, a reboot or another QEMU status),
+tampered (the event channel held a byte the kernel did not write),
+killed (STRICT=1 and the kernel killed a process), bad command line,
+build error (also a submission that could not be unpacked), error (QEMU
+did not start: the grading machine's fault, rerun it), refused, not
+graded (collect found no result for a submission that was staged).
+timeout, output limit and panic score 0 unless PARTIAL=1 (then the
+reference lines printed in order before the end); tampered, killed, bad
+command line, error and refused always score 0.
 
 "run" writes grades only when every task ran: a bad NAME.conf value
 refuses the run before anything is written; an engine that failed
