@@ -40,16 +40,22 @@
 #h   make grade SUITE=dir SUBMISSIONS=dir
 #h                         grade every submission (a kernel tree: folder,
 #h                         .tar.gz/.tgz/.tar, .zip or git .bundle) on
-#h                         every program of the suite, each built with the
-#h                         submission's own compile/bin/batch; writes
-#h                         grades.csv, reports/STUDENT.md and
+#h                         every program of the suite, each built (its
+#h                         Makefile) and booted (the grader's QEMU line)
+#h                         in a bubblewrap sandbox; writes grades.csv,
+#h                         totals.csv, reports/STUDENT.md and
 #h                         gradescope/STUDENT/results.json into OUT and
 #h                         prints a summary (README: Grading a course)
 #h   make grade-collect RESULTS=dir
 #h                         the same outputs from a results folder (after
 #h                         ENGINE=slurm's jobs end), into OUT or RESULTS/..
-#h   make test-grade       the grader's own test: 5 submissions x 3
-#h                         programs on every engine (a few minutes)
+#h   make test-grade       the grader's own test: hostile submissions and
+#h                         programs (test/grade/test_attacks.py), then 5
+#h                         submissions x 3 programs on every engine (a
+#h                         few minutes)
+#h   make expected MAIN=f.c [OUT=f.expected]
+#h                         run f.c on this tree exactly as make grade
+#h                         runs a suite program and write its reference
 #h   make curves           fault curves: every workload of test/workload/
 #h                         played under every policy for a range of frame
 #h                         counts (one QEMU -icount boot per count), beside
@@ -104,6 +110,8 @@
 #h   HOSTS=file            grade ENGINE=parallel: an --sshloginfile
 #h   WAIT=1                grade ENGINE=slurm: wait for the job, collect
 #h   SBATCH="opts"         grade ENGINE=slurm: more sbatch options
+#h   SANDBOX=none          grade, expected: no sandbox (unsafe: trusted
+#h                         code only; default: bubblewrap)
 #h   NEED=true             any: do not install missing Debian packages
 #h
 #h A variable no target takes (a misspelt TIMOUT=5), or a bad value (MEM=0,
@@ -332,7 +340,9 @@ grade-collect:
 		$(if $(OUT),--out "$(OUT)")
 
 test-grade: all
-	@python3 test/grade/test_grade.py --jobs $(JOBS)
+	@$(NEED) bwrap:bubblewrap
+	@python3 test/grade/test_attacks.py && \
+	python3 test/grade/test_grade.py --jobs $(JOBS)
 
 help:
 	@sed -n 's/^#h \{0,1\}//p' Makefile
