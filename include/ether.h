@@ -143,6 +143,8 @@ struct	ethcblk	{
 	sid32	osem;			/* free transmit descriptors	*/
 	uint32	rxframes, txframes;	/* frames read and written	*/
 	uint32	rxerrors;		/* frames the NIC marked bad	*/
+	uint32	rxoversize;		/* longer than ETH_MAXFRAME or	*/
+					/*   the reader's buffer: dropped */
 	uint32	rxmissed;		/* dropped for a full ring	*/
 	uint32	overruns;		/* receive overrun interrupts	*/
 	uint32	interrupts;

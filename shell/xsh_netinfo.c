@@ -36,9 +36,10 @@ shellcmd xsh_netinfo(int32 nargs, char *args[])
 		       ? "none" : ip2dot(NetData.iprouter, r),
 		       NetData.bydhcp ? "DHCP" : "net.ip");
 	}
-	printf("NIC      rx %d  tx %d  bad %d  missed %d  overruns %d  "
-	       "interrupts %d\n", ep->rxframes, ep->txframes, ep->rxerrors,
-	       ep->rxmissed, ep->overruns, ep->interrupts);
+	printf("NIC      rx %d  tx %d  bad %d  oversize %d  missed %d  "
+	       "overruns %d  interrupts %d\n", ep->rxframes, ep->txframes,
+	       ep->rxerrors, ep->rxoversize, ep->rxmissed, ep->overruns,
+	       ep->interrupts);
 	printf("in       frames %d  arp %d  ip %d  icmp %d  udp %d  "
 	       "echoes %d  sent %d  looped %d\n", s->rxframes, s->arpin,
 	       s->ipin, s->icmpin, s->udpin, s->echoes, s->txframes,
