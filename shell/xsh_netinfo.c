@@ -44,11 +44,12 @@ shellcmd xsh_netinfo(int32 nargs, char *args[])
 	       "echoes %d  sent %d  looped %d\n", s->rxframes, s->arpin,
 	       s->ipin, s->icmpin, s->udpin, s->echoes, s->txframes,
 	       s->looped);
-	printf("dropped  runts %d  type %d  arpbad %d  arpother %d  "
-	       "ipbad %d  ipother %d\n", s->runts, s->badtype, s->arpbad,
-	       s->arpother, s->ipbad, s->ipother);
-	printf("dropped  frag %d  proto %d  icmpbad %d  udpbad %d  "
-	       "noport %d  full %d\n", s->ipfrag, s->ipproto, s->icmpbad,
-	       s->udpbad, s->udpnoport, s->udpfull);
+	printf("dropped  runts %d  type %d  arpbad %d  arpother %d\n",
+	       s->runts, s->badtype, s->arpbad, s->arpother);
+	printf("dropped  ipbad %d  martian %d  ipother %d  frag %d  "
+	       "proto %d\n", s->ipbad, s->ipmartian, s->ipother, s->ipfrag,
+	       s->ipproto);
+	printf("dropped  icmpbad %d  udpbad %d  noport %d  full %d\n",
+	       s->icmpbad, s->udpbad, s->udpnoport, s->udpfull);
 	return OK;
 }

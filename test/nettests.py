@@ -34,6 +34,11 @@ aimed at one way a peer used to hurt the machine:
                   and 24 of 1522, which QEMU's e1000 passes in: none is
                   echoed, netinfo counts 40 oversize, ping and ps work
                   (they overran a UDP queue entry: a PANIC in getstk)
+  martian_sources   UDP to udpecho and pings from our own address,
+                  255.255.255.255, 10.0.0.255, 224.0.0.1, 0.0.0.0 and
+                  127.0.0.1: none answered, no echo loop (looped 0 after
+                  0.5 s), 12 counted martian; 0.0.0.0 to port 67 (a
+                  DHCP client) passes
   read_whole_frames the case net_read_whole_frames stops netin and
                   reads ETHER0 with buffers of 64 and 2048 bytes:
                   frames longer than the buffer or than 1514 bytes are
@@ -435,6 +440,10 @@ def udp_from_xinu(dport=None):
     return want
 
 
+def ip_from_xinu(f):
+    return len(f) >= 34 and f[12:14] == b"\x08\x00" and f[26:30] == XINU_IP
+
+
 def echo_server_up(wire, con, deadline):
     """shell_up, then udpecho -s in the background (port 7)."""
     why = shell_up(wire, con, deadline)
@@ -489,6 +498,42 @@ def test_oversize_frames(opts):
     return on_wire(opts, body)
 
 
+MARTIANS = ("10.0.0.2", "255.255.255.255", "10.0.0.255", "224.0.0.1",
+            "0.0.0.0", "127.0.0.1")
+
+
+def test_martian_sources(opts):
+    def body(wire, con, deadline):
+        why = echo_server_up(wire, con, deadline)
+        if why:
+            return why
+        for i, src in enumerate(MARTIANS):
+            a = socket.inet_aton(src)
+            wire.send(udp_frame(7, 7, b"echo me", src=a))
+            wire.send(ip_frame(1, icmp_echo(10 + i), src=a))
+        # 0.0.0.0 to port 67 is what a DHCP client with no address
+        # sends: let through (and counted as noport: nobody serves it)
+        wire.send(ether(BCAST, 0x0800, ip(17, udp(
+            68, 67, b"discover", src=b"\0" * 4, dst=b"\xff" * 4),
+            src=b"\0" * 4, dst=b"\xff" * 4)))
+        time.sleep(0.5)             # time enough for an echo loop
+        info = counters(con.run("netinfo", deadline))
+        want = {"looped": 0, "martian": 2 * len(MARTIANS), "ip": 1,
+                "udp": 0, "noport": 1, "echoes": 0}
+        bad = ["%s %s (wanted %d)" % (k, info.get(k), v)
+               for k, v in want.items() if info.get(k) != v]
+        if bad:
+            return "netinfo counts " + ", ".join(bad)
+        f = wire.wait(ip_from_xinu, time.monotonic() + 0.1)
+        if f:
+            return "answered a martian: a frame from Xinu to %s" % \
+                socket.inet_ntoa(f[30:34])
+        if not echoed(wire, b"a real one", deadline):
+            return "udpecho stopped echoing"
+        return None
+    return on_wire(opts, body)
+
+
 def test_read_whole_frames(opts):
     """net_read_whole_frames stops netin and reads ETHER0 itself: frames
     longer than its buffer (64 bytes, then ETH_BUFSIZE) or than 1514
@@ -510,6 +555,7 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "two_machines": test_two_machines,
          "malformed_frames": test_malformed_frames,
          "oversize_frames": test_oversize_frames,
+         "martian_sources": test_martian_sources,
          "read_whole_frames": test_read_whole_frames}
 
 
