@@ -8,6 +8,8 @@
 #define	ETH_HDR_LEN	14		/* destination, source, type	*/
 #define	ETH_MTU		1500		/* largest payload		*/
 #define	ETH_MAXFRAME	(ETH_HDR_LEN + ETH_MTU)
+#define	ETH_GROUP	0x01		/* in a MAC's first byte: a	*/
+					/*   multicast or broadcast one	*/
 #define	ETH_TYPE_IP	0x0800
 #define	ETH_TYPE_ARP	0x0806
 

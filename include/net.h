@@ -104,8 +104,9 @@ struct	netstats {
 	uint32	arpin, ipin, icmpin, udpin;	/* accepted		*/
 	uint32	badtype;		/* neither IP nor ARP		*/
 	uint32	runts;			/* shorter than their headers	*/
-	uint32	arpbad;			/* malformed ARP		*/
-	uint32	arpother;		/* ARP neither for us nor known	*/
+	uint32	arpbad;			/* malformed, or a group MAC	*/
+	uint32	arpother;		/* requests for other hosts	*/
+	uint32	arpunasked;		/* replies to no request of ours */
 	uint32	ipbad;			/* bad version, length, checksum */
 	uint32	ipmartian;		/* from an address no host has	*/
 	uint32	ipother;		/* for another host		*/

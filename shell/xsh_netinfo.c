@@ -44,8 +44,9 @@ shellcmd xsh_netinfo(int32 nargs, char *args[])
 	       "echoes %d  sent %d  looped %d\n", s->rxframes, s->arpin,
 	       s->ipin, s->icmpin, s->udpin, s->echoes, s->txframes,
 	       s->looped);
-	printf("dropped  runts %d  type %d  arpbad %d  arpother %d\n",
-	       s->runts, s->badtype, s->arpbad, s->arpother);
+	printf("dropped  runts %d  type %d  arpbad %d  arpother %d  "
+	       "unasked %d\n", s->runts, s->badtype, s->arpbad, s->arpother,
+	       s->arpunasked);
 	printf("dropped  ipbad %d  martian %d  ipother %d  frag %d  "
 	       "proto %d\n", s->ipbad, s->ipmartian, s->ipother, s->ipfrag,
 	       s->ipproto);

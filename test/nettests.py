@@ -39,6 +39,11 @@ aimed at one way a peer used to hurt the machine:
                   127.0.0.1: none answered, no echo loop (looped 0 after
                   0.5 s), 12 counted martian; 0.0.0.0 to port 67 (a
                   DHCP client) passes
+  arp_unsolicited   20 ARP replies nobody asked for, one claiming our
+                  address, one re-pointing a known host, a request
+                  claiming our address, one from a broadcast MAC: the
+                  cache keeps only the host it had; a reply to Xinu's
+                  own request is learned, one after it gave up is not
   read_whole_frames the case net_read_whole_frames stops netin and
                   reads ETHER0 with buffers of 64 and 2048 bytes:
                   frames longer than the buffer or than 1514 bytes are
@@ -534,6 +539,73 @@ def test_martian_sources(opts):
     return on_wire(opts, body)
 
 
+def arp_reply(spa, sha, tpa=XINU_IP, tha=XINU_MAC):
+    """An ARP reply from 'sha' saying 'spa' is at 'sha'."""
+    body = struct.pack("!HHBBH", 1, 0x0800, 6, 4, 2) + sha + spa + tha + \
+        tpa
+    return XINU_MAC + sha + b"\x08\x06" + body
+
+
+def arp_cache(con, deadline):
+    """Xinu's resolved ARP entries: {address: MAC}."""
+    return dict(re.findall(r"^(\d+\.\d+\.\d+\.\d+) +([0-9a-f:]{17}) "
+                           r"resolved", con.run("arp", deadline), re.M))
+
+
+def is_arp_request_for(tpa):
+    def want(f):
+        return len(f) >= 42 and f[12:14] == b"\x08\x06" and \
+            f[20:22] == b"\x00\x01" and f[38:42] == tpa
+    return want
+
+
+def test_arp_unsolicited(opts):
+    fake = bytes.fromhex("026666666667")
+    host = "02:00:00:00:00:01"
+
+    def body(wire, con, deadline):
+        why = shell_up(wire, con, deadline)
+        if why:
+            return why
+        for i in range(60, 80):     # replies nobody asked for
+            wire.send(arp_reply(socket.inet_aton("10.0.0.%d" % i), fake))
+        wire.send(arp_reply(XINU_IP, fake))         # our own address
+        wire.send(arp_reply(HOST_IP, fake))         # a known host's
+        wire.send(ether(BCAST, 0x0806, arp(         # a request claiming
+            1, XINU_IP, XINU_IP, fake)))            # our address
+        wire.send(ether(BCAST, 0x0806, arp(         # a broadcast MAC
+            1, XINU_IP, socket.inet_aton("10.0.0.7"), BCAST)))
+        wire.send(ether(BCAST, 0x0806, arp(         # a request for
+            1, socket.inet_aton("10.0.0.9"), HOST_IP, fake)))  # another
+        time.sleep(0.2)
+        cache = arp_cache(con, deadline)
+        if cache != {"10.0.0.1": host}:
+            return "after unsolicited ARP the cache holds %s, wanted only" \
+                " 10.0.0.1 at %s" % (cache, host)
+        # a reply to a request Xinu sent and still waits for is learned;
+        # one that comes after it gave up is not
+        con.expect(r"xsh \$ ", deadline)
+        con.bt.send(b"ping 10.0.0.5 1\n")
+        if not wire.wait(is_arp_request_for(socket.inet_aton("10.0.0.5")),
+                         deadline):
+            return "no ARP request for 10.0.0.5"
+        peer = bytes.fromhex("020000000005")
+        wire.send(arp_reply(socket.inet_aton("10.0.0.5"), peer))
+        con.run("ping 10.0.0.6 1", deadline)        # no one answers
+        wire.send(arp_reply(socket.inet_aton("10.0.0.6"), peer))
+        time.sleep(0.2)
+        cache = arp_cache(con, deadline)
+        if cache != {"10.0.0.1": host, "10.0.0.5": "02:00:00:00:00:05"}:
+            return "the cache holds %s, wanted 10.0.0.1 and 10.0.0.5 " \
+                "(the one reply asked for)" % cache
+        info = counters(con.run("netinfo", deadline))
+        if info.get("unasked") != 23 or info.get("arpbad") != 1:
+            return "netinfo counts unasked %s (wanted 23), arpbad %s " \
+                "(wanted 1)" % (info.get("unasked"), info.get("arpbad"))
+        return None
+    return on_wire(opts, body)
+
+
 def test_read_whole_frames(opts):
     """net_read_whole_frames stops netin and reads ETHER0 itself: frames
     longer than its buffer (64 bytes, then ETH_BUFSIZE) or than 1514
@@ -556,6 +628,7 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "malformed_frames": test_malformed_frames,
          "oversize_frames": test_oversize_frames,
          "martian_sources": test_martian_sources,
+         "arp_unsolicited": test_arp_unsolicited,
          "read_whole_frames": test_read_whole_frames}
 
 
