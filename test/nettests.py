@@ -48,6 +48,9 @@ aimed at one way a peer used to hurt the machine:
                   reads ETHER0 with buffers of 64 and 2048 bytes:
                   frames longer than the buffer or than 1514 bytes are
                   counted oversize, never cut short
+  dhcp_answers      this script is the DHCP server: its offer of
+                  127.0.0.1 is refused, then answers of 588 bytes whose
+                  options start past byte 552 give 10.0.0.2/24
 The in-kernel cases are declared NETTEST (test/kernel/nettest.h), so
 the runner's plain kernel tests, which boot without a NIC, leave them
 out.  bench() boots the bench_net_* pair of test/kernel/bench.c the
@@ -622,6 +625,69 @@ def test_read_whole_frames(opts):
     return on_wire(opts, body, case="net_read_whole_frames")
 
 
+def dhcp_answer(request, kind, yiaddr, pad=0):
+    """A DHCP answer of 'kind' (2 OFFER, 5 ACK) to the frame 'request',
+    offering 'yiaddr', its options behind 'pad' PAD options."""
+    req = request[42:]
+    opts = b"\0" * pad + bytes([53, 1, kind]) + bytes([54, 4]) + HOST_IP + \
+        bytes([51, 4]) + struct.pack("!I", 600) + bytes([1, 4, 255, 255,
+                                                         255, 0]) + \
+        bytes([3, 4]) + HOST_IP + b"\xff"
+    msg = bytes([2, 1, 6, 0]) + req[4:8] + b"\0" * 8 + \
+        socket.inet_aton(yiaddr) + HOST_IP + b"\0" * 4 + req[28:44] + \
+        b"\0" * 192 + struct.pack("!I", 0x63825363) + opts
+    bc = b"\xff" * 4
+    return ether(BCAST, 0x0800, ip(17, udp(67, 68, msg, src=HOST_IP, dst=bc),
+                                   src=HOST_IP, dst=bc))
+
+
+def dhcp_request_kind(f):
+    """The DHCP message type (and requested address) of a frame from
+    Xinu to port 67, or None."""
+    if len(f) < 42 + 244 or f[12:14] != b"\x08\x00" or f[23] != 17 or \
+            f[36:38] != b"\x00\x43":
+        return None
+    o, kind, want = 42 + 240, None, None
+    while o + 1 < len(f) and f[o] != 255:
+        if f[o] == 0:
+            o += 1
+            continue
+        if f[o] == 53:
+            kind = f[o + 2]
+        if f[o] == 50:
+            want = socket.inet_ntoa(f[o + 2:o + 6])
+        o += 2 + f[o + 1]
+    return kind, want
+
+
+def test_dhcp_answers(opts):
+    """This script is the DHCP server: its first OFFER is of 127.0.0.1,
+    which Xinu must refuse; then it offers 10.0.0.2 in answers of 588
+    bytes whose options start after byte 552 (PADs before them)."""
+    def body(wire, con, deadline):
+        offers = 0
+        while True:
+            f = wire.wait(lambda f: dhcp_request_kind(f) is not None,
+                          min(deadline, time.monotonic() + 5))
+            if f is None:
+                return "no DHCP request from Xinu (%d offers made)" % offers
+            kind, want = dhcp_request_kind(f)
+            if kind == 1:           # DISCOVER
+                wire.send(dhcp_answer(f, 2, "127.0.0.1" if offers == 0
+                                      else "10.0.0.2", 0 if offers == 0
+                                      else 320))
+                offers += 1
+            elif kind == 3:         # REQUEST
+                if want != "10.0.0.2":
+                    return "Xinu requested %s" % want
+                wire.send(dhcp_answer(f, 5, "10.0.0.2", 320))
+                break
+        con.expect(r"^  ip       10\.0\.0\.2/24 router 10\.0\.0\.1 \(DHCP "
+                   r"from 10\.0\.0\.1, lease 600 s\)$", deadline)
+        return None
+    return on_wire(opts, body, append="")
+
+
 TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "static_user": test_static_user,
          "two_machines": test_two_machines,
@@ -629,7 +695,8 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "oversize_frames": test_oversize_frames,
          "martian_sources": test_martian_sources,
          "arp_unsolicited": test_arp_unsolicited,
-         "read_whole_frames": test_read_whole_frames}
+         "read_whole_frames": test_read_whole_frames,
+         "dhcp_answers": test_dhcp_answers}
 
 
 def run(name, opts):
