@@ -8,6 +8,8 @@
 #define	ETH_HDR_LEN	14		/* destination, source, type	*/
 #define	ETH_MTU		1500		/* largest payload		*/
 #define	ETH_MAXFRAME	(ETH_HDR_LEN + ETH_MTU)
+#define	ETH_GROUP	0x01		/* in a MAC's first byte: a	*/
+					/*   multicast or broadcast one	*/
 #define	ETH_TYPE_IP	0x0800
 #define	ETH_TYPE_ARP	0x0806
 
@@ -143,6 +145,8 @@ struct	ethcblk	{
 	sid32	osem;			/* free transmit descriptors	*/
 	uint32	rxframes, txframes;	/* frames read and written	*/
 	uint32	rxerrors;		/* frames the NIC marked bad	*/
+	uint32	rxoversize;		/* longer than ETH_MAXFRAME or	*/
+					/*   the reader's buffer: dropped */
 	uint32	rxmissed;		/* dropped for a full ring	*/
 	uint32	overruns;		/* receive overrun interrupts	*/
 	uint32	interrupts;

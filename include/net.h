@@ -16,6 +16,10 @@
 #define	ntohl(x)	htonl(x)
 
 #define	IP_BCAST	0xFFFFFFFF	/* 255.255.255.255		*/
+#define	IP_MCAST	0xE0000000	/* 224.0.0.0/4: multicast	*/
+#define	IP_MCAST_MASK	0xF0000000
+#define	IP_LOOPNET	127		/* 127.0.0.0/8: loopback	*/
+#define	IP_NETSHIFT	24		/* ... its first byte		*/
 #define	IP_ALEN		4
 #define	IP_HDR_LEN	20		/* we send no options		*/
 #define	IP_VERLEN	0x45		/* version 4, 5 words		*/
@@ -100,9 +104,11 @@ struct	netstats {
 	uint32	arpin, ipin, icmpin, udpin;	/* accepted		*/
 	uint32	badtype;		/* neither IP nor ARP		*/
 	uint32	runts;			/* shorter than their headers	*/
-	uint32	arpbad;			/* malformed ARP		*/
-	uint32	arpother;		/* ARP neither for us nor known	*/
+	uint32	arpbad;			/* malformed, or a group MAC	*/
+	uint32	arpother;		/* requests for other hosts	*/
+	uint32	arpunasked;		/* replies to no request of ours */
 	uint32	ipbad;			/* bad version, length, checksum */
+	uint32	ipmartian;		/* from an address no host has	*/
 	uint32	ipother;		/* for another host		*/
 	uint32	ipfrag;			/* fragments (not reassembled)	*/
 	uint32	ipproto;		/* neither ICMP nor UDP		*/
@@ -174,10 +180,11 @@ extern	uint16	inet_cksum(const void *, uint32, uint32);
 extern	void	arp_init(void);
 extern	void	arp_in(char *, uint32);
 extern	status	arp_resolve(uint32, byte *);
+extern	bool8	ip_martian(uint32);
 extern	void	ip_in(char *, uint32);
 extern	status	ip_send(char *, byte, uint32, uint32);
 extern	bool8	ip_onlink(uint32);
-extern	void	ip_loop(char *, uint32);
+extern	void	ip_loop(char *);
 extern	void	icmp_in(char *, uint32, struct iphdr *);
 extern	int32	icmp_echo(uint32, uint16, uint32);
 extern	void	udp_init(void);

@@ -5,10 +5,13 @@
 /*
  * The ARP cache holds NARP entries.  arp_resolve makes a PENDING entry
  * and sends requests; arp_in turns it RESOLVED when the reply comes.
- * Entries age out after ARP_TIMEOUT ms.  arp_in answers requests for
- * our address and learns (or refreshes) their sender; other frames only
- * refresh entries already in the cache, so a storm of requests for
- * other hosts cannot fill it.
+ * Entries age out after ARP_TIMEOUT ms.  arp_in learns two things only:
+ * the sender of a request for our address (which it answers), and the
+ * sender of a reply to a request of ours whose entry is still PENDING.
+ * A reply nobody asked for never adds or replaces an entry, requests
+ * for other hosts teach nothing (so a storm of them cannot fill the
+ * cache), and no frame teaches an entry for a martian address
+ * (ip_martian: our own, 0.0.0.0, broadcasts, ...) or a group MAC.
  */
 
 struct	arpentry arpcache[NARP];
@@ -102,48 +105,55 @@ local	void	arp_send(uint16 op, const byte *tha, uint32 tpa)
 }
 
 /*------------------------------------------------------------------------
- *  arp_in  -  Handle an ARP frame of 'len' bytes (netin)
+ *  arp_in  -  Handle an ARP frame of 'len' bytes (netin): answer a
+ *	       request for our address and learn its sender; take a
+ *	       reply to a request of ours still waiting; count the rest
  *------------------------------------------------------------------------
  */
 void	arp_in(char *frame, uint32 len)
 {
 	struct	arppkt	*ap = (struct arppkt *)(frame + ETH_HDR_LEN);
 	struct	arpentry *ep;
-	uint32	spa, tpa;
+	uint32	spa;
+	uint16	op;
 	intmask	mask;
-	bool8	forus;
+	bool8	forus, host;
 
 	if (len < ETH_HDR_LEN + sizeof(struct arppkt)) {
 		netstats.runts++;
 		return;
 	}
+	op = ntohs(ap->op);
 	if (ntohs(ap->htype) != ARP_HTYPE_ETH || ntohs(ap->ptype) != ETH_TYPE_IP
 	    || ap->hlen != ETH_ADDR_LEN || ap->plen != IP_ALEN
-	    || (ntohs(ap->op) != ARP_OP_REQ && ntohs(ap->op) != ARP_OP_REPLY)) {
+	    || (op != ARP_OP_REQ && op != ARP_OP_REPLY)
+	    || (ap->sha[0] & ETH_GROUP)) {
 		netstats.arpbad++;
 		return;
 	}
 	spa = ntohl(ap->spa);
-	tpa = ntohl(ap->tpa);
-	forus = NetData.ipvalid && tpa == NetData.ipucast;
-	mask = disable();
-	ep = arp_find(spa);
-	if (ep != NULL) {
-		arp_learn(ep, spa, ap->sha);	/* refresh, or resolve	*/
-	} else if (forus && spa != 0 && (ep = arp_alloc()) != NULL) {
-		arp_learn(ep, spa, ap->sha);
-	}
-	restore(mask);
-	if (!forus) {
-		if (ep == NULL) {
-			netstats.arpother++;
-		} else {
-			netstats.arpin++;
-		}
+	forus = NetData.ipvalid && ntohl(ap->tpa) == NetData.ipucast;
+	if (op == ARP_OP_REQ && !forus) {
+		netstats.arpother++;
 		return;
 	}
+	host = !ip_martian(spa);	/* an address we may learn	*/
+	mask = disable();
+	ep = host ? arp_find(spa) : NULL;
+	if (op == ARP_OP_REQ) {
+		if (host && (ep != NULL || (ep = arp_alloc()) != NULL)) {
+			arp_learn(ep, spa, ap->sha);
+		}
+	} else if (forus && ep != NULL && ep->state == ARP_PENDING) {
+		arp_learn(ep, spa, ap->sha);
+	} else {
+		netstats.arpunasked++;
+		restore(mask);
+		return;
+	}
+	restore(mask);
 	netstats.arpin++;
-	if (ntohs(ap->op) == ARP_OP_REQ) {
+	if (op == ARP_OP_REQ) {		/* a probe (from 0.0.0.0) too	*/
 		arp_send(ARP_OP_REPLY, ap->sha, spa);
 	}
 }
@@ -168,8 +178,8 @@ status	arp_resolve(
 		memcpy(mac, NetData.ethbcast, ETH_ADDR_LEN);
 		return OK;
 	}
-	if (!NetData.ipvalid) {
-		return SYSERR;
+	if (!NetData.ipvalid || ip_martian(ip)) {
+		return SYSERR;		/* no entry for our own address	*/
 	}
 	mask = disable();
 	ep = arp_find(ip);

@@ -6,14 +6,20 @@
  * A DHCP client (RFC 2131) for the boot: DISCOVER, take the first
  * OFFER, REQUEST it, and on ACK take the address, mask (option 1) and
  * router (option 3).  The broadcast flag asks servers to answer to the
- * broadcast address, since we have no address to be answered at.
+ * broadcast address, since we have no address to be answered at.  An
+ * answer is read whole (the message buffer holds the largest datagram,
+ * so no option is cut off), and an offer or ack of an address no host
+ * can have (ip_martian: 0.0.0.0, 127.0.0.1, a broadcast, ...) is
+ * refused: the next round asks again.
  */
 
 #define	BOOTP_REQUEST	1
 #define	BOOTP_REPLY	2
 #define	BOOTP_BCAST	0x8000		/* flags: answer by broadcast	*/
 #define	DHCP_COOKIE	0x63825363
-#define	DHCP_OPTLEN	312		/* room for options		*/
+#define	DHCP_FIXED	240		/* bytes before the options	*/
+#define	DHCP_OPTLEN	(UDP_MAXDATA - DHCP_FIXED)	/* the rest of	*/
+					/*   the largest datagram	*/
 
 #define	OPT_PAD		0
 #define	OPT_MASK	1
@@ -102,7 +108,7 @@ local	status	dhcp_parse(struct dhcpmsg *m, int32 len, uint32 xid,
 	byte	*o = m->opts, *end = (byte *)m + len;
 	uint32	code, n;
 
-	if (len < (int32)((char *)m->opts - (char *)m) || m->op != BOOTP_REPLY
+	if (len < DHCP_FIXED || m->op != BOOTP_REPLY
 	    || ntohl(m->xid) != xid || ntohl(m->cookie) != DHCP_COOKIE
 	    || memcmp(m->chaddr, NetData.ethucast, ETH_ADDR_LEN) != 0) {
 		return SYSERR;
@@ -189,12 +195,13 @@ status	dhcp_run(void)
 		xid += (uint32)clkms + 1;
 		len = dhcp_build(m, DHCPDISCOVER, xid, 0, 0);
 		if (dhcp_ask(slot, m, len, xid, DHCPOFFER, &offer) != OK
-		    || offer.yiaddr == 0) {
+		    || ip_martian(offer.yiaddr)) {
 			continue;
 		}
 		len = dhcp_build(m, DHCPREQUEST, xid, offer.yiaddr,
 				 offer.server);
-		if (dhcp_ask(slot, m, len, xid, DHCPACK, &ack) != OK) {
+		if (dhcp_ask(slot, m, len, xid, DHCPACK, &ack) != OK
+		    || ip_martian(ack.yiaddr)) {
 			continue;
 		}
 		NetData.ipucast = ack.yiaddr;

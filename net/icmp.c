@@ -35,7 +35,7 @@ local	void	echo_reply(char *frame, struct iphdr *ip, struct icmphdr *ic,
 	ic->cksum = inet_cksum(ic, iclen, 0);
 	if (ntohl(ip->dst) == NetData.ipucast) {
 		netstats.echoes++;
-		ip_loop(frame, (char *)ic + iclen - frame);
+		ip_loop(frame);
 	} else if (write(ETHER0, frame, (char *)ic + iclen - frame)
 		   != SYSERR) {
 		netstats.txframes++;

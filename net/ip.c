@@ -1,19 +1,89 @@
-/* ip.c - ip_in, ip_onlink, ip_loop, ip_send */
+/* ip.c - ip_martian, ip_dhcpclient, ip_deliver, ip_in, ip_onlink, ip_loop,
+	  ip_send */
 
 #include <xinu.h>
 
 local	uint16	ipident;		/* id of the next datagram	*/
 
 /*------------------------------------------------------------------------
- *  ip_in  -  Check an IP frame of 'len' bytes and hand it to ICMP or
- *	      UDP (netin).  Until we have an address every datagram is
- *	      ours (DHCP's answers may go to the address being offered).
+ *  ip_martian  -  Is 'ip' an address no other host on our link can
+ *		   have: 0.0.0.0, a broadcast (all ones, or our
+ *		   subnet's), multicast (224/4), loopback (127/8) or our
+ *		   own?  ip_in drops datagrams from one, ARP learns none,
+ *		   DHCP takes none as ours.
+ *------------------------------------------------------------------------
+ */
+bool8	ip_martian(uint32 ip)
+{
+	return ip == 0 || ip == IP_BCAST
+		|| (ip & IP_MCAST_MASK) == IP_MCAST
+		|| (ip >> IP_NETSHIFT) == IP_LOOPNET
+		|| (NetData.ipvalid
+		    && (ip == NetData.ipucast || ip == NetData.ipbcast));
+}
+
+/*------------------------------------------------------------------------
+ *  ip_dhcpclient  -  Is the datagram at 'ip' (total 'tlen' bytes, a
+ *		      header of 'hlen') a DHCP client's that has no
+ *		      address yet: from 0.0.0.0 to UDP port 67?  The one
+ *		      martian a DHCP server (a program on port 67) needs.
+ *------------------------------------------------------------------------
+ */
+local	bool8	ip_dhcpclient(struct iphdr *ip, uint32 hlen, uint32 tlen)
+{
+	struct	udphdr	*uh = (struct udphdr *)((char *)ip + hlen);
+
+	return ip->src == 0 && ip->proto == IP_UDP
+		&& tlen >= hlen + UDP_HDR_LEN
+		&& ntohs(uh->dport) == DHCP_SERVER_PORT;
+}
+
+/*------------------------------------------------------------------------
+ *  ip_deliver  -  Hand the checked datagram at 'ip' (its frame at
+ *		   'frame') to ICMP or UDP, unless it is not for us or is
+ *		   a fragment.  Until we have an address every datagram
+ *		   is ours (DHCP's answers may go to the address being
+ *		   offered).
+ *------------------------------------------------------------------------
+ */
+local	void	ip_deliver(char *frame, struct iphdr *ip)
+{
+	uint32	dst = ntohl(ip->dst);
+
+	if (NetData.ipvalid && dst != NetData.ipucast && dst != IP_BCAST
+	    && dst != NetData.ipbcast) {
+		netstats.ipother++;
+		return;
+	}
+	if (ntohs(ip->frag) & (IP_MF | IP_OFFMASK)) {
+		netstats.ipfrag++;
+		return;
+	}
+	netstats.ipin++;
+	switch (ip->proto) {
+	case IP_ICMP:
+		icmp_in(frame, ETH_HDR_LEN + ntohs(ip->len), ip);
+		break;
+	case IP_UDP:
+		udp_in(frame, ETH_HDR_LEN + ntohs(ip->len), ip);
+		break;
+	default:
+		netstats.ipproto++;
+		break;
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  ip_in  -  Check an IP frame of 'len' bytes from the wire (netin):
+ *	      its version, lengths and checksum, and that its source is
+ *	      no martian (ip_martian; a DHCP client's 0.0.0.0 to port 67
+ *	      excepted), then deliver it
  *------------------------------------------------------------------------
  */
 void	ip_in(char *frame, uint32 len)
 {
 	struct	iphdr	*ip = (struct iphdr *)(frame + ETH_HDR_LEN);
-	uint32	hlen, tlen, dst;
+	uint32	hlen, tlen;
 
 	if (len < ETH_HDR_LEN + IP_HDR_LEN) {
 		netstats.runts++;
@@ -27,28 +97,11 @@ void	ip_in(char *frame, uint32 len)
 		netstats.ipbad++;
 		return;
 	}
-	dst = ntohl(ip->dst);
-	if (NetData.ipvalid && dst != NetData.ipucast && dst != IP_BCAST
-	    && dst != NetData.ipbcast) {
-		netstats.ipother++;
+	if (ip_martian(ntohl(ip->src)) && !ip_dhcpclient(ip, hlen, tlen)) {
+		netstats.ipmartian++;
 		return;
 	}
-	if (ntohs(ip->frag) & (IP_MF | IP_OFFMASK)) {
-		netstats.ipfrag++;
-		return;
-	}
-	netstats.ipin++;
-	switch (ip->proto) {
-	case IP_ICMP:
-		icmp_in(frame, ETH_HDR_LEN + tlen, ip);
-		break;
-	case IP_UDP:
-		udp_in(frame, ETH_HDR_LEN + tlen, ip);
-		break;
-	default:
-		netstats.ipproto++;
-		break;
-	}
+	ip_deliver(frame, ip);
 }
 
 /*------------------------------------------------------------------------
@@ -62,20 +115,21 @@ bool8	ip_onlink(uint32 ip)
 }
 
 /*------------------------------------------------------------------------
- *  ip_loop  -  Deliver the frame of 'len' bytes, an IP datagram to our
- *		own address, here instead of on the wire: ip_in runs in
+ *  ip_loop  -  Deliver 'frame', an IP datagram that ip_send built for
+ *		our own address, here instead of on the wire: it runs in
  *		the sender's process (its answer, an echo reply, loops
- *		the same way).  Interrupts stay off, so netin's ip_in
+ *		the same way), and its source, our address, is no
+ *		martian here.  Interrupts stay off, so netin's ip_in
  *		never runs beside it.
  *------------------------------------------------------------------------
  */
-void	ip_loop(char *frame, uint32 len)
+void	ip_loop(char *frame)
 {
 	intmask	mask;
 
 	mask = disable();
 	netstats.looped++;
-	ip_in(frame, len);
+	ip_deliver(frame, (struct iphdr *)(frame + ETH_HDR_LEN));
 	restore(mask);
 }
 
@@ -134,7 +188,7 @@ status	ip_send(
 	ip->dst = htonl(dst);
 	ip->cksum = inet_cksum(ip, IP_HDR_LEN, 0);
 	if (self) {
-		ip_loop(frame, ETH_HDR_LEN + IP_HDR_LEN + datalen);
+		ip_loop(frame);
 		return OK;
 	}
 	if (write(ETHER0, frame, ETH_HDR_LEN + IP_HDR_LEN + datalen)

@@ -11,7 +11,8 @@
  */
 process	netin(void)
 {
-	static	char	frame[ETH_BUFSIZE];	/* netin alone uses it	*/
+	static	char	frame[ETH_MAXFRAME];	/* netin alone uses it;	*/
+						/*   ethread drops longer */
 	struct	etherhdr *eh = (struct etherhdr *)frame;
 	int32	n;
 

@@ -83,7 +83,9 @@ void	udp_forget(pid32 pid)
 
 /*------------------------------------------------------------------------
  *  udp_in  -  Queue a UDP datagram ending at frame + 'len' for the slot
- *	       of its port (netin)
+ *	       of its port (netin).  Its data must fit a queue entry
+ *	       (UDP_MAXDATA bytes); ethread's bound on frames keeps them
+ *	       there, and this bound keeps the copy there regardless.
  *------------------------------------------------------------------------
  */
 void	udp_in(char *frame, uint32 len, struct iphdr *ip)
@@ -102,6 +104,7 @@ void	udp_in(char *frame, uint32 len, struct iphdr *ip)
 	dst = ntohl(ip->dst);
 	if ((int32)ulen < UDP_HDR_LEN || ntohs(uh->len) < UDP_HDR_LEN
 	    || ntohs(uh->len) > ulen
+	    || ntohs(uh->len) > UDP_HDR_LEN + sizeof(msg->data)
 	    || (uh->cksum != 0 && udp_cksum(uh, ntohs(uh->len), src, dst)
 		!= 0)) {
 		netstats.udpbad++;

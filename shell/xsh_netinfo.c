@@ -36,18 +36,21 @@ shellcmd xsh_netinfo(int32 nargs, char *args[])
 		       ? "none" : ip2dot(NetData.iprouter, r),
 		       NetData.bydhcp ? "DHCP" : "net.ip");
 	}
-	printf("NIC      rx %d  tx %d  bad %d  missed %d  overruns %d  "
-	       "interrupts %d\n", ep->rxframes, ep->txframes, ep->rxerrors,
-	       ep->rxmissed, ep->overruns, ep->interrupts);
+	printf("NIC      rx %d  tx %d  bad %d  oversize %d  missed %d  "
+	       "overruns %d  interrupts %d\n", ep->rxframes, ep->txframes,
+	       ep->rxerrors, ep->rxoversize, ep->rxmissed, ep->overruns,
+	       ep->interrupts);
 	printf("in       frames %d  arp %d  ip %d  icmp %d  udp %d  "
 	       "echoes %d  sent %d  looped %d\n", s->rxframes, s->arpin,
 	       s->ipin, s->icmpin, s->udpin, s->echoes, s->txframes,
 	       s->looped);
 	printf("dropped  runts %d  type %d  arpbad %d  arpother %d  "
-	       "ipbad %d  ipother %d\n", s->runts, s->badtype, s->arpbad,
-	       s->arpother, s->ipbad, s->ipother);
-	printf("dropped  frag %d  proto %d  icmpbad %d  udpbad %d  "
-	       "noport %d  full %d\n", s->ipfrag, s->ipproto, s->icmpbad,
-	       s->udpbad, s->udpnoport, s->udpfull);
+	       "unasked %d\n", s->runts, s->badtype, s->arpbad, s->arpother,
+	       s->arpunasked);
+	printf("dropped  ipbad %d  martian %d  ipother %d  frag %d  "
+	       "proto %d\n", s->ipbad, s->ipmartian, s->ipother, s->ipfrag,
+	       s->ipproto);
+	printf("dropped  icmpbad %d  udpbad %d  noport %d  full %d\n",
+	       s->icmpbad, s->udpbad, s->udpnoport, s->udpfull);
 	return OK;
 }

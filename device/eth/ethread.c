@@ -3,10 +3,13 @@
 #include <xinu.h>
 
 /*------------------------------------------------------------------------
- *  ethread  -  Wait for a frame and copy up to 'len' bytes of it into
- *		'buf'; returns the bytes copied.  Frames the NIC marked bad
- *		or too long for one buffer (all its pieces) are counted
- *		and skipped.
+ *  ethread  -  Wait for a frame and copy it, whole, into 'buf' ('len'
+ *		bytes of room); returns its length.  Frames the NIC
+ *		marked bad or too long for one ring buffer (all its
+ *		pieces) are counted and skipped, and so are frames longer
+ *		than ETH_MAXFRAME (QEMU's e1000 passes up to 1522 bytes;
+ *		we take no VLAN tags) or than 'len': a frame is never
+ *		cut short.
  *------------------------------------------------------------------------
  */
 devcall	ethread(
@@ -40,13 +43,16 @@ devcall	ethread(
 		} else if (!(rxd->status & E1000_RXD_EOP)) {
 			ethptr->rxerrors++;	/* longer than a buffer	*/
 			ethptr->rxskip = TRUE;
-		} else if (rxd->errors == 0) {
-			n = rxd->length < len ? rxd->length : len;
+		} else if (rxd->errors != 0) {
+			ethptr->rxerrors++;
+		} else if (rxd->length > ETH_MAXFRAME
+			   || (int32)rxd->length > len) {
+			ethptr->rxoversize++;
+		} else {
+			n = rxd->length;
 			memcpy(buf, ethptr->rxbufs + ethptr->rxhead
 			       * ETH_BUFSIZE, n);
 			ethptr->rxframes++;
-		} else {
-			ethptr->rxerrors++;
 		}
 		rxd->status = 0;
 		e1000_barrier();

@@ -348,6 +348,28 @@ NETTEST(net_pair_udp)
 	return OK;
 }
 
+/* ETHER0's read hands over whole frames only.  With netin stopped,
+ * this case reads what test/nettests.py (read_whole_frames) sends:
+ * frames of 100 and 60 bytes into a buffer of 64, then 1518, 1522 and
+ * 1514 into one of ETH_BUFSIZE; each frame too long for the buffer,
+ * or longer than ETH_MAXFRAME, is dropped and counted as oversize,
+ * never cut short.  (Each frame's bytes after its header are its
+ * number: 1 to 5.) */
+NETTEST(net_read_whole_frames)
+{
+	static	char	buf[ETH_BUFSIZE];
+
+	REQUIRE(kill(netpid) == OK);
+	kprintf("reading frames\n");
+	CHECK(read(ETHER0, buf, 64) == 60 && buf[ETH_HDR_LEN] == 2);
+	CHECK(ethertab[0].rxoversize == 1);
+	CHECK(read(ETHER0, buf, sizeof(buf)) == ETH_MAXFRAME
+	      && buf[ETH_HDR_LEN] == 5 && buf[ETH_MAXFRAME - 1] == 5);
+	CHECK(ethertab[0].rxoversize == 3);
+	CHECK(ethertab[0].rxerrors == 0);
+	return OK;
+}
+
 /* Without a NIC (every plain kernel test boots so): ETHER0 refuses its
  * calls, the network is down, and the calls that need it say SYSERR */
 TEST(net_without_nic)
