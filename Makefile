@@ -74,6 +74,7 @@
 #h                         test: the limit of every test (default 60, or a
 #h                         script's or program's own)
 #h   STRICT=1              batch: exit 3 when the kernel killed a process
+#h   SANDBOX=1             batch: build and boot in the bubblewrap sandbox
 #h   TESTS="names"         test: only these tests (names or shell globs,
 #h                         e.g. TESTS='vm_* script:shell prog:hello')
 #h   LIST=1                test: print the names instead of running
@@ -279,6 +280,7 @@ list-tests:
 # DISK reaches batch only when given: its default is a private image
 batch:
 	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" \
+		SANDBOX="$(if $(filter 1,$(SANDBOX)),1,0)" \
 		DISK="$(if $(filter file default,$(origin DISK)),,$(DISK))" \
 		$(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
@@ -312,6 +314,8 @@ curves: test-image
 # SANDBOX: grade and expected run what they build in bubblewrap
 # (tools/sandbox.py) unless SANDBOX=none; batch only with SANDBOX=1
 SANDBOX_grade := $(if $(filter none 0,$(SANDBOX)),none,bwrap)
+$(if $(filter batch,$(MAKECMDGOALS)),$(call check,SANDBOX,$(filter \
+	x x0 x1,x$(SANDBOX)),use 1 (on) or 0 (off)))
 $(if $(filter grade expected,$(MAKECMDGOALS)),$(call check,SANDBOX,$(filter \
 	x x1 xbwrap xnone x0,x$(SANDBOX)),use none (unsafe: trusted code only)))
 

@@ -1011,6 +1011,21 @@ def interrupted(signum, frame):
         raise Interrupted(signum)
 
 
+def sandboxed(opts, evpath):
+    """With --sandbox, the bubblewrap words (tools/sandbox.py) that run
+    a batch boot's QEMU seeing only the image's and the event file's
+    folders (written) and the disk image's (read: snapshot=on writes
+    its overlay to the sandbox's /tmp); else nothing."""
+    if not opts.sandbox:
+        return []
+    sys.path.insert(0, os.path.join(TOP, "tools"))
+    import sandbox
+    rw = sorted({os.path.dirname(os.path.abspath(opts.batch)),
+                 os.path.dirname(os.path.abspath(evpath))})
+    ro = [os.path.dirname(os.path.abspath(opts.disk))] if opts.disk else []
+    return sandbox.command([], rw, ro)
+
+
 def run_batch(opts):
     """Boot once, stream the console, end with the verdict line.  The
     kernel's events go to the file --events (default: a temporary one)
@@ -1033,7 +1048,8 @@ def run_batch(opts):
         open(evpath, "w").close()
         disk = drive_args(opts.disk, snapshot=True) if opts.disk else []
         with open(evpath + ".qemu-stderr", "w+") as err:
-            boot = Boot(qemu_command(opts.batch, opts.append, opts.mem, disk,
+            boot = Boot(sandboxed(opts, evpath) + qemu_command(
+                                     opts.batch, opts.append, opts.mem, disk,
                                      net=getattr(opts, "net", None),
                                      events=evpath),
                         echo=out, stderr=err, tied=True)
@@ -1096,6 +1112,9 @@ def main():
     ap.add_argument("--net", action="store_const", const="user",
                     default=None, help="give every boot an e1000 on "
                     "QEMU's user network (make NET=1)")
+    ap.add_argument("--sandbox", action="store_true",
+                    help="batch: boot QEMU in tools/sandbox.py's bubblewrap "
+                    "sandbox (make batch SANDBOX=1)")
     opts = ap.parse_args()
     if opts.timeout is not None and not opts.timeout > 0:
         ap.error("--timeout %g: use a number of seconds above 0"

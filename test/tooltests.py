@@ -9,6 +9,8 @@ runner.py runs these in its pool beside the other tests:
                   programs that print lines like the kernel's ("P3::
                   DONE ...", "cmdline: ...", "PANIC: ...") halt with
                   status 0 and no process killed even under STRICT=1
+  batch-sandbox   make batch SANDBOX=1: a program runs, and #include
+                  "/etc/passwd" finds nothing (build failed, no content)
   event-channel   a program's stray byte on the event port (COM2), half a
                   line before the kernel's kill event, ends a STRICT=1 run
                   with status 1 and "batch: event channel tampered" (it
@@ -130,11 +132,13 @@ def env_without_make():
     return env
 
 
-def batch(prog, timeout=30, strict=None, args=None):
+def batch(prog, timeout=30, strict=None, args=None, sandbox=None):
     """compile/bin/batch PROG; returns (status, stdout, stderr)."""
     env = env_without_make()
     if strict is not None:
         env["STRICT"] = strict
+    if sandbox is not None:
+        env["SANDBOX"] = sandbox
     cmd = [BATCH] + (args if args is not None else [prog, str(timeout)])
     r = subprocess.run(cmd, capture_output=True, text=True, env=env,
                        errors="replace", timeout=300)
@@ -255,6 +259,29 @@ def test_event_channel(tmp, opts):
     got = batch(write(tmp, "openquote.c", OPENQUOTE))
     expect_verdict("an event during an open quote", got, 2,
                    r"^batch: bad command line: cmdline: half$")
+    return None, output + got[1] + got[2]
+
+
+LEAK = r'''#include <xinu.h>
+#include "/etc/passwd"
+process main(void) { return OK; }
+'''
+
+
+def test_batch_sandbox(tmp, opts):
+    """SANDBOX=1: a program runs as usual, and the build finds no host
+    file (without the sandbox it would print /etc/passwd's first line)."""
+    got = batch(os.path.join(TOP, "test/programs/hello.c"), sandbox="1")
+    expect_verdict("hello.c in the sandbox", got, 0,
+                   r"^batch: halted; no process killed$")
+    output = got[1] + got[2]
+    got = batch(write(tmp, "leak.c", LEAK), sandbox="1")
+    expect_verdict("#include \"/etc/passwd\" in the sandbox", got, 2,
+                   r"^batch: build failed$")
+    if "root:" in got[1] + got[2]:
+        raise Failed("the host's /etc/passwd reached the build log")
+    if "/etc/passwd: No such file" not in got[2]:
+        raise Failed("no 'No such file' for /etc/passwd:\n" + got[2][-800:])
     return None, output + got[1] + got[2]
 
 
@@ -807,6 +834,7 @@ def test_curves(tmp, opts):
 
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "event-channel": test_event_channel,
+         "batch-sandbox": test_batch_sandbox,
          "batch-signals": test_batch_signals,
          "batch-space": test_batch_space,
          "batch-parallel": test_batch_parallel,

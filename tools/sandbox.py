@@ -56,6 +56,7 @@ VIEW = ["--ro-bind", "/usr", "/usr",
         "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
         "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
         "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+        "--tmpfs", "/var/tmp",
         "--unshare-all", "--die-with-parent", "--new-session"]
 
 Limits = collections.namedtuple("Limits", "cpu mem nproc fsize")
