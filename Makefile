@@ -68,6 +68,10 @@
 #h                         test: the limit of every test (default 60, or a
 #h                         script's or program's own)
 #h   STRICT=1              batch: exit 3 when the kernel killed a process
+#h   DETERMINISTIC=1       batch: QEMU's clocks count the guest's
+#h                         instructions (-icount), so a run repeats byte
+#h                         for byte (not with a busy disk or NIC: see
+#h                         docs/determinism.md); default 0
 #h   TESTS="names"         test: only these tests (names or shell globs,
 #h                         e.g. TESTS='vm_* script:shell prog:hello')
 #h   LIST=1                test: print the names instead of running
@@ -129,7 +133,7 @@ NEED     := compile/bin/need
 # that a target takes stop make at once, before anything is built or run
 KNOWN    := APPEND MEM DEFS PROGFLAGS EXTRA_CFLAGS MAIN TIMEOUT STRICT TESTS \
 	    LIST JOBS RUNS ICOUNT CONSOLE SOCK GDBPORT TFTPDIR NET DISK SUITE \
-	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED
+	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED DETERMINISTIC
 UNKNOWN  := $(filter-out $(KNOWN),$(foreach v,$(.VARIABLES),\
 	    $(if $(filter command line,$(origin $v)),$v)))
 ifneq ($(UNKNOWN),)
@@ -148,7 +152,7 @@ $(call check,JOBS,$(call posint,$(JOBS)),use a number above 0)
 $(call check,RUNS,$(call posint,$(RUNS)),use a number above 0)
 $(call check,GDBPORT,$(call posint,$(GDBPORT)),use a TCP port number)
 $(call check,TIMEOUT,$(if $(TIMEOUT),$(call posnum,$(TIMEOUT)),y),use a number of seconds above 0)
-$(foreach v,NET STRICT ICOUNT LIST WAIT,\
+$(foreach v,NET STRICT DETERMINISTIC ICOUNT LIST WAIT,\
 	$(call check,$v,$(filter x x0 x1,x$(strip $($v))),use 1 (on) or 0 (off)))
 QEMU     := qemu-system-i386
 # Builds that may run at once (two make test, make batch beside make)
@@ -270,6 +274,7 @@ list-tests:
 # DISK reaches batch only when given: its default is a private image
 batch:
 	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" \
+		DETERMINISTIC="$(DETERMINISTIC)" \
 		DISK="$(if $(filter file default,$(origin DISK)),,$(DISK))" \
 		$(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"

@@ -170,6 +170,7 @@ CONF_RULES = {                  # compile/bin/batch's rules, and grading's
             "is not a positive whole number of MiB"),
     "STRICT": (lambda v: v in ("0", "1"), "is not 0 or 1"),
     "NET": (lambda v: v in ("", "0", "1"), "is not 0, 1 or empty"),
+    "DETERMINISTIC": (lambda v: v in ("0", "1"), "is not 0 or 1"),
     "POINTS": (lambda v: NUMBER.fullmatch(v), "is not a number >= 0"),
     "MODE": (lambda v: v in ("lines", "verdicts"),
              "is not lines or verdicts"),

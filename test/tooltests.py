@@ -117,7 +117,7 @@ def procs_with(word):
 def env_without_make():
     env = dict(os.environ)
     for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
-                "STRICT", "DISK"):
+                "STRICT", "DISK", "DETERMINISTIC"):
         env.pop(key, None)
     return env
 
