@@ -75,6 +75,10 @@
 #h                         script's or program's own)
 #h   STRICT=1              batch: exit 3 when the kernel killed a process
 #h   SANDBOX=1             batch: build and boot in the bubblewrap sandbox
+#h   DETERMINISTIC=1       batch: QEMU's clocks count the guest's
+#h                         instructions (-icount), so a run repeats byte
+#h                         for byte (not with a busy disk or NIC: see
+#h                         docs/determinism.md); default 0
 #h   TESTS="names"         test: only these tests (names or shell globs,
 #h                         e.g. TESTS='vm_* script:shell prog:hello')
 #h   LIST=1                test: print the names instead of running
@@ -138,7 +142,8 @@ NEED     := compile/bin/need
 # that a target takes stop make at once, before anything is built or run
 KNOWN    := APPEND MEM DEFS PROGFLAGS EXTRA_CFLAGS MAIN TIMEOUT STRICT TESTS \
 	    LIST JOBS RUNS ICOUNT CONSOLE SOCK GDBPORT TFTPDIR NET DISK SUITE \
-	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED SANDBOX
+	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED SANDBOX \
+	    DETERMINISTIC
 UNKNOWN  := $(filter-out $(KNOWN),$(foreach v,$(.VARIABLES),\
 	    $(if $(filter command line,$(origin $v)),$v)))
 ifneq ($(UNKNOWN),)
@@ -157,7 +162,7 @@ $(call check,JOBS,$(call posint,$(JOBS)),use a number above 0)
 $(call check,RUNS,$(call posint,$(RUNS)),use a number above 0)
 $(call check,GDBPORT,$(call posint,$(GDBPORT)),use a TCP port number)
 $(call check,TIMEOUT,$(if $(TIMEOUT),$(call posnum,$(TIMEOUT)),y),use a number of seconds above 0)
-$(foreach v,NET STRICT ICOUNT LIST WAIT,\
+$(foreach v,NET STRICT DETERMINISTIC ICOUNT LIST WAIT,\
 	$(call check,$v,$(filter x x0 x1,x$(strip $($v))),use 1 (on) or 0 (off)))
 QEMU     := qemu-system-i386
 # Builds that may run at once (two make test, make batch beside make)
@@ -281,6 +286,7 @@ list-tests:
 batch:
 	@DEFS="$(DEFS)" STRICT="$(STRICT)" NET="$(NET)" \
 		SANDBOX="$(if $(filter 1,$(SANDBOX)),1,0)" \
+		DETERMINISTIC="$(DETERMINISTIC)" \
 		DISK="$(if $(filter file default,$(origin DISK)),,$(DISK))" \
 		$(if $(PROGFLAGS),PROGFLAGS="$(PROGFLAGS)") \
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"

@@ -100,10 +100,6 @@ TOTAL_FIELDS = ("student", "submission", "points", "max_points", "note")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MAXLINE = 2000          # characters of one line kept
 LONGLINE = re.compile("^(.{%d})(.+)$" % MAXLINE, re.M)
-# QEMU's flags for runs that print the same bytes every time
-# (make batch DETERMINISTIC=1): instructions are the clock
-DETERMINISTIC_FLAGS = ["-icount", "shift=0,sleep=off,align=off",
-                       "-rtc", "clock=vm"]
 
 
 GRACE = 3               # seconds a stopped run has after SIGTERM
@@ -219,13 +215,13 @@ CONF_RULES = {                  # compile/bin/batch's rules, and grading's
             "is not a positive whole number of MiB"),
     "STRICT": (lambda v: v in ("0", "1"), "is not 0 or 1"),
     "NET": (lambda v: v in ("", "0", "1"), "is not 0, 1 or empty"),
+    "DETERMINISTIC": (lambda v: v in ("0", "1"), "is not 0 or 1"),
     "POINTS": (lambda v: NUMBER.fullmatch(v), "is not a number >= 0"),
     "MODE": (lambda v: v in ("lines", "verdicts"),
              "is not lines or verdicts"),
     "MAXOUT": (lambda v: re.fullmatch("[0-9]+", v) and 0 < int(v) <= 1 << 30,
                "is not a whole number of bytes from 1 to 1073741824"),
     "PARTIAL": (lambda v: v in ("0", "1"), "is not 0 or 1"),
-    "DETERMINISTIC": (lambda v: v in ("0", "1"), "is not 0 or 1"),
 }
 
 
@@ -537,13 +533,11 @@ def boot(elf, test, io, sandboxed, maxout=None):
     events = os.path.join(io, "events")
     open(events, "w").close()
     sandbox.give(io)
-    extra = runner.drive_args(disk)
-    if test["deterministic"]:
-        extra += DETERMINISTIC_FLAGS
     cmd = runner.qemu_command(
-        kernel, conf.get("APPEND", ""), conf.get("MEM", "256"), extra,
+        kernel, conf.get("APPEND", ""), conf.get("MEM", "256"),
+        runner.drive_args(disk),
         net="user,restrict=on" if conf.get("NET") == "1" else None,
-        events=events)
+        events=events, deterministic=test["deterministic"])
     maxout = maxout or test["maxout"]
     limits = sandbox.BOOT._replace(cpu=int(test["timeout"]) + 10)
     r = sandbox.run(cmd, rw=[io], cwd=io, limits=limits,

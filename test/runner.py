@@ -66,7 +66,9 @@ script wants that refusal (status: 7).
 
 PROGRAMS: test/programs/NAME.c, with NAME.expected and an optional
 NAME.conf of KEY=value lines (APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM,
-STRICT, NET; DEFS and PROGFLAGS default to make test's own; POINTS,
+STRICT, NET, DETERMINISTIC; DEFS and PROGFLAGS default to make test's
+own; a program whose output depends on where preemption falls sets
+DETERMINISTIC=1, so its run repeats and can be compared; POINTS,
 MODE and VERDICTS are make grade's, see grade/grade.py: with
 MODE=verdicts only the lines the regex VERDICTS matches are compared
 here too).  The run passes when compile/bin/batch exits 0 and the
@@ -194,21 +196,33 @@ def nic(netdev, mac=None):
     return ["-netdev", netdev + ",id=n0", "-device", device]
 
 
+# QEMU options of a repeatable run (docs/determinism.md): the guest's
+# clocks (the PIT, the TSC, the CMOS clock) count the instructions it
+# has run, one nanosecond each, never the host's time; an idle guest
+# skips ahead to its next timer (sleep=off) and is never slowed to keep
+# pace with the host (align=off); the CMOS clock starts at a fixed date
+DETERMINISTIC = ["-icount", "shift=0,sleep=off,align=off",
+                 "-rtc", "base=2000-01-01T00:00:00,clock=vm"]
+
+
 def qemu_command(kernel, append, mem, extra=(), serial="stdio", net=None,
-                 events=None):
+                 events=None, deterministic=False):
     """The QEMU command line that boots 'kernel' headless; with kernel
     None, it boots what 'extra' names (a CD, the network).  The machine
     has no NIC (QEMU's default one is turned off) unless 'net' names a
     -netdev backend for an e1000 (see nic) or 'extra' adds one, and no
     second serial port unless 'events' names the file the kernel's
-    event port (COM2) writes to."""
+    event port (COM2) writes to.  'deterministic' adds DETERMINISTIC:
+    the same kernel and program then print the same bytes every run
+    (not when a disk or a NIC is busy: see docs/determinism.md)."""
     boot = ["-kernel", kernel, "-append", append] if kernel else []
     port = ["-chardev", "file,id=events,path=" + events.replace(",", ",,"),
             "-serial", "chardev:events"] if events else []
     return ["qemu-system-i386", "-m", str(mem), "-no-reboot",
             "-display", "none", "-monitor", "none", "-serial", serial,
             *port, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            "-nic", "none", *(nic(net) if net else []), *boot, *extra]
+            "-nic", "none", *(nic(net) if net else []),
+            *(DETERMINISTIC if deterministic else []), *boot, *extra]
 
 
 def die_with_parent():
@@ -778,9 +792,9 @@ def run_program(name, path, opts):
     env = dict(os.environ)
     env.pop("MAKEFLAGS", None)
     env.pop("MFLAGS", None)
-    env.pop("STRICT", None)     # DEFS and PROGFLAGS of make test stay
-    env.pop("NET", None)
-    for key in ("DEFS", "PROGFLAGS", "STRICT", "NET"):
+    for key in ("STRICT", "NET", "DETERMINISTIC"):
+        env.pop(key, None)      # DEFS and PROGFLAGS of make test stay
+    for key in ("DEFS", "PROGFLAGS", "STRICT", "NET", "DETERMINISTIC"):
         if key in conf:
             env[key] = conf[key]
     cmd = [BATCH, path, "%g" % timeout, conf.get("MEM", opts.mem),
@@ -1051,7 +1065,8 @@ def run_batch(opts):
             boot = Boot(sandboxed(opts, evpath) + qemu_command(
                                      opts.batch, opts.append, opts.mem, disk,
                                      net=getattr(opts, "net", None),
-                                     events=evpath),
+                                     events=evpath,
+                                     deterministic=opts.deterministic),
                         echo=out, stderr=err, tied=True)
             timeout = opts.timeout or DEFAULT_TIMEOUT
             status = boot.finish(time.monotonic() + timeout)
@@ -1109,6 +1124,9 @@ def main():
                     "writes to (default: a temporary one)")
     ap.add_argument("--strict", action="store_true",
                     help="batch: exit 3 when the kernel killed a process")
+    ap.add_argument("--deterministic", action="store_true",
+                    help="batch: QEMU counts instructions for the "
+                    "guest's clocks, so a run repeats exactly")
     ap.add_argument("--net", action="store_const", const="user",
                     default=None, help="give every boot an e1000 on "
                     "QEMU's user network (make NET=1)")

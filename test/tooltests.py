@@ -61,6 +61,12 @@ runner.py runs these in its pool beside the other tests:
                   a batch run's writes (DISK=, snapshot=on) are not;
                   batch's own image has the reserve block past a
                   full-size swap area
+  deterministic   with two spinning QEMUs loading the machine, ten
+                  DETERMINISTIC=1 batch runs of test/programs/preempt3.c
+                  (three counters only preemption interleaves) print
+                  identical bytes; five runs without it are only
+                  counted (their distinct outputs, in the test's output:
+                  they may agree by chance)
   curves          test/curves.py (make curves) on two frame counts and
                   short strings: curves.csv has OPT, LRU and every policy
                   for every workload, no policy beats OPT, all agree when
@@ -71,6 +77,7 @@ not meet.
 """
 
 import csv
+import difflib
 import fcntl
 import glob
 import os
@@ -127,7 +134,7 @@ def procs_with(word):
 def env_without_make():
     env = dict(os.environ)
     for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DEFS", "PROGFLAGS",
-                "STRICT", "DISK"):
+                "STRICT", "DISK", "DETERMINISTIC"):
         env.pop(key, None)
     return env
 
@@ -172,6 +179,9 @@ process main(void)
 '''
 FOREVER = r'''#include <xinu.h>
 process main(void) { for (;;) sleep(10); return OK; }
+'''
+SPIN = r'''#include <xinu.h>
+process main(void) { volatile uint32 n = 0; for (;;) n++; return OK; }
 '''
 # Course programs' own lines that look like the kernel's
 FORGERS = {
@@ -297,10 +307,11 @@ def run_folder_of(tmp):
     return found
 
 
-def start_batch(tmp, tag, prog):
+def start_batch(tmp, tag, prog, timeout=60):
     """compile/bin/batch 'prog' in a session of its own, its QEMU's
     command line marked with the program word 'tag'."""
-    return subprocess.Popen([BATCH, prog, "60", str(256), "tag=" + tag],
+    return subprocess.Popen([BATCH, prog, str(timeout), str(256),
+                             "tag=" + tag],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env_without_make(),
                             errors="replace", start_new_session=True)
@@ -832,6 +843,67 @@ def test_curves(tmp, opts):
     return None, output
 
 
+def test_deterministic(tmp, opts):
+    prog = os.path.join(runner.PROGRAMS, "preempt3.c")
+    spin = write(tmp, "spin.c", SPIN)
+    tag = os.path.basename(tmp)
+    load = [start_batch(tmp, "%s-%d" % (tag, k), spin, timeout=600)
+            for k in range(2)]
+    try:
+        deadline = time.monotonic() + 120
+        for k, p in enumerate(load):
+            wait_for("spinning QEMU %d" % k, lambda k=k, p=p: procs_with(
+                "tag=%s-%d" % (tag, k)) or p.poll() is not None, deadline)
+            if p.poll() is not None:
+                raise Failed("spinning QEMU %d did not start\n%s"
+                             % (k, runner.tail(p.communicate()[1])))
+        env = env_without_make()
+
+        def outputs(n, deterministic):
+            env["DETERMINISTIC"] = "1" if deterministic else "0"
+            got = []
+            for _ in range(n):
+                r = subprocess.run([BATCH, prog, "60"], capture_output=True,
+                                   env=env, timeout=300)
+                if r.returncode != 0:
+                    raise Failed("DETERMINISTIC=%s: batch exit %d\n%s"
+                                 % (env["DETERMINISTIC"], r.returncode,
+                                    runner.tail((r.stdout + r.stderr)
+                                                .decode("latin-1"))))
+                got.append(r.stdout)
+            return got
+
+        same = outputs(10, True)
+        free = outputs(5, False)
+        ended = [k for k, p in enumerate(load) if p.poll() is not None]
+        if ended:
+            raise Failed("spinning QEMU %s ended before the runs did" % ended)
+    finally:
+        for p in load:
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGTERM)
+            try:
+                p.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.communicate()
+    wait_for("the spinning QEMUs to end",
+             lambda: not procs_with("tag=" + tag), time.monotonic() + 60)
+    text = [o.decode("latin-1") for o in same]
+    report = ("DETERMINISTIC=1: %d distinct outputs in %d runs\n"
+              "DETERMINISTIC=0: %d distinct outputs in %d runs\n"
+              % (len(set(same)), len(same), len(set(free)), len(free)))
+    if len(set(same)) != 1:
+        first = next(t for t in text if t != text[0])
+        raise Failed("DETERMINISTIC=1 runs differ\n%s%s" % (
+            report, "\n".join(difflib.unified_diff(
+                text[0].splitlines(), first.splitlines(), "run 1",
+                "another run", lineterm=""))))
+    if "preempt3: all three counters ended" not in text[0]:
+        raise Failed("preempt3 did not end\n" + runner.tail(text[0]))
+    return None, report + "\n" + text[0]
+
+
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "event-channel": test_event_channel,
          "batch-sandbox": test_batch_sandbox,
@@ -844,7 +916,7 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
          "debug-console": test_debug_console,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
-         "curves": test_curves}
+         "deterministic": test_deterministic, "curves": test_curves}
 
 
 def run(name, opts):

@@ -351,6 +351,25 @@ class FakeQemu(unittest.TestCase):
                 self.assertEqual(args[args.index("-device", args.index(
                     "-netdev")) + 1], "e1000,netdev=n0")
 
+    def test_batch_deterministic_counts_instructions(self):
+        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
+        os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
+        for extra, want in (((), False), (("--deterministic",), True)):
+            st, _, _ = self.batch(*extra)
+            with open(os.environ["FAKE_QEMU_ARGS"]) as f:
+                args = f.read().split("\n")
+            self.assertEqual(st, 0)
+            self.assertEqual("-icount" in args, want)
+            if want:
+                self.assertEqual(args[args.index("-icount") + 1],
+                                 "shift=0,sleep=off,align=off")
+                self.assertIn("clock=vm", args[args.index("-rtc") + 1])
+        self.assertEqual(runner.qemu_command("k", "", 256)[-4:],
+                         ["-kernel", "k", "-append", ""])
+        cmd = runner.qemu_command("k", "", 256, deterministic=True)
+        self.assertEqual(cmd[cmd.index("-icount"):][:4],
+                         runner.DETERMINISTIC)
+
     def test_kernel_tests_come_from_the_image(self):
         self.fake(BOOT + "testcase sem_count\ntestcase clock_ffs3 vm.ffs=3 "
                   "vm.debug=2\ntestcases 2\n")
@@ -695,10 +714,11 @@ class Programs(unittest.TestCase):
             with open(os.path.join(tmp, "p.expected"), "w") as f:
                 f.write("main: pid 3 made P4\nP4:: SEGMENTATION_FAULT\n")
             with open(os.path.join(tmp, "p.conf"), "w") as f:
-                f.write("APPEND=x=1\nSTRICT=0\n")
+                f.write("APPEND=x=1\nSTRICT=0\nDETERMINISTIC=1\n")
             fake = os.path.join(tmp, "batch")
             with open(fake, "w") as f:
-                f.write("#!/bin/sh\necho \"$4 $STRICT\" > %s/args\n"
+                f.write("#!/bin/sh\necho \"$4 $STRICT $DETERMINISTIC\" > "
+                        "%s/args\n"
                         "printf '%s'\nprintf '%s' >&2\nexit ${ST:-0}\n"
                         % (tmp, BOOT + "main: pid 8 made P11\\n"
                            "P11:: SEGMENTATION_FAULT\\n",
@@ -708,7 +728,7 @@ class Programs(unittest.TestCase):
             res = runner.run_program("p", prog, opts())
             self.assertTrue(res.ok, res.detail + res.tail)
             with open(os.path.join(tmp, "args")) as f:
-                self.assertEqual(f.read(), "x=1 0\n")
+                self.assertEqual(f.read(), "x=1 0 1\n")
             with open(os.path.join(tmp, "p.expected"), "w") as f:
                 f.write("main: pid 3 made P3\n")
             res = runner.run_program("p", prog, opts())
@@ -832,7 +852,7 @@ class Make(unittest.TestCase):
                      "APPEND=", "MEM=", "DEFS=", "DISK=", "NET=",
                      "CONSOLE=", "TIMEOUT=", "JOBS=", "TESTS=", "STRICT=",
                      "PROGFLAGS=", "TFTPDIR=", "MAIN=", "GDBPORT=", "LIST=",
-                     "SOCK=", "RUNS=", "ICOUNT="):
+                     "SOCK=", "RUNS=", "ICOUNT=", "DETERMINISTIC="):
             self.assertIn(word, text)
         self.assertRegex(text, r"DISK=path\|none")
         self.assertNotRegex(text, r"(DISK|NET)=.*not available yet")
@@ -847,6 +867,13 @@ class Make(unittest.TestCase):
     def test_strict_reaches_batch(self):
         text = self.make("-n", "batch", "MAIN=x.c", "STRICT=1").stdout
         self.assertRegex(text, r"STRICT=\"?1")
+
+    def test_deterministic_reaches_batch(self):
+        text = self.make("-n", "batch", "MAIN=x.c", "DETERMINISTIC=1").stdout
+        self.assertRegex(text, r"DETERMINISTIC=\"?1")
+        r = self.make("-n", "batch", "MAIN=x.c", "DETERMINISTIC=yes")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("DETERMINISTIC=yes: use 1", r.stderr)
 
     def test_xv6_aliases(self):
         for target in ("qemu", "qemu-nox", "qemu-gdb"):
