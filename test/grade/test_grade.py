@@ -63,6 +63,16 @@ def edit(path, old, new):
         f.write(text.replace(old, new, 1))
 
 
+def bundle(d, dest):
+    """Commit the folder 'd' as a new git repository and bundle it as
+    'dest'."""
+    git = ["git", "-c", "user.name=grader", "-c", "user.email=g@example.org",
+           "-C", d]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "x"],
+                 ["bundle", "create", dest, "HEAD", "--all"]):
+        subprocess.run(git + args, check=True, capture_output=True)
+
+
 def tree_copy(dest):
     """This tree's sources (what git tracks or would, no build outputs)."""
     r = subprocess.run(["git", "ls-files", "-co", "--exclude-standard",
@@ -112,12 +122,7 @@ def make_submissions(tmp):
     d = variant("wrong")
     edit(os.path.join(d, "system/getprio.c"), "return prio;",
          "return prio + 1;")
-    git = ["git", "-c", "user.name=grader", "-c", "user.email=g@example.org",
-           "-C", d]
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "wrong"],
-                 ["bundle", "create", os.path.join(subs, "wrong.bundle"),
-                  "HEAD", "--all"]):
-        subprocess.run(git + args, check=True, capture_output=True)
+    bundle(d, os.path.join(subs, "wrong.bundle"))
 
     d = variant("hang")
     edit(os.path.join(d, "system/sleep.c"), "\tif (delay < 0) {",
