@@ -352,7 +352,7 @@ class FakeQemu(unittest.TestCase):
                     "-netdev")) + 1], "e1000,netdev=n0")
 
     def test_batch_deterministic_counts_instructions(self):
-        self.fake(BOOT + DONE, events=EV_BOOT + EV_DONE)
+        self.fake(BOOT + DONE, events=channel(EV_BOOT, EV_DONE))
         os.environ["FAKE_QEMU_ARGS"] = os.path.join(self.tmp, "args")
         for extra, want in (((), False), (("--deterministic",), True)):
             st, _, _ = self.batch(*extra)
