@@ -70,7 +70,8 @@
 #h   STRICT=1              batch: exit 3 when the kernel killed a process
 #h   DETERMINISTIC=1       batch: QEMU's clocks count the guest's
 #h                         instructions (-icount), so a run repeats byte
-#h                         for byte (not with a busy disk or NIC: see
+#h                         for byte (not while a process waits for the
+#h                         disk or the host's network traffic: see
 #h                         docs/determinism.md); default 0
 #h   TESTS="names"         test: only these tests (names or shell globs,
 #h                         e.g. TESTS='vm_* script:shell prog:hello')
