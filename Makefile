@@ -77,7 +77,8 @@
 #h   SANDBOX=1             batch: build and boot in the bubblewrap sandbox
 #h   DETERMINISTIC=1       batch: QEMU's clocks count the guest's
 #h                         instructions (-icount), so a run repeats byte
-#h                         for byte (not with a busy disk or NIC: see
+#h                         for byte (not while a process waits for the
+#h                         disk or the host's network traffic: see
 #h                         docs/determinism.md); default 0
 #h   TESTS="names"         test: only these tests (names or shell globs,
 #h                         e.g. TESTS='vm_* script:shell prog:hello')

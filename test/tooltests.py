@@ -38,7 +38,8 @@ runner.py runs these in its pool beside the other tests:
   bad-options     a misspelt make variable (TIMOUT=5) and bad values
                   (MEM=0, NET=2, TIMEOUT=0, LIST=yes) stop make with one
                   line naming them, before any build; compile/bin/batch
-                  refuses TIMEOUT=0, MEM=0 and NET=2 with status 2, and
+                  refuses TIMEOUT=0, MEM=0, NET=2 and DETERMINISTIC=2 with
+                  status 2, and
                   NET=0 boots with no NIC
   examples        every examples/*.c builds and runs through batch under
                   STRICT=1 to status 0 (the README tells users to run them)
@@ -545,7 +546,9 @@ def test_bad_options(tmp, opts):
                  '{\n\treturn OK;\n}\n')
     for env, args, pattern in (({}, [prog, "0"], r"TIMEOUT=0"),
                                ({}, [prog, "30", "0"], r"MEM=0"),
-                               ({"NET": "2"}, [prog, "30"], r"NET=2")):
+                               ({"NET": "2"}, [prog, "30"], r"NET=2"),
+                               ({"DETERMINISTIC": "2"}, [prog, "30"],
+                                r"DETERMINISTIC=2")):
         e = env_without_make()
         e.update(env)
         r = subprocess.run([BATCH] + args, capture_output=True, text=True,
