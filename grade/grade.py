@@ -251,32 +251,41 @@ def check_conf(path):
                                                       bad))
 
 
-def load_suite(suite):
-    """The programs of a suite, in name order, as dicts."""
-    if not os.path.isdir(suite):
-        raise GradeError("SUITE=%s: no such folder" % suite)
-    tests = []
-    for name in sorted(os.listdir(suite)):
-        if not name.endswith(".c"):
-            continue
-        base = os.path.join(os.path.abspath(suite), name[:-2])
-        check_conf(base + ".conf")
-        try:
-            conf = runner.parse_conf(base + ".conf")
+def program(path, append=None, reference=True):
+    """One suite program NAME.c as a dict, its NAME.conf checked (a bad
+    one is a GradeError) and read, APPEND replaced when 'append' is not
+    None, and its NAME.expected read when 'reference'."""
+    base = path[:-2]
+    name = os.path.basename(base)
+    check_conf(base + ".conf")
+    try:
+        conf = runner.parse_conf(base + ".conf")
+        expected = None
+        if reference:
             with open(base + ".expected", "rb") as f:
                 expected = text_of(f.read())
-        except (ValueError, OSError) as e:
-            raise GradeError("suite program %s: %s" % (name, e))
-        tests.append({
-            "name": name[:-2], "path": base + ".c", "expected": expected,
-            "conf": conf, "points": float(conf.get("POINTS", "1")),
-            "mode": conf.get("MODE", "lines"),
-            "verdicts": conf.get("VERDICTS"),
-            "timeout": float(conf.get("TIMEOUT", runner.DEFAULT_TIMEOUT)),
-            "maxout": int(conf.get("MAXOUT", MAXOUT)),
-            "partial": conf.get("PARTIAL") == "1",
-            "deterministic": conf.get("DETERMINISTIC", "1") == "1",
-        })
+    except (ValueError, OSError) as e:
+        raise GradeError("suite program %s.c: %s" % (name, e))
+    if append is not None:
+        conf["APPEND"] = append
+    return {
+        "name": name, "path": path, "expected": expected, "conf": conf,
+        "points": float(conf.get("POINTS", "1")),
+        "mode": conf.get("MODE", "lines"),
+        "verdicts": conf.get("VERDICTS"),
+        "timeout": float(conf.get("TIMEOUT", runner.DEFAULT_TIMEOUT)),
+        "maxout": int(conf.get("MAXOUT", MAXOUT)),
+        "partial": conf.get("PARTIAL") == "1",
+        "deterministic": conf.get("DETERMINISTIC", "1") == "1",
+    }
+
+
+def load_suite(suite):
+    """The programs of a suite, in name order, as dicts (program)."""
+    if not os.path.isdir(suite):
+        raise GradeError("SUITE=%s: no such folder" % suite)
+    tests = [program(os.path.join(os.path.abspath(suite), name))
+             for name in sorted(os.listdir(suite)) if name.endswith(".c")]
     if not tests:
         raise GradeError("SUITE=%s: no NAME.c programs" % suite)
     return tests
@@ -466,11 +475,12 @@ def prog_copy(test, run):
 
 def build(top, test, run, sandboxed):
     """Build the submission's kernel with the test's program as main
-    into the folder 'run' (inside the tree), in the sandbox; returns
-    (the image's path or None, the build log as text, seconds)."""
+    into the grader's folder 'run' (outside the tree, so no earlier build
+    can have put a link where it goes), in the sandbox; returns (the
+    image's path or None, the build log as text, seconds)."""
     conf = test["conf"]
     prog_copy(test, run)
-    sandbox.give(top)
+    sandbox.give(run)
     # one job: the same failure gives the same log in every test, so a
     # report shows it once (JOBS= submissions build at once instead)
     cmd = ["make", "-s", "-j1", "-C",
@@ -479,7 +489,7 @@ def build(top, test, run, sandboxed):
            "DEFS=" + conf.get("DEFS", ""),
            "PROGFLAGS=%s -iquote %s" % (conf.get("PROGFLAGS", "-O0"),
                                         os.path.join(run, "prog"))]
-    r = sandbox.run(cmd, rw=[top], cwd=top, limits=sandbox.BUILD,
+    r = sandbox.run(cmd, rw=[top, run], cwd=top, limits=sandbox.BUILD,
                     timeout=BUILD_LIMIT, maxout=LOG_CAP, merge=True,
                     sandbox=sandboxed, track=track)
     log = text_of(r.out)
@@ -493,8 +503,7 @@ def build(top, test, run, sandboxed):
     elif r.status != 0:
         log += "\ngrade: make exited %s" % r.status
     elif not os.path.isfile(elf) or os.path.islink(elf):
-        log += "\ngrade: the build made no compile/%s/xinu.elf" \
-            % os.path.basename(run)
+        log += "\ngrade: the build made no $(OUT)/xinu.elf"
     else:
         return elf, log, r.seconds
     return None, log, r.seconds
@@ -516,7 +525,7 @@ def take_file(path, dest, most):
     return True
 
 
-def boot(elf, test, io, sandboxed, maxout=None):
+def boot(elf, test, io, sandboxed):
     """Boot the image 'elf' (copied into the grader's folder 'io') with
     the test's conf, in the sandbox; returns a dict: code and verdict
     (runner.batch_verdict's, code None when the output passed its cap),
@@ -540,10 +549,9 @@ def boot(elf, test, io, sandboxed, maxout=None):
         runner.drive_args(disk),
         net="user,restrict=on" if conf.get("NET") == "1" else None,
         events=events, deterministic=test["deterministic"])
-    maxout = maxout or test["maxout"]
     limits = sandbox.BOOT._replace(cpu=int(test["timeout"]) + 10)
     r = sandbox.run(cmd, rw=[io], cwd=io, limits=limits,
-                    timeout=test["timeout"], maxout=maxout,
+                    timeout=test["timeout"], maxout=test["maxout"],
                     sandbox=sandboxed, track=track)
     console = text_of(r.out)
     evtext = ""
@@ -558,7 +566,7 @@ def boot(elf, test, io, sandboxed, maxout=None):
         conf.get("STRICT") == "1", console, text_of(r.err))
     if r.capped:
         code, verdict = None, "grade: the console passed %d bytes; QEMU " \
-            "was stopped" % maxout
+            "was stopped" % test["maxout"]
     return {"code": code, "verdict": verdict, "console": console,
             "seconds": r.seconds}
 
@@ -597,11 +605,13 @@ def judge(test, ran):
     return res
 
 
-def build_and_boot(top, test, n, io, sandboxed):
-    """Build and boot one program of a suite on the tree 'top'; returns
-    what judge takes."""
-    run = os.path.join(top, "compile/grade/run.%d" % n)
+def build_and_boot(top, test, work, sandboxed):
+    """Build and boot one program of a suite on the tree 'top' (handed
+    to the sandbox's user), in the grader's new folder 'work' (work/run
+    the build's OUT, work/io the boot's); returns what judge takes."""
+    run, io = os.path.join(work, "run"), os.path.join(work, "io")
     os.makedirs(run)
+    os.makedirs(io)
     elf, log, secs = build(top, test, run, sandboxed)
     if elf is None:
         return {"build_error": True, "build_log": log, "seconds": secs,
@@ -624,6 +634,7 @@ def grade_submission(sub, tests, results, on_test=None, keep=False,
         try:
             top, doc["notes"] = unpack(sub.path, os.path.join(scratch,
                                                               "in"))
+            sandbox.give(top)
             why = None
         except (GradeError, OSError, tarfile.TarError,
                 zipfile.BadZipFile) as e:
@@ -634,9 +645,8 @@ def grade_submission(sub, tests, results, on_test=None, keep=False,
                 ran = {"build_error": True, "build_log": why,
                        "seconds": 0.0, "verdict": "batch: build failed"}
             else:
-                io = os.path.join(scratch, "io.%d" % n)
-                os.makedirs(io)
-                ran = build_and_boot(top, test, n, io, sandboxed)
+                ran = build_and_boot(top, test, os.path.join(
+                    scratch, "test.%d" % n), sandboxed)
                 if _stop.is_set():      # killed by the stop: no result
                     raise Stopped()
             res = judge(test, ran)
@@ -1243,28 +1253,17 @@ def expected(opts):
     main = os.path.abspath(opts.main)
     if not main.endswith(".c") or not os.path.isfile(main):
         raise GradeError("MAIN=%s: no such .c file" % opts.main)
-    base = main[:-2]
-    check_conf(base + ".conf")
-    try:
-        conf = runner.parse_conf(base + ".conf")
-    except ValueError as e:
-        raise GradeError(str(e))
-    if opts.append is not None:
-        conf["APPEND"] = opts.append
-    test = {"name": os.path.basename(base), "path": main, "conf": conf,
-            "timeout": float(conf.get("TIMEOUT", runner.DEFAULT_TIMEOUT)),
-            "maxout": int(conf.get("MAXOUT", MAXOUT)),
-            "deterministic": conf.get("DETERMINISTIC", "1") == "1"}
-    out = os.path.abspath(opts.out or base + ".expected")
+    test = program(main, opts.append, reference=False)
+    out = os.path.abspath(opts.out or main[:-2] + ".expected")
     sandboxed = opts.sandbox != "none"
     ready(sandboxed)
     scratch = tempfile.mkdtemp(prefix="xinu-expected-")
     os.chmod(scratch, 0o755)
     try:
         top = own_tree(scratch)
-        io = os.path.join(scratch, "io")
-        os.makedirs(io)
-        ran = build_and_boot(top, test, 0, io, sandboxed)
+        sandbox.give(top)
+        ran = build_and_boot(top, test, os.path.join(scratch, "test"),
+                             sandboxed)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if ran.get("build_error"):

@@ -285,7 +285,7 @@ class Text(unittest.TestCase):
                              grade.FILE_CAP)
 
 
-def fake_build_and_boot(top, test, n, io_dir, sandboxed):
+def fake_build_and_boot(top, test, work, sandboxed):
     """What build_and_boot returns for the programs good and bad."""
     with open(os.path.join(top, "calls.log"), "a") as f:
         f.write("%s %s\n" % (test["name"], sandboxed))
@@ -545,8 +545,9 @@ class Harness(unittest.TestCase):
                 f.write("SECRET-EXPECTED\n" if name == "p.expected"
                         else "int x;\n")
         test = dict(fake_test(), path=os.path.join(prog, "p.c"))
-        run = os.path.join(top, "compile/grade/run.0")
+        run = os.path.join(self.tmp, "run")
         os.makedirs(run)
+        grade.sandbox.give(top)
         return grade.build(top, test, run, True)
 
     def test_host_files_never_reach_the_log(self):
@@ -558,6 +559,20 @@ class Harness(unittest.TestCase):
         self.assertNotIn("root:", log)
         self.assertNotIn("SECRET-EXPECTED", log)
         self.assertIn("int x;", log)          # the program's own files
+
+    def test_an_image_that_is_a_link_is_never_read(self):
+        elf, log, _ = self.build("all:\n\tln -s /etc/passwd $(OUT)/xinu.elf\n")
+        self.assertIsNone(elf, log)
+        self.assertIn("made no $(OUT)/xinu.elf", log)
+        test = dict(fake_test(), path="/x/p.c")
+        io_dir = os.path.join(self.tmp, "io")
+        os.makedirs(io_dir)
+        os.symlink("/etc/passwd", os.path.join(self.tmp, "link.elf"))
+        ran = grade.boot(os.path.join(self.tmp, "link.elf"), test, io_dir,
+                         True)
+        self.assertEqual(ran["code"], 2)
+        self.assertIn("not a regular file", ran["verdict"])
+        self.assertFalse(os.path.exists(os.path.join(io_dir, "xinu.elf")))
 
     def test_a_sleeper_left_behind_does_not_hold_the_grader(self):
         began = time.monotonic()
