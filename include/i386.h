@@ -107,6 +107,17 @@ static inline uint32 inl(uint16 port)
 	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
 	return v;
 }
+static inline uint64 rdtsc(void)	/* the time-stamp counter	*/
+{
+	uint32	lo, hi;
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64)hi << 32 | lo;
+}
+static inline void cpuid(uint32 leaf, uint32 sub, uint32 r[4])
+{					/* EAX, EBX, ECX, EDX of a leaf	*/
+	asm volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]),
+		     "=d"(r[3]) : "a"(leaf), "c"(sub));
+}
 static inline void insw(uint16 port, void *buf, uint32 nwords)
 {
 	asm volatile("cld; rep insw" : "+D"(buf), "+c"(nwords)

@@ -119,6 +119,10 @@ extern	uint32	bootarg_uint(const char *, uint32);
 extern	char	bootline[];
 extern	uint32	bootline_len;
 
+/* system/: random bytes (entropy.c) */
+extern	void	entropy(byte *, uint32);
+extern	const	char	*entropy_source(void);
+
 /* system/: tests */
 extern	void	testrun(const char *) __attribute__((noreturn, weak));
 extern	void	testfail(const char *, const char *, int32);

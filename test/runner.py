@@ -15,7 +15,8 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                kernel command line or a timeout is a FAIL.  Words of the
                args that start with "+" are the runner's: "+disk"
                attaches a private disk image (disk_image), "+disk=N"
-               one of N blocks; a case without it boots with no disk; a "+net" case (NETTEST)
+               one of N blocks; a case without it boots with no disk;
+               "+cpumax" boots QEMU's -cpu max (RDRAND, RDSEED); a "+net" case (NETTEST)
                is not booted alone: net:NAME tests boot it on machines
                with an e1000 (test/nettests.py);
   script:NAME  a scripted console session test/scripts/NAME.script, which
@@ -121,7 +122,7 @@ BATCH = os.path.join(TOP, "compile/bin/batch")
 BUILD_LOCK = os.path.join(TOP, "compile/.build.lock")
 DISK_BLOCK = 4096       # bytes per disk block (ATA_BLKSIZ)
 HOST_TAG = 0xD15C       # the tag of the pattern disk_image writes
-RUNNER_WORDS = ("+disk", "+net")
+RUNNER_WORDS = ("+disk", "+net", "+cpumax")
 
 
 def swap_pages():
@@ -181,6 +182,8 @@ def test_boot(kernel, name, args, mem, net=None, extra=()):
             pages = int(sized[-1].split("=")[1]) if sized else None
             extra += drive_args(disk_image(os.path.join(tmp, "disk.img"),
                                            pages))
+        if "+cpumax" in ours:       # every feature TCG has (RDRAND...)
+            extra += ["-cpu", "max"]
         boot = Boot(qemu_command(kernel, append, mem, extra, net=net))
         yield boot
     finally:

@@ -24,18 +24,6 @@
 #define	WTOUCHES	(4 * WPAGES)	/* per process			*/
 
 /*------------------------------------------------------------------------
- *  tsc  -  The CPU's time-stamp counter
- *------------------------------------------------------------------------
- */
-static	inline	uint64	tsc(void)
-{
-	uint32	lo, hi;
-
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return (uint64)hi << 32 | lo;
-}
-
-/*------------------------------------------------------------------------
  *  dtouch  -  Touch pages [first, first+n) of 'p'; print the cost of one
  *	       as 'name' unless it is NULL
  *------------------------------------------------------------------------
@@ -43,7 +31,7 @@ static	inline	uint64	tsc(void)
 local	void	dtouch(const char *name, char *p, uint32 first, uint32 n,
 		       bool8 write)
 {
-	uint64	t0 = tsc(), ms0 = clkms;
+	uint64	t0 = rdtsc(), ms0 = clkms;
 	uint32	i, us100;
 
 	for (i = first; i < first + n; i++) {
@@ -56,7 +44,7 @@ local	void	dtouch(const char *name, char *p, uint32 first, uint32 n,
 	if (name != NULL) {
 		us100 = (uint32)((clkms - ms0) * 100000 / n);
 		kprintf("BENCH %s %u cycles\n", name,
-			(uint32)((tsc() - t0) / n));
+			(uint32)((rdtsc() - t0) / n));
 		kprintf("BENCH %s %u.%02u us\n", name, us100 / 100,
 			us100 % 100);
 	}
@@ -118,10 +106,10 @@ local	process	wproc(int32 me)
 	for (t = 1; t <= WTOUCHES; t++) {
 		seed = seed * 1103515245 + 12345;
 		pg = (seed >> 8) % WPAGES;
-		t0 = tsc();
+		t0 = rdtsc();
 		wbad += vm_read(PAGE(p, pg)) != last[pg];
 		vm_write(PAGE(p, pg), t);
-		wcycles[me] += tsc() - t0;
+		wcycles[me] += rdtsc() - t0;
 		last[pg] = t;
 	}
 	return OK;
@@ -145,13 +133,13 @@ local	status	workload(const char *name)
 	sleepms(50);			/* they have vmalloc'd and wait	*/
 	faults = vmtotal.lazy + vmtotal.swapins;
 	self = vmtotal.selfevicts;
-	t0 = tsc();
+	t0 = rdtsc();
 	ms0 = clkms;
 	signaln(wstart, WPROCS);
 	for (i = 0; i < WPROCS; i++) {
 		receive();
 	}
-	wall = tsc() - t0;
+	wall = rdtsc() - t0;
 	perms = wall / (clkms - ms0 + 1);	/* cycles per ms	*/
 	for (i = 0; i < WPROCS; i++) {
 		sum += wcycles[i];
