@@ -1,5 +1,5 @@
-# test/host/vm.mk - host unit tests of the heap layout, the free map
-# and swap slots
+# test/host/vm.mk - host unit tests of the heap layout, the free map,
+# swap slots and sealed swap pages
 #
 # The real paging/vheap.c, paging/freemap.c and swap/slots.c are compiled
 # unchanged with the host compiler against test/host/vmstub/, which comes
@@ -18,7 +18,7 @@ VM_HDRS   := $(VM_STUB)/xinu.h test/host/hunit.h include/kernel.h \
 VM_UNIT   := $(VM_STUB)/vmstub.c test/host/hunit.c
 
 HOST_TESTS += $(HOSTOUT)/test_vheap $(HOSTOUT)/test_vheap_ece465 \
-	      $(HOSTOUT)/test_freemap $(HOSTOUT)/test_slots
+	      $(HOSTOUT)/test_freemap $(HOSTOUT)/test_slots $(HOSTOUT)/test_seal
 
 # The heap layout twice: the default flavour (first fit) and ECE465's
 # (next fit, the heap after FFS)
@@ -37,3 +37,9 @@ $(HOSTOUT)/test_freemap: test/host/test_freemap.c paging/freemap.c \
 $(HOSTOUT)/test_slots: test/host/test_slots.c swap/slots.c paging/freemap.c \
 		$(VM_UNIT) $(VM_HDRS) | $(HOSTOUT)
 	$(HOSTCC) $(VM_CFLAGS) -o $@ $(filter %.c,$^)
+
+# Sealed swap with the real cipher (lib/aead.c; <aead.h> and <seal.h>
+# come from include/, after the host's own headers)
+$(HOSTOUT)/test_seal: test/host/test_seal.c swap/seal.c lib/aead.c \
+		include/aead.h include/seal.h $(VM_UNIT) $(VM_HDRS) | $(HOSTOUT)
+	$(HOSTCC) $(VM_CFLAGS) -idirafter include -o $@ $(filter %.c,$^)

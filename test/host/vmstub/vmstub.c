@@ -1,4 +1,4 @@
-/* vmstub.c - getmem, freemem, kpanic_assert, proctab: the kernel's part
+/* vmstub.c - getmem, freemem, kpanic_assert, entropy, proctab: the kernel's part
  *	      for the host tests of paging/ and swap/ */
 
 #include <stdio.h>
@@ -71,4 +71,19 @@ void	kpanic_assert(const char *expr, const char *file, int32 line)
 {
 	fprintf(stderr, "assert failed: %s at %s:%d\n", expr, file, line);
 	abort();
+}
+
+/*------------------------------------------------------------------------
+ *  entropy  -  Random bytes: the host's /dev/urandom
+ *------------------------------------------------------------------------
+ */
+void	entropy(byte *out, uint32 len)
+{
+	FILE	*f = fopen("/dev/urandom", "rb");
+
+	if (f == NULL || fread(out, 1, len, f) != len) {
+		fprintf(stderr, "entropy: cannot read /dev/urandom\n");
+		abort();
+	}
+	fclose(f);
 }

@@ -31,10 +31,13 @@
 #include "paging.h"
 #include "vm.h"
 
-/* system/: the kernel heap, and the panic behind assert */
+/* system/: the kernel heap, the panic behind assert, random bytes; and
+   the host's memcpy and memset for the kernel's (swap/seal.c) */
+#include <string.h>
 extern	char	*getmem(uint32);
 extern	syscall	freemem(char *, uint32);
 extern	void	kpanic_assert(const char *, const char *, int32);
+extern	void	entropy(byte *, uint32);
 
 /* The stand-ins' controls (vmstub.c) */
 extern	int32	stub_blocks;	/* getmem blocks not yet freed		*/
