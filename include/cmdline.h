@@ -38,6 +38,8 @@ struct	bootcfg	{
 	uint32	netgw;			/* net.gw router, 0 = none	*/
 	char	swapdev[CMD_SWAPDEVLEN];	/* vm.swapdev, "" = ram	*/
 	char	swapper[CMD_NETLEN];	/* vm.swapper=on|off, "" = off	*/
+	char	swapcrypt[CMD_NETLEN];	/* vm.swapcrypt=on|off, "": on	*/
+					/*   with disk swap, off in RAM	*/
 	int32	lowater;		/* vm.lowater, -1 = 1 % of FFS	*/
 	int32	hiwater;		/* vm.hiwater, -1 = 3 % of FFS	*/
 };

@@ -1,5 +1,5 @@
 /* seal.h - sealed swap: every page that leaves memory enciphered and
- *	    tagged (swap/seal.c) */
+ *	    tagged (swap/seal.c, swap/sealdev.c) */
 
 #ifndef _SEAL_H_
 #define _SEAL_H_
@@ -15,8 +15,9 @@ struct	sealstats {
 extern	bool8	seal_on;		/* vm.swapcrypt: pages are sealed */
 extern	struct	sealstats sealstats;
 
-extern	void	seal_init(bool8);
+extern	void	seal_init(bool8);		/* seal.c	*/
 extern	void	seal_page(uint32, const char *, char *);
 extern	status	open_page(uint32, const char *, char *);
+extern	void	seal_start(void);		/* sealdev.c	*/
 
 #endif

@@ -39,6 +39,9 @@ struct	freemap	{
 #define	FREEMAP_SUMS(max)	((FREEMAP_WORDS(max) + 31) / 32)
 
 extern	uint32	swap_limit;	/* slots in use: vm.swap=N or MAX_SWAP_SIZE */
+extern	uint32	swap_nretired;	/* slots retired: their pages did not open */
+#define	PAGE_CORRUPT	(-16)	/* page_in: the page's swap copy did not  */
+				/*   open (sealed swap): the page is lost */
 extern	struct	vmstats	vmtotal;
 
 #define	ispdptframe(a)	((uint32)(a) >= PTREGION_START && \
@@ -64,11 +67,14 @@ extern	struct	vmstats	vmtotal;
  *    mapped until the read is done.  The disk backend (swap/swapdisk.c)
  *    is one; vm.swapdev=disk picks it once the devices are up.
  *  - I/O cannot fail as far as the caller knows: a backend retries, or
- *    panics when the swap data is lost. */
+ *    panics when the swap data is lost.  getslot returns OK, or SYSERR
+ *    when the slot's bytes are not what was put there (sealed swap,
+ *    swap/seal.c, wraps the backend in use and checks every page it
+ *    reads back); the frame then holds nothing of them. */
 struct	swapdev	{
 	const	char	*name;
 	bool8	blocks;			/* getslot/putslot may block	*/
-	void	(*getslot)(uint32 slot, uint32 pa);	/* slot -> frame */
+	status	(*getslot)(uint32 slot, uint32 pa);	/* slot -> frame */
 	void	(*putslot)(uint32 slot, uint32 pa);	/* frame -> slot */
 };
 extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
@@ -129,6 +135,7 @@ extern	uint32	swap_used(void);
 extern	bool8	swap_over(void);
 extern	int32	swap_reserve(void);
 extern	void	swap_free(pid32, uint32);
+extern	void	swap_retire(pid32, uint32);
 extern	void	swap_release(uint32);
 extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(struct pgostats *);

@@ -13,6 +13,8 @@
  *
  *   not-present heap page (is_vmalloc)  ->  page_in: a zeroed frame, or
  *					     the page read back from swap
+ *					     (SWAP_CORRUPT: killed when
+ *					     its sealed copy did not open)
  *   a stack's guard page		  -> STACK_OVERFLOW: killed
  *   anything else in a vcreate'd process -> SEGMENTATION_FAULT: killed
  *   anything in a system process	  -> register dump, then procfault:
@@ -65,8 +67,11 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	if (pte == NULL || (*pte & PTE_IS_VMALLOC) == 0) {
 		vmkill("SEGMENTATION_FAULT");
 	}
-	if (page_in(currpid, PGROUNDDOWN(cr2), pte) == SYSERR) {
+	switch (page_in(currpid, PGROUNDDOWN(cr2), pte)) {
+	case SYSERR:
 		vmkill("OUT_OF_MEMORY");
+	case PAGE_CORRUPT:
+		vmkill("SWAP_CORRUPT");
 	}
 }
 
@@ -87,12 +92,36 @@ local	pte_t	*page_pte(pid32 pid, uint32 va)
 }
 
 /*------------------------------------------------------------------------
+ *  page_lost  -  The swap copy in slot 'slot' of heap page 'va' of 'pid'
+ *		  did not open (sealed swap): frame 'f' (or SYSERR) goes
+ *		  back, the slot is retired, the PTE names neither;
+ *		  returns PAGE_CORRUPT
+ *------------------------------------------------------------------------
+ */
+local	status	page_lost(pid32 pid, uint32 va, int32 f, uint32 slot)
+{
+	pte_t	*pte = page_pte(pid, va);
+
+	if (f != SYSERR) {
+		ffstab[f].slot = NOSLOT;
+		ffs_free(f);
+	}
+	swap_retire(pid, slot);
+	if (pte != NULL) {
+		pte_set(pid, va, pte, PTE_IS_VMALLOC);
+	}
+	return PAGE_CORRUPT;
+}
+
+/*------------------------------------------------------------------------
  *  page_in  -  Give heap page 'va' of 'pid' a frame holding its data:
  *		zeros on first touch, else its swap copy (interrupts off);
  *		SYSERR when it is a new page and every frame and every
  *		slot already holds a distinct page (or a swapped page then
  *		and disk swap has no reserve block), or when the page or
- *		its process went away while we waited
+ *		its process went away while we waited; PAGE_CORRUPT
+ *		when its swap copy did not open (sealed swap: the page
+ *		is lost, see page_lost)
  *
  *  With a blocking backend (swapdev->blocks) this process may block,
  *  in eviction (writing a victim), in the read of its own page, or
@@ -120,11 +149,13 @@ local	pte_t	*page_pte(pid32 pid, uint32 va)
  */
 status	page_in(pid32 pid, uint32 va, pte_t *pte)
 {
-	static	uint32	bounce[PAGE_SIZE / sizeof(uint32)];
+	static	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole */
+			__attribute__((aligned(PAGE_SIZE)));	/* page: kmap */
 	struct	vmproc	*vm;
 	bool8	swapped, wake, owed = FALSE;
 	pte_t	dirty = 0;
 	int32	slot, f;
+	status	opened;
 
 	for (;;) {
 		pte = page_pte(pid, va);
@@ -175,7 +206,9 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		}
 		/* Its own slot is the room.  Its copy moves out of the way
 		 * and the victim takes the slot (nothing blocks) */
-		swapdev->getslot(slot, (uint32)bounce);	/* identity mapped */
+		if (swapdev->getslot(slot, (uint32)bounce) == SYSERR) {
+			return page_lost(pid, va, SYSERR, slot);
+		}					/* identity mapped */
 		swap_free(pid, slot);
 		slot = NOSLOT;
 		if (swap_evict_again() == OK) {
@@ -194,19 +227,26 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 		if (slot == NOSLOT) {
 			page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
 		} else if (!swapdev->blocks) {
-			swapdev->getslot(slot, ffsaddr(f));
+			if (swapdev->getslot(slot, ffsaddr(f)) == SYSERR) {
+				return page_lost(pid, va, f, slot);
+			}
 		} else {
 			/* The PTE names the busy frame while the read lasts:
 			 * a fault on the page waits, kill undoes the read */
 			pte_set(pid, va, pte, ffsaddr(f) | PTE_IS_VMALLOC |
 					      PTE_IN_IO);
 			frame_iostart(f, FIO_READ);
-			swapdev->getslot(slot, ffsaddr(f));	/* blocks */
-			frame_iodone(f);
+			opened = swapdev->getslot(slot, ffsaddr(f));
+			frame_iodone(f);		/* (it blocked)	*/
 			if (ffstab[f].owner == FFS_ORPHAN) {
 				ffs_release(f);	/* freed while we read	*/
 				frame_iowake();
 				return SYSERR;
+			}
+			if (opened == SYSERR) {
+				opened = page_lost(pid, va, f, slot);
+				frame_iowake();
+				return opened;
 			}
 			pte = page_pte(pid, va);
 			wake = TRUE;	/* once the page is mapped	*/

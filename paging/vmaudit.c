@@ -14,7 +14,8 @@
  *     counts the busy ones;
  *   - every heap PTE belongs to a reserved page, and every reserved page
  *     has is_vmalloc; swapped PTEs name slots in use (the reserve too);
- *     the slots held are the slots in use, at most swap_limit of them,
+ *     the slots held and the retired ones (sealed swap's pages that
+ *     did not open) are the slots in use, at most swap_limit of them,
  *     or one more while an exchange's I/O is in flight (page_in);
  *   - per process: frames, slots and reserved pages match its counters;
  *     its free runs are sorted, separate and inside the heap; its stack
@@ -229,9 +230,9 @@ status	vm_audit(void)
 			free_ffs_pages(), ffs_limit);
 		rv = SYSERR;
 	}
-	if (rv == OK && slots != swap_used()) {
-		kprintf("vm_audit: %d slots held, %d in use\n", slots,
-			swap_used());
+	if (rv == OK && slots + swap_nretired != swap_used()) {
+		kprintf("vm_audit: %d slots held + %d retired, %d in use\n",
+			slots, swap_nretired, swap_used());
 		rv = SYSERR;
 	}
 	if (rv == OK && swap_used() > swap_limit + (frame_nio > 0)) {

@@ -15,8 +15,9 @@
  * tag and the count stay here, beside the slot map, never on the swap
  * device; so a slot's bytes restored from an earlier write, or copied
  * from another slot, or changed in any bit, do not open.  Nothing of a
- * page's contents is kept in clear outside its frame: callers seal from
- * the frame into their bounce page and open from it into the frame.
+ * page's contents is kept in clear outside its frame.
+ *
+ * sealdev.c puts this between the fault path and the swap backend.
  */
 
 struct	sealslot {

@@ -1,6 +1,6 @@
 /* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move,
-	     swap_free, swap_release, swap_inuse, swap_used, swap_over,
-	     swap_reserve, free_swap_pages */
+	     swap_free, swap_retire, swap_release, swap_inuse, swap_used,
+	     swap_over, swap_reserve, free_swap_pages */
 
 #include <xinu.h>
 #include <vm.h>
@@ -29,6 +29,7 @@
  */
 
 uint32	swap_limit;			/* slots in use			*/
+uint32	swap_nretired;			/* slots retired (swap_retire)	*/
 /* room for MAX_SWAP_SIZE slots and the reserve past them */
 local	uint32	slot_words[FREEMAP_WORDS(MAX_SWAP_SIZE + 1)];
 local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE + 1)];
@@ -41,6 +42,7 @@ local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
 void	swap_init(uint32 limit)
 {
 	swap_limit = limit;
+	swap_nretired = 0;
 	freemap_init(&slot_map, limit, MAX_SWAP_SIZE + 1);
 }
 
@@ -149,6 +151,20 @@ void	swap_free(pid32 pid, uint32 slot)
 {
 	freemap_give(&slot_map, slot);
 	proctab[pid].prvm->nslots--;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_retire  -  Slot 'slot' of process 'pid' held a page that did not
+ *		    open (sealed swap): the process no longer holds it, and
+ *		    it stays taken, never handed out again this boot
+ *		    (interrupts off)
+ *------------------------------------------------------------------------
+ */
+void	swap_retire(pid32 pid, uint32 slot)
+{
+	assert(swap_inuse(slot));
+	proctab[pid].prvm->nslots--;
+	swap_nretired++;
 }
 
 /*------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <seal.h>
 
 /*
  * The disk backend (vm.swapdev=disk): slot N is block N of DISK0, one
@@ -30,7 +31,7 @@ local	char	bounce[NPROC][PAGE_SIZE];	/* one per process	*/
  *  disk_getslot  -  Read slot 'slot' into the frame at 'pa' (blocks)
  *------------------------------------------------------------------------
  */
-local	void	disk_getslot(uint32 slot, uint32 pa)
+local	status	disk_getslot(uint32 slot, uint32 pa)
 {
 	char	*buf = bounce[currpid];
 	int32	i;
@@ -43,6 +44,7 @@ local	void	disk_getslot(uint32 slot, uint32 pa)
 	}
 	proctab[currpid].prflags &= ~PRF_SWAPIO;
 	memcpy(kmap(KMAP_DST, pa), buf, PAGE_SIZE);
+	return OK;
 }
 
 /*------------------------------------------------------------------------
@@ -74,8 +76,9 @@ const	struct	swapdev	diskswap = {
  *		   line asks (vm.swapdev=disk) and the disk is there and
  *		   holds every slot, else say why in one line and keep
  *		   RAM swap; the block after the slots, if the disk has
- *		   it, is the reserve (see slots.c); then start the
- *		   pageout daemon if asked
+ *		   it, is the reserve (see slots.c); then seal the swap
+ *		   (vm.swapcrypt, seal.c) and start the pageout daemon
+ *		   if asked
  *------------------------------------------------------------------------
  */
 void	swap_start(void)
@@ -101,5 +104,6 @@ void	swap_start(void)
 				(swap_reserve() != SYSERR), 0);
 		}
 	}
+	seal_start();
 	pageout_start();
 }

@@ -16,9 +16,10 @@
  *  ram_getslot  -  Copy slot 'slot' into the frame at 'pa'
  *------------------------------------------------------------------------
  */
-local	void	ram_getslot(uint32 slot, uint32 pa)
+local	status	ram_getslot(uint32 slot, uint32 pa)
 {
 	page_copy(kmap(KMAP_DST, pa), kmap(KMAP_SRC, slotaddr(slot)));
+	return OK;
 }
 
 /*------------------------------------------------------------------------

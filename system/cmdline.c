@@ -31,8 +31,9 @@ struct	cmdkey	{
 					/*   allowed name, or NULL	*/
 };
 
-struct	bootcfg	bootcfg = {		/* the defaults			*/
-	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0, "", "", -1, -1
+struct	bootcfg	bootcfg = {		/* the defaults (others: 0, "")	*/
+	.ffs = MAX_FFS_SIZE, .swap = MAX_SWAP_SIZE, .seed = 1,
+	.lowater = -1, .hiwater = -1
 };
 
 local	const	char	*onoff(int32);
@@ -53,6 +54,7 @@ local	const	struct	cmdkey	cmdkeys[] = {
 	NAMEKEY("vm.policy", policy, vm_policyname),
 	NAMEKEY("vm.swapdev", swapdev, swapdevs),
 	NAMEKEY("vm.swapper", swapper, onoff),
+	NAMEKEY("vm.swapcrypt", swapcrypt, onoff),
 	NUMKEY("vm.lowater", 0, MAX_FFS_SIZE, lowater),
 	NUMKEY("vm.hiwater", 1, MAX_FFS_SIZE, hiwater),
 	NAMEKEY("test", test, NULL),

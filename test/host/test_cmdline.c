@@ -20,9 +20,7 @@ local	char	out[4096];		/* what kprintf printed		*/
 local	uint32	outlen;
 local	uint32	quotes[16];		/* where in 'out' each one starts */
 local	int32	nquotes;
-local	const	struct	bootcfg	defaults = {
-	MAX_FFS_SIZE, MAX_SWAP_SIZE, 1, 0, "", "", "", 0, 0, 0, "", "", -1, -1
-};
+local	struct	bootcfg	defaults;	/* system/cmdline.c's, at start	*/
 
 /*------------------------------------------------------------------------
  *  vm_policyname  -  Name of policy 'i', as swap/policy.c gives it
@@ -110,6 +108,8 @@ int32	main(void)
 	char	longline[CMDLINE_LEN + 8], evs[512];
 	int32	i;
 
+	defaults = bootcfg;
+
 	tbegin("cmdline_accepts_every_key");
 	TCHECK(check("/xinu.elf vm.ffs=32 vm.swap=0 vm.policy=random "
 		     "vm.seed=7 vm.debug=50 test=sem_basic") == 0);
@@ -140,12 +140,16 @@ int32	main(void)
 
 	tbegin("cmdline_swap_keys");
 	TCHECK(check("xinu.elf vm.swapdev=disk vm.swapper=on vm.lowater=4 "
-		     "vm.hiwater=9") == 0 && out[0] == NULLCH);
+		     "vm.hiwater=9 vm.swapcrypt=off") == 0 && out[0] == NULLCH);
 	TCHECK(strcmp(bootcfg.swapdev, "disk") == 0);
 	TCHECK(strcmp(bootcfg.swapper, "on") == 0);
+	TCHECK(strcmp(bootcfg.swapcrypt, "off") == 0);
 	TCHECK(bootcfg.lowater == 4 && bootcfg.hiwater == 9);
 	TCHECK(check("xinu.elf") == 0 && bootcfg.swapdev[0] == NULLCH &&
-	       bootcfg.lowater == -1 && bootcfg.hiwater == -1);
+	       bootcfg.lowater == -1 && bootcfg.hiwater == -1 &&
+	       bootcfg.swapcrypt[0] == NULLCH);
+	TCHECK(refused("xinu.elf vm.swapcrypt=yes", 1,
+		       "cmdline: vm.swapcrypt=yes is not one of: on off\n"));
 	TCHECK(refused("xinu.elf vm.swapdev=tape", 1,
 		       "cmdline: vm.swapdev=tape is not one of: ram disk\n"));
 	TCHECK(refused("xinu.elf vm.swapper=yes", 1,
