@@ -73,6 +73,12 @@ runner.py runs these in its pool beside the other tests:
                   for every workload, no policy beats OPT, all agree when
                   every page fits, and the plots are drawn (when Debian's
                   matplotlib is installed)
+  layers          compile/bin/layers finds no use up compile/layers in the
+                  kernel's objects (the test image's: make test builds
+                  it first) outside its allowlist; and in a copy of them
+                  with a lib file calling vmkill, an object in a folder
+                  no layer names and a stale allow entry, it names each
+                  (the symbol and both files for the call) and exits 1
 Each uses ports and folders of its own, so two make test runs at once do
 not meet.
 """
@@ -907,6 +913,69 @@ def test_deterministic(tmp, opts):
     return None, report + "\n" + text[0]
 
 
+LAYERS = os.path.join(TOP, "compile/bin/layers")
+UPCALL = r'''/* lib calling the fault path: a use up the layers */
+extern void vmkill(const char *);
+void upcall(void) { vmkill("never"); }
+'''
+
+
+def layers(*args):
+    """compile/bin/layers ARGS with make test's DEFS; (status, output)."""
+    env = dict(os.environ)
+    for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
+        env.pop(key, None)
+    r = subprocess.run([LAYERS] + list(args), capture_output=True,
+                       text=True, env=env, errors="replace", timeout=120)
+    return r.returncode, r.stdout + r.stderr
+
+
+def test_layers(tmp, opts):
+    status, out = layers()
+    if status != 0:     # the first problem names the symbol and files
+        first = out.splitlines()[0] if out.strip() else "no output"
+        raise Failed("%s (status %d)\n%s" % (first, status, out))
+    # The same tree with three faults: a lib file calling vmkill, an
+    # object in a folder no layer names, a stale allow entry
+    src, obj = os.path.join(tmp, "src"), os.path.join(tmp, "obj")
+    os.makedirs(os.path.join(src, "newdir"))
+    top = [os.path.join(TOP, d) for d in ("lib", "system", "paging", "swap",
+                                          "device", "net", "shell", "test")]
+    subprocess.run(["cp", "-rs"] + top + [src], check=True)
+    r = subprocess.run(["make", "-s", "--no-print-directory", "-C",
+                        os.path.join(TOP, "compile"), "objdir"],
+                       capture_output=True, text=True, check=True)
+    subprocess.run(["cp", "-rs", os.path.join(TOP, "compile",
+                                              r.stdout.strip()), obj],
+                   check=True)
+    cc = subprocess.run([os.path.join(TOP, "compile/bin/cross")],
+                        capture_output=True, text=True,
+                        check=True).stdout.strip() + "gcc"
+    for rel, text in (("lib/upcall.c", UPCALL),
+                      ("newdir/x.c", "int x(void) { return 0; }\n")):
+        write(src, rel, text)
+        os.makedirs(os.path.dirname(os.path.join(obj, rel)), exist_ok=True)
+        subprocess.run([cc, "-m32", "-c", os.path.join(src, rel), "-o",
+                        os.path.join(obj, rel + ".o")], check=True)
+    with open(os.path.join(TOP, "compile/layers")) as f:
+        text = f.read()
+    text += "\nallow a test's stale entry\n\tsystem/exit.c\tpagefault\n"
+    stale = text.splitlines().index("\tsystem/exit.c\tpagefault") + 1
+    lfile = write(tmp, "layers", text)
+    status, bad = layers("--layers", lfile, "--src", src, obj)
+    out += "\n" + bad
+    want = ["layers: allow system/exit.c pagefault (line %d): no such use "
+            "up the layers (stale)" % stale,
+            "layers: lib/upcall.c uses vmkill (paging/vmkill.c): lib is "
+            "below paging",
+            "layers: newdir/x.c: in no layer (compile/layers names its "
+            "folder)"]
+    if status != 1 or sorted(bad.splitlines()) != want:
+        raise Failed("three faults: status %d, wanted 1 and these lines:\n"
+                     "%s\ngot:\n%s" % (status, "\n".join(want), bad))
+    return None, out
+
+
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "event-channel": test_event_channel,
          "batch-sandbox": test_batch_sandbox,
@@ -919,7 +988,8 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
          "debug-console": test_debug_console,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
-         "deterministic": test_deterministic, "curves": test_curves}
+         "deterministic": test_deterministic, "curves": test_curves,
+         "layers": test_layers}
 
 
 def run(name, opts):
