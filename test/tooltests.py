@@ -36,7 +36,7 @@ runner.py runs these in its pool beside the other tests:
                   never with a "halted" verdict; make run on that image
                   fails, while one whose kernel halts exits 0
   bad-options     a misspelt make variable (TIMOUT=5) and bad values
-                  (MEM=0, NET=2, TIMEOUT=0, LIST=yes) stop make with one
+                  (MEM=0, NET=2, TIMEOUT=0, LIST=yes, V=2) stop make with one
                   line naming them, before any build; compile/bin/batch
                   refuses TIMEOUT=0, MEM=0, NET=2 and DETERMINISTIC=2 with
                   status 2, and
@@ -73,6 +73,12 @@ runner.py runs these in its pool beside the other tests:
                   for every workload, no policy beats OPT, all agree when
                   every page fits, and the plots are drawn (when Debian's
                   matplotlib is installed)
+  build-lines     compile/Makefile building a program against the kernel
+                  objects prints "CC <program>" and "LD <image>" and
+                  nothing else; with V=1 the compile and link commands
+                  and no short line; with -s (batch, grade) no line; the
+                  program's warning in full every time; make help V=1
+                  is accepted and lists V=1
   layers          compile/bin/layers finds no use up compile/layers in the
                   kernel's objects (the test image's: make test builds
                   it first) outside its allowlist; and in a copy of them
@@ -536,6 +542,7 @@ def test_bad_options(tmp, opts):
                         (["batch", "MAIN=x.c", "TIMEOUT=0"],
                          "TIMEOUT=0: use a number of seconds"),
                         (["list-tests", "LIST=yes"], "LIST=yes: use 1"),
+                        (["all", "V=2"], "V=2: use 1"),
                         (["test", "JOBS=two"], "JOBS=two: use a number")):
         r = subprocess.run(["make", "--no-print-directory"] + words,
                            capture_output=True, text=True, cwd=TOP,
@@ -913,6 +920,61 @@ def test_deterministic(tmp, opts):
     return None, report + "\n" + text[0]
 
 
+WARNS = r'''#include <xinu.h>
+process main(void)
+{
+	int	unused;
+	return OK;
+}
+'''
+
+
+def test_build_lines(tmp, opts):
+    """compile/Makefile into a folder of its own (the kernel objects are
+    make test's, up to date): its lines by default, with V=1 and -s."""
+    prog = write(tmp, "main.c", WARNS)
+    env = dict(os.environ)
+    for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "V"):
+        env.pop(key, None)
+    out, got = "", {}
+    for tag, extra in (("short", []), ("verbose", ["V=1"]),
+                       ("silent", ["-s"])):
+        dest = os.path.join(tmp, tag)
+        r = subprocess.run(["flock", os.path.join(TOP, "compile/.build.lock"),
+                            "make", "--no-print-directory", "-C",
+                            os.path.join(TOP, "compile"), "OUT=" + dest,
+                            "MAIN=" + prog] + extra, capture_output=True,
+                           text=True, env=env, errors="replace", timeout=300)
+        out += "== make %s\n%s%s" % (" ".join(extra), r.stdout, r.stderr)
+        if r.returncode != 0 or not os.path.exists(dest + "/xinu.elf"):
+            raise Failed("make %s: status %d, no image\n%s"
+                         % (" ".join(extra), r.returncode, out))
+        if not re.search(r"warning: unused variable.*\n.*\|\s+int\s+unused;",
+                         r.stderr):       # the message and the line
+            raise Failed("make %s: the program's warning is not shown in "
+                         "full\n%s" % (" ".join(extra), out))
+        got[tag] = r.stdout.splitlines()
+    want = ["CC " + prog, "LD %s/xinu.elf" % os.path.join(tmp, "short")]
+    if got["short"] != want:
+        raise Failed("make: wanted the lines %r\n%s" % (want, out))
+    verbose = "\n".join(got["verbose"])
+    if re.search(r"^CC |^LD ", verbose, re.M) or \
+            not re.search(r"gcc .* -c %s -o " % re.escape(prog), verbose) or \
+            not re.search(r"ld .*-Map ", verbose):
+        raise Failed("make V=1: wanted the compile and link commands, no "
+                     "short lines\n%s" % out)
+    if got["silent"]:
+        raise Failed("make -s: wanted no lines but the warning\n%s" % out)
+    r = subprocess.run(["make", "--no-print-directory", "help", "V=1"],
+                       capture_output=True, text=True, cwd=TOP, env=env,
+                       errors="replace", timeout=60)
+    out += "== make help V=1\n" + r.stdout + r.stderr
+    if r.returncode != 0 or not re.search(r"^  V=1 ", r.stdout, re.M):
+        raise Failed("make help V=1: status %d, or V=1 not in the help\n%s"
+                     % (r.returncode, out))
+    return None, out
+
+
 LAYERS = os.path.join(TOP, "compile/bin/layers")
 UPCALL = r'''/* lib calling the fault path: a use up the layers */
 extern void vmkill(const char *);
@@ -989,7 +1051,7 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "debug-console": test_debug_console,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
          "deterministic": test_deterministic, "curves": test_curves,
-         "layers": test_layers}
+         "layers": test_layers, "build-lines": test_build_lines}
 
 
 def run(name, opts):
