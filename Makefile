@@ -119,6 +119,9 @@
 #h   SANDBOX=none          grade, expected: no sandbox (unsafe: trusted
 #h                         code only; default: bubblewrap)
 #h   NEED=true             any: do not install missing Debian packages
+#h   V=1                   any build: print every command in full (default:
+#h                         one short line per step, CC system/foo.c;
+#h                         warnings and errors always show in full)
 #h
 #h A variable no target takes (a misspelt TIMOUT=5), or a bad value (MEM=0,
 #h NET=2, TIMEOUT=abc), stops make with one line saying so.
@@ -144,7 +147,7 @@ NEED     := compile/bin/need
 KNOWN    := APPEND MEM DEFS PROGFLAGS EXTRA_CFLAGS MAIN TIMEOUT STRICT TESTS \
 	    LIST JOBS RUNS ICOUNT CONSOLE SOCK GDBPORT TFTPDIR NET DISK SUITE \
 	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED SANDBOX \
-	    DETERMINISTIC
+	    DETERMINISTIC V
 UNKNOWN  := $(filter-out $(KNOWN),$(foreach v,$(.VARIABLES),\
 	    $(if $(filter command line,$(origin $v)),$v)))
 ifneq ($(UNKNOWN),)
@@ -163,9 +166,13 @@ $(call check,JOBS,$(call posint,$(JOBS)),use a number above 0)
 $(call check,RUNS,$(call posint,$(RUNS)),use a number above 0)
 $(call check,GDBPORT,$(call posint,$(GDBPORT)),use a TCP port number)
 $(call check,TIMEOUT,$(if $(TIMEOUT),$(call posnum,$(TIMEOUT)),y),use a number of seconds above 0)
-$(foreach v,NET STRICT DETERMINISTIC ICOUNT LIST WAIT,\
+$(foreach v,NET STRICT DETERMINISTIC ICOUNT LIST WAIT V,\
 	$(call check,$v,$(filter x x0 x1,x$(strip $($v))),use 1 (on) or 0 (off)))
 QEMU     := qemu-system-i386
+# The build says one short line per step (compile/Makefile), V=1 shows
+# every command, the make -C lines and the folders it enters included
+BUILD    := $(if $(filter 1,$(V)),,@)
+SUBMAKE  := $(strip $(MAKE) $(if $(filter 1,$(V)),,--no-print-directory))
 # Builds that may run at once (two make test, make batch beside make)
 # take turns on this lock; compile/Makefile says why that is enough
 LOCK     := flock compile/.build.lock
@@ -221,7 +228,7 @@ endef
 	grade-collect test-grade test-image expected
 
 all: tools
-	$(LOCK) $(MAKE) -C compile
+	$(BUILD)$(LOCK) $(SUBMAKE) -C compile
 	@compile/bin/mkdisk $(SWAPIMG)
 	@[ "$(DISK)" = none ] || [ -f "$(DISK)" ] || \
 		{ echo "DISK=$(DISK): no such file (DISK=none boots with no disk)" >&2; exit 2; }
@@ -231,7 +238,7 @@ all: tools
 # lab image
 TESTELF  := compile/test/xinu.elf
 test-image: all
-	$(LOCK) $(MAKE) -C compile OUT=test WITH_TESTS=1
+	$(BUILD)$(LOCK) $(SUBMAKE) -C compile OUT=test WITH_TESTS=1
 ifneq ($(filter test=%,$(APPEND)),)
 BOOTELF  := $(TESTELF)
 BOOTDEP  := test-image
@@ -359,4 +366,4 @@ help:
 	@sed -n 's/^#h \{0,1\}//p' Makefile
 
 clean:
-	$(MAKE) -C compile clean
+	$(BUILD)$(SUBMAKE) -C compile clean

@@ -48,7 +48,7 @@ extern	void	frame_iostart(int32 f, byte io);
 extern	void	frame_iodone(int32 f);
 extern	void	frame_iowake(void);
 extern	void	frame_iowait(void);
-extern	void	frame_ioabort(pid32 pid);
+extern	int32	frame_ioframe(pid32 pid);
 
 extern	struct	ffsframe ffstab[];
 extern	uint32	ffs_limit;	/* frames in use: vm.ffs=N or MAX_FFS_SIZE */

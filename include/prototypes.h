@@ -196,8 +196,8 @@ extern	void	stkunguard(uint32);
 /* ... and what a driver calls to map device registers into the kernel
  * region (device/eth/ethinit.c) */
 extern	void	kpte_set(uint32, pte_t);
-/* ... and what every call that takes a caller's pointer asks first */
+/* ... and what every call that takes a caller's pointer asks first
+ * (a string: lib's strok, stdio.h) */
 extern	bool8	bufok(const void *, uint32, bool8);
-extern	int32	strok(const char *, uint32);
 
 #endif

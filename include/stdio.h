@@ -27,10 +27,12 @@
 extern	int	putc(int dev, char c);
 extern	int	getc(int dev);
 
-/* Whether fmtout may read the string at s, up to its NUL or max bytes:
- * defined by the kernel (paging/bufok.c), so that a bad %s pointer
- * prints "(bad address 0x...)" instead of faulting */
+/* Whether fmtout may read the string at s, up to its NUL or max bytes,
+ * so that a bad %s pointer prints "(bad address 0x...)" instead of
+ * faulting: strok asks strokfn, the kernel's check (paging/bufok.c's,
+ * once paging is on), and says yes while it is NULL (lib/fmt.c) */
 extern	int	strok(const char *s, unsigned int max);
+extern	int	(*strokfn)(const char *s, unsigned int max);
 
 /* Format engine shared by every printf-style function */
 extern	int	fmtout(void (*emit)(char c, void *arg), void *arg,

@@ -84,6 +84,8 @@ extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
 #define	VMR_FREE	2	/* vfree				*/
 #define	VMR_STACK	3	/* getvirtualstack			*/
 #define	VMM_PRIO	10000	/* above any user process		*/
+#define	PGO_PRIO	(VMM_PRIO - 1)	/* the pageout daemon: below vmm,	*/
+				/* above the rest			*/
 extern	pid32	vmmpid;
 
 /* paging/ and swap/: the functions behind the paging API (the API
@@ -95,6 +97,7 @@ extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
 extern	pte_t	*pte_lookup(pde_t *, uint32);
+extern	int	pgstrok(const char *, unsigned int);
 extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
@@ -137,11 +140,15 @@ extern	int32	swap_reserve(void);
 extern	void	swap_free(pid32, uint32);
 extern	void	swap_retire(pid32, uint32);
 extern	void	swap_release(uint32);
+extern	void	orphan_release(int32);
+extern	void	swap_ioabort(pid32);
 extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(struct pgostats *);
 extern	status	swap_exchange(void);
 extern	status	swap_evict_again(void);
-extern	void	pageout_start(void);
+extern	const	struct	swapdev	diskswap;
+extern	process	pageout(void);
+extern	sid32	pgosem;
 extern	void	pageout_poke(void);
 extern	pid32	pageoutpid;
 extern	uint32	pgo_lowater, pgo_hiwater;

@@ -1,4 +1,4 @@
-/* fmt.c - fmtout, fmtparse, fmtdec, fmtint, fmtoct, fmtsarg, fmtuarg, fmtnum, fmtbad, fmtstr, fmtpad, fmtput */
+/* fmt.c - strok, fmtout, fmtparse, fmtdec, fmtint, fmtoct, fmtsarg, fmtuarg, fmtnum, fmtbad, fmtstr, fmtpad, fmtput */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,6 +26,29 @@ struct	fmtspec {
 	int	prec;		/* precision, or -1 when none is given	*/
 	int	size;		/* -2 hh, -1 h, 0 none, 1 l, 2 ll	*/
 };
+
+/*
+ * A %s pointer is read only when the kernel says it can be (a bad one
+ * prints "(bad address 0x...)" instead of faulting).  lib sits below
+ * everything, so it does not ask the page tables itself: the kernel
+ * puts its check in strokfn when it turns paging on (paging/pginit.c
+ * sets it to pgstrok, paging/bufok.c).  Until then every address is
+ * physical and can be read, which is what a NULL strokfn says.
+ */
+int	(*strokfn)(const char *s, unsigned int max);
+
+/*------------------------------------------------------------------------
+ *  strok  -  Nonzero when the string at 's' can be read up to its NUL,
+ *	      or up to 'max' bytes when it has none before
+ *------------------------------------------------------------------------
+ */
+int	strok(
+	  const char	*s,		/* the caller's string		*/
+	  unsigned int	max		/* bytes that matter at most	*/
+	)
+{
+	return strokfn == NULL || strokfn(s, max);
+}
 
 /*------------------------------------------------------------------------
  *  fmtput  -  Emit one character and count it

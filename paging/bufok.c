@@ -1,4 +1,4 @@
-/* bufok.c - bufok, strok, pageok, overlaps */
+/* bufok.c - bufok, pgstrok, pageok, overlaps */
 
 #include <xinu.h>
 #include <vm.h>
@@ -89,14 +89,15 @@ bool8	bufok(
 }
 
 /*------------------------------------------------------------------------
- *  strok  -  Nonzero when the string at 's' can be read up to its NUL,
- *	      or up to 'max' bytes when it has none before (for fmtout's
- *	      %s, lib/fmt.c, and process names)
+ *  pgstrok  -  Nonzero when the string at 's' can be read up to its NUL,
+ *		or up to 'max' bytes when it has none before: lib's strok
+ *		asks it (strokfn, set by pginit) for fmtout's %s and for
+ *		process names
  *------------------------------------------------------------------------
  */
-int32	strok(
+int	pgstrok(
 	  const	char	*s,		/* the caller's string		*/
-	  uint32	max		/* bytes that matter at most	*/
+	  unsigned int	max		/* bytes that matter at most	*/
 	)
 {
 	uint32	i;

@@ -17,6 +17,9 @@
 
 struct	ffsframe ffstab[MAX_FFS_SIZE];
 uint32	ffs_limit;			/* frames in use		*/
+struct	vmstats	vmtotal;		/* the VM's counts, for all	*/
+					/* processes: here at its	*/
+					/* bottom, so every part counts	*/
 local	uint32	ffs_words[FREEMAP_WORDS(MAX_FFS_SIZE)];
 local	uint32	ffs_sums[FREEMAP_SUMS(MAX_FFS_SIZE)];
 local	struct	freemap	ffs_map = { ffs_words, ffs_sums, 0, 0, 0 };
@@ -78,7 +81,8 @@ void	ffs_free(int32 f)
 /*------------------------------------------------------------------------
  *  ffs_release  -  Return orphan frame 'f' (FFS_ORPHAN: its page was
  *		    freed during its I/O, and its process's counts with
- *		    it) and the slot it keeps (interrupts disabled)
+ *		    it); the caller has given back the slot it kept
+ *		    (orphan_release, swap/ioabort.c; interrupts disabled)
  *------------------------------------------------------------------------
  */
 void	ffs_release(int32 f)
@@ -86,9 +90,6 @@ void	ffs_release(int32 f)
 	struct	ffsframe *fr = &ffstab[f];
 
 	assert(fr->owner == FFS_ORPHAN && !frame_busy(f));
-	if (fr->slot != NOSLOT) {
-		swap_release(fr->slot);
-	}
 	fr->owner = FFS_FREE;
 	fr->slot = NOSLOT;
 	freemap_give(&ffs_map, f);

@@ -1,5 +1,5 @@
 /* frameio.c - frame_ioinit, frame_iostart, frame_iodone, frame_iowake,
-	       frame_iowait, frame_ioabort */
+	       frame_iowait, frame_ioframe */
 
 #include <xinu.h>
 #include <vm.h>
@@ -12,7 +12,8 @@
  * does not hand it out (it stays taken), policies and reclaim_slot skip
  * it, and a fault on its page waits in frame_iowait.  A process has at
  * most one I/O in flight (it blocks in it), recorded in iofr[] so that
- * kill can undo it (frame_ioabort).
+ * kill can undo it (swap_ioabort, swap/ioabort.c: undoing a transfer is
+ * swap's business, this file only keeps the frames' side).
  *
  * Waiting is a broadcast: every waiter sleeps on one semaphore and is
  * woken when any I/O ends, then looks at its page again.  Few processes
@@ -102,41 +103,11 @@ void	frame_iowait(void)
 }
 
 /*------------------------------------------------------------------------
- *  frame_ioabort  -  Process 'pid' is being killed (interrupts off, in
- *		      kill, before its VM is torn down): undo the I/O it
- *		      has in flight.  The driver moves data through its
- *		      own buffer, so nothing reaches the frame afterwards.
- *		      A read leaves the page in its slot and frees the
- *		      frame; a write leaves the page in its frame, mapped
- *		      and marked dirty (the slot's copy is not good), and
- *		      gives the slot back if it was an exchange's spare
- *		      (more than swap_limit slots are in use)
+ *  frame_ioframe  -  The frame of the I/O process 'pid' has in flight,
+ *		      or SYSERR when it has none
  *------------------------------------------------------------------------
  */
-void	frame_ioabort(pid32 pid)
+int32	frame_ioframe(pid32 pid)
 {
-	int32	f = iofr[pid];
-	struct	ffsframe *fr;
-	byte	io;
-
-	if (f == SYSERR) {
-		return;
-	}
-	fr = &ffstab[f];
-	io = fr->io;
-	frame_iodone(f);
-	if (fr->owner == FFS_ORPHAN) {	/* its page is gone already	*/
-		ffs_release(f);
-	} else if (io == FIO_READ) {
-		frame_unmap(f, fr->slot);
-		fr->slot = NOSLOT;	/* the PTE holds it now		*/
-		ffs_free(f);
-	} else {
-		frame_remap(f, TRUE);
-		if (swap_over()) {	/* the copy was no good anyway	*/
-			swap_free(fr->owner, fr->slot);
-			fr->slot = NOSLOT;
-		}
-	}
-	frame_iowake();			/* kill defers rescheduling	*/
+	return iofr[pid];
 }

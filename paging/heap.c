@@ -82,9 +82,9 @@ void	page_release(pid32 pid, uint32 va)
 
 	if (*pte & PTE_IN_IO) {
 		/* Another process is moving the page (its own I/O was undone
-		 * by frame_ioabort if it is being killed): the frame stays
+		 * by swap_ioabort if it is being killed): the frame stays
 		 * busy and taken until that I/O ends, and whoever ends it
-		 * gives back the frame and its slot (ffs_release); they
+		 * gives back the frame and its slot (orphan_release); they
 		 * leave this process's counts now */
 		f = ffsindex(PTE_FRAME(*pte));
 		assert(frame_busy(f) && ffstab[f].owner == pid);

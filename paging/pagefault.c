@@ -1,4 +1,4 @@
-/* pagefault.c - pagefault, vmkill, page_pte, page_in */
+/* pagefault.c - pagefault, page_pte, page_in */
 
 #include <xinu.h>
 #include <vm.h>
@@ -26,25 +26,6 @@
  * (page_in may instead wait for another process's I/O on the page and
  * then finish the fault itself.)
  */
-
-/*------------------------------------------------------------------------
- *  vmkill  -  Kill the current process for a VM error, with one line
- *------------------------------------------------------------------------
- */
-void	vmkill(const char *why)
-{
-	struct	vmproc	*vm = proctab[currpid].prvm;
-
-	ttyflush();			/* what it wrote comes first	*/
-	if (vm != NULL) {
-		vm->stats.killed++;
-	}
-	vmtotal.killed++;
-	kprintf("P%d:: %s\n", currpid, why);
-	kevent("kill %d %s", currpid, why);
-	kill(currpid);
-	panic("vmkill: a killed process is running");
-}
 
 /*------------------------------------------------------------------------
  *  pagefault  -  Handle a page fault at address 'cr2' (interrupts off)
@@ -239,7 +220,8 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 			opened = swapdev->getslot(slot, ffsaddr(f));
 			frame_iodone(f);		/* (it blocked)	*/
 			if (ffstab[f].owner == FFS_ORPHAN) {
-				ffs_release(f);	/* freed while we read	*/
+				/* The page was freed while we read */
+				orphan_release(f);
 				frame_iowake();
 				return SYSERR;
 			}

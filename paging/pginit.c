@@ -10,8 +10,6 @@
  * Page 0 stays unmapped so that a NULL dereference faults.
  */
 
-uint32	kernel_pdbr;			/* the kernel's page directory	*/
-
 local	void	vmconfig(void);
 
 /*------------------------------------------------------------------------
@@ -43,6 +41,7 @@ void	pginit(void)
 	pt = (pte_t *)PTE_FRAME(pd[0]);
 	pt[0] = 0;			/* page 0: catch NULL pointers	*/
 	kernel_pdbr = (uint32)pd;
+	strokfn = pgstrok;		/* lib's %s asks the page tables */
 	write_cr3(kernel_pdbr);
 	write_cr0(read_cr0() | CR0_PG | CR0_WP);
 	kmap_init();

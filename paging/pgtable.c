@@ -1,5 +1,5 @@
 /* pgtable.c - pte_lookup, pte_set, kpte_set, pt_missing, pt_ensure,
-	       pt_release */
+	       pt_release, stkguard, stkunguard */
 
 #include <xinu.h>
 #include <vm.h>
@@ -8,7 +8,18 @@
  * Walking and growing a two-level page table.  Heap page tables are
  * made when vmalloc reserves their range (so a fault never needs a new
  * table) and freed when no entry in them is in use.
+ *
+ * The kernel region's page tables (pginit builds them, kernel_pdbr is
+ * their directory) are shared by every directory, so one change to a
+ * kernel PTE is seen in every address space at once, and, the TLB not
+ * being tagged by address space, one invlpg in whatever directory is
+ * loaded drops the old entry everywhere (kpte_set).  Kernel stacks
+ * (getstk, for create'd processes) are guarded that way: the page below
+ * each is unmapped (stkguard) until freestk gives it back (stkunguard);
+ * running into it is a double fault (stackfault.c).
  */
+
+uint32	kernel_pdbr;			/* the kernel's page directory	*/
 
 /*------------------------------------------------------------------------
  *  pte_lookup  -  Address of the PTE for 'va' in directory 'pd', or NULL
@@ -116,5 +127,37 @@ void	pt_release(pde_t *pd, uint32 vpn, uint32 n)
 			pd[d] = 0;
 			pdpt_free(pt);
 		}
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  stkguard  -  Unmap the kernel-region page at 'va', the guard page of
+ *		 a kernel stack (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	stkguard(uint32 va)
+{
+	if (kernel_pdbr == 0) {
+		return;			/* before paging: no guard	*/
+	}
+	assert((va & (PAGE_SIZE - 1)) == 0);
+	kpte_set(va, PTE_IS_STACK);
+}
+
+/*------------------------------------------------------------------------
+ *  stkunguard  -  Map the page at 'va' again if it is a kernel stack's
+ *		   guard page (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	stkunguard(uint32 va)
+{
+	pte_t	*pte;
+
+	if (kernel_pdbr == 0 || va >= KERNEL_END) {
+		return;
+	}
+	pte = pte_lookup((pde_t *)kernel_pdbr, va);
+	if (*pte == PTE_IS_STACK) {
+		kpte_set(PGROUNDDOWN(va), PGROUNDDOWN(va) | PTE_P | PTE_W);
 	}
 }

@@ -1,5 +1,4 @@
-/* stackfault.c - stackfault_init, stackfault, stkoverflow, stkguard,
-	          stkunguard */
+/* stackfault.c - stackfault_init, stackfault, stkoverflow */
 
 #include <xinu.h>
 #include <vm.h>
@@ -7,11 +6,8 @@
 /*
  * Every stack has an unmapped guard page below it: a virtual stack's is
  * in the process's own page table (vstack.c), a kernel stack's (getstk,
- * for create'd processes) in the kernel region's page tables, which
- * every directory shares, so one PTE change guards it in every address
- * space at once.  The TLB is not tagged by address space, so one invlpg
- * in whatever directory is loaded drops the old entry everywhere.  A
- * guard's PTE is PTE_IS_STACK alone, as in vstack.c.
+ * for create'd processes) in the kernel region's page tables (stkguard,
+ * pgtable.c).  A guard's PTE is PTE_IS_STACK alone.
  *
  * A process that runs off the bottom of its stack touches its guard
  * page.  When the access is a push (a call, an interrupt), the CPU
@@ -104,36 +100,4 @@ void	stackfault(void)
 	tss.cs = KCODE_SEL;
 	tss.ds = tss.es = tss.ss = tss.fs = tss.gs = KDATA_SEL;
 	tss.cr3 = prptr->prpdbr;
-}
-
-/*------------------------------------------------------------------------
- *  stkguard  -  Unmap the kernel-region page at 'va', the guard page of
- *		 a kernel stack (interrupts disabled)
- *------------------------------------------------------------------------
- */
-void	stkguard(uint32 va)
-{
-	if (kernel_pdbr == 0) {
-		return;			/* before paging: no guard	*/
-	}
-	assert((va & (PAGE_SIZE - 1)) == 0);
-	kpte_set(va, PTE_IS_STACK);
-}
-
-/*------------------------------------------------------------------------
- *  stkunguard  -  Map the page at 'va' again if it is a kernel stack's
- *		   guard page (interrupts disabled)
- *------------------------------------------------------------------------
- */
-void	stkunguard(uint32 va)
-{
-	pte_t	*pte;
-
-	if (kernel_pdbr == 0 || va >= KERNEL_END) {
-		return;
-	}
-	pte = pte_lookup((pde_t *)kernel_pdbr, va);
-	if (*pte == PTE_IS_STACK) {
-		kpte_set(PGROUNDDOWN(va), PGROUNDDOWN(va) | PTE_P | PTE_W);
-	}
 }

@@ -35,7 +35,7 @@ bool8	vmteardown(pid32 pid)
 	pte_t	*pt;
 	uint32	d, t;
 
-	frame_ioabort(pid);		/* its swap I/O in flight, if any */
+	swap_ioabort(pid);		/* its swap I/O in flight, if any */
 	if (vm == NULL) {
 		return FALSE;
 	}

@@ -32,7 +32,6 @@
  */
 
 uint32	debug_swapping;			/* trace lines still to print	*/
-struct	vmstats	vmtotal;		/* counts for all processes	*/
 
 /*------------------------------------------------------------------------
  *  swaptrace  -  Print one trace line while debug_swapping lasts
@@ -132,7 +131,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		 * write begins, so no store can slip in after the backend
 		 * took its copy: the owner faults and waits (PTE_IN_IO).
 		 * The frame keeps the slot meanwhile and is not handed out
-		 * nor chosen.  Kill undoes it (frame_ioabort): the page is
+		 * nor chosen.  Kill undoes it (swap_ioabort): the page is
 		 * mapped again, dirty, since the slot's copy is not good */
 		fr->slot = slot;
 		frame_setio(f);
@@ -140,7 +139,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		swapdev->putslot(slot, ffsaddr(f));	/* blocks	*/
 		frame_iodone(f);
 		if (fr->owner == FFS_ORPHAN) {	/* the page was freed	*/
-			ffs_release(f);		/* meanwhile: its slot	*/
+			orphan_release(f);	/* meanwhile: its slot	*/
 		} else {			/* goes with the frame	*/
 			frame_unmap(f, slot);
 			fr->slot = NOSLOT;

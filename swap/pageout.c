@@ -1,4 +1,4 @@
-/* pageout.c - pageout, pageout_start, pageout_poke: the pageout daemon */
+/* pageout.c - pageout, pageout_poke: the pageout daemon */
 
 #include <xinu.h>
 #include <vm.h>
@@ -14,24 +14,23 @@
  * once.  Defaults: 1 % and 3 % of FFS (vm.lowater=N vm.hiwater=N), at
  * least 1 and 2 frames; hiwater is kept above lowater.
  *
- * It runs at a priority above user processes, so that it gets the CPU
- * as soon as it is woken, and gives it up whenever its disk writes
- * block.
+ * It runs at a priority above user processes (PGO_PRIO), so that it
+ * gets the CPU as soon as it is woken, and gives it up whenever its
+ * disk writes block.  The boot starts it (pageout_start, swapstart.c);
+ * the fault path only pokes it, and never creates a process.
  */
-
-#define	PGO_PRIO	(VMM_PRIO - 1)	/* below vmm, above the rest	*/
 
 pid32	pageoutpid = SYSERR;		/* the daemon, if it runs	*/
 uint32	pgo_lowater, pgo_hiwater;	/* free-frame watermarks	*/
 struct	pgostats pgostats;		/* its work			*/
-local	sid32	pgosem;			/* it sleeps here		*/
+sid32	pgosem;				/* it sleeps here		*/
 local	bool8	pgoasleep;		/* it waits on pgosem		*/
 
 /*------------------------------------------------------------------------
  *  pageout  -  The daemon: wait for a poke, evict up to the high mark
  *------------------------------------------------------------------------
  */
-local	process	pageout(void)
+process	pageout(void)
 {
 	intmask	mask;
 
@@ -63,37 +62,4 @@ void	pageout_poke(void)
 	}
 	pgoasleep = FALSE;
 	signal(pgosem);
-}
-
-/*------------------------------------------------------------------------
- *  pageout_start  -  Set the watermarks and start the daemon when the
- *		      command line asks (vm.swapper=on)
- *------------------------------------------------------------------------
- */
-void	pageout_start(void)
-{
-	pgo_lowater = bootcfg.lowater >= 0 ? (uint32)bootcfg.lowater
-					   : ffs_limit / 100;
-	if (pgo_lowater < 1) {
-		pgo_lowater = 1;
-	}
-	pgo_hiwater = bootcfg.hiwater >= 0 ? (uint32)bootcfg.hiwater
-					   : ffs_limit * 3 / 100;
-	if (pgo_hiwater <= pgo_lowater) {
-		pgo_hiwater = pgo_lowater + 1;
-	}
-	if (pgo_hiwater > ffs_limit) {
-		pgo_hiwater = ffs_limit;
-	}
-	memset(&pgostats, 0, sizeof(pgostats));
-	if (strcmp(bootcfg.swapper, "on") != 0) {
-		return;
-	}
-	pgosem = semcreate(0);
-	pageoutpid = create(pageout, INITSTK, PGO_PRIO, "pageout", 0);
-	if (pgosem == SYSERR || pageoutpid == SYSERR) {
-		panic("cannot start the pageout daemon");
-	}
-	proctab[pageoutpid].prflags = PRF_DAEMON | PRF_NOKILL;
-	resume(pageoutpid);
 }

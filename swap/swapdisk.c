@@ -1,14 +1,13 @@
-/* swapdisk.c - disk_getslot, disk_putslot, swap_start: swap on DISK0 */
+/* swapdisk.c - disk_getslot, disk_putslot: swap on DISK0 */
 
 #include <xinu.h>
 #include <vm.h>
-#include <seal.h>
 
 /*
- * The disk backend (vm.swapdev=disk): slot N is block N of DISK0, one
- * 4 KiB block per page.  Its calls block while the disk works, so it
- * sets 'blocks' and the fault path keeps the frame busy meanwhile (see
- * paging/frameio.c).
+ * The disk backend (vm.swapdev=disk, chosen at boot by swap_start,
+ * swapstart.c): slot N is block N of DISK0, one 4 KiB block per page.
+ * Its calls block while the disk works, so it sets 'blocks' and the
+ * fault path keeps the frame busy meanwhile (see paging/frameio.c).
  *
  * The driver copies between the caller's buffer and its own while it
  * holds the channel, so it is never given a frame (which is not in the
@@ -70,40 +69,3 @@ const	struct	swapdev	diskswap = {
 	.name = "disk", .blocks = TRUE,
 	.getslot = disk_getslot, .putslot = disk_putslot
 };
-
-/*------------------------------------------------------------------------
- *  swap_start  -  Once the devices are up: swap to DISK0 if the command
- *		   line asks (vm.swapdev=disk) and the disk is there and
- *		   holds every slot, else say why in one line and keep
- *		   RAM swap; the block after the slots, if the disk has
- *		   it, is the reserve (see slots.c); then seal the swap
- *		   (vm.swapcrypt, seal.c) and start the pageout daemon
- *		   if asked
- *------------------------------------------------------------------------
- */
-void	swap_start(void)
-{
-	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
-	uint32	nblocks = atptr->atsectors / ATA_BLKSECT;
-
-	if (strcmp(bootcfg.swapdev, "disk") == 0) {
-		if (!atptr->atpresent) {
-			kprintf("vm.swapdev=disk: no disk on DISK0, swapping"
-				" to RAM\n");
-		} else if (nblocks < swap_limit) {
-			kprintf("vm.swapdev=disk: DISK0 holds %d pages, swap"
-				" needs %d; swapping to RAM\n", nblocks,
-				swap_limit);
-		} else {
-			swapdev = &diskswap;
-			if (nblocks > swap_limit) {
-				swap_addreserve();	/* SYSERR: past	*/
-			}				/* the swap area */
-			/* Programs keep off swap's blocks, the reserve too */
-			control(DISK0, ATA_CTL_SWAPBLKS, swap_limit +
-				(swap_reserve() != SYSERR), 0);
-		}
-	}
-	seal_start();
-	pageout_start();
-}

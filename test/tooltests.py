@@ -36,7 +36,7 @@ runner.py runs these in its pool beside the other tests:
                   never with a "halted" verdict; make run on that image
                   fails, while one whose kernel halts exits 0
   bad-options     a misspelt make variable (TIMOUT=5) and bad values
-                  (MEM=0, NET=2, TIMEOUT=0, LIST=yes) stop make with one
+                  (MEM=0, NET=2, TIMEOUT=0, LIST=yes, V=2) stop make with one
                   line naming them, before any build; compile/bin/batch
                   refuses TIMEOUT=0, MEM=0, NET=2 and DETERMINISTIC=2 with
                   status 2, and
@@ -73,6 +73,18 @@ runner.py runs these in its pool beside the other tests:
                   for every workload, no policy beats OPT, all agree when
                   every page fits, and the plots are drawn (when Debian's
                   matplotlib is installed)
+  build-lines     compile/Makefile building a program against the kernel
+                  objects prints "CC <program>" and "LD <image>" and
+                  nothing else; with V=1 the compile and link commands
+                  and no short line; with -s (batch, grade) no line; the
+                  program's warning in full every time; make help V=1
+                  is accepted and lists V=1
+  layers          compile/bin/layers finds no use up compile/layers in the
+                  kernel's objects (the test image's: make test builds
+                  it first) outside its allowlist; and in a copy of them
+                  with a lib file calling vmkill, an object in a folder
+                  no layer names and a stale allow entry, it names each
+                  (the symbol and both files for the call) and exits 1
 Each uses ports and folders of its own, so two make test runs at once do
 not meet.
 """
@@ -530,6 +542,7 @@ def test_bad_options(tmp, opts):
                         (["batch", "MAIN=x.c", "TIMEOUT=0"],
                          "TIMEOUT=0: use a number of seconds"),
                         (["list-tests", "LIST=yes"], "LIST=yes: use 1"),
+                        (["all", "V=2"], "V=2: use 1"),
                         (["test", "JOBS=two"], "JOBS=two: use a number")):
         r = subprocess.run(["make", "--no-print-directory"] + words,
                            capture_output=True, text=True, cwd=TOP,
@@ -907,6 +920,124 @@ def test_deterministic(tmp, opts):
     return None, report + "\n" + text[0]
 
 
+WARNS = r'''#include <xinu.h>
+process main(void)
+{
+	int	unused;
+	return OK;
+}
+'''
+
+
+def test_build_lines(tmp, opts):
+    """compile/Makefile into a folder of its own (the kernel objects are
+    make test's, up to date): its lines by default, with V=1 and -s."""
+    prog = write(tmp, "main.c", WARNS)
+    env = dict(os.environ)
+    for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "V"):
+        env.pop(key, None)
+    out, got = "", {}
+    for tag, extra in (("short", []), ("verbose", ["V=1"]),
+                       ("silent", ["-s"])):
+        dest = os.path.join(tmp, tag)
+        r = subprocess.run(["flock", os.path.join(TOP, "compile/.build.lock"),
+                            "make", "--no-print-directory", "-C",
+                            os.path.join(TOP, "compile"), "OUT=" + dest,
+                            "MAIN=" + prog] + extra, capture_output=True,
+                           text=True, env=env, errors="replace", timeout=300)
+        out += "== make %s\n%s%s" % (" ".join(extra), r.stdout, r.stderr)
+        if r.returncode != 0 or not os.path.exists(dest + "/xinu.elf"):
+            raise Failed("make %s: status %d, no image\n%s"
+                         % (" ".join(extra), r.returncode, out))
+        if not re.search(r"warning: unused variable.*\n.*\|\s+int\s+unused;",
+                         r.stderr):       # the message and the line
+            raise Failed("make %s: the program's warning is not shown in "
+                         "full\n%s" % (" ".join(extra), out))
+        got[tag] = r.stdout.splitlines()
+    want = ["CC " + prog, "LD %s/xinu.elf" % os.path.join(tmp, "short")]
+    if got["short"] != want:
+        raise Failed("make: wanted the lines %r\n%s" % (want, out))
+    verbose = "\n".join(got["verbose"])
+    if re.search(r"^CC |^LD ", verbose, re.M) or \
+            not re.search(r"gcc .* -c %s -o " % re.escape(prog), verbose) or \
+            not re.search(r"ld .*-Map ", verbose):
+        raise Failed("make V=1: wanted the compile and link commands, no "
+                     "short lines\n%s" % out)
+    if got["silent"]:
+        raise Failed("make -s: wanted no lines but the warning\n%s" % out)
+    r = subprocess.run(["make", "--no-print-directory", "help", "V=1"],
+                       capture_output=True, text=True, cwd=TOP, env=env,
+                       errors="replace", timeout=60)
+    out += "== make help V=1\n" + r.stdout + r.stderr
+    if r.returncode != 0 or not re.search(r"^  V=1 ", r.stdout, re.M):
+        raise Failed("make help V=1: status %d, or V=1 not in the help\n%s"
+                     % (r.returncode, out))
+    return None, out
+
+
+LAYERS = os.path.join(TOP, "compile/bin/layers")
+UPCALL = r'''/* lib calling the fault path: a use up the layers */
+extern void vmkill(const char *);
+void upcall(void) { vmkill("never"); }
+'''
+
+
+def layers(*args):
+    """compile/bin/layers ARGS with make test's DEFS; (status, output)."""
+    env = dict(os.environ)
+    for key in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
+        env.pop(key, None)
+    r = subprocess.run([LAYERS] + list(args), capture_output=True,
+                       text=True, env=env, errors="replace", timeout=120)
+    return r.returncode, r.stdout + r.stderr
+
+
+def test_layers(tmp, opts):
+    status, out = layers()
+    if status != 0:     # the first problem names the symbol and files
+        first = out.splitlines()[0] if out.strip() else "no output"
+        raise Failed("%s (status %d)\n%s" % (first, status, out))
+    # The same tree with three faults: a lib file calling vmkill, an
+    # object in a folder no layer names, a stale allow entry
+    src, obj = os.path.join(tmp, "src"), os.path.join(tmp, "obj")
+    os.makedirs(os.path.join(src, "newdir"))
+    top = [os.path.join(TOP, d) for d in ("lib", "system", "paging", "swap",
+                                          "device", "net", "shell", "test")]
+    subprocess.run(["cp", "-rs"] + top + [src], check=True)
+    r = subprocess.run(["make", "-s", "--no-print-directory", "-C",
+                        os.path.join(TOP, "compile"), "objdir"],
+                       capture_output=True, text=True, check=True)
+    subprocess.run(["cp", "-rs", os.path.join(TOP, "compile",
+                                              r.stdout.strip()), obj],
+                   check=True)
+    cc = subprocess.run([os.path.join(TOP, "compile/bin/cross")],
+                        capture_output=True, text=True,
+                        check=True).stdout.strip() + "gcc"
+    for rel, text in (("lib/upcall.c", UPCALL),
+                      ("newdir/x.c", "int x(void) { return 0; }\n")):
+        write(src, rel, text)
+        os.makedirs(os.path.dirname(os.path.join(obj, rel)), exist_ok=True)
+        subprocess.run([cc, "-m32", "-c", os.path.join(src, rel), "-o",
+                        os.path.join(obj, rel + ".o")], check=True)
+    with open(os.path.join(TOP, "compile/layers")) as f:
+        text = f.read()
+    text += "\nallow a test's stale entry\n\tsystem/exit.c\tpagefault\n"
+    stale = text.splitlines().index("\tsystem/exit.c\tpagefault") + 1
+    lfile = write(tmp, "layers", text)
+    status, bad = layers("--layers", lfile, "--src", src, obj)
+    out += "\n" + bad
+    want = ["layers: allow system/exit.c pagefault (line %d): no such use "
+            "up the layers (stale)" % stale,
+            "layers: lib/upcall.c uses vmkill (paging/vmkill.c): lib is "
+            "below paging",
+            "layers: newdir/x.c: in no layer (compile/layers names its "
+            "folder)"]
+    if status != 1 or sorted(bad.splitlines()) != want:
+        raise Failed("three faults: status %d, wanted 1 and these lines:\n"
+                     "%s\ngot:\n%s" % (status, "\n".join(want), bad))
+    return None, out
+
+
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "event-channel": test_event_channel,
          "batch-sandbox": test_batch_sandbox,
@@ -919,7 +1050,8 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "gdb": test_gdb, "debug": test_debug, "debug-stale": test_debug_stale,
          "debug-console": test_debug_console,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
-         "deterministic": test_deterministic, "curves": test_curves}
+         "deterministic": test_deterministic, "curves": test_curves,
+         "layers": test_layers, "build-lines": test_build_lines}
 
 
 def run(name, opts):

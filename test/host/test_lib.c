@@ -60,13 +60,16 @@ int	xl_iscntrl(int);
 int	xl_toupper(int);
 int	xl_tolower(int);
 
-/* The kernel's answer to lib's question whether a %s pointer can be
- * read (paging/bufok.c): here every string can, but badstr; the last
- * max asked is kept, so a test can see that a precision bounds it */
+/* lib asks the kernel whether a %s pointer can be read through
+ * strokfn (lib/fmt.c), which the kernel sets to its page-table check
+ * (paging/bufok.c) and which is NULL here until test_badstr sets it to
+ * kstrok: every string can be read, but badstr; the last max asked is
+ * kept, so a test can see that a precision bounds it */
+extern	int	(*xl_strokfn)(const char *, unsigned int);
 static	const char badstr[] = "unreadable";
 static	unsigned int strokmax;
 
-int	xl_strok(const char *s, unsigned int max)
+static	int	kstrok(const char *s, unsigned int max)
 {
 	strokmax = max;
 	return s != badstr;
@@ -380,7 +383,8 @@ static	void	test_pointer(void)
 /*------------------------------------------------------------------------
  *  test_badstr  -  A %s pointer the kernel says it cannot read prints
  *		    "(bad address 0x...)" and reads nothing; a precision
- *		    bounds what is asked about
+ *		    bounds what is asked about; with no check set (before
+ *		    paging) every string is read
  *------------------------------------------------------------------------
  */
 static	void	test_badstr(void)
@@ -388,6 +392,9 @@ static	void	test_badstr(void)
 	char	want[64];
 
 	tbegin("snprintf_bad_string_pointer");
+	TCHECKF(xl_strokfn == NULL, "strokfn is set before the kernel sets it");
+	EXPECT("[unreadable] 7", "[%s] %d", badstr, 7);
+	xl_strokfn = kstrok;
 	snprintf(want, sizeof want, "[(bad address 0x%lx)] 7",
 		 (unsigned long)(uintptr_t)badstr);
 	EXPECT(want, "[%s] %d", badstr, 7);
@@ -396,6 +403,7 @@ static	void	test_badstr(void)
 	TCHECKF(strokmax == 4, "precision 4: max %u", strokmax);
 	EXPECT("[  abc]", "[%5s]", "abc");
 	EXPECT("[(null)]", "[%s]", (char *)NULL);
+	xl_strokfn = NULL;
 	tend();
 }
 

@@ -1,4 +1,4 @@
-/* kunit.c - _start, output, strok and hunit.h's tbegin, tcheck, tend, tdone
+/* kunit.c - _start, output and hunit.h's tbegin, tcheck, tend, tdone
  *	     for the freestanding host tests of kernel code */
 
 #include <xinu.h>
@@ -45,18 +45,6 @@ intmask	disable(void)
 void	restore(intmask mask)
 {
 	(void)mask;
-}
-
-/*------------------------------------------------------------------------
- *  strok  -  Whether lib's %s may read a string: a program's may all be
- *	      read (the kernel asks its page tables, paging/bufok.c)
- *------------------------------------------------------------------------
- */
-int32	strok(const char *s, uint32 max)
-{
-	(void)s;
-	(void)max;
-	return TRUE;
 }
 
 /*------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+/* ioabort.c - swap_ioabort, orphan_release */
+
+#include <xinu.h>
+#include <vm.h>
+
+/*
+ * Swap I/O cut short.  A transfer that blocks (disk swap) keeps its
+ * frame busy (paging/frameio.c) while its process waits, and two things
+ * can happen meanwhile: the process is killed (kill calls vmteardown,
+ * which calls swap_ioabort first), or the page is freed (vfree, or its
+ * process's teardown) and its frame becomes an orphan (FFS_ORPHAN),
+ * which whoever ends the I/O gives back with the slot it keeps
+ * (orphan_release: page_in, evict_frame, swap_ioabort).  Both are
+ * swap's to settle, since they decide what a slot holds; the frame
+ * layer below only frees frames.
+ */
+
+/*------------------------------------------------------------------------
+ *  orphan_release  -  Give back orphan frame 'f' (its page was freed
+ *		       during its I/O, its process's counts with it) and
+ *		       the slot it keeps (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	orphan_release(int32 f)
+{
+	if (ffstab[f].slot != NOSLOT) {
+		swap_release(ffstab[f].slot);
+	}
+	ffs_release(f);
+}
+
+/*------------------------------------------------------------------------
+ *  swap_ioabort  -  Process 'pid' is being killed (interrupts off, in
+ *		     kill, before its VM is torn down): undo the I/O it
+ *		     has in flight.  The driver moves data through its
+ *		     own buffer, so nothing reaches the frame afterwards.
+ *		     A read leaves the page in its slot and frees the
+ *		     frame; a write leaves the page in its frame, mapped
+ *		     and marked dirty (the slot's copy is not good), and
+ *		     gives the slot back if it was an exchange's spare
+ *		     (more than swap_limit slots are in use)
+ *------------------------------------------------------------------------
+ */
+void	swap_ioabort(pid32 pid)
+{
+	int32	f = frame_ioframe(pid);
+	struct	ffsframe *fr;
+	byte	io;
+
+	if (f == SYSERR) {
+		return;
+	}
+	fr = &ffstab[f];
+	io = fr->io;
+	frame_iodone(f);
+	if (fr->owner == FFS_ORPHAN) {	/* its page is gone already	*/
+		orphan_release(f);
+	} else if (io == FIO_READ) {
+		frame_unmap(f, fr->slot);
+		fr->slot = NOSLOT;	/* the PTE holds it now		*/
+		ffs_free(f);
+	} else {
+		frame_remap(f, TRUE);
+		if (swap_over()) {	/* the copy was no good anyway	*/
+			swap_free(fr->owner, fr->slot);
+			fr->slot = NOSLOT;
+		}
+	}
+	frame_iowake();			/* kill defers rescheduling	*/
+}
