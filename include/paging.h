@@ -148,6 +148,11 @@ struct	vminfo	{
 	const	char	*policy;	/* replacement policy in force	*/
 	const	char	*swapdev;	/* swap backend: "ram", "disk"	*/
 	bool8	swapper;		/* the pageout daemon runs	*/
+	bool8	swapcrypt;		/* pages are sealed (swap/seal.c) */
+	uint32	sealed, opened;		/* pages sealed going out, and	*/
+					/*   opened coming back		*/
+	uint32	sealfails, retired;	/* pages that did not open, and	*/
+					/*   the slots retired for them	*/
 	uint32	lowater, hiwater;	/* its watermarks (free frames)	*/
 	struct	pgostats pageout;	/* its work			*/
 	struct	vmstats	total;

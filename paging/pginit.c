@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <seal.h>
 
 /*
  * The kernel's page directory maps the kernel region 1:1 with page
@@ -89,6 +90,13 @@ void	vmbanner(void)
 	} else if (swapdev->blocks) {
 		kprintf("  swap     on DISK0, blocks 0-%d (vm.swapdev=%s)\n",
 			swap_limit - 1, swapdev->name);
+	}
+	if (seal_on) {
+		kprintf("  swap     sealed: ChaCha20-Poly1305, a 256-bit key "
+			"from %s (vm.swapcrypt=on)\n", entropy_source());
+	} else if (swapdev->blocks) {
+		kprintf("  swap     not sealed: pages in clear on DISK0 "
+			"(vm.swapcrypt=off)\n");
 	}
 	if (!isbadpid(pageoutpid)) {
 		kprintf("  pageout  daemon P%d, free frames kept %d-%d\n",

@@ -3,6 +3,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <seal.h>
 
 /*
  * What the VM tells programs and the shell about itself.  The course's
@@ -154,6 +155,11 @@ syscall	vm_info(
 	info->policy = vmpolicy->name;
 	info->swapdev = swapdev->name;
 	info->swapper = !isbadpid(pageoutpid);
+	info->swapcrypt = seal_on;
+	info->sealed = sealstats.sealed;
+	info->opened = sealstats.opened;
+	info->sealfails = sealstats.failed;
+	info->retired = swap_nretired;
 	info->lowater = pgo_lowater;
 	info->hiwater = pgo_hiwater;
 	info->pageout = pgostats;

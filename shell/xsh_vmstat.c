@@ -41,6 +41,11 @@ shellcmd xsh_vmstat(int32 nargs, char *args[])
 		printf("swapdev  %s, %d waits for another's swap I/O\n",
 		       info.swapdev, t->iowaits);
 	}
+	if (info.swapcrypt) {
+		printf("sealed   %d pages out, %d opened, %d did not open "
+		       "(%d slots retired)\n", info.sealed, info.opened,
+		       info.sealfails, info.retired);
+	}
 	if (info.swapper) {
 		printf("pageout  free %d-%d: %d wake-ups, %d scanned, "
 		       "%d cleaned, %d freed\n", info.lowater, info.hiwater,

@@ -16,7 +16,9 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                args that start with "+" are the runner's: "+disk"
                attaches a private disk image (disk_image), "+disk=N"
                one of N blocks; a case without it boots with no disk;
-               "+cpumax" boots QEMU's -cpu max (RDRAND, RDSEED); a "+net" case (NETTEST)
+               "+cpumax" boots QEMU's -cpu max (RDRAND, RDSEED); a
+               "+host" case is booted only by a tool test that works
+               on it from outside (tool:sealed-image); a "+net" case (NETTEST)
                is not booted alone: net:NAME tests boot it on machines
                with an e1000 (test/nettests.py);
   script:NAME  a scripted console session test/scripts/NAME.script, which
@@ -122,7 +124,7 @@ BATCH = os.path.join(TOP, "compile/bin/batch")
 BUILD_LOCK = os.path.join(TOP, "compile/.build.lock")
 DISK_BLOCK = 4096       # bytes per disk block (ATA_BLKSIZ)
 HOST_TAG = 0xD15C       # the tag of the pattern disk_image writes
-RUNNER_WORDS = ("+disk", "+net", "+cpumax")
+RUNNER_WORDS = ("+disk", "+net", "+cpumax", "+host")
 
 
 def swap_pages():
@@ -865,8 +867,9 @@ def all_jobs(opts):
                             lambda o, p=prog: run_host_test(p, o)))
     try:
         for name, args in kernel_tests(opts):
-            if "+net" in args.split():
-                continue            # nettests.py boots it with a NIC
+            if "+net" in args.split() or "+host" in args.split():
+                continue            # nettests.py boots it with a NIC,
+                                    # a tool test a "+host" case
             jobs.append(Job(name, name, lambda o, n=name, a=args:
                             run_kernel_test(n, a, o)))
     except NoTestList as e:         # one failed test stands for them all

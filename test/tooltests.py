@@ -9,6 +9,10 @@ runner.py runs these in its pool beside the other tests:
                   programs that print lines like the kernel's ("P3::
                   DONE ...", "cmdline: ...", "PANIC: ...") halt with
                   status 0 and no process killed even under STRICT=1
+  sealed-image    the disk image from the host while a program holds
+                  64 pages swapped out: its marker in clear with
+                  vm.swapcrypt=off, nowhere with on; then a byte changed
+                  in every written block: SWAP_CORRUPT, no wrong word
   batch-sandbox   make batch SANDBOX=1: a program runs, and #include
                   "/etc/passwd" finds nothing (build failed, no content)
   event-channel   a program's stray byte on the event port (COM2), half a
@@ -826,6 +830,69 @@ def test_disk_image(tmp, opts):
     return None, out
 
 
+MARKER = b"XINU-SWAP-MARKER"
+
+
+def sealed_image_boot(tmp, opts, crypt):
+    """Boot test=seal_image_host with a writable image of our own and
+    vm.swapcrypt=crypt; at READY look into the image (and, sealed,
+    change a byte of every block that is not empty), then let it go on.
+    Returns (console, marker blocks seen, blocks changed)."""
+    img = os.path.join(tmp, "seal-%s.img" % crypt)
+    with open(img, "wb") as f:
+        f.truncate(256 * runner.DISK_BLOCK)
+    boot = runner.Boot(runner.qemu_command(
+        opts.kernel, "test=seal_image_host vm.swapdev=disk vm.ffs=8 "
+        "vm.swap=128 vm.swapcrypt=" + crypt, opts.mem,
+        runner.drive_args(img)))
+    try:
+        end = time.monotonic() + 60
+        while "READY" not in boot.text() and boot.pump(end) and \
+                time.monotonic() < end:
+            pass
+        if "READY" not in boot.text():
+            raise Failed("no READY\n" + runner.tail(boot.text()))
+        seen = changed = 0
+        with open(img, "r+b") as f:
+            for blk in range(256):
+                f.seek(blk * runner.DISK_BLOCK)
+                data = f.read(runner.DISK_BLOCK)
+                seen += MARKER in data
+                if crypt == "on" and data.strip(b"\0"):
+                    f.seek(blk * runner.DISK_BLOCK + 1000)
+                    f.write(bytes([data[1000] ^ 0x20]))
+                    changed += 1
+        boot.send(b"\n")
+        status = boot.finish(time.monotonic() + 60)
+    finally:
+        boot.kill()
+    out = boot.text()
+    if status != runner.EXIT_DONE or \
+            "TEST seal_image_host: PASS" not in out:
+        raise Failed("vm.swapcrypt=%s: status %s\n%s" % (
+            crypt, status, runner.tail(out)))
+    return out, seen, changed
+
+
+def test_sealed_image(tmp, opts):
+    """The disk image seen from the host: with vm.swapcrypt=off the
+    program's marker is there in clear; with on it is nowhere, and a
+    byte changed in every block the kernel wrote kills the program with
+    SWAP_CORRUPT before it reads a wrong word."""
+    out, seen, _ = sealed_image_boot(tmp, opts, "off")
+    if seen < 64:
+        raise Failed("vm.swapcrypt=off: the marker in only %d blocks" % seen)
+    out2, seen, changed = sealed_image_boot(tmp, opts, "on")
+    if seen:
+        raise Failed("vm.swapcrypt=on: the marker in clear in %d blocks"
+                     % seen)
+    if changed < 64 or not re.search(r"^P\d+:: SWAP_CORRUPT$", out2, re.M) \
+            or "RESULT wrong=0 failed=1 retired=1" not in out2:
+        raise Failed("vm.swapcrypt=on: %d blocks changed\n%s"
+                     % (changed, runner.tail(out2)))
+    return None, out + out2
+
+
 def test_curves(tmp, opts):
     plotpy = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") \
         else "python3"
@@ -1040,6 +1107,7 @@ def test_layers(tmp, opts):
 
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "event-channel": test_event_channel,
+         "sealed-image": test_sealed_image,
          "batch-sandbox": test_batch_sandbox,
          "batch-signals": test_batch_signals,
          "batch-space": test_batch_space,

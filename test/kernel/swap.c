@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <seal.h>
 #include "vmtest.h"
 
 /* Touch page i of p: write a pattern or just read */
@@ -286,6 +287,30 @@ TEST_BOOT(swap_data_integrity, "vm.ffs=64 vm.swap=512")
 	}
 	CHECK(vm_audit() == OK);
 	CHECK(vmsnap_same(&s));
+	return OK;
+}
+
+/* Sealed RAM swap (vm.swapcrypt=on) under every policy of the table,
+ * one after another in one boot (a policy is switched with no page
+ * resident): every word comes back, every page opens */
+TEST_BOOT(seal_ram_integrity_every_policy,
+	  "vm.ffs=64 vm.swap=512 vm.swapcrypt=on")
+{
+	struct	vmsnap	s;
+	int32	i;
+
+	REQUIRE(seal_on && !swapdev->blocks);
+	vmsnap_take(&s);
+	for (i = 0; vm_policyname(i) != NULL; i++) {
+		REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK);
+		kprintf("policy %s\n", vm_policyname(i));
+		REQUIRE(vrun(integrity, 128) != SYSERR);
+	}
+	kprintf("sealed %d, opened %d, failed %d\n", sealstats.sealed,
+		sealstats.opened, sealstats.failed);
+	CHECK(i >= 4 && sealstats.sealed > 0 && sealstats.opened > 0);
+	CHECK(sealstats.failed == 0 && swap_nretired == 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
 	return OK;
 }
 

@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <seal.h>
 #include "vmtest.h"
 
 /*
@@ -615,6 +616,7 @@ local	status	soak(void)
 	int32	i;
 
 	vmsnap_take(&s);
+	soakdone = soakbad = 0;
 	recvclr();
 	for (i = 0; i < SOAKPROCS; i++) {
 		pid = vcreate(soaker, 8192, INITPRIO + 1, "soaker", 2, i + 1,
@@ -652,6 +654,32 @@ TEST_BOOT(swapdisk_integrity_random,
 {
 	REQUIRE(swapdev->blocks);
 	return soak();
+}
+
+/* Sealed disk swap (the default there) under every policy of the
+ * table in one boot; then with vm.swapcrypt=off nothing is sealed */
+TEST_BOOT(seal_disk_integrity_every_policy, DISKSWAP "vm.ffs=32 touches=2000")
+{
+	int32	i;
+
+	REQUIRE(swapdev->blocks && seal_on);
+	for (i = 0; vm_policyname(i) != NULL; i++) {
+		REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK);
+		kprintf("policy %s\n", vm_policyname(i));
+		CHECK(soak() == OK);
+	}
+	kprintf("sealed %d, opened %d, failed %d\n", sealstats.sealed,
+		sealstats.opened, sealstats.failed);
+	CHECK(i >= 4 && sealstats.opened > 0 && sealstats.failed == 0);
+	return OK;
+}
+
+TEST_BOOT(seal_disk_off, DISKSWAP "vm.ffs=32 vm.swapcrypt=off touches=2000")
+{
+	REQUIRE(swapdev->blocks && !seal_on);
+	CHECK(soak() == OK);
+	CHECK(sealstats.sealed == 0 && sealstats.opened == 0);
+	return OK;
 }
 
 /* With the pageout daemon: it wakes, writes and frees frames, and the
