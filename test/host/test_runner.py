@@ -825,6 +825,28 @@ class Report(unittest.TestCase):
         finally:
             shutil.rmtree(tmp)
 
+    def test_a_skip_is_shown_and_counted_never_passed(self):
+        tmp = tempfile.mkdtemp()
+        try:
+            skip = runner.Job("net:peer", "peer", lambda o: runner.Result(
+                False, "0.1s: no /dev/net/tun", "", "", True))
+            out = io.StringIO()
+            code = runner.run_tests(opts(results=tmp), [job("vm_lazy", True),
+                                                        skip], out)
+            lines = out.getvalue().strip().splitlines()
+            self.assertEqual(code, 0)
+            self.assertIn("SKIP  net:peer", out.getvalue())
+            self.assertEqual(lines[-3:], [
+                "Skipped tests (not run on this machine):",
+                "  net:peer: 0.1s: no /dev/net/tun",
+                "1 passed, 0 failed, 1 skipped"])
+            with open(os.path.join(tmp, "net:peer.result")) as f:
+                self.assertEqual(f.read(), "SKIP\n0.1s: no /dev/net/tun\n")
+            code = runner.run_tests(opts(), [skip], io.StringIO())
+            self.assertEqual(code, 1)       # nothing passed
+        finally:
+            shutil.rmtree(tmp)
+
     def test_unknown_name_fails(self):
         code, text = self.run_report(only="vm_lazy nosuch")
         self.assertEqual(code, 1)
