@@ -11,6 +11,7 @@
 #define	FLOOD_WAIT	10000		/* ms A waits for them at most	*/
 #define	ECHO_END	1		/* a datagram this long ends a	*/
 					/*   server that was not counting */
+#define	DHCP_ROUNDS	40		/* dhcp_run calls: net_dhcp_rounds */
 
 /*------------------------------------------------------------------------
  *  ping_until_up  -  Ping 'ip' until it answers, for up to 'ms' ms
@@ -367,6 +368,40 @@ NETTEST(net_read_whole_frames)
 	      && buf[ETH_HDR_LEN] == 5 && buf[ETH_MAXFRAME - 1] == 5);
 	CHECK(ethertab[0].rxoversize == 3);
 	CHECK(ethertab[0].rxerrors == 0);
+	return OK;
+}
+
+/* DHCP against answers made to break it.  Booted with no address on a
+ * link to test/nettests.py (fuzz_dhcp), which answers every DISCOVER
+ * and REQUEST with mutated OFFERs, ACKs and NAKs (options cut short or
+ * running past the end, wrong xids, cookies and MACs, martian
+ * addresses) and then a good answer: dhcp_run runs DHCP_ROUNDS times,
+ * the address forgotten before each, and prints what each took, which
+ * the script checks against its model of the client.  The kernel heap
+ * is as it was, and no answer found its queue full (the script sends
+ * few enough for that). */
+NETTEST(net_dhcp_rounds)
+{
+	char	a[IP_DOTLEN], r[IP_DOTLEN], s[IP_DOTLEN];
+	uint32	heapfree = memlist.mlength;
+	intmask	mask;
+	int32	i;
+
+	for (i = 1; i <= DHCP_ROUNDS; i++) {
+		mask = disable();
+		NetData.ipvalid = NetData.bydhcp = FALSE;
+		restore(mask);
+		if (dhcp_run() != OK) {
+			kprintf("dhcp %d: none\n", i);
+			continue;
+		}
+		kprintf("dhcp %d: %s mask %08x router %s server %s lease %u\n",
+			i, ip2dot(NetData.ipucast, a), NetData.ipmask,
+			ip2dot(NetData.iprouter, r),
+			ip2dot(NetData.dhcpserver, s), NetData.lease);
+	}
+	CHECK(memlist.mlength == heapfree);
+	CHECK(netstats.udpfull == 0);		/* no answer was lost	*/
 	return OK;
 }
 
