@@ -56,6 +56,35 @@ struct	dhcpinfo {
 };
 
 /*------------------------------------------------------------------------
+ *  dhcp_xid  -  A transaction id no exchange of this boot had before
+ *		 (one more than the last), so a late answer to an earlier
+ *		 one is never taken for this one's.  (Each run used to
+ *		 start from the MAC plus the clock in ms: two runs in one
+ *		 millisecond had the same id.)  The first is made of the
+ *		 MAC and the clock, so machines and boots differ.
+ *------------------------------------------------------------------------
+ */
+local	uint32	dhcp_xid(void)
+{
+	static	uint32	lastxid;
+	static	bool8	started;
+	intmask	mask;
+	uint32	xid;
+
+	mask = disable();
+	if (!started) {
+		lastxid = ((uint32)NetData.ethucast[2] << 24
+			   | NetData.ethucast[3] << 16
+			   | NetData.ethucast[4] << 8 | NetData.ethucast[5])
+			  ^ (uint32)clkms;
+		started = TRUE;
+	}
+	xid = ++lastxid;
+	restore(mask);
+	return xid;
+}
+
+/*------------------------------------------------------------------------
  *  dhcp_build  -  Fill 'm' as a message of 'type' (requesting 'reqip'
  *		   from 'server' when not 0); returns its length
  *------------------------------------------------------------------------
@@ -189,10 +218,8 @@ status	dhcp_run(void)
 		udp_release(slot);
 		return SYSERR;
 	}
-	xid = (uint32)NetData.ethucast[2] << 24 | NetData.ethucast[3] << 16
-	      | NetData.ethucast[4] << 8 | NetData.ethucast[5];
 	for (try = 0; try < DHCP_TRIES && st != OK; try++) {
-		xid += (uint32)clkms + 1;
+		xid = dhcp_xid();
 		len = dhcp_build(m, DHCPDISCOVER, xid, 0, 0);
 		if (dhcp_ask(slot, m, len, xid, DHCPOFFER, &offer) != OK
 		    || ip_martian(offer.yiaddr)) {

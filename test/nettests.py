@@ -1130,7 +1130,7 @@ def test_fuzz_dhcp(opts):
     def body(wire, con, deadline):
         rounds = dhcp_rounds()
         client = DhcpClient(XINU_MAC)
-        sent = 0
+        sent, xids = 0, set()
         while len(client.results) <= rounds:
             f = wire.wait(lambda f: dhcp_fields(f) is not None,
                           min(deadline, time.monotonic() + 3))
@@ -1138,6 +1138,10 @@ def test_fuzz_dhcp(opts):
                 return "no DHCP message from Xinu (the model expected %s " \
                     "in run %d)" % (client.expect, len(client.results))
             fields = dhcp_fields(f)
+            if fields[0] == 1 and fields[1] in xids:
+                return "run %d: a DISCOVER with xid %s, which an earlier " \
+                    "one had" % (len(client.results), fields[1].hex())
+            xids.add(fields[1])
             why = client.asked(*fields)
             if why:
                 return why + " in run %d" % len(client.results)
@@ -1160,8 +1164,12 @@ def test_fuzz_dhcp(opts):
         boot = client.results[0]
         if boot is None or boot["yiaddr"] != 0x0A000002:
             return "the boot's DHCP took %s" % boot
-        for run, info in enumerate(client.results[1:], 1):
-            con.expect("^" + re.escape(dhcp_line(run, info)) + "$", deadline)
+        con.expect(r"^dhcp %d: [^\n]*\n" % rounds, deadline)
+        said = re.findall(r"^dhcp \d+: .*$", con.bt.text(), re.M)
+        for run, (info, line) in enumerate(zip(client.results[1:], said), 1):
+            if line != dhcp_line(run, info):
+                return "Xinu says '%s', the model '%s'" % (
+                    line, dhcp_line(run, info))
         return None
     return on_wire(opts, body, append="", case="net_dhcp_rounds")
 
