@@ -221,6 +221,28 @@ def dhcp_parse(m, xid, mac):
     return info if info["type"] else None
 
 
+def hostpart(a, mask):
+    """dhcp_hostpart: is the host part of 'a' neither all zeros nor all
+    ones (always, on a /31 or /32)?"""
+    host = a & ~mask & 0xFFFFFFFF
+    return mask >= 0xFFFFFFFE or host not in (0, ~mask & 0xFFFFFFFF)
+
+
+def dhcp_lease(ack):
+    """dhcp_lease: what the client takes from 'ack' (its address, mask
+    and router as NetData gets them), or None when it refuses it."""
+    mask, a, router = ack["mask"], ack["yiaddr"], ack["router"]
+    inv = ~mask & 0xFFFFFFFF
+    if mask == 0 or inv & (inv + 1):
+        mask = 0xFFFFFF00
+    if not hostpart(a, mask):
+        return None
+    if router & mask != a & mask or router == a or \
+            not hostpart(router, mask) or martian(struct.pack("!I", router)):
+        router = 0
+    return dict(ack, mask=mask, router=router)
+
+
 class DhcpClient:
     """dhcp_run as Xinu runs it, fed the answers in the order they reach
     its UDP slot.  The client reads its queue in order, throwing away
@@ -260,13 +282,14 @@ class DhcpClient:
             info = dhcp_parse(self.queue.pop(0), self.xid, self.mac)
             if info is None or info["type"] not in (self.want, NAK):
                 continue
-            if info["type"] == NAK or \
+            lease = dhcp_lease(info) if self.want == ACK else info
+            if info["type"] == NAK or lease is None or \
                     martian(struct.pack("!I", info["yiaddr"])):
                 self.next_try()
             elif self.want == OFFER:
                 self.expect = ("request", info["yiaddr"], info["server"])
             else:
-                self.end(info)
+                self.end(lease)
             return True
         return False
 

@@ -652,14 +652,15 @@ def test_read_whole_frames(opts):
     return on_wire(opts, body, case="net_read_whole_frames")
 
 
-def dhcp_answer(request, kind, yiaddr, pad=0):
+def dhcp_answer(request, kind, yiaddr, pad=0, mask="255.255.255.0",
+                router=HOST_IP):
     """A DHCP answer of 'kind' (2 OFFER, 5 ACK) to the frame 'request',
-    offering 'yiaddr', its options behind 'pad' PAD options."""
+    offering 'yiaddr' with 'mask' and 'router', its options behind 'pad'
+    PAD options."""
     req = request[42:]
     opts = b"\0" * pad + bytes([53, 1, kind]) + bytes([54, 4]) + HOST_IP + \
-        bytes([51, 4]) + struct.pack("!I", 600) + bytes([1, 4, 255, 255,
-                                                         255, 0]) + \
-        bytes([3, 4]) + HOST_IP + b"\xff"
+        bytes([51, 4]) + struct.pack("!I", 600) + bytes([1, 4]) + \
+        socket.inet_aton(mask) + bytes([3, 4]) + router + b"\xff"
     msg = bytes([2, 1, 6, 0]) + req[4:8] + b"\0" * 8 + \
         socket.inet_aton(yiaddr) + HOST_IP + b"\0" * 4 + req[28:44] + \
         b"\0" * 192 + struct.pack("!I", 0x63825363) + opts
@@ -711,6 +712,51 @@ def test_dhcp_answers(opts):
                 break
         con.expect(r"^  ip       10\.0\.0\.2/24 router 10\.0\.0\.1 \(DHCP "
                    r"from 10\.0\.0\.1, lease 600 s\)$", deadline)
+        return None
+    return on_wire(opts, body, append="")
+
+
+# The leases the DHCP server of dhcp_bad_leases gives, in turn: the
+# subnet's broadcast and network number (refused), then 10.0.0.2 with
+# a mask that is not contiguous (taken as /24) and the broadcast
+# address as its router (left out)
+BAD_LEASES = (("10.0.0.255", "255.255.255.0", HOST_IP),
+              ("10.0.0.0", "255.255.255.0", HOST_IP),
+              ("10.0.0.2", "255.0.255.0", b"\xff" * 4))
+
+
+def test_dhcp_bad_leases(opts):
+    """This script is the DHCP server (BAD_LEASES): Xinu must refuse the
+    broadcast and network addresses, and take 10.0.0.2/24 with no
+    router, so a ping off the subnet cannot be sent (with the broadcast
+    address as its router it went to the Ethernet broadcast)."""
+    def body(wire, con, deadline):
+        leases = list(BAD_LEASES)
+        while leases:
+            f = wire.wait(lambda f: dhcp_request_kind(f) is not None,
+                          min(deadline, time.monotonic() + 5))
+            if f is None:
+                con.bt.pump(time.monotonic() + 0.5)
+                took = re.search(r"^  ip       [^\n]*", con.bt.text(), re.M)
+                return "no DHCP message from Xinu after the lease of %s " \
+                    "(%s)" % (BAD_LEASES[-len(leases) - 1][0], took.group(0)
+                              .strip() if took else "no address line")
+            kind, want = dhcp_request_kind(f)
+            yiaddr, mask, router = leases[0]
+            if kind == 3 and want != yiaddr:
+                return "Xinu requested %s, not %s" % (want, yiaddr)
+            wire.send(dhcp_answer(f, 2 if kind == 1 else 5, yiaddr,
+                                  mask=mask, router=router))
+            if kind == 3:
+                leases.pop(0)
+        line = con.expect(r"^  ip       [^\n]*$", deadline).group(0)
+        if line != "  ip       10.0.0.2/24 (DHCP from 10.0.0.1, lease 600 s)":
+            return "the boot took: " + line.strip()
+        out = con.run("ping 192.0.2.1 1", deadline)
+        if "cannot send (no route: no router)" not in out:
+            return "ping 192.0.2.1: " + out.strip()
+        if wire.wait(ip_from_xinu, time.monotonic() + 0.3):
+            return "a datagram from Xinu went on the wire"
         return None
     return on_wire(opts, body, append="")
 
@@ -1077,7 +1123,7 @@ def dhcp_line(run, info):
         return "dhcp %d: none" % run
     dot = lambda a: socket.inet_ntoa(struct.pack("!I", a))  # noqa: E731
     return "dhcp %d: %s mask %08x router %s server %s lease %d" % (
-        run, dot(info["yiaddr"]), info["mask"] or 0xFFFFFF00,
+        run, dot(info["yiaddr"]), info["mask"],
         dot(info["router"]), dot(info["server"]), info["lease"])
 
 
@@ -1183,6 +1229,7 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "arp_unsolicited": test_arp_unsolicited,
          "read_whole_frames": test_read_whole_frames,
          "dhcp_answers": test_dhcp_answers,
+         "dhcp_bad_leases": test_dhcp_bad_leases,
          "fuzz": test_fuzz,
          "fuzz_arp": test_fuzz_arp,
          "fuzz_icmp": test_fuzz_icmp,
