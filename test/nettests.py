@@ -65,6 +65,7 @@ import shutil
 import socket
 import struct
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -1220,6 +1221,138 @@ def test_fuzz_dhcp(opts):
     return on_wire(opts, body, append="", case="net_dhcp_rounds")
 
 
+# ---------------------------------------------------------------------
+# Linux as the peer: a network namespace of this test's own, a tap device
+# in it, QEMU on the tap, and Linux's ping and UDP sockets against Xinu
+
+TAP = "xinutap0"
+TUN = "/dev/net/tun"                # where tap devices come from
+LINUX_PINGS = (("-c", "5"), ("-c", "3", "-s", "1472"),
+               ("-c", "200", "-i", "0.002"))
+LINUX_UDP = 50                      # datagrams to udpecho -s
+LINUX_UDP_CLIENT = """
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("10.0.0.1", 5000))
+s.settimeout(2)
+got = 0
+for i in range(%d):
+    data = bytes((i + j) & 255 for j in range(1 + i * 131 %% 1472))
+    s.sendto(data, ("10.0.0.2", 7))
+    try:
+        back, peer = s.recvfrom(2048)
+    except socket.timeout:
+        continue
+    got += back == data and peer == ("10.0.0.2", 7)
+print("udp %%d sent, %%d echoed" %% (%d, got))
+""" % (LINUX_UDP, LINUX_UDP)
+
+
+class Namespace:
+    """A network namespace of our own: 'unshare -n' holds it (a sleeping
+    process); commands run in it through nsenter; it and its tap device
+    go when the holder is killed.  Raises runner.Skip where this
+    machine cannot have one."""
+
+    def __init__(self, secs):
+        if not os.path.exists(TUN):
+            raise runner.Skip("no %s (no tap devices here)" % TUN)
+        import bootpaths
+        why = bootpaths.build("need", "ping:iputils-ping", "ip:iproute2",
+                              "unshare:util-linux", "nsenter:util-linux")
+        if why:
+            raise runner.Skip(why)
+        self.holder = subprocess.Popen(["unshare", "--net", "sleep",
+                                        str(int(secs) + 10)],
+                                       stderr=subprocess.PIPE)
+        time.sleep(0.1)
+        if self.holder.poll() is not None:
+            raise runner.Skip("unshare --net: " +
+                              self.holder.stderr.read().decode().strip())
+        self.enter = ["nsenter", "-t", str(self.holder.pid), "-n"]
+        for cmd in (["ip", "link", "set", "lo", "up"],
+                    ["ip", "tuntap", "add", "dev", TAP, "mode", "tap"],
+                    ["ip", "addr", "add", "10.0.0.1/24", "dev", TAP],
+                    ["ip", "link", "set", TAP, "up"]):
+            r = self.run(cmd)
+            if r.returncode != 0:
+                self.close()
+                raise runner.Skip("%s: %s" % (" ".join(cmd),
+                                              r.stderr.strip()))
+
+    def run(self, cmd, timeout=30):
+        return subprocess.run(self.enter + cmd, capture_output=True,
+                              text=True, timeout=timeout)
+
+    def close(self):
+        self.holder.kill()
+        self.holder.wait()
+
+
+def linux_ping(ns, args):
+    """Linux's ping of Xinu with 'args': (sent, received, its output)."""
+    r = ns.run(["ping", "-n", "-q", "-W", "2"] + list(args) + ["10.0.0.2"],
+               timeout=60)
+    m = re.search(r"(\d+) packets transmitted, (\d+) received", r.stdout)
+    if not m:
+        return 0, 0, r.stdout + r.stderr
+    return int(m.group(1)), int(m.group(2)), r.stdout
+
+
+def test_linux_peer(opts):
+    """Xinu (10.0.0.2) on a tap device in a namespace of this test's own,
+    Linux (10.0.0.1) at its other end: Linux's ping (5, then 3 of 1472
+    bytes: 1514-byte frames, then 200 at 2 ms) and 50 datagrams from a
+    Python UDP socket to udpecho -s: all answered, every one whole;
+    Xinu's heap as before and sound, nothing killed."""
+    ns = Namespace(runner.limit(opts))
+    tmp = tempfile.mkdtemp(prefix="xinu-net-")
+    events = os.path.join(tmp, "events")
+    cmd = ns.enter + runner.qemu_command(
+        opts.kernel, "net.ip=10.0.0.2/24", opts.mem,
+        ["-netdev", "tap,id=n0,ifname=%s,script=no,downscript=no" % TAP,
+         "-device", "e1000,netdev=n0,mac=" + MAC_B], events=events)
+    bt = runner.Boot(cmd)
+    con = Console(bt)
+    deadline = time.monotonic() + runner.limit(opts)
+    notes = []
+    try:
+        con.expect(r"^  ip       10\.0\.0\.2/24", deadline)
+        con.background("udpecho -s", r"echoing on port 7 .*\n", deadline)
+        free, why = heap_check(con.run("mem", deadline))
+        for args in LINUX_PINGS:
+            sent, got, out = linux_ping(ns, args)
+            notes.append("ping %s: %d sent, %d received" % (
+                " ".join(args), sent, got))
+            if got != sent or sent == 0:
+                why = why or "Linux's ping %s: %d sent, %d received\n%s" % (
+                    " ".join(args), sent, got, out)
+        r = ns.run([sys.executable, "-c", LINUX_UDP_CLIENT], timeout=200)
+        notes.append(r.stdout.strip() or r.stderr.strip())
+        if "udp %d sent, %d echoed" % (LINUX_UDP, LINUX_UDP) not in r.stdout:
+            why = why or "Linux's UDP to udpecho: " + notes[-1]
+        info = netinfo(con, deadline)
+        pings = sum(int(a[1]) for a in LINUX_PINGS)
+        if info.get("echoes", 0) < pings or info.get("udp", 0) < LINUX_UDP:
+            why = why or "netinfo counts echoes %s, udp %s (wanted %d and " \
+                "%d at least)" % (info.get("echoes"), info.get("udp"), pings,
+                                  LINUX_UDP)
+        now, bad = heap_check(con.run("mem", deadline))
+        why = why or bad or (now != free and "kernel heap free %d before, "
+                             "%d after" % (free, now)) or None
+        bt.send(b"exit\n")
+        status = bt.finish(deadline)
+        why = why or runner.judge(bt.text(), status, status is None,
+                                  runner.EXIT_DONE) or killed(events)
+    except TimeoutError as e:
+        why = runner.judge(bt.text(), 0, False, 0) or str(e)
+    finally:
+        bt.kill()
+        ns.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return why, bt.text() + "\nlinux: " + "\nlinux: ".join(notes) + "\n"
+
+
 TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "static_user": test_static_user,
          "two_machines": test_two_machines,
@@ -1234,7 +1367,8 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "fuzz_arp": test_fuzz_arp,
          "fuzz_icmp": test_fuzz_icmp,
          "fuzz_udp": test_fuzz_udp,
-         "fuzz_dhcp": test_fuzz_dhcp}
+         "fuzz_dhcp": test_fuzz_dhcp,
+         "linux_peer": test_linux_peer}
 
 
 def run(name, opts):
