@@ -187,6 +187,7 @@ extern	bool8	ip_onlink(uint32);
 extern	void	ip_loop(char *);
 extern	void	icmp_in(char *, uint32, struct iphdr *);
 extern	int32	icmp_echo(uint32, uint16, uint32);
+extern	void	icmp_forget(pid32);
 extern	void	udp_init(void);
 extern	void	udp_in(char *, uint32, struct iphdr *);
 extern	void	udp_forget(pid32);

@@ -1,4 +1,4 @@
-/* icmp.c - icmp_in, icmp_echo */
+/* icmp.c - icmp_in, icmp_echo, icmp_forget */
 
 #include <xinu.h>
 
@@ -110,9 +110,8 @@ int32	icmp_echo(
 	}
 	mask = disable();
 	for (slot = 0; slot < NPINGWAIT; slot++) {
-		if (pingtab[slot].pid <= 0
-		    || proctab[pingtab[slot].pid].prstate == PR_FREE) {
-			break;		/* free, or its pinger was killed */
+		if (pingtab[slot].pid <= 0) {
+			break;
 		}
 	}
 	if (slot == NPINGWAIT) {
@@ -166,4 +165,22 @@ int32	icmp_echo(
 	}
 	pingtab[slot].pid = 0;
 	return result;
+}
+
+/*------------------------------------------------------------------------
+ *  icmp_forget  -  Process 'pid' is being killed (interrupts disabled):
+ *		    free its wait entry, so its echo reply, coming later,
+ *		    wakes nobody (a new process given its pid got a stray
+ *		    message) and the entry serves the next icmp_echo
+ *------------------------------------------------------------------------
+ */
+void	icmp_forget(pid32 pid)
+{
+	int32	i;
+
+	for (i = 0; i < NPINGWAIT; i++) {
+		if (pingtab[i].pid == pid) {
+			pingtab[i].pid = 0;
+		}
+	}
 }

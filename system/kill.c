@@ -57,6 +57,7 @@ syscall	kill(
 	dropnotes(pid);
 	atakill(pid);			/* a disk channel it holds	*/
 	udp_forget(pid);		/* a UDP slot it waits on	*/
+	icmp_forget(pid);		/* an echo reply it waits for	*/
 	for (i = 0; i < NDESC; i++) {
 		close(prptr->prdesc[i]);
 	}

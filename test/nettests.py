@@ -717,6 +717,33 @@ def test_dhcp_answers(opts):
     return on_wire(opts, body, append="")
 
 
+def test_ping_killed(opts):
+    """net_ping_killed pings 10.0.0.1 (this end answers its ARP request,
+    not its ping), kills the pinger, gives a new process its pid, and
+    then this end sends the ping's reply: the new process must get no
+    message from it."""
+    def body(wire, con, deadline):
+        if not wire.wait(is_arp_request_for(HOST_IP), min(
+                deadline, time.monotonic() + 10)):
+            return "no ARP request for 10.0.0.1 from Xinu"
+        wire.send(arp_reply(HOST_IP, HOST_MAC))
+        req = wire.wait(lambda f: ip_from_xinu(f) and f[23] == 1 and
+                        f[34] == 8, min(deadline, time.monotonic() + 5))
+        if req is None:
+            return "no echo request from Xinu"
+        ident, seq = struct.unpack("!HH", req[38:42])
+        m = con.expect(r"^ping (\d+) killed: reply now$", deadline)
+        if int(m.group(1)) != ident:
+            return "the echo request's id is %d, the pinger %s" % (
+                ident, m.group(1))
+        body = bytearray(req[34:])
+        body[0], body[2:4] = 0, b"\0\0"
+        body[2:4] = struct.pack("!H", cksum(bytes(body)))
+        wire.send(ip_frame(1, bytes(body)))
+        return None
+    return on_wire(opts, body, case="net_ping_killed")
+
+
 # The leases the DHCP server of dhcp_bad_leases gives, in turn: the
 # subnet's broadcast and network number (refused), then 10.0.0.2 with
 # a mask that is not contiguous (taken as /24) and the broadcast
@@ -1363,6 +1390,7 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "read_whole_frames": test_read_whole_frames,
          "dhcp_answers": test_dhcp_answers,
          "dhcp_bad_leases": test_dhcp_bad_leases,
+         "ping_killed": test_ping_killed,
          "fuzz": test_fuzz,
          "fuzz_arp": test_fuzz_arp,
          "fuzz_icmp": test_fuzz_icmp,

@@ -405,6 +405,63 @@ NETTEST(net_dhcp_rounds)
 	return OK;
 }
 
+/* A process killed while it waits in icmp_echo waits no more: its echo
+ * reply coming later must not wake a new process given its pid, and
+ * its wait entry is free again.  Booted with net.ip=10.0.0.2/24 on a
+ * link to test/nettests.py (ping_killed), which answers the ARP
+ * request for 10.0.0.1 but not the ping, and sends the reply (id
+ * the pinger's pid, seq PING_KILLED_SEQ) when this case says so. */
+#define	PING_KILLED_SEQ	77
+
+local	umsg32	killedgot;		/* what the new process received */
+
+/*------------------------------------------------------------------------
+ *  pinger  -  Ping 10.0.0.1 once and wait long (until killed)
+ *------------------------------------------------------------------------
+ */
+local	process	pinger(void)
+{
+	return icmp_echo(PAIR_A, PING_KILLED_SEQ, 100000);
+}
+
+/*------------------------------------------------------------------------
+ *  newcomer  -  Receive for a while; keep what came (TIMEOUT: nothing)
+ *------------------------------------------------------------------------
+ */
+local	process	newcomer(void)
+{
+	killedgot = recvtime(2000);
+	return OK;
+}
+
+NETTEST(net_ping_killed)
+{
+	pid32	p, q;
+	int32	i, waits = 0;
+
+	p = create(pinger, 8192, 20, "pinger", 0);
+	REQUIRE(p != SYSERR && resume(p) != SYSERR);
+	sleepms(500);				/* its request is out	*/
+	REQUIRE(kill(p) == OK);
+	for (i = 0, q = SYSERR; i < 2 * NPROC && q != p; i++) {
+		q = create(newcomer, 8192, 20, "newcomer", 0);
+		if (q != p && q != SYSERR) {
+			kill(q);
+		}
+	}
+	REQUIRE(q == p);
+	resume(q);
+	kprintf("ping %d killed: reply now\n", p);
+	while (proctab[q].prstate != PR_FREE && waits++ < 50) {
+		sleepms(100);
+	}
+	CHECK(killedgot == (umsg32)TIMEOUT);	/* no stray message	*/
+	for (i = 0; i < NPINGWAIT; i++) {	/* every entry is free	*/
+		CHECK(icmp_echo(NetData.ipucast, i, 1000) >= 0);
+	}
+	return OK;
+}
+
 /* Without a NIC (every plain kernel test boots so): ETHER0 refuses its
  * calls, the network is down, and the calls that need it say SYSERR */
 TEST(net_without_nic)
