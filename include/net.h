@@ -135,6 +135,7 @@ struct	arpentry {
 	uint32	ip;
 	byte	mac[ETH_ADDR_LEN];
 	uint64	time;			/* clkms when resolved		*/
+	pid32	pid;			/* PENDING: who asked last	*/
 };
 extern	struct	arpentry arpcache[];
 
@@ -180,6 +181,7 @@ extern	uint16	inet_cksum(const void *, uint32, uint32);
 extern	void	arp_init(void);
 extern	void	arp_in(char *, uint32);
 extern	status	arp_resolve(uint32, byte *);
+extern	void	arp_forget(pid32);
 extern	bool8	ip_martian(uint32);
 extern	void	ip_in(char *, uint32);
 extern	status	ip_send(char *, byte, uint32, uint32);

@@ -717,6 +717,14 @@ def test_dhcp_answers(opts):
     return on_wire(opts, body, append="")
 
 
+def echo_answer(req):
+    """The reply of this end (10.0.0.1) to Xinu's echo request 'req'."""
+    body = bytearray(req[34:])
+    body[0], body[2:4] = 0, b"\0\0"
+    body[2:4] = struct.pack("!H", cksum(bytes(body)))
+    return ip_frame(1, bytes(body))
+
+
 def test_ping_killed(opts):
     """net_ping_killed pings 10.0.0.1 (this end answers its ARP request,
     not its ping), kills the pinger, gives a new process its pid, and
@@ -736,12 +744,28 @@ def test_ping_killed(opts):
         if int(m.group(1)) != ident:
             return "the echo request's id is %d, the pinger %s" % (
                 ident, m.group(1))
-        body = bytearray(req[34:])
-        body[0], body[2:4] = 0, b"\0\0"
-        body[2:4] = struct.pack("!H", cksum(bytes(body)))
-        wire.send(ip_frame(1, bytes(body)))
+        wire.send(echo_answer(req))
         return None
     return on_wire(opts, body, case="net_ping_killed")
+
+
+def test_arp_killed(opts):
+    """net_arp_killed kills 20 processes while they wait for ARP answers
+    nobody gives; then it pings 10.0.0.1, whose ARP request this end
+    answers, as it does the ping."""
+    def body(wire, con, deadline):
+        if not wire.wait(is_arp_request_for(HOST_IP), min(
+                deadline, time.monotonic() + 15)):
+            return "no ARP request for 10.0.0.1 from Xinu (the cache " \
+                "is full of pending entries?)"
+        wire.send(arp_reply(HOST_IP, HOST_MAC))
+        req = wire.wait(lambda f: ip_from_xinu(f) and f[23] == 1 and
+                        f[34] == 8, min(deadline, time.monotonic() + 5))
+        if req is None:
+            return "no echo request from Xinu"
+        wire.send(echo_answer(req))
+        return None
+    return on_wire(opts, body, case="net_arp_killed")
 
 
 # The leases the DHCP server of dhcp_bad_leases gives, in turn: the
@@ -1391,6 +1415,7 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "dhcp_answers": test_dhcp_answers,
          "dhcp_bad_leases": test_dhcp_bad_leases,
          "ping_killed": test_ping_killed,
+         "arp_killed": test_arp_killed,
          "fuzz": test_fuzz,
          "fuzz_arp": test_fuzz_arp,
          "fuzz_icmp": test_fuzz_icmp,

@@ -462,6 +462,41 @@ NETTEST(net_ping_killed)
 	return OK;
 }
 
+/* Processes killed while they wait for ARP leave no entry behind: 20
+ * pingers of hosts nobody answers for (10.0.0.100 and up) are killed
+ * while they ask, more than the cache's NARP entries; then 10.0.0.1,
+ * which test/nettests.py (arp_killed) answers for, is still reached. */
+#define	ARP_KILLED	20
+
+/*------------------------------------------------------------------------
+ *  asker  -  Ping 'ip' (its ARP request goes unanswered)
+ *------------------------------------------------------------------------
+ */
+local	process	asker(uint32 ip)
+{
+	return icmp_echo(ip, 1, 5000);
+}
+
+NETTEST(net_arp_killed)
+{
+	struct	arpentry *ap;
+	pid32	p;
+	int32	i, pending = 0;
+
+	for (i = 0; i < ARP_KILLED; i++) {
+		p = create(asker, 8192, 20, "asker", 1, PAIR_A + 99 + i);
+		REQUIRE(p != SYSERR && resume(p) != SYSERR);
+		sleepms(20);			/* it waits for ARP	*/
+		REQUIRE(kill(p) == OK);
+	}
+	for (ap = arpcache; ap < &arpcache[NARP]; ap++) {
+		pending += ap->state == ARP_PENDING;
+	}
+	CHECK(pending == 0);
+	CHECK(icmp_echo(PAIR_A, 2, 2000) >= 0);
+	return OK;
+}
+
 /* Without a NIC (every plain kernel test boots so): ETHER0 refuses its
  * calls, the network is down, and the calls that need it say SYSERR */
 TEST(net_without_nic)
