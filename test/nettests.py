@@ -801,7 +801,7 @@ def test_dhcp_bad_leases(opts):
                                   mask=mask, router=router))
             if kind == 3:
                 leases.pop(0)
-        line = con.expect(r"^  ip       [^\n]*$", deadline).group(0)
+        line = con.expect(r"^  ip       [^\n]*\n", deadline).group(0)[:-1]
         if line != "  ip       10.0.0.2/24 (DHCP from 10.0.0.1, lease 600 s)":
             return "the boot took: " + line.strip()
         out = con.run("ping 192.0.2.1 1", deadline)
