@@ -125,7 +125,7 @@ int32	icmp_echo(
 	restore(mask);
 
 	result = SYSERR;
-	frame = getmem(ETH_MAXFRAME);
+	frame = ip_getbuf();
 	if (frame == (char *)SYSERR) {
 		pingtab[slot].pid = 0;
 		return SYSERR;
@@ -142,7 +142,7 @@ int32	icmp_echo(
 	ic->cksum = inet_cksum(ic, sizeof(*ic) + PING_DATA, 0);
 	start = clkms;
 	st = ip_send(frame, IP_ICMP, dst, sizeof(*ic) + PING_DATA);
-	freemem(frame, ETH_MAXFRAME);
+	ip_freebuf(frame);
 	if (st != OK) {
 		result = st;
 	} else {

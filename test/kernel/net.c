@@ -480,6 +480,7 @@ local	process	asker(uint32 ip)
 NETTEST(net_arp_killed)
 {
 	struct	arpentry *ap;
+	uint32	heapfree = memlist.mlength;
 	pid32	p;
 	int32	i, pending = 0;
 
@@ -493,6 +494,9 @@ NETTEST(net_arp_killed)
 		pending += ap->state == ARP_PENDING;
 	}
 	CHECK(pending == 0);
+	kprintf("kernel heap: %d bytes free before, %d after\n", heapfree,
+		memlist.mlength);
+	CHECK(memlist.mlength == heapfree);	/* no frame buffer left	*/
 	CHECK(icmp_echo(PAIR_A, 2, 2000) >= 0);
 	return OK;
 }
