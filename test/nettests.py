@@ -51,6 +51,36 @@ aimed at one way a peer used to hurt the machine:
   dhcp_answers      this script is the DHCP server: its offer of
                   127.0.0.1 is refused, then answers of 588 bytes whose
                   options start past byte 552 give 10.0.0.2/24
+  dhcp_bad_leases   leases of the subnet's broadcast and network number
+                  are refused; a broadcast router is left out
+  ping_killed       a pinger killed while it waits: its late reply wakes
+                  no new process given its pid (net_ping_killed)
+  arp_killed        20 processes killed while they wait for ARP: no
+                  pending entry and no frame buffer left behind
+                  (net_arp_killed)
+The fuzzer (netfuzz.py makes the frames with scapy, netmodel.py says
+what Xinu must count and answer for each):
+  fuzz              FUZZ (100,000) mutated ARP, ICMP, UDP and DHCP
+                  frames, sent in batches of 24 each followed by a ping
+                  whose answer paces the next (so none is dropped
+                  unseen): every answer (ARP and echo replies) byte for
+                  byte and in order, every netinfo count, the kernel
+                  heap as before and sound, no process killed
+  fuzz_arp, fuzz_icmp, fuzz_udp
+                  20,000 frames of one category each; the ARP cache
+                  holds only hosts learned from requests for us; every
+                  echo reply is checked; udpecho -s echoes every
+                  datagram it queues (this end answers its ARP requests
+                  as the hosts of the subnet)
+  fuzz_dhcp         net_dhcp_rounds runs DHCP 100 times against mutated
+                  answers; each run takes what the model's client takes
+                  and no transaction id repeats
+Linux as the peer:
+  linux_peer        a network namespace of its own (unshare -n) with a
+                  tap device, QEMU on it: Linux's ping (5, 3 of 1472
+                  bytes, 200 at 2 ms) and 50 datagrams from a Python
+                  UDP socket to udpecho -s, all answered; SKIP where
+                  there is no /dev/net/tun or namespace
 The in-kernel cases are declared NETTEST (test/kernel/nettest.h), so
 the runner's plain kernel tests, which boot without a NIC, leave them
 out.  bench() boots the bench_net_* pair of test/kernel/bench.c the
@@ -1029,7 +1059,9 @@ def fuzz_session(kind, count, seed, ports=(), setup=None, check=None,
     """A test body: Xinu's shell on a link to this script; 'count'
     frames of 'kind' through a Stream, then ping, every netinfo count
     against the model, the kernel heap as before and sound, ps."""
+    made = time.monotonic()
     frames = fuzz_frames(kind, count, seed)
+    made = time.monotonic() - made
 
     def body(wire, con, deadline):
         wire.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 22)
@@ -1048,9 +1080,10 @@ def fuzz_session(kind, count, seed, ports=(), setup=None, check=None,
         start = time.monotonic()
         why = stream.run(frames, batch)
         secs = time.monotonic() - start
-        con.bt.out += ("\nfuzz: %d %s frames (seed %d) in %.1f s, %d "
-                       "answers\n" % (len(frames), kind, seed, secs,
-                                      stream.received)).encode()
+        con.bt.out += ("\nfuzz: %d %s frames (seed %d), made in %.1f s, "
+                       "sent in %.1f s, %d answers\n" % (
+                           len(frames), kind, seed, made, secs,
+                           stream.received)).encode()
         if why:
             return why
         if not ping(wire, 1, deadline):

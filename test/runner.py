@@ -25,7 +25,8 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                socket console);
   net:NAME     a network test of test/nettests.py (DHCP on QEMU's user
                network, two Xinu machines on one link, malformed frames
-               from this host), on machines with an e1000;
+               from this host, the fuzzer, Linux as the peer), on
+               machines with an e1000;
   tool:NAME    a test of the make targets themselves (test/tooltests.py);
   prog:NAME    a course program test/programs/NAME.c run through
                compile/bin/batch as a grader runs it, its console compared

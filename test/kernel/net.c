@@ -11,7 +11,7 @@
 #define	FLOOD_WAIT	10000		/* ms A waits for them at most	*/
 #define	ECHO_END	1		/* a datagram this long ends a	*/
 					/*   server that was not counting */
-#define	DHCP_ROUNDS	40		/* dhcp_run calls: net_dhcp_rounds */
+#define	DHCP_ROUNDS	100		/* dhcp_run calls: net_dhcp_rounds */
 
 /*------------------------------------------------------------------------
  *  ping_until_up  -  Ping 'ip' until it answers, for up to 'ms' ms
