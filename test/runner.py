@@ -885,10 +885,11 @@ def all_jobs(opts):
             jobs.append(Job(name, name, lambda o, n=name, a=args:
                             run_kernel_test(n, a, o)))
     except NoTestList as e:         # one failed test stands for them all
-        why = str(e).split("\n", 1)
+        text = str(e)               # (e is gone after this block)
+        why = text.split("\n", 1)
         jobs.append(Job("test=list", "test=list",
                         lambda o: Result(False, why[0], why[1:] and why[1]
-                                         or "", str(e))))
+                                         or "", text)))
     for path in sorted(glob.glob(os.path.join(TOP, "test/scripts/*.script"))):
         short = os.path.basename(path)[:-len(".script")]
         jobs.append(Job("script:" + short, short,

@@ -394,6 +394,17 @@ class FakeQemu(unittest.TestCase):
         with self.assertRaises(runner.NoTestList):
             runner.kernel_tests(opts(kernel=kernel))
 
+    def test_a_cut_list_is_one_failed_test_with_its_reason(self):
+        self.fake(BOOT + "testcase sem_count\ntestcases 2\n")
+        kernel = os.path.join(self.tmp, "xinu.elf")
+        open(kernel, "w").close()
+        job = [j for j in runner.all_jobs(opts(kernel=kernel))
+               if j.name == "test=list"][0]
+        res = job.run(opts())
+        self.assertFalse(res.ok)
+        self.assertIn("1 cases listed", res.detail)
+        self.assertIn("1 cases listed", res.output)
+
     def test_kernel_test_timeout_applies(self):
         self.fake("TEST x: start\n", hang=True)
         res = runner.run_kernel_test("x", "", opts(timeout=1))
