@@ -214,12 +214,12 @@ char	*ip_getbuf(void)
 	char	*buf;
 	intmask	mask;
 
+	mask = disable();		/* no kill between the two	*/
 	buf = getmem(ETH_MAXFRAME);
 	if (buf != (char *)SYSERR) {
-		mask = disable();
 		sendbufs[currpid] = buf;
-		restore(mask);
 	}
+	restore(mask);
 	return buf;
 }
 
