@@ -858,6 +858,20 @@ class Report(unittest.TestCase):
         finally:
             shutil.rmtree(tmp)
 
+    def test_a_test_that_cannot_run_here_is_skipped(self):
+        import nettests
+
+        def cannot(o):
+            raise runner.Skip("no /dev/net/tun")
+        nettests.TESTS["cannot"] = cannot
+        try:
+            res = nettests.run("cannot", opts())
+        finally:
+            del nettests.TESTS["cannot"]
+        self.assertTrue(res.skipped)
+        self.assertFalse(res.ok)
+        self.assertIn("no /dev/net/tun", res.detail)
+
     def test_unknown_name_fails(self):
         code, text = self.run_report(only="vm_lazy nosuch")
         self.assertEqual(code, 1)
