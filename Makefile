@@ -83,6 +83,9 @@
 #h   TESTS="names"         test: only these tests (names or shell globs,
 #h                         e.g. TESTS='vm_* script:shell prog:hello')
 #h   LIST=1                test: print the names instead of running
+#h   FUZZ=n                test: frames net:fuzz sends (default 100000)
+#h   FUZZSEED=n            test: the seed of the net:fuzz* frames (default
+#h                         1: the same frames every run)
 #h   JOBS=n                test, curves, test-grade: QEMUs at once; grade:
 #h                         submissions at once (default: the CPU count)
 #h   RUNS=n                bench: boots per case (default 3)
@@ -147,7 +150,7 @@ NEED     := compile/bin/need
 KNOWN    := APPEND MEM DEFS PROGFLAGS EXTRA_CFLAGS MAIN TIMEOUT STRICT TESTS \
 	    LIST JOBS RUNS ICOUNT CONSOLE SOCK GDBPORT TFTPDIR NET DISK SUITE \
 	    SUBMISSIONS ENGINE OUT HOSTS WAIT SBATCH RESULTS NEED SANDBOX \
-	    DETERMINISTIC V
+	    DETERMINISTIC V FUZZ FUZZSEED
 UNKNOWN  := $(filter-out $(KNOWN),$(foreach v,$(.VARIABLES),\
 	    $(if $(filter command line,$(origin $v)),$v)))
 ifneq ($(UNKNOWN),)
@@ -166,6 +169,8 @@ $(call check,JOBS,$(call posint,$(JOBS)),use a number above 0)
 $(call check,RUNS,$(call posint,$(RUNS)),use a number above 0)
 $(call check,GDBPORT,$(call posint,$(GDBPORT)),use a TCP port number)
 $(call check,TIMEOUT,$(if $(TIMEOUT),$(call posnum,$(TIMEOUT)),y),use a number of seconds above 0)
+$(foreach v,FUZZ FUZZSEED,\
+	$(call check,$v,$(if $($v),$(call posint,$($v)),y),use a number above 0))
 $(foreach v,NET STRICT DETERMINISTIC ICOUNT LIST WAIT V,\
 	$(call check,$v,$(filter x x0 x1,x$(strip $($v))),use 1 (on) or 0 (off)))
 QEMU     := qemu-system-i386
@@ -283,6 +288,7 @@ test: test-image
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
 	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
 		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(filter 1,$(NET)),--net) \
+		$(if $(FUZZ),--fuzz $(FUZZ)) $(if $(FUZZSEED),--fuzz-seed $(FUZZSEED)) \
 		$(if $(TESTS),--only "$(TESTS)") $(if $(filter 1,$(LIST)),--list)
 
 list-tests:

@@ -135,6 +135,7 @@ struct	arpentry {
 	uint32	ip;
 	byte	mac[ETH_ADDR_LEN];
 	uint64	time;			/* clkms when resolved		*/
+	pid32	pid;			/* PENDING: who asked last	*/
 };
 extern	struct	arpentry arpcache[];
 
@@ -180,13 +181,18 @@ extern	uint16	inet_cksum(const void *, uint32, uint32);
 extern	void	arp_init(void);
 extern	void	arp_in(char *, uint32);
 extern	status	arp_resolve(uint32, byte *);
+extern	void	arp_forget(pid32);
 extern	bool8	ip_martian(uint32);
 extern	void	ip_in(char *, uint32);
 extern	status	ip_send(char *, byte, uint32, uint32);
 extern	bool8	ip_onlink(uint32);
 extern	void	ip_loop(char *);
+extern	char	*ip_getbuf(void);
+extern	void	ip_freebuf(char *);
+extern	void	ip_forget(pid32);
 extern	void	icmp_in(char *, uint32, struct iphdr *);
 extern	int32	icmp_echo(uint32, uint16, uint32);
+extern	void	icmp_forget(pid32);
 extern	void	udp_init(void);
 extern	void	udp_in(char *, uint32, struct iphdr *);
 extern	void	udp_forget(pid32);

@@ -1,4 +1,4 @@
-/* arp.c - arp_init, arp_in, arp_resolve, arp_find, arp_send */
+/* arp.c - arp_init, arp_in, arp_resolve, arp_find, arp_send, arp_forget */
 
 #include <xinu.h>
 
@@ -195,6 +195,7 @@ status	arp_resolve(
 	}
 	ep->ip = ip;
 	ep->state = ARP_PENDING;
+	ep->pid = currpid;
 	restore(mask);
 	for (try = 0; try < ARP_RETRIES; try++) {
 		arp_send(ARP_OP_REQ, (const byte *)"\0\0\0\0\0\0", ip);
@@ -219,4 +220,24 @@ status	arp_resolve(
 	}
 	restore(mask);
 	return TIMEOUT;
+}
+
+/*------------------------------------------------------------------------
+ *  arp_forget  -  Process 'pid' is being killed (interrupts disabled):
+ *		   free the entry it waits on for an answer, which
+ *		   nobody would free (16 such pending entries filled the
+ *		   cache: nothing could be resolved any more).  Another
+ *		   process waiting on it too then gets SYSERR, as when
+ *		   the first one gives up.
+ *------------------------------------------------------------------------
+ */
+void	arp_forget(pid32 pid)
+{
+	int32	i;
+
+	for (i = 0; i < NARP; i++) {
+		if (arpcache[i].state == ARP_PENDING && arpcache[i].pid == pid) {
+			arpcache[i].state = ARP_FREE;
+		}
+	}
 }

@@ -9,8 +9,11 @@
  * broadcast address, since we have no address to be answered at.  An
  * answer is read whole (the message buffer holds the largest datagram,
  * so no option is cut off), and an offer or ack of an address no host
- * can have (ip_martian: 0.0.0.0, 127.0.0.1, a broadcast, ...) is
- * refused: the next round asks again.
+ * can have (ip_martian: 0.0.0.0, 127.0.0.1, a broadcast, ...; or, by
+ * the mask the ack gives, its subnet's broadcast or network number) is
+ * refused: the next round asks again.  A router no host can be, or one
+ * off the subnet, is left out (with 255.255.255.255 as the router,
+ * every datagram off the subnet went to the Ethernet broadcast).
  */
 
 #define	BOOTP_REQUEST	1
@@ -20,6 +23,9 @@
 #define	DHCP_FIXED	240		/* bytes before the options	*/
 #define	DHCP_OPTLEN	(UDP_MAXDATA - DHCP_FIXED)	/* the rest of	*/
 					/*   the largest datagram	*/
+#define	DHCP_MASK	0xFFFFFF00	/* when the ack gives none	*/
+#define	DHCP_PTPMASK	0xFFFFFFFE	/* /31 and /32: no broadcast	*/
+					/*   or network number		*/
 
 #define	OPT_PAD		0
 #define	OPT_MASK	1
@@ -54,6 +60,35 @@ struct	dhcpinfo {
 	int32	type;			/* DHCPOFFER, ...		*/
 	uint32	yiaddr, mask, router, server, lease;
 };
+
+/*------------------------------------------------------------------------
+ *  dhcp_xid  -  A transaction id no exchange of this boot had before
+ *		 (one more than the last), so a late answer to an earlier
+ *		 one is never taken for this one's.  (Each run used to
+ *		 start from the MAC plus the clock in ms: two runs in one
+ *		 millisecond had the same id.)  The first is made of the
+ *		 MAC and the clock, so machines and boots differ.
+ *------------------------------------------------------------------------
+ */
+local	uint32	dhcp_xid(void)
+{
+	static	uint32	lastxid;
+	static	bool8	started;
+	intmask	mask;
+	uint32	xid;
+
+	mask = disable();
+	if (!started) {
+		lastxid = ((uint32)NetData.ethucast[2] << 24
+			   | NetData.ethucast[3] << 16
+			   | NetData.ethucast[4] << 8 | NetData.ethucast[5])
+			  ^ (uint32)clkms;
+		started = TRUE;
+	}
+	xid = ++lastxid;
+	restore(mask);
+	return xid;
+}
 
 /*------------------------------------------------------------------------
  *  dhcp_build  -  Fill 'm' as a message of 'type' (requesting 'reqip'
@@ -167,6 +202,55 @@ local	status	dhcp_ask(uid32 slot, struct dhcpmsg *m, int32 len, uint32 xid,
 }
 
 /*------------------------------------------------------------------------
+ *  dhcp_hostpart  -  Can a host have 'ip' on the subnet of 'mask': is
+ *		      its host part neither all zeros (the network
+ *		      number) nor all ones (the broadcast)?  (On a /31 or
+ *		      /32 there are neither.)
+ *------------------------------------------------------------------------
+ */
+local	bool8	dhcp_hostpart(uint32 ip, uint32 mask)
+{
+	return mask >= DHCP_PTPMASK
+		|| ((ip & ~mask) != 0 && (ip & ~mask) != ~mask);
+}
+
+/*------------------------------------------------------------------------
+ *  dhcp_lease  -  Take the address, mask and router that 'ack' gives
+ *		   into NetData; SYSERR, NetData untouched, when the
+ *		   address is its subnet's broadcast or network number.
+ *		   A mask that is missing or not contiguous is /24, and a
+ *		   router off the subnet, or one no host can be (ip_martian,
+ *		   the subnet's broadcast or our own address), is none.
+ *------------------------------------------------------------------------
+ */
+local	status	dhcp_lease(const struct dhcpinfo *ack)
+{
+	uint32	mask = ack->mask, prefix, router = ack->router;
+
+	if (mask == 0 || (~mask & (~mask + 1)) != 0) {
+		mask = DHCP_MASK;
+	}
+	prefix = ack->yiaddr & mask;
+	if (!dhcp_hostpart(ack->yiaddr, mask)) {
+		return SYSERR;
+	}
+	if ((router & mask) != prefix || router == ack->yiaddr
+	    || !dhcp_hostpart(router, mask) || ip_martian(router)) {
+		router = 0;
+	}
+	NetData.ipucast = ack->yiaddr;
+	NetData.ipmask = mask;
+	NetData.ipprefix = prefix;
+	NetData.ipbcast = prefix | ~mask;
+	NetData.iprouter = router;
+	NetData.dhcpserver = ack->server;
+	NetData.lease = ack->lease;
+	NetData.bydhcp = TRUE;
+	NetData.ipvalid = TRUE;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
  *  dhcp_run  -  Get an address, mask and router by DHCP and set NetData
  *		 (DHCP_TRIES rounds); OK or SYSERR
  *------------------------------------------------------------------------
@@ -189,10 +273,8 @@ status	dhcp_run(void)
 		udp_release(slot);
 		return SYSERR;
 	}
-	xid = (uint32)NetData.ethucast[2] << 24 | NetData.ethucast[3] << 16
-	      | NetData.ethucast[4] << 8 | NetData.ethucast[5];
 	for (try = 0; try < DHCP_TRIES && st != OK; try++) {
-		xid += (uint32)clkms + 1;
+		xid = dhcp_xid();
 		len = dhcp_build(m, DHCPDISCOVER, xid, 0, 0);
 		if (dhcp_ask(slot, m, len, xid, DHCPOFFER, &offer) != OK
 		    || ip_martian(offer.yiaddr)) {
@@ -201,18 +283,9 @@ status	dhcp_run(void)
 		len = dhcp_build(m, DHCPREQUEST, xid, offer.yiaddr,
 				 offer.server);
 		if (dhcp_ask(slot, m, len, xid, DHCPACK, &ack) != OK
-		    || ip_martian(ack.yiaddr)) {
+		    || ip_martian(ack.yiaddr) || dhcp_lease(&ack) != OK) {
 			continue;
 		}
-		NetData.ipucast = ack.yiaddr;
-		NetData.ipmask = ack.mask != 0 ? ack.mask : 0xFFFFFF00;
-		NetData.ipprefix = NetData.ipucast & NetData.ipmask;
-		NetData.ipbcast = NetData.ipprefix | ~NetData.ipmask;
-		NetData.iprouter = ack.router;
-		NetData.dhcpserver = ack.server;
-		NetData.lease = ack.lease;
-		NetData.bydhcp = TRUE;
-		NetData.ipvalid = TRUE;
 		st = OK;
 	}
 	freemem((char *)m, sizeof(*m));

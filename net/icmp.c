@@ -1,4 +1,4 @@
-/* icmp.c - icmp_in, icmp_echo */
+/* icmp.c - icmp_in, icmp_echo, icmp_forget */
 
 #include <xinu.h>
 
@@ -110,9 +110,8 @@ int32	icmp_echo(
 	}
 	mask = disable();
 	for (slot = 0; slot < NPINGWAIT; slot++) {
-		if (pingtab[slot].pid <= 0
-		    || proctab[pingtab[slot].pid].prstate == PR_FREE) {
-			break;		/* free, or its pinger was killed */
+		if (pingtab[slot].pid <= 0) {
+			break;
 		}
 	}
 	if (slot == NPINGWAIT) {
@@ -126,7 +125,7 @@ int32	icmp_echo(
 	restore(mask);
 
 	result = SYSERR;
-	frame = getmem(ETH_MAXFRAME);
+	frame = ip_getbuf();
 	if (frame == (char *)SYSERR) {
 		pingtab[slot].pid = 0;
 		return SYSERR;
@@ -143,7 +142,7 @@ int32	icmp_echo(
 	ic->cksum = inet_cksum(ic, sizeof(*ic) + PING_DATA, 0);
 	start = clkms;
 	st = ip_send(frame, IP_ICMP, dst, sizeof(*ic) + PING_DATA);
-	freemem(frame, ETH_MAXFRAME);
+	ip_freebuf(frame);
 	if (st != OK) {
 		result = st;
 	} else {
@@ -166,4 +165,22 @@ int32	icmp_echo(
 	}
 	pingtab[slot].pid = 0;
 	return result;
+}
+
+/*------------------------------------------------------------------------
+ *  icmp_forget  -  Process 'pid' is being killed (interrupts disabled):
+ *		    free its wait entry, so its echo reply, coming later,
+ *		    wakes nobody (a new process given its pid got a stray
+ *		    message) and the entry serves the next icmp_echo
+ *------------------------------------------------------------------------
+ */
+void	icmp_forget(pid32 pid)
+{
+	int32	i;
+
+	for (i = 0; i < NPINGWAIT; i++) {
+		if (pingtab[i].pid == pid) {
+			pingtab[i].pid = 0;
+		}
+	}
 }

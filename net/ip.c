@@ -1,9 +1,11 @@
 /* ip.c - ip_martian, ip_dhcpclient, ip_deliver, ip_in, ip_onlink, ip_loop,
-	  ip_send */
+	  ip_send, ip_getbuf, ip_freebuf, ip_forget */
 
 #include <xinu.h>
 
 local	uint16	ipident;		/* id of the next datagram	*/
+local	char	*sendbufs[NPROC];	/* each process's frame buffer	*/
+					/*   while it sends (ip_getbuf)	*/
 
 /*------------------------------------------------------------------------
  *  ip_martian  -  Is 'ip' an address no other host on our link can
@@ -197,4 +199,55 @@ status	ip_send(
 	}
 	netstats.txframes++;
 	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  ip_getbuf  -  A frame buffer (ETH_MAXFRAME bytes of kernel heap) in
+ *		  which the current process builds a datagram for
+ *		  ip_send, or SYSERR.  Sending may wait (for ARP, or for
+ *		  local delivery); if the process is killed meanwhile,
+ *		  kill frees the buffer (ip_forget).
+ *------------------------------------------------------------------------
+ */
+char	*ip_getbuf(void)
+{
+	char	*buf;
+	intmask	mask;
+
+	mask = disable();		/* no kill between the two	*/
+	buf = getmem(ETH_MAXFRAME);
+	if (buf != (char *)SYSERR) {
+		sendbufs[currpid] = buf;
+	}
+	restore(mask);
+	return buf;
+}
+
+/*------------------------------------------------------------------------
+ *  ip_freebuf  -  Free the current process's frame buffer 'buf'
+ *------------------------------------------------------------------------
+ */
+void	ip_freebuf(char *buf)
+{
+	intmask	mask;
+
+	mask = disable();
+	sendbufs[currpid] = NULL;
+	freemem(buf, ETH_MAXFRAME);
+	restore(mask);
+}
+
+/*------------------------------------------------------------------------
+ *  ip_forget  -  Process 'pid' is being killed (interrupts disabled):
+ *		  free the frame buffer it was sending from (each killed
+ *		  while it waited for ARP used to leave 1520 bytes of
+ *		  kernel heap behind)
+ *------------------------------------------------------------------------
+ */
+void	ip_forget(pid32 pid)
+{
+	if (sendbufs[pid] != NULL) {
+		freemem(sendbufs[pid], ETH_MAXFRAME);
+		sendbufs[pid] = NULL;
+	}
 }

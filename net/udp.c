@@ -314,7 +314,7 @@ status	udp_sendto(
 	}
 	locport = udptab[slot].locport;
 	restore(mask);
-	frame = getmem(ETH_MAXFRAME);
+	frame = ip_getbuf();
 	if (frame == (char *)SYSERR) {
 		return SYSERR;
 	}
@@ -330,7 +330,7 @@ status	udp_sendto(
 		uh->cksum = 0xFFFF;	/* 0 would mean "no checksum"	*/
 	}
 	st = ip_send(frame, IP_UDP, remip, UDP_HDR_LEN + len);
-	freemem(frame, ETH_MAXFRAME);
+	ip_freebuf(frame);
 	return st;
 }
 

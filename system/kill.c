@@ -57,6 +57,9 @@ syscall	kill(
 	dropnotes(pid);
 	atakill(pid);			/* a disk channel it holds	*/
 	udp_forget(pid);		/* a UDP slot it waits on	*/
+	icmp_forget(pid);		/* an echo reply it waits for	*/
+	arp_forget(pid);		/* an ARP answer it waits for	*/
+	ip_forget(pid);			/* the frame it was sending	*/
 	for (i = 0; i < NDESC; i++) {
 		close(prptr->prdesc[i]);
 	}

@@ -28,15 +28,19 @@ accepted by TESTS= (shell globs too: TESTS='vm_*'):
                socket console);
   net:NAME     a network test of test/nettests.py (DHCP on QEMU's user
                network, two Xinu machines on one link, malformed frames
-               from this host), on machines with an e1000;
+               from this host, the fuzzer, Linux as the peer), on
+               machines with an e1000;
   tool:NAME    a test of the make targets themselves (test/tooltests.py);
   prog:NAME    a course program test/programs/NAME.c run through
                compile/bin/batch as a grader runs it, its console compared
                with NAME.expected (see PROGRAMS below).
 A name without its kind (shell, iso) is accepted too.  Each test leaves
 compile/test-results/NAME.output (its console or output) and NAME.result
-(first line PASS or FAIL, then the detail); the run ends with the failed
-names, one a line, and last "N passed, N failed".  On a terminal a counter
+(first line PASS, FAIL or SKIP, then the detail).  A test that cannot
+run on this machine (no network namespaces, say) is a SKIP with its
+reason, never a pass.  The run ends with the skipped names and why, the
+failed names, one a line, and last "N passed, N failed" (", N skipped"
+after it when some were).  On a terminal a counter
 [n/N] and colour mark each line; otherwise the lines are plain.
 
 make batch runs it with --batch ELF: boot headless, stream the console to
@@ -457,7 +461,15 @@ def test_verdict(name, console, status):
     return reason
 
 
-Result = collections.namedtuple("Result", "ok detail tail output")
+# ok: passed; skipped: could not run here (ok is then False: a skip is
+# never a pass), detail says why
+Result = collections.namedtuple("Result", "ok detail tail output skipped",
+                                defaults=(False,))
+
+
+class Skip(Exception):
+    """A test cannot run on this machine (args[0] says why: no network
+    namespaces, a package that cannot be installed): reported SKIP."""
 
 
 def timed(start, reason, console, output=None):
@@ -466,6 +478,12 @@ def timed(start, reason, console, output=None):
     if reason is None:
         return Result(True, "%.1fs" % secs, "", output)
     return Result(False, "%.1fs: %s" % (secs, reason), tail(console), output)
+
+
+def skipped(start, why, output=""):
+    """The Result of a test that could not run here, and why."""
+    return Result(False, "%.1fs: %s" % (time.monotonic() - start, why), "",
+                  output, True)
 
 
 def run_kernel_test(name, args, opts):
@@ -873,10 +891,11 @@ def all_jobs(opts):
             jobs.append(Job(name, name, lambda o, n=name, a=args:
                             run_kernel_test(n, a, o)))
     except NoTestList as e:         # one failed test stands for them all
-        why = str(e).split("\n", 1)
+        text = str(e)               # (e is gone after this block)
+        why = text.split("\n", 1)
         jobs.append(Job("test=list", "test=list",
                         lambda o: Result(False, why[0], why[1:] and why[1]
-                                         or "", str(e))))
+                                         or "", text)))
     for path in sorted(glob.glob(os.path.join(TOP, "test/scripts/*.script"))):
         short = os.path.basename(path)[:-len(".script")]
         jobs.append(Job("script:" + short, short,
@@ -915,9 +934,9 @@ def save_result(results, name, result):
     if not results:
         return
     os.makedirs(results, exist_ok=True)
+    word = "SKIP" if result.skipped else "PASS" if result.ok else "FAIL"
     for ext, text in ((".output", result.output or ""),
-                      (".result", "%s\n%s\n" % ("PASS" if result.ok
-                                                else "FAIL", result.detail))):
+                      (".result", "%s\n%s\n" % (word, result.detail))):
         fd, tmp = tempfile.mkstemp(dir=results, prefix=".tmp-")
         with os.fdopen(fd, "w", errors="replace") as f:
             f.write(text)
@@ -930,14 +949,16 @@ class Report:
     def __init__(self, total, out, tty):
         self.total, self.out, self.tty = total, out, tty
         self.done, self.passed, self.failed = 0, 0, []
+        self.skipped = []
         self.lock = threading.Lock()
 
-    def line(self, name, ok, detail, why=""):
+    def line(self, name, ok, detail, why="", skip=False):
         with self.lock:
             self.done += 1
-            word = "PASS" if ok else "FAIL"
+            word = "SKIP" if skip else "PASS" if ok else "FAIL"
             if self.tty:
-                colour = "\033[32m" if ok else "\033[31m"
+                colour = "\033[33m" if skip else \
+                    "\033[32m" if ok else "\033[31m"
                 width = len(str(self.total))
                 text = "[%*d/%d] %s%s\033[0m  %-40s %s" % (
                     width, self.done, self.total, colour, word, name, detail)
@@ -946,18 +967,28 @@ class Report:
             print(text.rstrip(), file=self.out, flush=True)
             if why and not ok:
                 print(why, file=self.out, flush=True)
-            if ok:
+            if skip:
+                self.skipped.append((name, detail))
+            elif ok:
                 self.passed += 1
             else:
                 self.failed.append(name)
 
     def end(self):
+        """The skipped tests and why, the failed ones, and last the
+        counts: "N passed, N failed", and ", N skipped" when some were
+        (a skip is never counted as a pass)."""
+        if self.skipped:
+            print("Skipped tests (not run on this machine):", file=self.out)
+            for name, why in self.skipped:
+                print("  %s: %s" % (name, why), file=self.out)
         if self.failed:
             print("Failed tests:", file=self.out)
             for name in self.failed:
                 print("  " + name, file=self.out)
-        print("%d passed, %d failed" % (self.passed, len(self.failed)),
-              file=self.out, flush=True)
+        print("%d passed, %d failed%s" % (
+            self.passed, len(self.failed), ", %d skipped" % len(self.skipped)
+            if self.skipped else ""), file=self.out, flush=True)
         return 0 if not self.failed and self.passed > 0 else 1
 
 
@@ -1012,7 +1043,7 @@ def report_jobs(opts, jobs, unknown, out):
         for fut in concurrent.futures.as_completed(futures):
             job, res = futures[fut], fut.result()
             save_result(opts.results, job.name, res)
-            report.line(job.name, res.ok, res.detail, res.tail)
+            report.line(job.name, res.ok, res.detail, res.tail, res.skipped)
     return report.end()
 
 
@@ -1133,6 +1164,10 @@ def main():
     ap.add_argument("--deterministic", action="store_true",
                     help="batch: QEMU counts instructions for the "
                     "guest's clocks, so a run repeats exactly")
+    ap.add_argument("--fuzz", type=int, default=None,
+                    help="frames net:fuzz sends (default 100000)")
+    ap.add_argument("--fuzz-seed", type=int, default=None,
+                    help="the seed of the net:fuzz* frames (default 1)")
     ap.add_argument("--net", action="store_const", const="user",
                     default=None, help="give every boot an e1000 on "
                     "QEMU's user network (make NET=1)")

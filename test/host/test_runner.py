@@ -394,6 +394,17 @@ class FakeQemu(unittest.TestCase):
         with self.assertRaises(runner.NoTestList):
             runner.kernel_tests(opts(kernel=kernel))
 
+    def test_a_cut_list_is_one_failed_test_with_its_reason(self):
+        self.fake(BOOT + "testcase sem_count\ntestcases 2\n")
+        kernel = os.path.join(self.tmp, "xinu.elf")
+        open(kernel, "w").close()
+        job = [j for j in runner.all_jobs(opts(kernel=kernel))
+               if j.name == "test=list"][0]
+        res = job.run(opts())
+        self.assertFalse(res.ok)
+        self.assertIn("1 cases listed", res.detail)
+        self.assertIn("1 cases listed", res.output)
+
     def test_kernel_test_timeout_applies(self):
         self.fake("TEST x: start\n", hang=True)
         res = runner.run_kernel_test("x", "", opts(timeout=1))
@@ -824,6 +835,42 @@ class Report(unittest.TestCase):
             self.assertFalse(os.path.exists(seen[0][0]))
         finally:
             shutil.rmtree(tmp)
+
+    def test_a_skip_is_shown_and_counted_never_passed(self):
+        tmp = tempfile.mkdtemp()
+        try:
+            skip = runner.Job("net:peer", "peer", lambda o: runner.Result(
+                False, "0.1s: no /dev/net/tun", "", "", True))
+            out = io.StringIO()
+            code = runner.run_tests(opts(results=tmp), [job("vm_lazy", True),
+                                                        skip], out)
+            lines = out.getvalue().strip().splitlines()
+            self.assertEqual(code, 0)
+            self.assertIn("SKIP  net:peer", out.getvalue())
+            self.assertEqual(lines[-3:], [
+                "Skipped tests (not run on this machine):",
+                "  net:peer: 0.1s: no /dev/net/tun",
+                "1 passed, 0 failed, 1 skipped"])
+            with open(os.path.join(tmp, "net:peer.result")) as f:
+                self.assertEqual(f.read(), "SKIP\n0.1s: no /dev/net/tun\n")
+            code = runner.run_tests(opts(), [skip], io.StringIO())
+            self.assertEqual(code, 1)       # nothing passed
+        finally:
+            shutil.rmtree(tmp)
+
+    def test_a_test_that_cannot_run_here_is_skipped(self):
+        import nettests
+
+        def cannot(o):
+            raise runner.Skip("no /dev/net/tun")
+        nettests.TESTS["cannot"] = cannot
+        try:
+            res = nettests.run("cannot", opts())
+        finally:
+            del nettests.TESTS["cannot"]
+        self.assertTrue(res.skipped)
+        self.assertFalse(res.ok)
+        self.assertIn("no /dev/net/tun", res.detail)
 
     def test_unknown_name_fails(self):
         code, text = self.run_report(only="vm_lazy nosuch")

@@ -11,6 +11,7 @@
 #define	FLOOD_WAIT	10000		/* ms A waits for them at most	*/
 #define	ECHO_END	1		/* a datagram this long ends a	*/
 					/*   server that was not counting */
+#define	DHCP_ROUNDS	100		/* dhcp_run calls: net_dhcp_rounds */
 
 /*------------------------------------------------------------------------
  *  ping_until_up  -  Ping 'ip' until it answers, for up to 'ms' ms
@@ -367,6 +368,136 @@ NETTEST(net_read_whole_frames)
 	      && buf[ETH_HDR_LEN] == 5 && buf[ETH_MAXFRAME - 1] == 5);
 	CHECK(ethertab[0].rxoversize == 3);
 	CHECK(ethertab[0].rxerrors == 0);
+	return OK;
+}
+
+/* DHCP against answers made to break it.  Booted with no address on a
+ * link to test/nettests.py (fuzz_dhcp), which answers every DISCOVER
+ * and REQUEST with mutated OFFERs, ACKs and NAKs (options cut short or
+ * running past the end, wrong xids, cookies and MACs, martian
+ * addresses) and then a good answer: dhcp_run runs DHCP_ROUNDS times,
+ * the address forgotten before each, and prints what each took, which
+ * the script checks against its model of the client.  The kernel heap
+ * is as it was, and no answer found its queue full (the script sends
+ * few enough for that). */
+NETTEST(net_dhcp_rounds)
+{
+	char	a[IP_DOTLEN], r[IP_DOTLEN], s[IP_DOTLEN];
+	uint32	heapfree = memlist.mlength;
+	intmask	mask;
+	int32	i;
+
+	for (i = 1; i <= DHCP_ROUNDS; i++) {
+		mask = disable();
+		NetData.ipvalid = NetData.bydhcp = FALSE;
+		restore(mask);
+		if (dhcp_run() != OK) {
+			kprintf("dhcp %d: none\n", i);
+			continue;
+		}
+		kprintf("dhcp %d: %s mask %08x router %s server %s lease %u\n",
+			i, ip2dot(NetData.ipucast, a), NetData.ipmask,
+			ip2dot(NetData.iprouter, r),
+			ip2dot(NetData.dhcpserver, s), NetData.lease);
+	}
+	CHECK(memlist.mlength == heapfree);
+	CHECK(netstats.udpfull == 0);		/* no answer was lost	*/
+	return OK;
+}
+
+/* A process killed while it waits in icmp_echo waits no more: its echo
+ * reply coming later must not wake a new process given its pid, and
+ * its wait entry is free again.  Booted with net.ip=10.0.0.2/24 on a
+ * link to test/nettests.py (ping_killed), which answers the ARP
+ * request for 10.0.0.1 but not the ping, and sends the reply (id
+ * the pinger's pid, seq PING_KILLED_SEQ) when this case says so. */
+#define	PING_KILLED_SEQ	77
+
+local	umsg32	killedgot;		/* what the new process received */
+
+/*------------------------------------------------------------------------
+ *  pinger  -  Ping 10.0.0.1 once and wait long (until killed)
+ *------------------------------------------------------------------------
+ */
+local	process	pinger(void)
+{
+	return icmp_echo(PAIR_A, PING_KILLED_SEQ, 100000);
+}
+
+/*------------------------------------------------------------------------
+ *  newcomer  -  Receive for a while; keep what came (TIMEOUT: nothing)
+ *------------------------------------------------------------------------
+ */
+local	process	newcomer(void)
+{
+	killedgot = recvtime(2000);
+	return OK;
+}
+
+NETTEST(net_ping_killed)
+{
+	pid32	p, q;
+	int32	i, waits = 0;
+
+	p = create(pinger, 8192, 20, "pinger", 0);
+	REQUIRE(p != SYSERR && resume(p) != SYSERR);
+	sleepms(500);				/* its request is out	*/
+	REQUIRE(kill(p) == OK);
+	for (i = 0, q = SYSERR; i < 2 * NPROC && q != p; i++) {
+		q = create(newcomer, 8192, 20, "newcomer", 0);
+		if (q != p && q != SYSERR) {
+			kill(q);
+		}
+	}
+	REQUIRE(q == p);
+	resume(q);
+	kprintf("ping %d killed: reply now\n", p);
+	while (proctab[q].prstate != PR_FREE && waits++ < 50) {
+		sleepms(100);
+	}
+	CHECK(killedgot == (umsg32)TIMEOUT);	/* no stray message	*/
+	for (i = 0; i < NPINGWAIT; i++) {	/* every entry is free	*/
+		CHECK(icmp_echo(NetData.ipucast, i, 1000) >= 0);
+	}
+	return OK;
+}
+
+/* Processes killed while they wait for ARP leave no entry behind: 20
+ * pingers of hosts nobody answers for (10.0.0.100 and up) are killed
+ * while they ask, more than the cache's NARP entries; then 10.0.0.1,
+ * which test/nettests.py (arp_killed) answers for, is still reached. */
+#define	ARP_KILLED	20
+
+/*------------------------------------------------------------------------
+ *  asker  -  Ping 'ip' (its ARP request goes unanswered)
+ *------------------------------------------------------------------------
+ */
+local	process	asker(uint32 ip)
+{
+	return icmp_echo(ip, 1, 5000);
+}
+
+NETTEST(net_arp_killed)
+{
+	struct	arpentry *ap;
+	uint32	heapfree = memlist.mlength;
+	pid32	p;
+	int32	i, pending = 0;
+
+	for (i = 0; i < ARP_KILLED; i++) {
+		p = create(asker, 8192, 20, "asker", 1, PAIR_A + 99 + i);
+		REQUIRE(p != SYSERR && resume(p) != SYSERR);
+		sleepms(20);			/* it waits for ARP	*/
+		REQUIRE(kill(p) == OK);
+	}
+	for (ap = arpcache; ap < &arpcache[NARP]; ap++) {
+		pending += ap->state == ARP_PENDING;
+	}
+	CHECK(pending == 0);
+	kprintf("kernel heap: %d bytes free before, %d after\n", heapfree,
+		memlist.mlength);
+	CHECK(memlist.mlength == heapfree);	/* no frame buffer left	*/
+	CHECK(icmp_echo(PAIR_A, 2, 2000) >= 0);
 	return OK;
 }
 
