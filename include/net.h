@@ -176,6 +176,7 @@ extern	struct	udpentry udptab[];
 
 /* net/ */
 extern	void	netstart(void);
+extern	void	net_forget(pid32);
 extern	process	netin(void);
 extern	uint16	inet_cksum(const void *, uint32, uint32);
 extern	void	arp_init(void);

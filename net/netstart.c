@@ -1,4 +1,4 @@
-/* netstart.c - netstart, netconfig */
+/* netstart.c - netstart, netconfig, net_forget */
 
 #include <xinu.h>
 
@@ -79,4 +79,19 @@ void	netstart(void)
 		kprintf(" (net.ip)");
 	}
 	kprintf("\n");
+}
+
+/*------------------------------------------------------------------------
+ *  net_forget  -  Process 'pid' is being killed: give back everything
+ *		   it held in the network (kill's one call into net/)
+ *------------------------------------------------------------------------
+ */
+void	net_forget(
+	  pid32		pid		/* the process being killed	*/
+	)
+{
+	udp_forget(pid);		/* a UDP slot it waits on	*/
+	icmp_forget(pid);		/* an echo reply it waits for	*/
+	arp_forget(pid);		/* an ARP answer it waits for	*/
+	ip_forget(pid);			/* the frame it was sending	*/
 }

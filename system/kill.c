@@ -56,10 +56,7 @@ syscall	kill(
 	childdone(prptr->prparent, pid);
 	dropnotes(pid);
 	atakill(pid);			/* a disk channel it holds	*/
-	udp_forget(pid);		/* a UDP slot it waits on	*/
-	icmp_forget(pid);		/* an echo reply it waits for	*/
-	arp_forget(pid);		/* an ARP answer it waits for	*/
-	ip_forget(pid);			/* the frame it was sending	*/
+	net_forget(pid);		/* what it held in the network	*/
 	for (i = 0; i < NDESC; i++) {
 		close(prptr->prdesc[i]);
 	}
