@@ -19,5 +19,6 @@ extern	void	seal_init(bool8);		/* seal.c	*/
 extern	void	seal_page(uint32, const char *, char *);
 extern	status	open_page(uint32, const char *, char *);
 extern	void	seal_start(void);		/* sealdev.c	*/
+extern	const	struct	swapdev	*seal_plain(void);
 
 #endif

@@ -111,8 +111,14 @@ void	chacha20_xor(
 	while (len > 0) {
 		chacha20_block(key, counter++, nonce, ks);
 		n = len < CHACHA_BLOCK ? len : CHACHA_BLOCK;
-		for (i = 0; i < n; i++) {
-			out[i] = in[i] ^ ks[i];
+		if (n == CHACHA_BLOCK) {	/* a whole block: by words */
+			for (i = 0; i < CHACHA_BLOCK; i += 4) {
+				put32(out + i, le32(in + i) ^ le32(ks + i));
+			}
+		} else {
+			for (i = 0; i < n; i++) {
+				out[i] = in[i] ^ ks[i];
+			}
 		}
 		in += n;
 		out += n;

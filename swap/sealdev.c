@@ -1,5 +1,5 @@
-/* sealdev.c - seal_start: sealed swap between the fault path and the
- *	       swap backend */
+/* sealdev.c - seal_start, seal_plain: sealed swap between the fault
+ *	       path and the swap backend */
 
 #include <xinu.h>
 #include <vm.h>
@@ -70,4 +70,14 @@ void	seal_start(void)
 		sealswap.putslot = sealed_putslot;
 		swapdev = &sealswap;
 	}
+}
+
+/*------------------------------------------------------------------------
+ *  seal_plain  -  The backend under the seal (make bench puts it back in
+ *		   place, with no page in swap, to compare the two)
+ *------------------------------------------------------------------------
+ */
+const	struct	swapdev	*seal_plain(void)
+{
+	return seal_on ? plain : swapdev;
 }

@@ -40,6 +40,13 @@ table ends with each fault kind as a ratio to its floor:
                                copy in swap is good: nothing is written)
     fault_lazy_evict           trap + copy + zero + 2 invlpg
 
+bench_seal (vm.swapcrypt=on) adds sealed swap against its bases, all in
+its one boot: seal_4k and open_4k (ChaCha20-Poly1305 over one page,
+also given in cycles per byte) against copy_4k, and the sealed swap-in
+faults against the same faults with the plain backend put back
+(plain_fault_swapin, plain_fault_evict_dirty_swapin); bench_seal_disk
+does the same on disk swap (disk_sealed_..., disk_plain_...).
+
 --icount runs QEMU with -icount shift=0: the guest's clock and TSC then
 count instructions (1 ns each), so cycles become instruction counts and
 repeat from run to run whatever the host's load; microseconds are then
@@ -77,7 +84,18 @@ FLOORS = [
      {"floor_trap": 1, "floor_copy": 2, "floor_invlpg": 2}),
     ("fault_lazy_evict",
      {"floor_trap": 1, "floor_copy": 1, "floor_zero": 1, "floor_invlpg": 2}),
+    # bench_seal: sealed swap against plain swap and a page copy, in the
+    # same boot (vm.swapcrypt=on; the plain backend put back for plain_)
+    ("seal_4k", {"copy_4k": 1}),
+    ("open_4k", {"copy_4k": 1}),
+    ("sealed_fault_swapin", {"plain_fault_swapin": 1}),
+    ("sealed_fault_evict_dirty_swapin",
+     {"plain_fault_evict_dirty_swapin": 1}),
+    ("disk_sealed_fault_swapin", {"disk_plain_fault_swapin": 1}),
+    ("disk_sealed_fault_evict_dirty_swapin",
+     {"disk_plain_fault_evict_dirty_swapin": 1}),
 ]
+CIPHER = ("seal_4k", "open_4k")     # also given per byte (4096 bytes)
 
 
 def boot_case(name, args, opts):
@@ -178,15 +196,20 @@ def ratios(rows):
         floors = [sum(n * cyc[p][r] for p, n in parts.items())
                   for r in range(runs)]
         per_run = [cyc[kind][r] / floors[r] for r in range(runs)]
-        formula = " + ".join(("%d %s" % (n, p[6:]) if n > 1 else p[6:])
-                             for p, n in parts.items())
+        formula = " + ".join(("%d %s" % (n, short(p)) if n > 1
+                              else short(p)) for p, n in parts.items())
         found.append((kind, median(cyc[kind][:runs]), median(floors),
                       per_run, formula))
     return found
 
 
+def short(measure):
+    """A floor measure's name without its "floor_" prefix."""
+    return measure[6:] if measure.startswith("floor_") else measure
+
+
 def ratio_table(found):
-    out = [("fault kind", "cycles", "floor", "ratio", "floor is")]
+    out = [("measure", "cycles", "base", "ratio", "base is")]
     for kind, cycles, floor, per_run, formula in found:
         r = median(per_run)
         spread = (" (%.2f-%.2f)" % (min(per_run), max(per_run))
@@ -195,6 +218,9 @@ def ratio_table(found):
                     "%.2fx%s" % (r, spread), formula))
     print()
     print_columns(out, 1)
+    for kind, cycles, _, _, _ in found:
+        if kind in CIPHER:
+            print("%s: %.1f cycles per byte" % (kind, cycles / 4096.0))
 
 
 def write_csv(path, rows, found, opts):

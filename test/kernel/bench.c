@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <seal.h>
 #include "vmtest.h"
 #include "nettest.h"
 
@@ -118,6 +119,23 @@ TEST(bench_boot)
  * twice, and only the second round, on frames and slots the host has
  * backed, is reported.
  */
+local	const	char	*kindprefix = "";	/* "sealed_": bench_seal */
+
+/*------------------------------------------------------------------------
+ *  kind  -  The name a fault kind is reported as (NULL: not shown)
+ *------------------------------------------------------------------------
+ */
+local	const	char	*kind(const char *name, bool8 show)
+{
+	static	char	buf[64];
+
+	if (!show) {
+		return NULL;
+	}
+	sprintf(buf, "%s%s", kindprefix, name);
+	return buf;
+}
+
 local	void	fault_kinds(int32 n, bool8 show)
 {
 	char	*p = vmalloc(2 * n * PAGE_SIZE);
@@ -126,14 +144,14 @@ local	void	fault_kinds(int32 n, bool8 show)
 		CHECK(p != (char *)SYSERR);
 		return;
 	}
-	CHECK(touch(show ? "fault_lazy" : NULL, p, 0, n, TRUE) > 0);
-	CHECK(touch(show ? "fault_lazy_evict" : NULL, p, n, n, TRUE) > 0);
-	CHECK(touch(show ? "fault_evict_dirty_swapin" : NULL, p, 0, n,
+	CHECK(touch(kind("fault_lazy", show), p, 0, n, TRUE) > 0);
+	CHECK(touch(kind("fault_lazy_evict", show), p, n, n, TRUE) > 0);
+	CHECK(touch(kind("fault_evict_dirty_swapin", show), p, 0, n,
 		    FALSE) > 0);
-	CHECK(touch(show ? "fault_evict_clean_swapin" : NULL, p, n, n,
+	CHECK(touch(kind("fault_evict_clean_swapin", show), p, n, n,
 		    FALSE) > 0);
 	CHECK(vfree(PAGE(p, n), n * PAGE_SIZE) == OK);
-	CHECK(touch(show ? "fault_swapin" : NULL, p, 0, n, FALSE) > 0);
+	CHECK(touch(kind("fault_swapin", show), p, 0, n, FALSE) > 0);
 	CHECK(vfree(p, n * PAGE_SIZE) == OK);
 }
 
@@ -317,6 +335,75 @@ TEST_BOOT(bench_faults, "vm.ffs=4096")
 	REQUIRE(vrun(faulter, NFAULTS) != SYSERR);
 	spread(NFAULTS);
 	CHECK(free_ffs_pages() == NFAULTS);
+	return OK;
+}
+
+/*
+ * Sealed swap's cost, in one boot with vm.swapcrypt=on: sealing and
+ * opening one page (ChaCha20-Poly1305 over 4 KiB) against copying it,
+ * then the fault kinds sealed and, with the plain backend put back
+ * (no page is in swap between the rounds), the same kinds plain
+ */
+local	const	char	*sealedkinds, *plainkinds;	/* their prefixes */
+
+local	process	sealfaulter(int32 n)
+{
+	const	struct	swapdev	*sealed = swapdev;
+
+	kindprefix = sealedkinds;
+	fault_kinds(n, FALSE);
+	fault_kinds(n, TRUE);
+	swapdev = seal_plain();
+	kindprefix = plainkinds;
+	fault_kinds(n, TRUE);
+	swapdev = sealed;
+	kindprefix = "";
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+TEST_BOOT(bench_seal, "vm.ffs=1024 vm.swapcrypt=on")
+{
+	struct	stamp	a, b;
+	uint32	i, n = 1024;
+	intmask	mask;
+
+	REQUIRE(seal_on && free_ffs_pages() == 1024);
+	mask = disable();
+	stamp(&a);
+	for (i = 0; i < n; i++) {
+		seal_page(i & 63, (char *)floorpage[0], (char *)floorpage[1]);
+	}
+	stamp(&b);
+	CHECK(report("seal_4k", n, &a, &b) > 0);
+	stamp(&a);
+	for (i = 0; i < n; i++) {
+		open_page(63, (char *)floorpage[1], (char *)floorpage[0]);
+	}
+	stamp(&b);
+	CHECK(report("open_4k", n, &a, &b) > 0);
+	stamp(&a);
+	for (i = 0; i < n; i++) {
+		page_copy(floorpage[i & 1], floorpage[~i & 1]);
+	}
+	stamp(&b);
+	CHECK(report("copy_4k", n, &a, &b) > 0);
+	restore(mask);
+	CHECK(sealstats.failed == 0);
+	sealedkinds = "sealed_";
+	plainkinds = "plain_";
+	REQUIRE(vrun(sealfaulter, 1024) != SYSERR);
+	return OK;
+}
+
+/* The same on disk swap (sealed by default there) */
+TEST_BOOT(bench_seal_disk, "+disk vm.swapdev=disk vm.ffs=256")
+{
+	REQUIRE(seal_on && swapdev->blocks && free_ffs_pages() == 256);
+	sealedkinds = "disk_sealed_";
+	plainkinds = "disk_plain_";
+	REQUIRE(vrun(sealfaulter, 256) != SYSERR);
+	CHECK(sealstats.failed == 0);
 	return OK;
 }
 
