@@ -34,6 +34,7 @@ empty datagram for the end of the link.
 """
 
 import logging
+import os
 import random
 import struct
 import sys
@@ -44,6 +45,9 @@ from scapy.all import (ARP, BOOTP, DHCP, ICMP, IP, UDP, Ether,  # noqa: E402
                        IPOption_EOL, IPOption_LSRR, IPOption_NOP,
                        IPOption_RR, IPOption_SSRR, IPOption_Timestamp, Raw,
                        fuzz)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netmodel import cksum  # noqa: E402  (the Internet checksum)
 
 XINU_MAC = "52:54:00:00:00:02"
 XINU_IP = "10.0.0.2"
@@ -256,15 +260,6 @@ SEEDS = {"arp": arp_frame, "icmp": icmp_frame, "udp": udp_frame,
 
 # ---------------------------------------------------------------------
 # byte changes, and checksums made right again
-
-def cksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
-
 
 def fix_checksums(f):
     """The IP frame 'f' with its IP header checksum, and the UDP or ICMP
