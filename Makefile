@@ -45,7 +45,7 @@
 #h                         in a bubblewrap sandbox; writes grades.csv,
 #h                         totals.csv, reports/STUDENT.md and
 #h                         gradescope/STUDENT/results.json into OUT and
-#h                         prints a summary (README: Grading a course)
+#h                         prints a summary (docs/grading.md)
 #h   make grade-collect RESULTS=dir
 #h                         the same outputs from a results folder (after
 #h                         ENGINE=slurm's jobs end), into OUT or RESULTS/..
@@ -129,7 +129,7 @@
 #h A variable no target takes (a misspelt TIMOUT=5), or a bad value (MEM=0,
 #h NET=2, TIMEOUT=abc), stops make with one line saying so.
 
-# make help prints every target and variable (keep it and README true)
+# make help prints every target and variable (keep it and docs/usage.md true)
 
 MEM      ?= 256
 RUNS     ?= 3
