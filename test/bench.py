@@ -244,9 +244,10 @@ def ratio_table(found):
     for kind, cycles, floor, per_run, formula in found:
         r = median(per_run)
         digits = 1 if r >= 10 else 2
-        spread = (" (%.*f-%.*f)" % (digits, min(per_run), digits,
-                                    max(per_run))
-                  if len(per_run) > 1 else "")
+        spread = " (%.*f-%.*f)" % (digits, min(per_run), digits,
+                                   max(per_run))
+        if len(set("%.*f" % (digits, v) for v in per_run)) == 1:
+            spread = ""
         out.append((kind, number(cycles), number(floor),
                     "%.*fx%s" % (digits, r, spread), formula))
     lines = [""] + columns(out, 1)
