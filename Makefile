@@ -63,7 +63,8 @@
 #h                         counts (one QEMU -icount boot per count), beside
 #h                         OPT and LRU from the host; compile/curves/*.png,
 #h                         *.svg and curves.csv, and into docs/ the table of
-#h                         docs/costs.md, curves.csv and two plots (25-35 s)
+#h                         docs/costs.md, curves.csv and two plots (about a
+#h                         minute with JOBS=1 on 2 busy cores)
 #h
 #h Variables (make VAR=value TARGET):
 #h   APPEND="words"        kernel command-line words (test=NAME, vm.*=...)
