@@ -132,6 +132,9 @@
 #h
 #h A variable no target takes (a misspelt TIMOUT=5), or a bad value (MEM=0,
 #h NET=2, TIMEOUT=abc), stops make with one line saying so.
+#h
+#h docs/usage.md has every target and variable at length; README.md the
+#h quick starts for students and instructors.
 
 # make help prints every target and variable (keep it and docs/usage.md true)
 
