@@ -243,7 +243,7 @@ def ratio_table(found):
     out = [("measure", "cycles", "base", "ratio", "base is")]
     for kind, cycles, floor, per_run, formula in found:
         r = median(per_run)
-        digits = 1 if r >= 10 else 2
+        digits = 1 if max(per_run) >= 10 else 2
         spread = " (%.*f-%.*f)" % (digits, min(per_run), digits,
                                    max(per_run))
         if len(set("%.*f" % (digits, v) for v in per_run)) == 1:
