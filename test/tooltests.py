@@ -96,6 +96,12 @@ runner.py runs these in its pool beside the other tests:
                   policies; make bench's tables there fit 100 columns
                   and each of their columns is explained; the plots in
                   docs/ are PNGs at least 960 pixels wide
+  fnlen           compile/bin/fnlen finds no function in system/ paging/
+                  swap/ device/ net/ longer than 70 lines, braces counted;
+                  and in a copy of those folders with a 71-line function,
+                  a 70-line one and a body opened on its signature's line,
+                  it names the first and the third (file, line, function
+                  and length) and exits 1
 Each uses ports and folders of its own, so two make test runs at once do
 not meet.
 """
@@ -1197,6 +1203,46 @@ def test_docs_tables(tmp, opts):
         if width < 960:
             raise Failed("docs/%s is %d pixels wide" % (plot, width))
     return None, "\n".join(out)
+FNLEN = os.path.join(TOP, "compile/bin/fnlen")
+FNLEN_FOLDERS = ("system", "paging", "swap", "device", "net")
+
+
+def body(name, lines):
+    """A function 'name' whose body, braces counted, is 'lines' long."""
+    return ("int32\t%s(void)\n{\n\tint32\tn = 0;\n\n%s\treturn n;\n}\n"
+            % (name, "\tn++;\n" * (lines - 5)))
+
+
+def test_fnlen(tmp, opts):
+    r = subprocess.run([FNLEN], capture_output=True, text=True,
+                       timeout=60)
+    out = r.stdout + r.stderr
+    if r.returncode != 0:
+        first = out.splitlines()[0] if out.strip() else "no output"
+        raise Failed("%s (status %d)\n%s" % (first, r.returncode, out))
+    # The same folders with three more files: one function a line too
+    # long, one just short enough, one whose body opens on its
+    # signature's line (it would escape the count)
+    src = os.path.join(tmp, "src")
+    os.makedirs(src)
+    subprocess.run(["cp", "-rs"] + [os.path.join(TOP, d)
+                                    for d in FNLEN_FOLDERS] + [src],
+                   check=True)
+    write(src, "swap/toolong.c", "/* toolong.c */\n\n" + body("toolong", 71))
+    write(src, "net/justright.c", body("justright", 70))
+    write(src, "device/tty/opened.c",
+          "\nint32\topened(void) {\n\treturn 0;\n}\n")
+    r = subprocess.run([FNLEN, "--src", src], capture_output=True,
+                       text=True, timeout=60)
+    out += "\n" + r.stdout + r.stderr
+    want = ["fnlen: device/tty/opened.c:2: the body opens on the "
+            "signature's line",
+            "fnlen: swap/toolong.c:4: toolong is 71 lines (at most 70)"]
+    if r.returncode != 1 or sorted(r.stdout.splitlines()) != want:
+        raise Failed("three files: status %d, wanted 1 and these lines:\n"
+                     "%s\ngot:\n%s" % (r.returncode, "\n".join(want),
+                                        r.stdout + r.stderr))
+    return None, out
 
 
 TESTS = {"batch-verdicts": test_batch_verdicts,
@@ -1213,7 +1259,8 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "debug-console": test_debug_console,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
          "deterministic": test_deterministic, "curves": test_curves,
-         "layers": test_layers, "build-lines": test_build_lines,
+         "layers": test_layers, "fnlen": test_fnlen,
+         "build-lines": test_build_lines,
          "docs-tables": test_docs_tables}
 
 
