@@ -5,7 +5,9 @@
  * frame table; swap/ (slots, backends, eviction, replacement policies)
  * reaches frames only through what this header declares: the frame
  * table, the kmap window, and the PTE of a frame: its A and D bits and
- * the change to "swapped out to slot N".
+ * the change to "swapped out to slot N".  A frame may be mapped by
+ * several PTEs (a shared page): the frame_* helpers act on every one
+ * of them, through the frame's reverse map (paging/rmap.c).
  * A replacement policy sees frame numbers and the frame_* helpers only,
  * never a PTE (see struct vmpolicy below).
  *
@@ -16,15 +18,41 @@
 #ifndef _FRAME_H_
 #define _FRAME_H_
 
-/* One FFS frame (paging/ffs.c) */
+/* One FFS frame (paging/ffs.c).  A frame may be mapped by several
+ * PTEs (shared pages): {owner, vpn} is its first mapping, and the others
+ * are a chain of rmap entries (the reverse map, paging/rmap.c) */
 struct	ffsframe {
-	pid32	owner;		/* process whose heap page it holds, or */
-				/* FFS_FREE				*/
-	uint32	vpn;		/* virtual page number it backs		*/
+	pid32	owner;		/* a process mapping it (the first	*/
+				/* mapping), FFS_FREE or FFS_ORPHAN	*/
+	uint32	vpn;		/* virtual page number it backs there	*/
 	int32	slot;		/* swap slot with a copy, or NOSLOT	*/
 	byte	io;		/* FIO_NONE, or the I/O in flight	*/
 	pid32	iopid;		/* the process doing that I/O		*/
+	uint16	nmap;		/* PTEs that map it (present or		*/
+				/* PTE_IN_IO): 1 + its rmap entries	*/
+	int32	rmap;		/* its other mappings: first rmap entry,	*/
+				/* or RMAP_END				*/
 };
+
+/* One more mapping of a frame: the PTE of page 'vpn' of 'pid' */
+struct	rmapent	{
+	pid32	pid;
+	uint32	vpn;
+	int32	next;		/* next entry of the frame, or RMAP_END	*/
+};
+#define	RMAP_END	(-1)
+#define	RMAP_FIRST	(-2)	/* frame_mapping's cursor, to start	*/
+#define	RMAP_EXTRA	(3 * MAX_FFS_SIZE)	/* mappings beyond each	*/
+				/* frame's first, system-wide		*/
+extern	uint32	rmap_nfree;	/* rmap entries free			*/
+extern	void	rmap_init(void);
+extern	status	rmap_add(int32 f, pid32 pid, uint32 vpn);
+extern	uint16	rmap_del(int32 f, pid32 pid, uint32 vpn);
+extern	void	rmap_clear(int32 f);
+extern	bool8	rmap_has(int32 f, pid32 pid, uint32 vpn);
+extern	bool8	frame_mapping(int32 f, int32 *cur, pid32 *pid, uint32 *vpn);
+extern	int32	frame_ofslot(uint32 slot);
+extern	void	frame_setslot(int32 f, int32 slot);
 #define	FFS_FREE	(-1)
 #define	FFS_ORPHAN	(-2)	/* owner: the page was freed while its	*/
 				/* I/O was in flight; whoever ends the	*/
@@ -78,7 +106,8 @@ extern	void	page_copy(void *, const void *);
 
 /* The page-table entry of frame 'f' (in use), through its A and D bits
  * (paging/frame.c); each flushes the TLB entry it changes */
-extern	bool8	frame_accessed(int32 f, bool8 clear);
+extern	bool8	frame_accessed(int32 f, bool8 clear);	/* each OR	*/
+				/* over the frame's mappings		*/
 extern	bool8	frame_dirty(int32 f);
 extern	void	frame_unmap(int32 f, uint32 slot);
 extern	void	frame_setio(int32 f);

@@ -38,7 +38,10 @@ void	ffs_init(uint32 limit)
 		ffstab[i].slot = NOSLOT;
 		ffstab[i].io = FIO_NONE;
 		ffstab[i].iopid = SYSERR;
+		ffstab[i].nmap = 0;
+		ffstab[i].rmap = RMAP_END;
 	}
+	rmap_init();
 	freemap_init(&ffs_map, limit, MAX_FFS_SIZE);
 }
 
@@ -58,13 +61,16 @@ int32	ffs_alloc(pid32 pid, uint32 vpn)
 	ffstab[f].owner = pid;
 	ffstab[f].vpn = vpn;
 	ffstab[f].slot = NOSLOT;
+	ffstab[f].nmap = 1;
 	proctab[pid].prvm->nframes++;
 	return f;
 }
 
 /*------------------------------------------------------------------------
  *  ffs_free  -  Return frame 'f' to FFS; the caller has dealt with its
- *		 swap slot (interrupts disabled)
+ *		 swap slot and with every PTE that mapped it: each of
+ *		 those processes counts one frame less (interrupts
+ *		 disabled)
  *------------------------------------------------------------------------
  */
 void	ffs_free(int32 f)
@@ -72,9 +78,9 @@ void	ffs_free(int32 f)
 	struct	ffsframe *fr = &ffstab[f];
 
 	assert(f >= 0 && (uint32)f < ffs_limit && fr->owner != FFS_FREE);
-	proctab[fr->owner].prvm->nframes--;
+	rmap_clear(f);
 	fr->owner = FFS_FREE;
-	fr->slot = NOSLOT;
+	frame_setslot(f, NOSLOT);
 	freemap_give(&ffs_map, f);
 }
 
@@ -89,9 +95,9 @@ void	ffs_release(int32 f)
 {
 	struct	ffsframe *fr = &ffstab[f];
 
-	assert(fr->owner == FFS_ORPHAN && !frame_busy(f));
+	assert(fr->owner == FFS_ORPHAN && !frame_busy(f) && fr->nmap == 0);
 	fr->owner = FFS_FREE;
-	fr->slot = NOSLOT;
+	frame_setslot(f, NOSLOT);
 	freemap_give(&ffs_map, f);
 }
 

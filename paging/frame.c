@@ -5,88 +5,117 @@
 #include <vm.h>
 
 /*
- * The PTE side of the frame layer (frame.h).  ffstab records which page
- * of which process a frame holds, so the frame's PTE is found from its
- * number; swap/ changes that PTE only through these functions, which
- * flush the TLB entry when the owner's address space is loaded.  All
- * run with interrupts disabled and take a frame in use.
+ * The PTE side of the frame layer (frame.h).  The frame table and its
+ * reverse map (rmap.c) record which pages of which processes a frame
+ * holds, so the frame's PTEs are found from its number; swap/ changes
+ * those PTEs only through these functions, which act on every mapping
+ * of the frame and flush the TLB entry when the mapper's address space
+ * is loaded.  A and D are the OR over the mappings: a shared page was
+ * used, or written, when any of its mappers did.  All run with
+ * interrupts disabled and take a frame in use.
  */
 
 /*------------------------------------------------------------------------
- *  frame_pte  -  The PTE that maps FFS frame 'f'
+ *  page_pteof  -  The PTE of page 'vpn' of process 'pid'
  *------------------------------------------------------------------------
  */
-local	pte_t	*frame_pte(int32 f)
+local	pte_t	*page_pteof(pid32 pid, uint32 vpn)
 {
-	struct	ffsframe *fr = &ffstab[f];
-
-	return pte_lookup((pde_t *)proctab[fr->owner].prpdbr,
-			  fr->vpn << PAGE_SHIFT);
+	return pte_lookup((pde_t *)proctab[pid].prpdbr, vpn << PAGE_SHIFT);
 }
 
 /*------------------------------------------------------------------------
- *  frame_setpte  -  Set the PTE of frame 'f''s page to 'val'
+ *  frame_bits  -  The OR of 'bits' over frame 'f''s PTEs; with 'clear',
+ *		   clear them in each
  *------------------------------------------------------------------------
  */
-local	void	frame_setpte(int32 f, pte_t val)
+local	pte_t	frame_bits(int32 f, pte_t bits, bool8 clear)
 {
-	struct	ffsframe *fr = &ffstab[f];
+	int32	cur = RMAP_FIRST;
+	pid32	pid;
+	uint32	vpn;
+	pte_t	*pte, seen = 0;
 
-	pte_set(fr->owner, fr->vpn << PAGE_SHIFT, frame_pte(f), val);
+	while (frame_mapping(f, &cur, &pid, &vpn)) {
+		pte = page_pteof(pid, vpn);
+		seen |= *pte & bits;
+		if (clear && (*pte & bits)) {
+			pte_set(pid, vpn << PAGE_SHIFT, pte, *pte & ~bits);
+		}
+	}
+	return seen;
 }
 
 /*------------------------------------------------------------------------
- *  frame_accessed  -  Was frame 'f''s page used since its A bit was last
- *		       cleared?  With 'clear', clear the bit too
+ *  frame_setptes  -  Set every PTE of frame 'f' to 'val', keeping each
+ *		      one's PTE_W when 'keepw'
+ *------------------------------------------------------------------------
+ */
+local	void	frame_setptes(int32 f, pte_t val, bool8 keepw)
+{
+	int32	cur = RMAP_FIRST;
+	pid32	pid;
+	uint32	vpn;
+	pte_t	*pte;
+
+	while (frame_mapping(f, &cur, &pid, &vpn)) {
+		pte = page_pteof(pid, vpn);
+		pte_set(pid, vpn << PAGE_SHIFT, pte,
+			val | (keepw ? (*pte & PTE_W) : 0));
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  frame_accessed  -  Was frame 'f''s page used, by any mapper, since its
+ *		       A bits were last cleared?  With 'clear', clear them
  *------------------------------------------------------------------------
  */
 bool8	frame_accessed(int32 f, bool8 clear)
 {
-	pte_t	*pte = frame_pte(f);
-	bool8	used = (*pte & PTE_A) != 0;
-
-	if (used && clear) {
-		frame_setpte(f, *pte & ~PTE_A);
-	}
-	return used;
+	return frame_bits(f, PTE_A, clear) != 0;
 }
 
 /*------------------------------------------------------------------------
- *  frame_dirty  -  Was frame 'f''s page written since it was mapped?
+ *  frame_dirty  -  Was frame 'f''s page written, by any mapper, since
+ *		    it was mapped?
  *------------------------------------------------------------------------
  */
 bool8	frame_dirty(int32 f)
 {
-	return (*frame_pte(f) & PTE_D) != 0;
+	return frame_bits(f, PTE_D, FALSE) != 0;
 }
 
 /*------------------------------------------------------------------------
- *  frame_unmap  -  Frame 'f''s page now lives in swap slot 'slot': its
- *		    PTE names the slot (is_swapped) and maps no frame
+ *  frame_unmap  -  Frame 'f''s page now lives in swap slot 'slot': each
+ *		    of its PTEs names the slot (is_swapped) and maps no
+ *		    frame
  *------------------------------------------------------------------------
  */
 void	frame_unmap(int32 f, uint32 slot)
 {
-	frame_setpte(f, (slot << PAGE_SHIFT) | PTE_IS_VMALLOC | PTE_IS_SWAPPED);
+	frame_setptes(f, (slot << PAGE_SHIFT) | PTE_IS_VMALLOC |
+		      PTE_IS_SWAPPED, FALSE);
 }
 
 /*------------------------------------------------------------------------
- *  frame_remap  -  Map frame 'f''s page again (it was PTE_IN_IO), with
- *		    the D bit set when 'dirty' (its slot's copy is stale)
+ *  frame_remap  -  Map frame 'f''s page again in each PTE (they were
+ *		    PTE_IN_IO, each keeping its PTE_W), the D bit set when
+ *		    'dirty' (its slot's copy is stale)
  *------------------------------------------------------------------------
  */
 void	frame_remap(int32 f, bool8 dirty)
 {
-	frame_setpte(f, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC |
-			(dirty ? PTE_D : 0));
+	frame_setptes(f, ffsaddr(f) | PTE_P | PTE_IS_VMALLOC |
+		      (dirty ? PTE_D : 0), TRUE);
 }
 
 /*------------------------------------------------------------------------
- *  frame_setio  -  Unmap frame 'f''s page for I/O: its PTE holds the
- *		    frame with PTE_IN_IO, not present
+ *  frame_setio  -  Unmap frame 'f''s page for I/O: each PTE holds the
+ *		    frame with PTE_IN_IO, not present (and keeps its PTE_W,
+ *		    which the MMU ignores now, for frame_remap)
  *------------------------------------------------------------------------
  */
 void	frame_setio(int32 f)
 {
-	frame_setpte(f, ffsaddr(f) | PTE_IS_VMALLOC | PTE_IN_IO);
+	frame_setptes(f, ffsaddr(f) | PTE_IS_VMALLOC | PTE_IN_IO, TRUE);
 }

@@ -1,4 +1,4 @@
-/* heap.c - heap_alloc, heap_free, page_release */
+/* heap.c - heap_alloc, heap_free, page_unmap, page_release */
 
 #include <xinu.h>
 #include <vm.h>
@@ -71,8 +71,45 @@ status	heap_free(pid32 pid, char *ptr, uint32 nbytes)
 }
 
 /*------------------------------------------------------------------------
+ *  page_unmap  -  Heap page 'va' of 'pid' lets go of frame 'f', which
+ *		   it maps (present or PTE_IN_IO), and of the frame's slot;
+ *		   the frame stays while other PTEs map it, else it is
+ *		   freed, or with I/O in flight left as an orphan
+ *------------------------------------------------------------------------
+ */
+local	void	page_unmap(pid32 pid, uint32 va, int32 f)
+{
+	struct	ffsframe *fr = &ffstab[f];
+	int32	slot = fr->slot;
+
+	if (fr->nmap > 1) {
+		rmap_del(f, pid, va >> PAGE_SHIFT);
+		if (slot != NOSLOT) {
+			swap_free(pid, slot);	/* others hold it too	*/
+		}
+	} else if (frame_busy(f)) {
+		/* Another process is moving the page (its own I/O was
+		 * undone by swap_ioabort if it is being killed): the frame
+		 * stays busy and taken until that I/O ends, and whoever
+		 * ends it gives back the frame and its slot
+		 * (orphan_release); they leave this process's counts now */
+		if (slot != NOSLOT) {
+			swap_unhold(pid, slot);
+		}
+		rmap_clear(f);
+		fr->owner = FFS_ORPHAN;
+	} else {
+		if (slot != NOSLOT) {
+			swap_free(pid, slot);
+		}
+		ffs_free(f);
+	}
+}
+
+/*------------------------------------------------------------------------
  *  page_release  -  Give back the frame or swap slot behind heap page
- *		     'va' of 'pid' and clear its PTE (interrupts disabled)
+ *		     'va' of 'pid' and clear its PTE (interrupts disabled);
+ *		     a shared frame or slot stays with its other holders
  *------------------------------------------------------------------------
  */
 void	page_release(pid32 pid, uint32 va)
@@ -80,25 +117,11 @@ void	page_release(pid32 pid, uint32 va)
 	pte_t	*pte = pte_lookup((pde_t *)proctab[pid].prpdbr, va);
 	int32	f;
 
-	if (*pte & PTE_IN_IO) {
-		/* Another process is moving the page (its own I/O was undone
-		 * by swap_ioabort if it is being killed): the frame stays
-		 * busy and taken until that I/O ends, and whoever ends it
-		 * gives back the frame and its slot (orphan_release); they
-		 * leave this process's counts now */
+	if (*pte & (PTE_IN_IO | PTE_P)) {
 		f = ffsindex(PTE_FRAME(*pte));
-		assert(frame_busy(f) && ffstab[f].owner == pid);
-		if (ffstab[f].slot != NOSLOT) {
-			proctab[pid].prvm->nslots--;
-		}
-		proctab[pid].prvm->nframes--;
-		ffstab[f].owner = FFS_ORPHAN;
-	} else if (*pte & PTE_P) {
-		f = ffsindex(PTE_FRAME(*pte));
-		if (ffstab[f].slot != NOSLOT) {
-			swap_free(pid, ffstab[f].slot);
-		}
-		ffs_free(f);
+		assert(((*pte & PTE_IN_IO) != 0) == frame_busy(f) &&
+		       rmap_has(f, pid, va >> PAGE_SHIFT));
+		page_unmap(pid, va, f);
 	} else if (*pte & PTE_IS_SWAPPED) {
 		swap_free(pid, PTE_SLOT(*pte));
 	}

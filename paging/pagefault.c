@@ -1,5 +1,5 @@
 /* pagefault.c - pagefault, page_pte, page_lost, page_map, page_fill,
-		 page_in */
+		 page_join, page_in */
 
 #include <xinu.h>
 #include <vm.h>
@@ -24,6 +24,12 @@
  *					     a kernel bug (panic) when
  *					     interrupts were off, else the
  *					     process is killed
+ *
+ * A shared page (paging/rmap.c) is mapped read-only in each mapper: a
+ * PTE maps a frame writable only when it is the frame's one mapping
+ * and no other PTE holds the frame's slot.  A swapped shared page is
+ * read by the first mapper to fault; the others find its frame through
+ * the slot (frame_ofslot) and map it with no I/O (page_join).
  *
  * A fault is never returned from unresolved: that would re-fault forever.
  * (page_in may instead wait for another process's I/O on the page and
@@ -95,13 +101,17 @@ local	status	page_lost(pid32 pid, uint32 va)
 /*------------------------------------------------------------------------
  *  page_map  -  Map frame 'f', which now holds heap page 'va' of 'pid',
  *		 dirty when 'dirty' (its slot holds no copy), and wake the
- *		 waiters for I/O when 'wake'; returns OK
+ *		 waiters for I/O when 'wake'; returns OK.  Writable unless
+ *		 other PTEs hold the frame's slot (a shared page)
  *------------------------------------------------------------------------
  */
 local	status	page_map(pid32 pid, uint32 va, int32 f, bool8 dirty,
 			 bool8 wake)
 {
-	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | PTE_W |
+	int32	slot = ffstab[f].slot;
+	pte_t	w = (slot == NOSLOT || swap_refs(slot) == 1) ? PTE_W : 0;
+
+	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | w |
 		PTE_IS_VMALLOC | (dirty ? PTE_D : 0));
 	if (vmpolicy->loaded != NULL) {
 		vmpolicy->loaded(f);
@@ -147,6 +157,30 @@ local	status	page_fill(pid32 pid, uint32 va, int32 f, int32 slot,
 }
 
 /*------------------------------------------------------------------------
+ *  page_join  -  Heap page 'va' of 'pid' is swapped out to a slot whose
+ *		  page frame 'f' holds now (another mapper brought it
+ *		  in): map the same frame, read-only, with no I/O.  OK,
+ *		  or PAGE_AGAIN when the frame is busy (after a wait) or
+ *		  the reverse map is full (the frame was evicted from its
+ *		  other mappers: this fault reads it as their first)
+ *------------------------------------------------------------------------
+ */
+local	status	page_join(pid32 pid, uint32 va, int32 f)
+{
+	if (frame_busy(f)) {
+		frame_iowait();
+		return PAGE_AGAIN;
+	}
+	if (rmap_add(f, pid, va >> PAGE_SHIFT) == SYSERR) {
+		swap_evict_frame(f);	/* idle, with a slot: it goes	*/
+		return PAGE_AGAIN;
+	}
+	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P |
+		PTE_IS_VMALLOC);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
  *  page_in  -  Give heap page 'va' of 'pid' a frame holding its data:
  *		zeros on first touch, else its swap copy (interrupts off);
  *		SYSERR when it is a new page and every frame and every
@@ -165,7 +199,8 @@ local	status	page_fill(pid32 pid, uint32 va, int32 f, int32 slot,
  *  change frames and PTEs, so after one the loop looks at the page
  *  again from the start; a read in flight is guarded by its busy frame
  *  and PTE_IN_IO (frameio.c), so a second fault on the page waits for
- *  it instead of reading again.  With the RAM backend nothing blocks
+ *  it instead of reading again; a fault on another PTE of the same
+ *  shared page finds the busy frame through the slot and waits too.  With the RAM backend nothing blocks
  *  and the loop runs once.  After a disk exchange ('owed') the frame
  *  the exchange freed is this fault's: the loop takes it before it
  *  wakes anyone (see swapin.c).
@@ -179,7 +214,10 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 	for (;;) {
 		pte = page_pte(pid, va);
 		f = SYSERR;
-		if (pte != NULL && (*pte & (PTE_P | PTE_IN_IO)) == 0) {
+		slot = (pte != NULL && (*pte & PTE_IS_SWAPPED)) ?
+		       (int32)PTE_SLOT(*pte) : NOSLOT;
+		if (pte != NULL && (*pte & (PTE_P | PTE_IN_IO)) == 0 &&
+		    (slot == NOSLOT || frame_ofslot(slot) == SYSERR)) {
 			f = ffs_alloc(pid, va >> PAGE_SHIFT);
 		}
 		if (f == SYSERR && owed) {
@@ -197,7 +235,12 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 			frame_iowait();		/* wait for it, look again */
 			continue;
 		}
-		slot = (*pte & PTE_IS_SWAPPED) ? (int32)PTE_SLOT(*pte) : NOSLOT;
+		if (slot != NOSLOT && frame_ofslot(slot) != SYSERR) {
+			if (page_join(pid, va, frame_ofslot(slot)) == OK) {
+				return OK;	/* a shared page, in memory */
+			}
+			continue;
+		}
 		if (f != SYSERR) {
 			return page_fill(pid, va, f, slot, owed);
 		}

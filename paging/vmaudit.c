@@ -1,5 +1,5 @@
 /* vmaudit.c - vm_audit, audit_runs, audit_pte, audit_proc, audit_kstack,
-	       audit_frames, audit_totals */
+	       audit_frame, audit_frames, audit_slots, audit_totals */
 
 #include <xinu.h>
 #include <vm.h>
@@ -7,16 +7,23 @@
 /*
  * vm_audit checks the VM structures against each other; tests call it
  * after every step.  It reports the first inconsistency it finds:
- *   - every FFS frame in use is mapped, by its owner's PTE for its page,
- *     and no frame is mapped twice; the free map agrees with the frame
- *     table, and the free count matches; a frame with swap I/O in flight
+ *   - every FFS frame in use is mapped, by exactly the PTEs its reverse
+ *     map names (nmap of them); a PTE maps its frame writable only when
+ *     it is the frame's one mapping and no other PTE holds the frame's
+ *     slot; the rmap entries in use and free add up; the free map
+ *     agrees with the frame table, and the free count matches; a frame
+ *     that keeps a slot is the one frame_ofslot names for that slot;
+ *     a frame with swap I/O in flight
  *     is named by a PTE_IN_IO entry, or by none when its page was freed
  *     meanwhile (FFS_ORPHAN); no free frame is busy, and frame_nio
  *     counts the busy ones;
  *   - every heap PTE belongs to a reserved page, and every reserved page
  *     has is_vmalloc; swapped PTEs name slots in use (the reserve too);
- *     the slots held and the retired ones (sealed swap's pages that
- *     did not open) are the slots in use, at most swap_limit of them,
+ *     each slot's reference count is the PTEs that hold it (swapped
+ *     out to it, or mapping the frame that keeps it); the slots held
+ *     (each once), those orphan frames keep and the retired ones
+ *     (sealed swap's pages that did not open) are the slots in use,
+ *     at most swap_limit of them,
  *     or one more while an exchange's I/O is in flight (swapin.c);
  *   - per process: frames, slots and reserved pages match its counters;
  *     its free runs are sorted, separate and inside the heap; its stack
@@ -24,6 +31,9 @@
  *   - the PD/PT region's free count matches the tables in use;
  *   - every system process's kernel stack has its guard page unmapped.
  */
+
+local	uint16	seen[MAX_FFS_SIZE];	/* PTEs found mapping each frame */
+local	uint16	held[MAX_SWAP_SIZE + 1];	/* PTEs holding each slot */
 
 #define	AUDIT(c, ...)	do { if (!(c)) { kprintf("vm_audit: " __VA_ARGS__); \
 				kprintf("\n"); return SYSERR; } } while (0)
@@ -58,7 +68,7 @@ local	status	audit_runs(pid32 pid, struct vmproc *vm)
  *------------------------------------------------------------------------
  */
 local	status	audit_pte(pid32 pid, uint32 va, pte_t e, uint32 *frames,
-			  uint32 *slots, byte *seen)
+			  uint32 *slots)
 {
 	struct	vmproc	*vm = proctab[pid].prvm;
 	int32	f;
@@ -75,22 +85,26 @@ local	status	audit_pte(pid32 pid, uint32 va, pte_t e, uint32 *frames,
 		      (e & (PTE_P | PTE_IN_IO)) != (PTE_P | PTE_IN_IO),
 		      "P%d: PTE 0x%x of 0x%x disagrees with frame 0x%x's I/O %d",
 		      pid, e, va, f, ffstab[f].io);
-		AUDIT(!seen[f], "FFS frame 0x%x is mapped twice", f);
-		seen[f] = TRUE;
-		AUDIT(ffstab[f].owner == pid &&
-		      ffstab[f].vpn == va >> PAGE_SHIFT,
-		      "P%d: frame 0x%x of 0x%x is recorded for P%d page 0x%x",
-		      pid, f, va, ffstab[f].owner, ffstab[f].vpn << PAGE_SHIFT);
+		AUDIT(frame_inuse(f) && rmap_has(f, pid, va >> PAGE_SHIFT),
+		      "P%d: frame 0x%x of 0x%x is not in its reverse map",
+		      pid, f, va);
+		AUDIT(!(e & PTE_W) || (ffstab[f].nmap == 1 &&
+		      (ffstab[f].slot == NOSLOT ||
+		       swap_refs(ffstab[f].slot) == 1)),
+		      "P%d: 0x%x maps shared frame 0x%x writable", pid, va, f);
+		seen[f]++;
 		(*frames)++;
 		if (ffstab[f].slot != NOSLOT) {
 			AUDIT(swap_inuse(ffstab[f].slot),
 			      "frame 0x%x keeps free slot 0x%x", f,
 			      ffstab[f].slot);
+			held[ffstab[f].slot]++;
 			(*slots)++;
 		}
 	} else if (e & PTE_IS_SWAPPED) {
 		AUDIT(swap_inuse(PTE_SLOT(e)), "P%d: 0x%x in free slot 0x%x",
 		      pid, va, PTE_SLOT(e));
+		held[PTE_SLOT(e)]++;
 		(*slots)++;
 	}
 	return OK;
@@ -100,7 +114,7 @@ local	status	audit_pte(pid32 pid, uint32 va, pte_t e, uint32 *frames,
  *  audit_proc  -  Check a vcreate'd process's tables against its counters
  *------------------------------------------------------------------------
  */
-local	status	audit_proc(pid32 pid, byte *seen, uint32 *tables)
+local	status	audit_proc(pid32 pid, uint32 *tables)
 {
 	struct	vmproc	*vm = proctab[pid].prvm;
 	pde_t	*pd = (pde_t *)proctab[pid].prpdbr;
@@ -136,7 +150,7 @@ local	status	audit_proc(pid32 pid, byte *seen, uint32 *tables)
 				continue;
 			}
 			if (pt[t] != 0 && audit_pte(pid, PGADDR(d, t), pt[t],
-			    &frames, &slots, seen) == SYSERR) {
+			    &frames, &slots) == SYSERR) {
 				return SYSERR;
 			}
 			reserved += (pt[t] != 0);
@@ -170,50 +184,88 @@ local	status	audit_kstack(pid32 pid)
 }
 
 /*------------------------------------------------------------------------
- *  audit_frames  -  Check the frame table against the frames the PTEs
- *		     map ('seen'), the free map and the I/O count; adds
- *		     the slots that orphan frames keep to '*slots'
+ *  audit_frame  -  Check frame 'f' (in use) against the PTEs found
+ *		    mapping it, its reverse map and its slot; adds the
+ *		    slot an orphan keeps, held by no PTE, to '*slots'
  *------------------------------------------------------------------------
  */
-local	status	audit_frames(const byte *seen, uint32 *slots)
+local	status	audit_frame(int32 f, uint32 *slots)
 {
-	uint32	f, used = 0, busy = 0;
-	status	rv = OK;
+	struct	ffsframe *fr = &ffstab[f];
+	int32	cur = RMAP_FIRST;
+	pid32	pid;
+	uint32	vpn, n = 0;
 
-	for (f = 0; f < ffs_limit && rv == OK; f++) {
-		used += (ffstab[f].owner != FFS_FREE);
-		busy += frame_busy(f);
-		if (ffstab[f].owner == FFS_FREE && frame_busy(f)) {
-			kprintf("vm_audit: free frame 0x%x is busy\n", f);
-			rv = SYSERR;
-		}
-		if (ffstab[f].owner == FFS_ORPHAN) {
-			/* freed during its I/O: busy, mapped by no one,
-			 * its slot counted by no process */
-			*slots += (ffstab[f].slot != NOSLOT);
-			if (!frame_busy(f) || seen[f] || !ffs_inuse(f)) {
-				kprintf("vm_audit: orphan frame 0x%x is idle,"
-					" mapped or free\n", f);
-				rv = SYSERR;
-			}
-		} else if (ffstab[f].owner != FFS_FREE && !seen[f]) {
-			kprintf("vm_audit: frame 0x%x of P%d is not mapped\n",
-				f, ffstab[f].owner);
-			rv = SYSERR;
-		} else if ((ffstab[f].owner != FFS_FREE) != ffs_inuse(f)) {
-			kprintf("vm_audit: frame 0x%x is %s in the free map\n",
-				f, ffs_inuse(f) ? "taken" : "free");
-			rv = SYSERR;
-		}
+	while (frame_mapping(f, &cur, &pid, &vpn)) {
+		n++;
 	}
-	if (rv == SYSERR) {
-		return SYSERR;
+	AUDIT(n == fr->nmap && seen[f] == fr->nmap, "frame 0x%x: %d PTEs "
+	      "map it, %d in its reverse map, nmap %d", f, seen[f], n,
+	      fr->nmap);
+	AUDIT(fr->slot == NOSLOT || frame_ofslot(fr->slot) == f,
+	      "frame 0x%x keeps slot 0x%x, which names frame 0x%x", f,
+	      fr->slot, frame_ofslot(fr->slot));
+	AUDIT(ffs_inuse(f), "frame 0x%x is free in the free map", f);
+	if (fr->owner == FFS_ORPHAN) {
+		/* freed during its I/O: busy, mapped by no one */
+		AUDIT(frame_busy(f), "orphan frame 0x%x is idle", f);
+		*slots += fr->slot != NOSLOT && held[fr->slot] == 0;
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  audit_frames  -  Check the frame table against the frames the PTEs
+ *		     map, the free map, the rmap pool and the I/O count;
+ *		     adds the slots that orphan frames keep to '*slots'
+ *------------------------------------------------------------------------
+ */
+local	status	audit_frames(uint32 *slots)
+{
+	uint32	f, used = 0, busy = 0, extra = 0;
+
+	for (f = 0; f < ffs_limit; f++) {
+		busy += frame_busy(f);
+		if (!frame_inuse(f)) {
+			AUDIT(!frame_busy(f) && !ffs_inuse(f) && seen[f] == 0,
+			      "free frame 0x%x is busy, mapped or taken", f);
+			continue;
+		}
+		used++;
+		extra += ffstab[f].nmap > 0 ? ffstab[f].nmap - 1 : 0;
+		if (audit_frame(f, slots) == SYSERR) {
+			return SYSERR;
+		}
 	}
 	AUDIT(busy == frame_nio, "%d frames busy, frame_nio says %d", busy,
 	      frame_nio);
 	AUDIT(used + free_ffs_pages() == ffs_limit,
 	      "%d frames used + %d free != %d", used, free_ffs_pages(),
 	      ffs_limit);
+	AUDIT(extra + rmap_nfree == RMAP_EXTRA, "%d rmap entries used + %d "
+	      "free != %d", extra, rmap_nfree, RMAP_EXTRA);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  audit_slots  -  Check each slot's reference count against the PTEs
+ *		    that hold it; adds the slots held to '*slots'
+ *------------------------------------------------------------------------
+ */
+local	status	audit_slots(uint32 *slots)
+{
+	uint32	s, f;
+
+	for (s = 0; s <= MAX_SWAP_SIZE; s++) {
+		AUDIT(held[s] == swap_refs(s), "slot 0x%x: %d PTEs hold it, "
+		      "its count says %d", s, held[s], swap_refs(s));
+		*slots += held[s] > 0;
+		f = frame_ofslot(s);
+		AUDIT(f == (uint32)SYSERR || (f < ffs_limit &&
+		      frame_inuse(f) && ffstab[f].slot == (int32)s),
+		      "slot 0x%x names frame 0x%x, which does not keep it",
+		      s, f);
+	}
 	return OK;
 }
 
@@ -246,7 +298,6 @@ local	status	audit_totals(uint32 slots, uint32 stack, uint32 tables)
  */
 status	vm_audit(void)
 {
-	static	byte	seen[MAX_FFS_SIZE];	/* frames found mapped	*/
 	intmask	mask;
 	pid32	pid;
 	uint32	slots = 0, stack = 0;
@@ -255,17 +306,20 @@ status	vm_audit(void)
 
 	mask = disable();
 	memset(seen, 0, sizeof(seen));
+	memset(held, 0, sizeof(held));
 	for (pid = 0; pid < NPROC && rv == OK; pid++) {
 		if (proctab[pid].prstate != PR_FREE && isvcreated(pid)) {
-			rv = audit_proc(pid, seen, &tables);
-			slots += proctab[pid].prvm->nslots;
+			rv = audit_proc(pid, &tables);
 			stack += proctab[pid].prvm->nstkframes;
 		} else if (proctab[pid].prstate != PR_FREE && pid != NULLPROC) {
 			rv = audit_kstack(pid);
 		}
 	}
 	if (rv == OK) {
-		rv = audit_frames(seen, &slots);
+		rv = audit_slots(&slots);
+	}
+	if (rv == OK) {
+		rv = audit_frames(&slots);
 	}
 	if (rv == OK) {
 		rv = audit_totals(slots, stack, tables);

@@ -1,5 +1,6 @@
-/* evict.c - swap_evict, swap_evict_again, swap_exchange, evict_some,
-	     evict_frame, reclaim_slot, swaptrace */
+/* evict.c - swap_evict, swap_evict_again, swap_exchange, swap_evict_frame,
+	     evict_some, evict_frame, reclaim_slot, slot_share, slot_drop,
+	     swaptrace */
 
 #include <xinu.h>
 #include <vm.h>
@@ -25,6 +26,12 @@
  * swapped page in: with RAM swap by giving its own slot to the victim,
  * with disk swap by an exchange through the spare slot, swap_exchange).
  *
+ * A shared page (a frame with several mappings, paging/rmap.c) goes out
+ * once: every mapper's PTE then names the same slot, which each of them
+ * holds (slot_share; the slot's reference count, slots.c), and the
+ * first to fault on it brings it back for all (pagefault.c).  A shared
+ * frame's slot is not reclaimed: other mappers may need its copy.
+ *
  * A blocking backend (disk) makes a dirty eviction wait for its write;
  * frames busy with I/O are never victims (see evict_frame and
  * paging/frameio.c).  The trace line is printed before the write, so
@@ -46,6 +53,40 @@ void	swaptrace(const char *fmt, uint32 a, uint32 b)
 }
 
 /*------------------------------------------------------------------------
+ *  slot_share  -  Frame 'f''s first mapper holds slot 'slot' now: the
+ *		   others hold it too
+ *------------------------------------------------------------------------
+ */
+local	void	slot_share(int32 f, uint32 slot)
+{
+	int32	cur = RMAP_FIRST;
+	pid32	pid;
+	uint32	vpn;
+
+	frame_mapping(f, &cur, &pid, &vpn);	/* the first holds it	*/
+	while (frame_mapping(f, &cur, &pid, &vpn)) {
+		swap_share(pid, slot);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  slot_drop  -  Frame 'f''s page gives up the copy in its slot: each of
+ *		  its mappers lets the slot go (interrupts off)
+ *------------------------------------------------------------------------
+ */
+void	slot_drop(int32 f)
+{
+	int32	cur = RMAP_FIRST, slot = ffstab[f].slot;
+	pid32	pid;
+	uint32	vpn;
+
+	frame_setslot(f, NOSLOT);
+	while (frame_mapping(f, &cur, &pid, &vpn)) {
+		swap_free(pid, slot);
+	}
+}
+
+/*------------------------------------------------------------------------
  *  reclaim_slot  -  Swap is full: take the slot of a resident page, one
  *		     whose copy is stale before one whose copy is good,
  *		     and give it to process 'pid'; SYSERR if no resident
@@ -57,9 +98,10 @@ local	int32	reclaim_slot(pid32 pid)
 	int32	f, slot, take = SYSERR;
 
 	for (f = 0; f < (int32)ffs_limit; f++) {
-		if (!frame_evictable(f) || ffstab[f].slot == NOSLOT) {
-			continue;	/* a busy frame's slot is in use */
-		}
+		if (!frame_evictable(f) || ffstab[f].slot == NOSLOT ||
+		    swap_refs(ffstab[f].slot) != 1) {
+			continue;	/* a busy frame's slot is in use, */
+		}			/* a shared one may be needed	*/
 		if (frame_dirty(f)) {
 			take = f;		/* its copy is stale anyway */
 			break;
@@ -75,7 +117,7 @@ local	int32	reclaim_slot(pid32 pid)
 	 * change, so this works even while an exchange holds one more */
 	slot = ffstab[take].slot;
 	swap_move(ffstab[take].owner, pid, slot);
-	ffstab[take].slot = NOSLOT;	/* next eviction writes it	*/
+	frame_setslot(take, NOSLOT);	/* next eviction writes it	*/
 	return slot;
 }
 
@@ -113,6 +155,9 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		   (slot = reclaim_slot(fr->owner)) == SYSERR) {
 		return SYSERR;
 	}
+	if (fr->slot == NOSLOT) {
+		slot_share(f, slot);	/* every mapper holds it now	*/
+	}
 	if (ps != NULL) {
 		ps->cleaned += write;
 		ps->freed++;
@@ -133,7 +178,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		 * The frame keeps the slot meanwhile and is not handed out
 		 * nor chosen.  Kill undoes it (swap_ioabort): the page is
 		 * mapped again, dirty, since the slot's copy is not good */
-		fr->slot = slot;
+		frame_setslot(f, slot);
 		frame_setio(f);
 		frame_iostart(f, FIO_WRITE);
 		swapdev->putslot(slot, ffsaddr(f));	/* blocks	*/
@@ -142,7 +187,6 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 			orphan_release(f);	/* meanwhile: its slot	*/
 		} else {			/* goes with the frame	*/
 			frame_unmap(f, slot);
-			fr->slot = NOSLOT;
 			ffs_free(f);
 		}
 		if (!spare) {		/* all consistent: waiters may run */
@@ -152,8 +196,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	} else if (write) {
 		swapdev->putslot(slot, ffsaddr(f));
 	}
-	frame_unmap(f, slot);
-	fr->slot = NOSLOT;		/* the PTE holds it now		*/
+	frame_unmap(f, slot);		/* the PTEs hold the slot now	*/
 	ffs_free(f);
 	return OK;
 }
@@ -225,6 +268,16 @@ status	swap_exchange(void)
 		return OK;
 	}
 	return evict_some(NULL, TRUE);
+}
+
+/*------------------------------------------------------------------------
+ *  swap_evict_frame  -  Evict frame 'f' itself (the fault handler, to
+ *			 free its rmap entries); SYSERR when it cannot go
+ *------------------------------------------------------------------------
+ */
+status	swap_evict_frame(int32 f)
+{
+	return evict_frame(f, NULL, FALSE);
 }
 
 /*------------------------------------------------------------------------

@@ -23,10 +23,12 @@
  */
 void	orphan_release(int32 f)
 {
-	if (ffstab[f].slot != NOSLOT) {
-		swap_release(ffstab[f].slot);
-	}
+	int32	slot = ffstab[f].slot;
+
 	ffs_release(f);
+	if (slot != NOSLOT) {
+		swap_release(slot);	/* unless a PTE still holds it	*/
+	}
 }
 
 /*------------------------------------------------------------------------
@@ -56,14 +58,12 @@ void	swap_ioabort(pid32 pid)
 	if (fr->owner == FFS_ORPHAN) {	/* its page is gone already	*/
 		orphan_release(f);
 	} else if (io == FIO_READ) {
-		frame_unmap(f, fr->slot);
-		fr->slot = NOSLOT;	/* the PTE holds it now		*/
+		frame_unmap(f, fr->slot);	/* the PTE holds the slot */
 		ffs_free(f);
 	} else {
 		frame_remap(f, TRUE);
 		if (swap_over()) {	/* the copy was no good anyway	*/
-			swap_free(fr->owner, fr->slot);
-			fr->slot = NOSLOT;
+			slot_drop(f);
 		}
 	}
 	frame_iowake();			/* kill defers rescheduling	*/

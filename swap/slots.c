@@ -1,15 +1,21 @@
 /* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move,
-	     swap_free, swap_retire, swap_release, swap_inuse, swap_used,
-	     swap_over, swap_reserve, free_swap_pages */
+	     swap_share, swap_refs, swap_unhold, swap_free, swap_retire,
+	     swap_release, swap_inuse, swap_used, swap_over, swap_reserve,
+	     free_swap_pages */
 
 #include <xinu.h>
 #include <vm.h>
 
 /*
- * The swap area's slots.  A slot belongs to one heap page of one process
- * from its first eviction until the page is freed: a page swapped back
- * in keeps its slot, so while the page stays clean its copy there is
- * still good and evicting it again writes nothing.  The lowest-numbered
+ * The swap area's slots.  A slot belongs to one heap page from its first
+ * eviction until the page is freed: a page swapped back in keeps its
+ * slot, so while the page stays clean its copy there is still good and
+ * evicting it again writes nothing.  A page may be shared (a frame with
+ * several mappings, paging/rmap.c), so a slot keeps a reference count:
+ * the PTEs whose page it holds, each one swapped out to it or mapping
+ * the frame that keeps it.  Each such PTE counts once in its process's
+ * nslots (used_swap_frames), and the slot is free again when the last
+ * of them lets it go; the slots in use count each slot once.  The lowest-numbered
  * free slot is always the next one handed out (a free map, as for FFS
  * frames), which the swap trace lines show.  Only the first swap_limit
  * slots are used (vm.swap=N shrinks swap for experiments).
@@ -34,6 +40,7 @@ uint32	swap_nretired;			/* slots retired (swap_retire)	*/
 local	uint32	slot_words[FREEMAP_WORDS(MAX_SWAP_SIZE + 1)];
 local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE + 1)];
 local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
+local	uint16	slotref[MAX_SWAP_SIZE + 1];	/* PTEs holding each slot */
 
 /*------------------------------------------------------------------------
  *  swap_init  -  Make the first 'limit' slots free, with no reserve
@@ -43,6 +50,7 @@ void	swap_init(uint32 limit)
 {
 	swap_limit = limit;
 	swap_nretired = 0;
+	memset(slotref, 0, sizeof(slotref));
 	freemap_init(&slot_map, limit, MAX_SWAP_SIZE + 1);
 }
 
@@ -99,6 +107,7 @@ local	int32	take(pid32 pid)
 	if (slot == SYSERR) {
 		return SYSERR;
 	}
+	slotref[slot] = 1;
 	proctab[pid].prvm->nslots++;
 	return slot;
 }
@@ -144,37 +153,78 @@ void	swap_move(pid32 from, pid32 to, uint32 slot)
 }
 
 /*------------------------------------------------------------------------
- *  swap_free  -  Give back slot 'slot' of process 'pid' (interrupts off)
+ *  swap_share  -  One more PTE, of process 'pid', holds slot 'slot'
+ *		   (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+void	swap_share(pid32 pid, uint32 slot)
+{
+	assert(swap_inuse(slot) && slotref[slot] > 0);
+	slotref[slot]++;
+	proctab[pid].prvm->nslots++;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_refs  -  The PTEs that hold slot 'slot' (0 when it is free, or
+ *		  retired, or kept only by an orphan frame)
+ *------------------------------------------------------------------------
+ */
+uint32	swap_refs(uint32 slot)
+{
+	return slot <= MAX_SWAP_SIZE ? slotref[slot] : 0;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_unhold  -  A PTE of process 'pid' lets slot 'slot' go, but the
+ *		    slot stays taken even when it was the last (I/O in
+ *		    flight uses it: orphan_release gives it back); TRUE
+ *		    when it was the last (interrupts off)
+ *------------------------------------------------------------------------
+ */
+bool8	swap_unhold(pid32 pid, uint32 slot)
+{
+	assert(swap_inuse(slot) && slotref[slot] > 0);
+	proctab[pid].prvm->nslots--;
+	return --slotref[slot] == 0;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_free  -  A PTE of process 'pid' lets slot 'slot' go; the slot is
+ *		  free when it was the last one holding it (interrupts off)
  *------------------------------------------------------------------------
  */
 void	swap_free(pid32 pid, uint32 slot)
 {
-	freemap_give(&slot_map, slot);
-	proctab[pid].prvm->nslots--;
+	if (swap_unhold(pid, slot)) {
+		freemap_give(&slot_map, slot);
+	}
 }
 
 /*------------------------------------------------------------------------
- *  swap_retire  -  Slot 'slot' of process 'pid' held a page that did not
- *		    open (sealed swap): the process no longer holds it, and
- *		    it stays taken, never handed out again this boot
- *		    (interrupts off)
+ *  swap_retire  -  Slot 'slot' held a page that did not open (sealed
+ *		    swap): the PTE of process 'pid' no longer holds it, and
+ *		    once no PTE does it stays taken, never handed out again
+ *		    this boot (interrupts off)
  *------------------------------------------------------------------------
  */
 void	swap_retire(pid32 pid, uint32 slot)
 {
-	assert(swap_inuse(slot));
-	proctab[pid].prvm->nslots--;
-	swap_nretired++;
+	if (swap_unhold(pid, slot)) {
+		swap_nretired++;
+	}
 }
 
 /*------------------------------------------------------------------------
- *  swap_release  -  Give back slot 'slot' of a page freed during its I/O,
- *		     whose process no longer counts it (interrupts off)
+ *  swap_release  -  Give back slot 'slot' of a page freed during its I/O
+ *		     (swap_unhold let it go), unless a PTE holds it again
+ *		     (interrupts off)
  *------------------------------------------------------------------------
  */
 void	swap_release(uint32 slot)
 {
-	freemap_give(&slot_map, slot);
+	if (slotref[slot] == 0) {
+		freemap_give(&slot_map, slot);
+	}
 }
 
 /*------------------------------------------------------------------------

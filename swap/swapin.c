@@ -92,7 +92,7 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 	pid32	pid = ffstab[f].owner;
 	status	got;
 
-	ffstab[f].slot = slot;		/* a kept copy stays valid	*/
+	frame_setslot(f, slot);		/* a kept copy stays valid	*/
 	swapin_count(f);
 	if (swapdev->blocks) {
 		got = swapin_read(f, slot);
@@ -101,7 +101,6 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 		      PAGE_CORRUPT : OK;
 	}
 	if (got == PAGE_CORRUPT) {
-		ffstab[f].slot = NOSLOT;
 		ffs_free(f);
 		swap_retire(pid, slot);
 	}
@@ -111,9 +110,10 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
 	if (swap_over()) {
 		/* An exchange: the page gives up its copy, so that
-		 * swap_limit slots are in use again */
-		swap_free(pid, slot);
-		ffstab[f].slot = NOSLOT;
+		 * swap_limit slots are in use again (swap_room did not
+		 * exchange for a slot that other PTEs hold) */
+		assert(swap_refs(slot) == 1);
+		slot_drop(f);
 		*dirty = TRUE;
 	}
 	return OK;
@@ -140,7 +140,6 @@ local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
 		f = ffs_alloc(pid, vpn);
 	}
 	assert(f != SYSERR);
-	ffstab[f].slot = NOSLOT;
 	swapin_count(f);
 	page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
 	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
@@ -155,7 +154,8 @@ local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
  *		  (this may have blocked: with '*owed' set, an exchange
  *		  left the waiters asleep for the caller to wake), SYSERR
  *		  when every frame and every slot holds a distinct page
- *		  and this one is new (or disk swap has no reserve
+ *		  and this one is new, or its slot is shared (other PTEs
+ *		  keep it swapped out there), or disk swap has no reserve
  *		  block), PAGE_CORRUPT as for swap_in with no frame, else
  *		  the frame the page now occupies, filled (RAM exchange)
  *------------------------------------------------------------------------
@@ -170,8 +170,8 @@ int32	swap_room(pid32 pid, uint32 vpn, int32 slot, bool8 *owed)
 		frame_iowait();
 		return PAGE_AGAIN;
 	}
-	if (slot == NOSLOT) {
-		return SYSERR;
+	if (slot == NOSLOT || swap_refs(slot) > 1) {
+		return SYSERR;		/* new, or others keep its copy	*/
 	}
 	if (swapdev->blocks) {
 		if (swap_exchange() == SYSERR) {

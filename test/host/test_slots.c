@@ -254,6 +254,52 @@ local	void	move_keeps_the_count(void)
 	TCHECK(vmb.nslots == 0 && free_swap_pages() == 1);
 }
 
+/* A shared slot is free only once every holder has let it go, and
+ * each holder counts it once */
+local	void	shared_slot_freed_by_last_holder(void)
+{
+	setup(8);
+	TCHECK(swap_alloc(A) == 0 && swap_refs(0) == 1);
+	swap_share(B, 0);
+	swap_share(B, 0);
+	TCHECK(swap_refs(0) == 3 && vma.nslots == 1 && vmb.nslots == 2);
+	TCHECK(swap_used() == 1 && free_swap_pages() == 7);
+	swap_free(A, 0);
+	swap_free(B, 0);
+	TCHECK(swap_inuse(0) && swap_refs(0) == 1 && swap_alloc(A) == 1);
+	swap_free(B, 0);
+	TCHECK(!swap_inuse(0) && swap_refs(0) == 0 && vmb.nslots == 0);
+	TCHECK(swap_alloc(B) == 0);
+}
+
+/* A slot let go during I/O (swap_unhold) stays taken until
+ * swap_release, which leaves it if a holder came back */
+local	void	unheld_slot_waits_for_release(void)
+{
+	setup(8);
+	swap_alloc(A);
+	TCHECK(swap_unhold(A, 0) && swap_inuse(0) && vma.nslots == 0);
+	swap_release(0);
+	TCHECK(!swap_inuse(0));
+	swap_alloc(A);
+	swap_share(B, 0);
+	TCHECK(!swap_unhold(A, 0));
+	swap_release(0);
+	TCHECK(swap_inuse(0) && swap_refs(0) == 1);
+}
+
+/* A retired slot counts once, when its last holder lets it go */
+local	void	shared_slot_retires_once(void)
+{
+	setup(8);
+	swap_alloc(A);
+	swap_share(B, 0);
+	swap_retire(A, 0);
+	TCHECK(swap_nretired == 0 && swap_refs(0) == 1);
+	swap_retire(B, 0);
+	TCHECK(swap_nretired == 1 && swap_inuse(0) && swap_alloc(A) == 1);
+}
+
 /* Freeing a free slot, or one past the limit, is a kernel bug */
 local	void	free_twice(void)
 {
@@ -271,12 +317,16 @@ local	void	free_past_limit(void)
 
 local	void	bad_free_asserts(void)
 {
-	TCHECK(taborts(free_twice, "freemap"));
-	TCHECK(taborts(free_past_limit, "freemap"));
+	TCHECK(taborts(free_twice, "slotref"));
+	TCHECK(taborts(free_past_limit, "swap_inuse"));
 }
 
 int	main(void)
 {
+	tcase("shared_slot_freed_by_last_holder",
+	      shared_slot_freed_by_last_holder);
+	tcase("unheld_slot_waits_for_release", unheld_slot_waits_for_release);
+	tcase("shared_slot_retires_once", shared_slot_retires_once);
 	tcase("first_slots_are_0_1_2", first_slots_are_0_1_2);
 	tcase("whole_swap_area_in_order", whole_swap_area_in_order);
 	tcase("free_then_alloc_reuses_lowest", free_then_alloc_reuses_lowest);
