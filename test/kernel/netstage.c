@@ -182,20 +182,41 @@ local	process	rxchild(void)
 	return read(ETHER0, swapheap(word, sizeof(word)), ETH_BUFSIZE);
 }
 
+/*------------------------------------------------------------------------
+ *  rxwaiter  -  Read a frame from ETHER0 into a heap page (none comes)
+ *------------------------------------------------------------------------
+ */
+local	process	rxwaiter(void)
+{
+	char	*heap = vmalloc(PAGE_SIZE);
+
+	REQUIRE(heap != (char *)SYSERR);
+	return read(ETHER0, heap, ETH_BUFSIZE);
+}
+
 /* A reader killed while it copies a frame out has taken that frame: the
  * next reader gets the next one.  netin is stopped so that the frames
  * test/nettests.py sends (RX_FRAMES, each's bytes after the header its
- * number from 1) wait in the ring for the children. */
+ * number from 1) wait in the ring for the children.  Before they come,
+ * a reader killed while it waits for one gives back its staging
+ * buffer. */
 NETTEST(net_stage_eth_read)
 {
 	struct	ethcblk	*ethptr = &ethertab[0];
 	struct	vmsnap	snap;
 	static	char	buf[ETH_BUFSIZE];
 	uint64	start;
+	pid32	pid;
 	int32	i;
 
 	REQUIRE(swapdev->blocks && stagesems() == OK);
 	REQUIRE(kill(netpid) == OK);
+	vmsnap_take(&snap);
+	pid = vcreate(rxwaiter, 8192, INITPRIO + 1, "rxwaiter", 0);
+	REQUIRE(pid != SYSERR && resume(pid) != SYSERR);
+	REQUIRE(proctab[pid].prstate == PR_WAIT && kill(pid) == OK);
+	recvclr();
+	CHECK(vm_audit() == OK && vmsnap_same(&snap));
 	kprintf("send %d frames\n", RX_FRAMES);
 	start = clkms;
 	while (semcount(ethptr->isem) < RX_FRAMES
