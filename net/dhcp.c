@@ -320,11 +320,12 @@ void	dhcp_forget(
 	)
 {
 	struct	dhcpheld *dh = &dhcpheld[pid];
+	struct	dhcpmsg	*m = dh->msg;
 
-	if (dh->msg != NULL) {
-		freemem((char *)dh->msg, sizeof(*dh->msg));
-		udp_release(dh->slot);
+	if (m != NULL) {
 		dh->msg = NULL;
+		freemem((char *)m, sizeof(*m));
+		udp_release(dh->slot);
 	}
 }
 
