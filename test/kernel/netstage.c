@@ -49,7 +49,8 @@ local	uid32	udpslot;		/* net_stage_udp_recv's slot	*/
  *		   it.  (Waiting for the disk itself is too short: its
  *		   interrupt, latched while the child blocked with
  *		   interrupts off, wakes the child before this process
- *		   runs an instruction.)
+ *		   runs an instruction.)  SYSERR unless it blocked
+ *		   there, waiting for the channel.
  *------------------------------------------------------------------------
  */
 local	status	killincall(pid32 pid)
@@ -70,7 +71,11 @@ local	status	killincall(pid32 pid)
 	mask = disable();
 	atalock(atptr);
 	signal(gosem);			/* it runs until it blocks	*/
-	st = kill(pid);
+	st = proctab[pid].prstate == PR_WAIT	/* in its fault's I/O	*/
+	     && proctab[pid].prsem == atptr->atmutex ? OK : SYSERR;
+	if (kill(pid) != OK) {
+		st = SYSERR;
+	}
 	ataunlock(atptr);
 	restore(mask);
 	return st;
