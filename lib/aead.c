@@ -20,13 +20,12 @@
  *    and loads words at any address), and a whole 64-byte block is
  *    enciphered word by word straight from the cipher's state: the
  *    keystream is never stored.
- *  - ChaCha20's 16-word state cannot live in 6 registers, and what the
- *    compiler spills costs a load and a store per use.  A double round
- *    is therefore one asm statement laid out by hand: in each quarter
- *    round a and c are in registers and b and d stay in memory, which
- *    x86 adds, xors and rotates in place (one instruction each); x0-x3
- *    stay in four registers throughout and two more hold the c words,
- *    so a double round is its 96 operations and 8 moves.
+ *  - ChaCha20's 16-word state cannot live in 6 registers, and what
+ *    gcc spills costs a load and a store per use (25 instructions a
+ *    byte).  So the quarter rounds are asm: a and c in registers, b
+ *    and d left in memory, which x86 adds, xors and rotates in place
+ *    (one instruction each); a double round is then its 96 operations
+ *    and the compiler's few moves of a and c words between registers.
  *  - Poly1305 keeps its accumulator in four 32-bit limbs and a fifth
  *    of a few bits, and multiplies by r in 16 32x32->64-bit products
  *    (plus 4 small ones): the RFC's clamp clears the top 4 bits of each
@@ -69,30 +68,32 @@ static	void	chacha_init(
 	}
 }
 
-/* The asm operands of a double round: a register (x0-x3, c) and word	*/
-/* i of the state in memory						*/
-#define	R(name)		"%[" #name "]"
-#define	M(i)		"4*" #i "(%[x])"
-
-/* One quarter round (RFC 8439 2.1) of a, b, c, d: a and c registers,	*/
-/* b and d words in memory, which x86 adds, xors and rotates in place	*/
+/* One quarter round (RFC 8439 2.1) of the asm operands named a, b, c,	*/
+/* d: a and c in registers, b and d words in memory, which x86 adds,	*/
+/* xors and rotates in place (one instruction each)			*/
 #define	QR(a, b, c, d)							\
-	"addl	" b ", " a "\n\t"					\
-	"xorl	" a ", " d "\n\t"					\
-	"roll	$16, " d "\n\t"					\
-	"addl	" d ", " c "\n\t"					\
-	"xorl	" c ", " b "\n\t"					\
-	"roll	$12, " b "\n\t"					\
-	"addl	" b ", " a "\n\t"					\
-	"xorl	" a ", " d "\n\t"					\
-	"roll	$8, " d "\n\t"					\
-	"addl	" d ", " c "\n\t"					\
-	"xorl	" c ", " b "\n\t"					\
-	"roll	$7, " b "\n\t"
+	"addl	%[" b "], %[" a "]\n\t"				\
+	"xorl	%[" a "], %[" d "]\n\t"				\
+	"roll	$16, %[" d "]\n\t"					\
+	"addl	%[" d "], %[" c "]\n\t"				\
+	"xorl	%[" c "], %[" b "]\n\t"				\
+	"roll	$12, %[" b "]\n\t"					\
+	"addl	%[" b "], %[" a "]\n\t"				\
+	"xorl	%[" a "], %[" d "]\n\t"				\
+	"roll	$8, %[" d "]\n\t"					\
+	"addl	%[" d "], %[" c "]\n\t"				\
+	"xorl	%[" c "], %[" b "]\n\t"				\
+	"roll	$7, %[" b "]\n\t"
 
-/* c moves between words 8-11 (the quarter rounds' c) and R(c)	*/
-#define	LOADC(i)	"movl	" M(i) ", " R(c) "\n\t"
-#define	STOREC(i)	"movl	" R(c) ", " M(i) "\n\t"
+/* Two quarter rounds in one asm statement (asm allows 30 operands, a	*/
+/* whole round would need 32): the compiler keeps the 8 a and c words	*/
+/* in registers between them as best it can				*/
+#define	QR2(A1, B1, C1, D1, A2, B2, C2, D2)				\
+	asm(QR("a1", "b1", "c1", "d1") QR("a2", "b2", "c2", "d2")	\
+	    : [a1] "+r" (A1), [b1] "+m" (B1), [c1] "+r" (C1),		\
+	      [d1] "+m" (D1), [a2] "+r" (A2), [b2] "+m" (B2),		\
+	      [c2] "+r" (C2), [d2] "+m" (D2)				\
+	    : : "cc")
 
 /*------------------------------------------------------------------------
  *  chacha_xor_block  -  out = in ^ the keystream block of state st
@@ -105,44 +106,32 @@ static	void	chacha_xor_block(
 	  uint8_t	*out		/* CHACHA_BLOCK bytes		*/
 	)
 {
-	uint32_t x[16];			/* the state being mixed	*/
-	uint32_t x0 = st[0], x1 = st[1], x2 = st[2], x3 = st[3], c;
-	uint32_t n = 10;		/* double rounds		*/
+	uint32_t x[16];			/* the state being mixed: the b	*/
+					/*   and d words (4-7, 12-15)	*/
+	uint32_t x0 = st[0], x1 = st[1], x2 = st[2], x3 = st[3];
+	uint32_t x8 = st[8], x9 = st[9], x10 = st[10], x11 = st[11];
 	int	i;
 
-	for (i = 4; i < 16; i++) {
+#pragma GCC unroll 4
+	for (i = 4; i < 8; i++) {
 		x[i] = st[i];
+		x[i + 8] = st[i + 8];
 	}
-	/* x0-x3 stay in registers, c holds one of words 8-11 at a time
-	   (the order of the quarter rounds in each round lets two that
-	   share it run together), the rest stays in x[] */
-	asm(LOADC(9)
-	    "1:\n\t"
-	    QR(R(x1), M(5), R(c), M(13))		/* the columns	*/
-	    STOREC(9) LOADC(8)
-	    QR(R(x0), M(4), R(c), M(12))
-	    STOREC(8) LOADC(10)
-	    QR(R(x2), M(6), R(c), M(14))
-	    STOREC(10) LOADC(11)
-	    QR(R(x3), M(7), R(c), M(15))
-	    QR(R(x1), M(6), R(c), M(12))		/* the diagonals */
-	    STOREC(11) LOADC(10)
-	    QR(R(x0), M(5), R(c), M(15))
-	    STOREC(10) LOADC(8)
-	    QR(R(x2), M(7), R(c), M(13))
-	    STOREC(8) LOADC(9)
-	    QR(R(x3), M(4), R(c), M(14))
-	    "decl	%[n]\n\t"
-	    "jnz	1b\n\t"
-	    STOREC(9)
-	    : [x0] "+r" (x0), [x1] "+r" (x1), [x2] "+r" (x2), [x3] "+r" (x3),
-	      [c] "=&r" (c), [n] "+m" (n), "+m" (x)
-	    : [x] "r" (x)
-	    : "cc");
+	for (i = 0; i < 10; i++) {
+		QR2(x0, x[4], x8, x[12], x1, x[5], x9, x[13]);
+		QR2(x2, x[6], x10, x[14], x3, x[7], x11, x[15]);
+		QR2(x0, x[5], x10, x[15], x1, x[6], x11, x[12]);
+		QR2(x2, x[7], x8, x[13], x3, x[4], x9, x[14]);
+	}
 	x[0] = x0;
 	x[1] = x1;
 	x[2] = x2;
 	x[3] = x3;
+	x[8] = x8;
+	x[9] = x9;
+	x[10] = x10;
+	x[11] = x11;
+#pragma GCC unroll 16
 	for (i = 0; i < 16; i++) {
 		put32(out + 4 * i, le32(in + 4 * i) ^ (x[i] + st[i]));
 	}
