@@ -268,22 +268,22 @@ static	void	poly1305_blocks(
 		    : "cc");
 
 		/* h *= r, a column at a time with its carry: a product
-		   past 2^128 comes back times 5/4 (s), and h4 (at most 5)
-		   times anything fits 32 bits */
+		   past 2^128 comes back times 5/4 (s); h4 (at most 5)
+		   times s, plus the carry (under 2^31 each), fits 32 bits */
 		d = (uint64_t)h0 * r0 + (uint64_t)h1 * s3
 		    + (uint64_t)h2 * s2 + (uint64_t)h3 * s1;
 		g0 = (uint32_t)d;
 		d = (uint64_t)h0 * r1 + (uint64_t)h1 * r0
-		    + (uint64_t)h2 * s3 + (uint64_t)h3 * s2 + h4 * s1
-		    + (d >> 32);
+		    + (uint64_t)h2 * s3 + (uint64_t)h3 * s2
+		    + (uint32_t)(h4 * s1 + (uint32_t)(d >> 32));
 		g1 = (uint32_t)d;
 		d = (uint64_t)h0 * r2 + (uint64_t)h1 * r1
-		    + (uint64_t)h2 * r0 + (uint64_t)h3 * s3 + h4 * s2
-		    + (d >> 32);
+		    + (uint64_t)h2 * r0 + (uint64_t)h3 * s3
+		    + (uint32_t)(h4 * s2 + (uint32_t)(d >> 32));
 		g2 = (uint32_t)d;
 		d = (uint64_t)h0 * r3 + (uint64_t)h1 * r2
-		    + (uint64_t)h2 * r1 + (uint64_t)h3 * r0 + h4 * s3
-		    + (d >> 32);
+		    + (uint64_t)h2 * r1 + (uint64_t)h3 * r0
+		    + (uint32_t)(h4 * s3 + (uint32_t)(d >> 32));
 		g3 = (uint32_t)d;
 		h4 = h4 * r0 + (uint32_t)(d >> 32);	/* < 2^31 + 2^30 */
 		h0 = g0;
