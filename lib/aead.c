@@ -248,7 +248,7 @@ static	void	poly1305_blocks(
 		/* h += block + hibit * 2^128, and h4's bits from 2^130 up
 		   come back times 5 (2^130 = 5 mod p), by x86's add with
 		   carry (in C the carries cost five times as much); h4 is
-		   then at most 5 */
+		   then at most 6 */
 		c = (h4 >> 2) + (h4 & ~3U);
 		h4 = (h4 & 3) + hibit;
 		asm("addl	%[c], %[h0]\n\t"
@@ -268,7 +268,7 @@ static	void	poly1305_blocks(
 		    : "cc");
 
 		/* h *= r, a column at a time with its carry: a product
-		   past 2^128 comes back times 5/4 (s); h4 (at most 5)
+		   past 2^128 comes back times 5/4 (s); h4 (at most 6)
 		   times s, plus the carry (under 2^31 each), fits 32 bits */
 		d = (uint64_t)h0 * r0 + (uint64_t)h1 * s3
 		    + (uint64_t)h2 * s2 + (uint64_t)h3 * s1;
