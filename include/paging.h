@@ -96,6 +96,7 @@ extern	uint32	kernel_pdbr;	/* physical address of the kernel's dir. */
 
 /* The paging API */
 extern	pid32	vcreate(void *, uint32, pri16, char *, uint32, ...);
+extern	pid32	vclone(void *, uint32, pri16, char *, uint32, ...);
 extern	char	*vmalloc(uint32);
 extern	syscall	vfree(char *, uint32);
 extern	char	*getvirtualstack(uint32);
@@ -118,6 +119,11 @@ struct	vmstats	{
 				/* themselves (FFS had no free frame)	*/
 	uint32	exchanges;	/* victims written to the spare slot	*/
 				/* (disk swap full, swap_room)		*/
+	uint32	joins;		/* faults that mapped a shared page's	*/
+				/* frame another mapper brought in	*/
+	uint32	cowcopies;	/* writes that copied a shared page	*/
+	uint32	cowkeeps;	/* writes that found the last mapping	*/
+				/* of a shared page: made writable	*/
 };
 
 /* The pageout daemon's work (vm.swapper=on, swap/pageout.c) */

@@ -21,8 +21,9 @@
  * page 0, a stack's guard page (only PTE_IS_STACK, not present), a
  * heap page that is not reserved, and every address with no page
  * table.  Writing needs PTE_W too (CR0.WP makes the kernel honour it),
- * and never reaches the kernel's code or the PD/PT region, which the
- * kernel region maps writable.
+ * or a heap page (a shared, copy-on-write one: the write fault gives the
+ * caller its own copy), and never reaches the kernel's code or the PD/PT
+ * region, which the kernel region maps writable.
  * Before paging is on every address is physical and usable.
  */
 
@@ -39,7 +40,7 @@ local	bool8	pageok(pde_t *pd, uint32 va, bool8 write)
 		return FALSE;
 	}
 	if (*pte & PTE_P) {
-		return !write || (*pte & PTE_W) != 0;
+		return !write || (*pte & (PTE_W | PTE_IS_VMALLOC)) != 0;
 	}
 	return (*pte & PTE_IS_VMALLOC) != 0;
 }

@@ -74,10 +74,11 @@ status	heap_free(pid32 pid, char *ptr, uint32 nbytes)
  *  page_unmap  -  Heap page 'va' of 'pid' lets go of frame 'f', which
  *		   it maps (present or PTE_IN_IO), and of the frame's slot;
  *		   the frame stays while other PTEs map it, else it is
- *		   freed, or with I/O in flight left as an orphan
+ *		   freed, or with I/O in flight left as an orphan.  The
+ *		   caller changes the PTE
  *------------------------------------------------------------------------
  */
-local	void	page_unmap(pid32 pid, uint32 va, int32 f)
+void	page_unmap(pid32 pid, uint32 va, int32 f)
 {
 	struct	ffsframe *fr = &ffstab[f];
 	int32	slot = fr->slot;

@@ -12,6 +12,8 @@
  * in disk swap I/O (vm.swapdev=disk), when other processes run with
  * their own interrupt state (see page_in and frameio.c):
  *
+ *   write to a shared heap page	  -> page_cow (cow.c): a copy of its
+ *					     own, or OUT_OF_MEMORY
  *   not-present heap page (is_vmalloc)  ->  page_in: a zeroed frame, or
  *					     the page read back from swap
  *					     (swap_in and swap_room,
@@ -48,9 +50,20 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	if (prptr->prvm == NULL) {
 		procfault(tf, "page fault");
 	}
-	if (cr2 >= VHEAP_START && (tf->errcode & PFERR_P) == 0) {
+	if (cr2 >= VHEAP_START) {
 		pte = pte_lookup((pde_t *)prptr->prpdbr, cr2);
 	}
+	if (pte != NULL && (tf->errcode & (PFERR_P | PFERR_W)) ==
+	    (PFERR_P | PFERR_W) && (*pte & (PTE_P | PTE_W | PTE_IS_VMALLOC))
+	    == (PTE_P | PTE_IS_VMALLOC)) {
+		if (page_cow(currpid, PGROUNDDOWN(cr2)) == SYSERR) {
+			vmkill("OUT_OF_MEMORY");
+		}
+		return;				/* a shared page, written */
+	}
+	if (tf->errcode & PFERR_P) {
+		pte = NULL;			/* no other protection	*/
+	}					/* fault is ours to mend */
 	if (pte != NULL && *pte == PTE_IS_STACK) {
 		vmkill("STACK_OVERFLOW");
 	}
@@ -70,7 +83,7 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
  *		 process or the page is gone (it may go while we block)
  *------------------------------------------------------------------------
  */
-local	pte_t	*page_pte(pid32 pid, uint32 va)
+pte_t	*page_pte(pid32 pid, uint32 va)
 {
 	pte_t	*pte;
 
@@ -177,6 +190,8 @@ local	status	page_join(pid32 pid, uint32 va, int32 f)
 	}
 	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P |
 		PTE_IS_VMALLOC);
+	proctab[pid].prvm->stats.joins++;
+	vmtotal.joins++;
 	return OK;
 }
 

@@ -1,4 +1,4 @@
-/* vcreate.c - vcreate, vm_new, vm_delete */
+/* vcreate.c - vcreate, vspawn, vm_new, vm_delete */
 
 #include <xinu.h>
 #include <vm.h>
@@ -48,6 +48,62 @@ void	vm_delete(struct vmproc *vm, pde_t *pd)
 }
 
 /*------------------------------------------------------------------------
+ *  vspawn  -  The work of vcreate and vclone: a new process with its own
+ *	       address space and a virtual stack of 'ssize' bytes; its
+ *	       heap is empty, or a copy-on-write copy of the heap of
+ *	       'parent' when that is not SYSERR (heap_clone).  The new
+ *	       pid, or SYSERR with nothing changed (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+pid32	vspawn(void *funcaddr, uint32 ssize, pri16 priority, char *name,
+	       uint32 nargs, va_list ap, pid32 parent)
+{
+	struct	vmproc	*vm;
+	struct	procent	*prptr;
+	pde_t	*pd;
+	pid32	pid;
+	uint32	npages, top, *ktop;
+	char	*ksp;
+
+	if (name != NULL && !strok(name, PNMLEN - 1)) {
+		kprintf("vcreate: bad name 0x%x\n", (uint32)name);
+		return SYSERR;
+	}
+	npages = PGROUNDUP(ssize < MINSTK ? MINSTK : ssize) / PAGE_SIZE;
+	if (priority < 1 || funcaddr == NULL || nargs > MAXARGS ||
+	    ssize > VSTACK_TOP - VHEAP_END || (pid = newpid()) == SYSERR ||
+	    (vm = vm_new(&pd)) == NULL) {
+		return SYSERR;
+	}
+	top = vstack_alloc(vm, pd, npages);
+	if (top == (uint32)SYSERR) {
+		vm_delete(vm, pd);
+		return SYSERR;
+	}
+	procinit(pid, (char *)(top - sizeof(uint32)), npages * PAGE_SIZE,
+		 priority, name);
+	prptr = &proctab[pid];
+	prptr->prvm = vm;
+	prptr->prpdbr = (uint32)pd;
+	if (parent != SYSERR && heap_clone(parent, pid) == SYSERR) {
+		vmteardown(pid);		/* as if it never was	*/
+		prptr->prstate = PR_FREE;
+		prcount--;
+		return SYSERR;
+	}
+
+	/* Build the first frame in the stack's top page through the kmap
+	 * window (STKSLACK bytes below the top of the mapped stack); the
+	 * saved stack pointer is the same spot seen from the process's own
+	 * address space */
+	ktop = (uint32 *)((char *)kmap(KMAP_DST,
+		PTE_FRAME(*pte_lookup(pd, top - PAGE_SIZE))) + PAGE_SIZE) - 1;
+	ksp = initstack(ktop, funcaddr, nargs, ap);
+	prptr->prstkptr = (char *)(top - sizeof(uint32)) - ((char *)ktop - ksp);
+	return pid;
+}
+
+/*------------------------------------------------------------------------
  *  vcreate  -  Create a process with its own address space: the kernel
  *		region, a private heap from VHEAP_START, and a virtual
  *		stack of 'ssize' bytes below VSTACK_TOP
@@ -64,48 +120,12 @@ pid32	vcreate(
 {
 	intmask	mask;
 	va_list	ap;
-	struct	vmproc	*vm;
-	struct	procent	*prptr;
-	pde_t	*pd;
 	pid32	pid;
-	uint32	npages, top, *ktop;
-	char	*ksp;
 
 	mask = disable();
-	if (name != NULL && !strok(name, PNMLEN - 1)) {
-		kprintf("vcreate: bad name 0x%x\n", (uint32)name);
-		restore(mask);
-		return SYSERR;
-	}
-	npages = PGROUNDUP(ssize < MINSTK ? MINSTK : ssize) / PAGE_SIZE;
-	if (priority < 1 || funcaddr == NULL || nargs > MAXARGS ||
-	    ssize > VSTACK_TOP - VHEAP_END || (pid = newpid()) == SYSERR ||
-	    (vm = vm_new(&pd)) == NULL) {
-		restore(mask);
-		return SYSERR;
-	}
-	top = vstack_alloc(vm, pd, npages);
-	if (top == (uint32)SYSERR) {
-		vm_delete(vm, pd);
-		restore(mask);
-		return SYSERR;
-	}
-	procinit(pid, (char *)(top - sizeof(uint32)), npages * PAGE_SIZE,
-		 priority, name);
-	prptr = &proctab[pid];
-	prptr->prvm = vm;
-	prptr->prpdbr = (uint32)pd;
-
-	/* Build the first frame in the stack's top page through the kmap
-	 * window (STKSLACK bytes below the top of the mapped stack); the
-	 * saved stack pointer is the same spot seen from the process's own
-	 * address space */
-	ktop = (uint32 *)((char *)kmap(KMAP_DST,
-		PTE_FRAME(*pte_lookup(pd, top - PAGE_SIZE))) + PAGE_SIZE) - 1;
 	va_start(ap, nargs);
-	ksp = initstack(ktop, funcaddr, nargs, ap);
+	pid = vspawn(funcaddr, ssize, priority, name, nargs, ap, SYSERR);
 	va_end(ap);
-	prptr->prstkptr = (char *)(top - sizeof(uint32)) - ((char *)ktop - ksp);
 	restore(mask);
 	return pid;
 }

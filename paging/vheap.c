@@ -1,5 +1,5 @@
 /* vheap.c - vheap_init, fit_from, vheap_find, vheap_take,
-	     vheap_isallocated, vheap_give, vheap_destroy */
+	     vheap_isallocated, vheap_give, vheap_copy, vheap_destroy */
 
 #include <xinu.h>
 #include <vm.h>
@@ -182,6 +182,35 @@ status	vheap_give(struct vmproc *vm, uint32 vpn, uint32 npages)
 		*link = run;
 	}
 	vm->heappages -= npages;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  vheap_copy  -  Make heap 'to''s layout (its runs, reserved count and
+ *		   cursor) the same as heap 'from''s; SYSERR when the
+ *		   kernel heap has no node for a run ('to' then holds some
+ *		   of them, for vheap_destroy)
+ *------------------------------------------------------------------------
+ */
+status	vheap_copy(struct vmproc *from, struct vmproc *to)
+{
+	struct	vrun	*run, **link, *copy;
+
+	vheap_destroy(to);
+	link = &to->freeruns;
+	for (run = from->freeruns; run != NULL; run = run->next) {
+		copy = (struct vrun *)getmem(sizeof(struct vrun));
+		if (copy == (struct vrun *)SYSERR) {
+			return SYSERR;
+		}
+		copy->start = run->start;
+		copy->npages = run->npages;
+		copy->next = NULL;
+		*link = copy;
+		link = &copy->next;
+	}
+	to->heappages = from->heappages;
+	to->cursor = from->cursor;
 	return OK;
 }
 

@@ -37,6 +37,11 @@ shellcmd xsh_vmstat(int32 nargs, char *args[])
 	       t->swapins, t->killed);
 	printf("evicted  %d clean, %d dirty (written back)\n", t->evict_clean,
 	       t->evict_dirty);
+	if (t->joins + t->cowcopies + t->cowkeeps > 0) {
+		printf("shared   %d faults joined a frame another brought in; "
+		       "writes: %d copied, %d made writable\n", t->joins,
+		       t->cowcopies, t->cowkeeps);
+	}
 	if (strcmp(info.swapdev, "ram") != 0) {
 		printf("swapdev  %s, %d waits for another's swap I/O\n",
 		       info.swapdev, t->iowaits);
