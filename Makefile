@@ -286,7 +286,7 @@ deploy: pxe
 
 test: test-image
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
-	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
+	@python3 tools/xinu/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
 		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(filter 1,$(NET)),--net) \
 		$(if $(FUZZ),--fuzz $(FUZZ)) $(if $(FUZZSEED),--fuzz-seed $(FUZZSEED)) \
 		$(if $(TESTS),--only "$(TESTS)") $(if $(filter 1,$(LIST)),--list)
@@ -306,7 +306,7 @@ batch:
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 
 bench: test-image
-	python3 test/bench.py --mem $(MEM) --kernel $(TESTELF) --runs $(RUNS) \
+	python3 tools/bench.py --mem $(MEM) --kernel $(TESTELF) --runs $(RUNS) \
 		--csv compile/bench.csv $(if $(filter 1,$(ICOUNT)),--icount)
 
 # One terminal: gdb here, the console in compile/debug-console.log
@@ -327,7 +327,7 @@ PLOTPY   := $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
 curves: test-image
 	@$(NEED) py.matplotlib:python3-matplotlib
 	@$(MAKE) -s -f test/host/Makefile compile/host/yardstick
-	$(PLOTPY) test/curves.py --mem $(MEM) --kernel $(TESTELF) --jobs $(JOBS)
+	$(PLOTPY) tools/curves.py --mem $(MEM) --kernel $(TESTELF) --jobs $(JOBS)
 
 # grade/grade.py does the work; the engines are local threads, GNU
 # parallel and Slurm (installed on first use)
@@ -366,7 +366,7 @@ grade-collect:
 test-grade: all
 	@$(NEED) bwrap:bubblewrap
 	@python3 test/grade/test_attacks.py && \
-	python3 test/grade/test_grade.py --jobs $(JOBS)
+	python3 test/grade/test_engines.py --jobs $(JOBS)
 
 help:
 	@sed -n 's/^#h \{0,1\}//p' Makefile

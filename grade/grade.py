@@ -77,10 +77,9 @@ import time
 import zipfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(TOP, "test"))
 sys.path.insert(0, os.path.join(TOP, "tools"))
-import runner                   # noqa: E402  (the comparison lives there)
-import sandbox                  # noqa: E402
+from xinu import runner         # noqa: E402  (the comparison lives there)
+from xinu import sandbox        # noqa: E402
 
 ARCHIVES = (".tar.gz", ".tgz", ".tar", ".zip", ".bundle")
 STATUS_BY_EXIT = {0: "ok", 1: "panic", 3: "killed", 124: "timeout"}
@@ -106,7 +105,7 @@ GRACE = 3               # seconds a stopped run has after SIGTERM
 
 
 # What a staged grader is (a task on another host runs this much)
-GRADER_FILES = ("grade/grade.py", "test/runner.py", "tools/sandbox.py",
+GRADER_FILES = ("grade/grade.py", "tools/xinu/runner.py", "tools/xinu/sandbox.py",
                 "compile/bin/mkdisk", "compile/bin/cross", "compile/bin/need",
                 "include/paging.h")
 

@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 
-import runner
+from xinu import runner
 
 CASE = "sched_priority_order"       # the in-kernel test every path boots
 BIN = os.path.join(runner.TOP, "compile/bin")

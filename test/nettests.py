@@ -100,7 +100,7 @@ import tempfile
 import threading
 import time
 
-import runner
+from xinu import runner
 from netmodel import DhcpClient, Model, cksum
 
 MAC_A = "52:54:00:00:00:01"

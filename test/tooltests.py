@@ -106,7 +106,7 @@ import subprocess
 import tempfile
 import time
 
-import runner
+from xinu import runner
 
 TOP = runner.TOP
 BATCH = runner.BATCH
@@ -898,7 +898,7 @@ def test_curves(tmp, opts):
         else "python3"
     plots = subprocess.run([plotpy, "-c", "import matplotlib"],
                            capture_output=True).returncode == 0
-    cmd = [plotpy, os.path.join(TOP, "test/curves.py"), "--kernel",
+    cmd = [plotpy, os.path.join(TOP, "tools/curves.py"), "--kernel",
            opts.kernel, "--out", tmp, "--frames", "8 64", "--refs", "600",
            "--jobs", "1"] + ([] if plots else ["--no-plot"])
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)

@@ -31,16 +31,16 @@ import zipfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(TOP, "test"))
+sys.path.insert(0, os.path.join(TOP, "tools"))
 sys.path.insert(0, os.path.join(TOP, "grade"))
 sys.path.insert(0, os.path.join(TOP, "test/host"))
 import grade                    # noqa: E402
-import runner                   # noqa: E402
+from xinu import runner         # noqa: E402
 from test_runner import Result  # noqa: E402
 
 # make test-grade's test_grade.py (its name is this file's too)
 _spec = importlib.util.spec_from_file_location(
-    "grade_e2e", os.path.join(TOP, "test/grade/test_grade.py"))
+    "grade_e2e", os.path.join(TOP, "test/grade/test_engines.py"))
 grade_e2e = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(grade_e2e)
 bundle = grade_e2e.bundle

@@ -25,7 +25,8 @@ import unittest
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(TOP, "test"))
-import runner                   # noqa: E402
+sys.path.insert(0, os.path.join(TOP, "tools"))
+from xinu import runner         # noqa: E402
 
 FAKE_QEMU = r'''#!/usr/bin/env python3
 import os, sys, time
@@ -118,7 +119,7 @@ class FakeQemu(unittest.TestCase):
         return runner.run_script(path, opts())
 
     def batch(self, *extra):
-        r = subprocess.run([sys.executable, os.path.join(TOP, "test/runner.py"),
+        r = subprocess.run([sys.executable, os.path.join(TOP, "tools/xinu/runner.py"),
                             "--batch", "/x/xinu.elf", "--timeout", "20",
                             *extra], capture_output=True, text=True)
         return r.returncode, r.stdout, r.stderr
@@ -176,7 +177,7 @@ class FakeQemu(unittest.TestCase):
         os.environ["FAKE_QEMU_PID"] = pidfile
         self.fake(BOOT, events=channel(EV_BOOT), hang=True)
         proc = subprocess.Popen([sys.executable,
-                                 os.path.join(TOP, "test/runner.py"),
+                                 os.path.join(TOP, "tools/xinu/runner.py"),
                                  "--batch", "/x/xinu.elf", "--timeout", "60"],
                                 stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, **kw)

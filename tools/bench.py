@@ -66,8 +66,9 @@ import re
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import runner                   # noqa: E402  (Boot, qemu_command, ...)
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "test"))
+from xinu import runner         # noqa: E402  (Boot, qemu_command, ...)
 import nettests                 # noqa: E402  (the two-machine cases)
 
 BENCH_LINE = re.compile(r"^BENCH (\S+) (\S+) (\S+)$", re.M)

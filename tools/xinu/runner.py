@@ -108,7 +108,10 @@ import tempfile
 import threading
 import time
 
-TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(TOP, "tools"))
+sys.path.insert(0, os.path.join(TOP, "test"))
 BANNER = re.compile(r"^Xinu/VM \d", re.M)
 TESTCASE = re.compile(r"^testcase (\S+) ?(.*)$", re.M)
 TESTCOUNT = re.compile(r"^testcases (\d+)$", re.M)
@@ -1069,8 +1072,7 @@ def sandboxed(opts, evpath):
     its overlay to the sandbox's /tmp); else nothing."""
     if not opts.sandbox:
         return []
-    sys.path.insert(0, os.path.join(TOP, "tools"))
-    import sandbox
+    from xinu import sandbox
     rw = sorted({os.path.dirname(os.path.abspath(opts.batch)),
                  os.path.dirname(os.path.abspath(evpath))})
     ro = [os.path.dirname(os.path.abspath(opts.disk))] if opts.disk else []

@@ -30,8 +30,7 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import runner                   # noqa: E402  (Boot, qemu_command, ...)
+from xinu import runner         # noqa: E402  (Boot, qemu_command, ...)
 
 ICOUNT = ["-icount", "shift=6,sleep=off"]   # 64 ns an instruction
 WORKLOADS = ["loop", "zipf", "scanhot", "twoproc"]
