@@ -286,7 +286,7 @@ deploy: pxe
 
 test: test-image
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
-	@python3 tools/xinu/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
+	@python3 tools/runtests.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
 		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(filter 1,$(NET)),--net) \
 		$(if $(FUZZ),--fuzz $(FUZZ)) $(if $(FUZZSEED),--fuzz-seed $(FUZZSEED)) \
 		$(if $(TESTS),--only "$(TESTS)") $(if $(filter 1,$(LIST)),--list)
@@ -332,7 +332,7 @@ curves: test-image
 # grade/grade.py does the work; the engines are local threads, GNU
 # parallel and Slurm (installed on first use)
 # SANDBOX: grade and expected run what they build in bubblewrap
-# (tools/sandbox.py) unless SANDBOX=none; batch only with SANDBOX=1
+# (tools/xinu/sandbox.py) unless SANDBOX=none; batch only with SANDBOX=1
 SANDBOX_grade := $(if $(filter none 0,$(SANDBOX)),none,bwrap)
 $(if $(filter batch,$(MAKECMDGOALS)),$(call check,SANDBOX,$(filter \
 	x x0 x1,x$(SANDBOX)),use 1 (on) or 0 (off)))

@@ -68,7 +68,8 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(TOP, "test"))
-from xinu import runner         # noqa: E402  (Boot, qemu_command, ...)
+import xinu
+from xinu import qemu, runner, verdict  # noqa: E402  (Boot, qemu_command, ...)
 import nettests                 # noqa: E402  (the two-machine cases)
 
 BENCH_LINE = re.compile(r"^BENCH (\S+) (\S+) (\S+)$", re.M)
@@ -103,7 +104,7 @@ def boot_case(name, args, opts):
     """Boot test=NAME once; returns (reason or None, console, seconds to
     its start line)."""
     extra = ICOUNT if opts.icount else ()
-    with runner.test_boot(opts.kernel, name, args, opts.mem,
+    with qemu.test_boot(opts.kernel, name, args, opts.mem,
                           extra=extra) as boot:
         start = time.monotonic()
         deadline = start + opts.timeout
@@ -116,7 +117,7 @@ def boot_case(name, args, opts):
                 break
         status = boot.finish(deadline)
         console = boot.text()
-    return runner.test_verdict(name, console, status), console, started
+    return verdict.test_verdict(name, console, status), console, started
 
 
 def measures(name, console, started):
@@ -244,7 +245,7 @@ def write_csv(path, rows, found, opts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel",
-                    default=os.path.join(runner.TOP, "compile/test/xinu.elf"))
+                    default=os.path.join(xinu.TOP, "compile/test/xinu.elf"))
     ap.add_argument("--mem", default="256")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--only", default="",
