@@ -388,12 +388,14 @@ def all_jobs(opts):
             jobs.append(Job("host:" + short, short,
                             lambda o, p=prog: run_host_test(p, o)))
     try:
-        for name, args in kernel_tests(opts):
+        cases = kernel_tests(opts)
+        for name, args in cases:
             if "+net" in args.split() or "+host" in args.split():
                 continue            # nettests.py boots it with a NIC,
                                     # a tool test a "+host" case
             jobs.append(Job(name, name, lambda o, n=name, a=args:
                             run_kernel_test(n, a, o)))
+        jobs += bochs_jobs(dict(cases))
     except NoTestList as e:         # one failed test stands for them all
         text = str(e)               # (e is gone after this block)
         why = text.split("\n", 1)
@@ -416,6 +418,22 @@ def all_jobs(opts):
     for name, path in programs():
         jobs.append(Job("prog:" + name, name,
                         lambda o, n=name, p=path: run_program(n, p, o)))
+    return jobs
+
+
+def bochs_jobs(cases):
+    """The bochs:NAME tests: the cases of bochs.py's subset, booted under
+    Bochs.  Their short name is the full one, so TESTS='vm_*' still means
+    the QEMU boots only."""
+    from . import bochs
+    jobs = []
+    for name in bochs.CASES:
+        if name in cases:
+            run = (lambda o, n=name, a=cases[name]: bochs.run(n, a, o))
+        else:
+            run = (lambda o, n=name: Result(
+                False, "%s is not a case of the test image" % n, "", ""))
+        jobs.append(Job("bochs:" + name, "bochs:" + name, run))
     return jobs
 
 
