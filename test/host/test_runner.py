@@ -27,7 +27,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(TOP, "test"))
 sys.path.insert(0, os.path.join(TOP, "tools"))
-from xinu import compare, qemu, runner, verdict  # noqa: E402
+from xinu import bochs, compare, qemu, runner, verdict  # noqa: E402
 
 FAKE_QEMU = r'''#!/usr/bin/env python3
 import os, sys, time
@@ -935,6 +935,116 @@ class Make(unittest.TestCase):
     def test_console_unix_does_not_wait_for_a_client(self):
         text = self.make("-n", "run", "CONSOLE=unix", "NEED=true").stdout
         self.assertIn("wait=off", text)
+
+# A stand-in for Bochs: writes FAKE_BOCHS_COM1 to the file its config
+# names for COM1, its pid to FAKE_BOCHS_PID, then waits to be killed (or
+# exits FAKE_BOCHS_STATUS at once)
+FAKE_BOCHS = r"""#!/usr/bin/env python3
+import os, re, sys, time
+rc = open(sys.argv[sys.argv.index("-f") + 1]).read()
+com1 = re.search(r"^com1: .*dev=(.*)$", rc, re.M).group(1)
+with open(os.environ["FAKE_BOCHS_PID"], "w") as f:
+    f.write(str(os.getpid()))
+with open(com1, "w") as f:
+    f.write(os.environ.get("FAKE_BOCHS_COM1", ""))
+sys.stdout.write("a display that must be drained " * 4000)
+sys.stdout.flush()
+if "FAKE_BOCHS_STATUS" in os.environ:
+    sys.exit(int(os.environ["FAKE_BOCHS_STATUS"]))
+time.sleep(600)
+"""
+
+
+class Bochs(unittest.TestCase):
+    """The bochs:NAME tests' harness, with stand-ins for Bochs, mkiso
+    and need (the real Bochs runs in make test's bochs:NAME tests)."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="xinu-test-bochs-")
+        self.saved = (dict(os.environ), bochs.NEED, bochs.MKISO,
+                      list(bochs._ready))
+        for name, text in (("bochs", FAKE_BOCHS),
+                           ("mkiso", "#!/bin/sh\n: >\"$1\"\n"),
+                           ("need", "#!/bin/sh\nexit 0\n")):
+            path = os.path.join(self.tmp, name)
+            with open(path, "w") as f:
+                f.write(text)
+            os.chmod(path, 0o755)
+        os.environ["PATH"] = self.tmp + os.pathsep + os.environ["PATH"]
+        os.environ["FAKE_BOCHS_PID"] = os.path.join(self.tmp, "pid")
+        bochs.NEED = os.path.join(self.tmp, "need")
+        bochs.MKISO = os.path.join(self.tmp, "mkiso")
+        bochs._ready.clear()
+
+    def tearDown(self):
+        env, bochs.NEED, bochs.MKISO, ready = self.saved
+        os.environ.clear()
+        os.environ.update(env)
+        bochs._ready[:] = ready
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def boot(self, com1, **kw):
+        os.environ["FAKE_BOCHS_COM1"] = com1
+        os.environ.update({k: str(v) for k, v in kw.items()})
+        return bochs.run("x", "vm.ffs=4", opts(timeout=20))
+
+    def assert_gone(self):
+        with open(os.environ["FAKE_BOCHS_PID"]) as f:
+            pid = int(f.read())
+        with self.assertRaises(ProcessLookupError):
+            os.kill(pid, 0)
+
+    def test_pass_line_ends_the_run_and_bochs_is_killed(self):
+        res = self.boot(BOOT + "TEST x: start\nTEST x: PASS\n")
+        self.assertTrue(res.ok, res.detail)
+        self.assert_gone()
+
+    def test_fail_panic_reboot_and_refusal_fail(self):
+        for console, why in (
+                ("TEST x: FAIL at swap.c:12\n", "no PASS line"),
+                ("PANIC: page fault\n", "PANIC: page fault"),
+                (BOOT + "TEST x: start\n" + BOOT, "rebooted"),
+                ("cmdline: vm.ffs=0 is below 1\n", "cmdline: vm.ffs=0")):
+            res = self.boot(BOOT + console)
+            self.assertFalse(res.ok, console)
+            self.assertIn(why, res.detail)
+            self.assert_gone()
+
+    def test_bochs_quitting_early_says_so(self):
+        res = self.boot(BOOT + "TEST x: start\n", FAKE_BOCHS_STATUS=1)
+        self.assertFalse(res.ok)
+        self.assertIn("Bochs quit (status 1)", res.detail)
+
+    def test_timeout_applies(self):
+        os.environ["FAKE_BOCHS_COM1"] = BOOT + "TEST x: start\n"
+        res = bochs.run("x", "", opts(timeout=1))
+        self.assertFalse(res.ok)
+        self.assertIn("timeout", res.detail)
+        self.assert_gone()
+
+    def test_no_bochs_is_a_skip_with_the_reason(self):
+        with open(bochs.NEED, "w") as f:
+            f.write("#!/bin/sh\necho 'need: could not install bochs; "
+                    "install them and retry' >&2\nexit 1\n")
+        res = self.boot(BOOT + "TEST x: PASS\n")
+        self.assertTrue(res.skipped)
+        self.assertFalse(res.ok)
+        self.assertIn("Bochs is missing and cannot be installed (need: "
+                      "could not install bochs", res.detail)
+
+    def test_runner_words_have_no_bochs_machine(self):
+        res = bochs.run("x", "+disk vm.swapdev=disk", opts())
+        self.assertFalse(res.ok)
+        self.assertIn("+disk", res.detail)
+
+    def test_jobs_are_named_in_full_and_need_their_case(self):
+        jobs = runner.bochs_jobs({bochs.CASES[0]: ""})
+        self.assertEqual([j.name for j in jobs],
+                         ["bochs:" + n for n in bochs.CASES])
+        self.assertEqual(runner.select_jobs(jobs, ["vm_*"]), ([], ["vm_*"]))
+        res = jobs[1].run(opts())
+        self.assertFalse(res.ok)
+        self.assertIn("not a case of the test image", res.detail)
 
 
 class Result(unittest.TestResult):
