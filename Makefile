@@ -12,8 +12,10 @@
 #h   make qemu, qemu-nox   the same as make run (the names xv6 users type)
 #h   make test             host unit tests, every in-kernel test, console
 #h                         scripts, boot paths, tool tests and course programs,
-#h                         one QEMU each; ends with the failed names and
-#h                         "N passed, N failed"; logs in compile/test-results/
+#h                         one QEMU each, and a subset of the in-kernel tests
+#h                         under Bochs (bochs:NAME); ends with the failed
+#h                         names and "N passed, N failed"; logs in
+#h                         compile/test-results/
 #h   make list-tests       print every test name (also: make test LIST=1)
 #h   make batch MAIN=f.c   build with f.c as main, boot headless, print the
 #h                         console and one verdict line; compile/bin/batch

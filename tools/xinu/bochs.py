@@ -69,10 +69,17 @@ PACKAGES = ("bochs:bochs", BIOS + ":bochsbios",
             TERM_PLUGIN + ":bochs-term")
 NEED = os.path.join(TOP, "compile/bin/need")
 MKISO = os.path.join(TOP, "compile/bin/mkiso")
+# Bochs's clock: instructions per emulated second.  At its default, 4
+# million, a 1 ms tick is 4,000 instructions, and the aging policy's tick
+# (every frame in use visited) then leaves the guest almost no time at
+# vm.ffs=64: seal_ram_integrity_every_policy made no progress under aging
+# for minutes.  20 million passes it in about 30 s.
+IPS = 20000000
 TIMEOUT = 120.0         # seconds a case may take (make test TIMEOUT= wins)
 
 CONFIG = """\
 megs: %(mem)s
+cpu: ips=%(ips)d
 romimage: file=%(bios)s
 vgaromimage: file=%(vgabios)s
 ata0-master: type=cdrom, path=%(iso)s, status=inserted
@@ -137,8 +144,8 @@ def start(tmp, iso, mem):
     the pty's master end, which the caller drains and closes)."""
     rc, cmds = os.path.join(tmp, "bochsrc"), os.path.join(tmp, "cmds")
     with open(rc, "w") as f:
-        f.write(CONFIG % {"mem": mem, "bios": BIOS, "vgabios": VGABIOS,
-                          "iso": iso, "com1": os.path.join(tmp, "com1"),
+        f.write(CONFIG % {"mem": mem, "ips": IPS, "bios": BIOS,
+                          "vgabios": VGABIOS, "iso": iso, "com1": os.path.join(tmp, "com1"),
                           "log": os.path.join(tmp, "bochs.log")})
     with open(cmds, "w") as f:
         f.write("c\n")          # the debugger's prompt: continue

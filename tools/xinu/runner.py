@@ -30,6 +30,9 @@ every name it prints is accepted by TESTS= (shell globs too: 'vm_*'):
                from this host, the fuzzer, Linux as the peer), on
                machines with an e1000;
   tool:NAME    a test of the make targets themselves (test/tooltests.py);
+  bochs:NAME   an in-kernel test of bochs.py's subset booted under Bochs,
+               a second emulator, from a GRUB ISO (SKIP where Bochs
+               cannot be installed);
   prog:NAME    a course program test/programs/NAME.c run through
                compile/bin/batch as a grader runs it, its console compared
                with NAME.expected (see PROGRAMS below).
