@@ -16,7 +16,8 @@
  * process has at most one swap I/O at a time, and kill needs to free
  * nothing.  The frame and the bounce page are copied with interrupts
  * off, through a kmap slot, on the side of the I/O where nothing
- * blocks.
+ * blocks.  A page already in the kernel region (sealed swap's, see
+ * sealdev.c) is its own bounce page: the driver is given it as it is.
  *
  * A failed transfer is retried; swap data that cannot be written or
  * read back is lost, a kernel-level failure: panic.
@@ -26,13 +27,17 @@
 
 local	char	bounce[NPROC][PAGE_SIZE];	/* one per process	*/
 
+/* The page the driver is given for the page at 'pa'			*/
+#define	diskbuf(pa)	((pa) + PAGE_SIZE <= KERNEL_END ? (char *)(pa)	\
+			 : bounce[currpid])
+
 /*------------------------------------------------------------------------
  *  disk_getslot  -  Read slot 'slot' into the frame at 'pa' (blocks)
  *------------------------------------------------------------------------
  */
 local	status	disk_getslot(uint32 slot, uint32 pa)
 {
-	char	*buf = bounce[currpid];
+	char	*buf = diskbuf(pa);
 	int32	i;
 
 	proctab[currpid].prflags |= PRF_SWAPIO;	/* swap's blocks	*/
@@ -42,7 +47,9 @@ local	status	disk_getslot(uint32 slot, uint32 pa)
 		}
 	}
 	proctab[currpid].prflags &= ~PRF_SWAPIO;
-	memcpy(kmap(KMAP_DST, pa), buf, PAGE_SIZE);
+	if (buf != (char *)pa) {
+		memcpy(kmap(KMAP_DST, pa), buf, PAGE_SIZE);
+	}
 	return OK;
 }
 
@@ -52,10 +59,12 @@ local	status	disk_getslot(uint32 slot, uint32 pa)
  */
 local	void	disk_putslot(uint32 slot, uint32 pa)
 {
-	char	*buf = bounce[currpid];
+	char	*buf = diskbuf(pa);
 	int32	i;
 
-	memcpy(buf, kmap(KMAP_SRC, pa), PAGE_SIZE);
+	if (buf != (char *)pa) {
+		memcpy(buf, kmap(KMAP_SRC, pa), PAGE_SIZE);
+	}
 	proctab[currpid].prflags |= PRF_SWAPIO;	/* swap's blocks	*/
 	for (i = 0; write(DISK0, buf, slot) == SYSERR; i++) {
 		if (i + 1 >= DISK_TRIES) {
