@@ -42,7 +42,7 @@ from .verdict import BANNER, CMDLINE, PANIC, EXIT_DONE, test_verdict
 # swap-out and swap-in (every workload under every policy, a full swap
 # under every policy, each policy's own case, the clock's trace), virtual
 # stacks and a guard-page overflow, the vmalloc/vfree fuzz, process
-# lifecycles.  Bochs runs them about 20 times slower than QEMU: a case
+# lifecycles.  Bochs runs them 5 to 20 times slower than QEMU: a case
 # that takes QEMU more than a few seconds does not belong here.
 CASES = ("vm_fresh_counters",
          "vm_lazy_allocation",
@@ -71,9 +71,11 @@ NEED = os.path.join(TOP, "compile/bin/need")
 MKISO = os.path.join(TOP, "compile/bin/mkiso")
 # Bochs's clock: instructions per emulated second.  At its default, 4
 # million, a 1 ms tick is 4,000 instructions, and the aging policy's tick
-# (every frame in use visited) then leaves the guest almost no time at
-# vm.ffs=64: seal_ram_integrity_every_policy made no progress under aging
-# for minutes.  20 million passes it in about 30 s.
+# (every frame in use visited) fills it with 64 frames in use: the guest
+# stops.  vm_workloads_fifo_matches_model with "vm.ffs=64 wlrefs=3000"
+# ran clock, random and fifo in seconds and then nothing under aging for
+# 150 s; at 20 million the whole case takes 6 s (and at vm.ffs=24 aging
+# passes at 4 million too).
 IPS = 20000000
 TIMEOUT = 120.0         # seconds a case may take (make test TIMEOUT= wins)
 
