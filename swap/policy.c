@@ -3,19 +3,20 @@
 
 #include <xinu.h>
 #include <frame.h>
+#include <vmtable.h>
 
 /*
- * A policy is one file defining a struct vmpolicy and one entry here.
+ * A policy is one file defining a struct vmpolicy and one line of
+ * VMPOLICY_TABLE (vmtable.h); the table here expands those lines.
  */
 
-extern	const	struct	vmpolicy clock_policy, random_policy, fifo_policy,
-		aging_policy;
+#define	POLICY_DECL(name)	extern const struct vmpolicy name##_policy;
+#define	POLICY_ENTRY(name)	&name##_policy,
+
+VMPOLICY_TABLE(POLICY_DECL)
 
 const	struct	vmpolicy *const vmpolicies[] = {
-	&clock_policy,			/* the default: first		*/
-	&random_policy,
-	&fifo_policy,
-	&aging_policy,
+	VMPOLICY_TABLE(POLICY_ENTRY)	/* the default: first		*/
 	NULL
 };
 

@@ -2,18 +2,27 @@
 
 #include <string.h>
 #include <xinu.h>
+#include "vmtable.h"
 #include "hunit.h"
 #include "framesim.h"
 #include "../workload/workload.h"
 
 /*
- * The real swap/clock.c, fifo.c, aging.c and random.c, compiled
- * unchanged against the fake frame layer of framesim.c, on reference
- * strings worked by hand, and the OPT and LRU yardsticks on the same.
+ * The real policy files of swap/ (every line of VMPOLICY_TABLE),
+ * compiled unchanged against the fake frame layer of framesim.c, on
+ * reference strings worked by hand, and the OPT and LRU yardsticks on
+ * the same.  The cases that hold for every policy loop over all[].
  */
 
-extern	const	struct	vmpolicy clock_policy, random_policy, fifo_policy,
-		aging_policy;
+#define	POLICY_DECL(name)	extern const struct vmpolicy name##_policy;
+#define	POLICY_ENTRY(name)	&name##_policy,
+
+VMPOLICY_TABLE(POLICY_DECL)
+
+local	const	struct	vmpolicy *const all[] = {
+	VMPOLICY_TABLE(POLICY_ENTRY)
+};
+#define	NPOLICIES	(sizeof(all) / sizeof(all[0]))
 
 /* The textbook string (Silberschatz), 3 frames: FIFO 15, OPT 9, LRU 12 */
 local	const	uint32	book[] = {
@@ -78,9 +87,6 @@ local	void	aging_without_ticks_keeps_frames_apart(void)
  * and the string is the same each time it is drawn */
 local	void	every_policy_at_least_opt(void)
 {
-	const	struct	vmpolicy *const all[] = {
-		&clock_policy, &random_policy, &fifo_policy, &aging_policy
-	};
 	static	uint32	refs[3000], again[3000];
 	struct	wlgen	g;
 	uint32	kind, frames, i, p, proc, opt;
@@ -99,7 +105,7 @@ local	void	every_policy_at_least_opt(void)
 		for (frames = 4; frames <= 64; frames *= 2) {
 			opt = opt_faults(refs, 3000, frames);
 			TCHECK(opt <= lru_faults(refs, 3000, frames));
-			for (p = 0; p < 4; p++) {
+			for (p = 0; p < NPOLICIES; p++) {
 				TCHECKF(sim_faults(all[p], refs, 3000, frames,
 						   TRUE) >= opt,
 					"%s below OPT", all[p]->name);
@@ -117,12 +123,9 @@ local	void	every_policy_at_least_opt(void)
  * busy, none is named */
 local	void	busy_frames_are_never_victims(void)
 {
-	const	struct	vmpolicy *const all[] = {
-		&clock_policy, &random_policy, &fifo_policy, &aging_policy
-	};
 	uint32	p, f, i, idle;
 
-	for (p = 0; p < 4; p++) {
+	for (p = 0; p < NPOLICIES; p++) {
 		all[p]->reset(5);
 		ffs_limit = 8;
 		for (f = 0; f < 8; f++) {

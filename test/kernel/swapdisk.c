@@ -3,6 +3,7 @@
 #include <xinu.h>
 #include <vm.h>
 #include <seal.h>
+#include <vmtable.h>
 #include "vmtest.h"
 
 /*
@@ -213,7 +214,7 @@ TEST_BOOT(swapdisk_pages_round_trip, DISKSWAP "vm.ffs=8")
 
 /* A write-back in flight: the frame is not handed out, its page is not
  * mapped, a store to the page waits and is not lost, and the policy
- * (clock or random) passes the busy frame over */
+ * (each of the table) passes the busy frame over */
 local	status	writeback_case(void)
 {
 	struct	vmsnap	s;
@@ -288,29 +289,15 @@ local	status	writeback_case(void)
 	return OK;
 }
 
-TEST_BOOT(swapdisk_writeback_in_flight_clock,
-	  DISKSWAP "vm.ffs=4 vm.policy=clock")
-{
-	return writeback_case();
-}
-
-TEST_BOOT(swapdisk_writeback_in_flight_fifo,
-	  DISKSWAP "vm.ffs=4 vm.policy=fifo")
-{
-	return writeback_case();
-}
-
-TEST_BOOT(swapdisk_writeback_in_flight_aging,
-	  DISKSWAP "vm.ffs=4 vm.policy=aging")
-{
-	return writeback_case();
-}
-
-TEST_BOOT(swapdisk_writeback_in_flight_random,
-	  DISKSWAP "vm.ffs=4 vm.policy=random vm.seed=7")
-{
-	return writeback_case();
-}
+/* One case per policy of the table (vmtable.h), e.g.
+ * swapdisk_writeback_in_flight_clock; vm.seed only matters to random */
+#define	WRITEBACK_CASE(name)						\
+	TEST_BOOT(swapdisk_writeback_in_flight_##name,			\
+		  DISKSWAP "vm.ffs=4 vm.policy=" #name " vm.seed=7")	\
+	{								\
+		return writeback_case();				\
+	}
+VMPOLICY_TABLE(WRITEBACK_CASE)
 
 /* Set up kid 'k' with page 0 on the disk and a free frame, then have it
  * read page 0 back: it blocks in that read */
@@ -643,18 +630,15 @@ local	status	soak(void)
 	return OK;
 }
 
-TEST_BOOT(swapdisk_integrity_clock, DISKSWAP "vm.ffs=32 vm.policy=clock")
-{
-	REQUIRE(swapdev->blocks);
-	return soak();
-}
-
-TEST_BOOT(swapdisk_integrity_random,
-	  DISKSWAP "vm.ffs=32 vm.policy=random vm.seed=3")
-{
-	REQUIRE(swapdev->blocks);
-	return soak();
-}
+/* One case per policy of the table, e.g. swapdisk_integrity_clock */
+#define	INTEGRITY_CASE(name)						\
+	TEST_BOOT(swapdisk_integrity_##name,				\
+		  DISKSWAP "vm.ffs=32 vm.policy=" #name " vm.seed=3")	\
+	{								\
+		REQUIRE(swapdev->blocks);				\
+		return soak();						\
+	}
+VMPOLICY_TABLE(INTEGRITY_CASE)
 
 /* Sealed disk swap (the default there) under every policy of the
  * table in one boot; then with vm.swapcrypt=off nothing is sealed */
@@ -882,29 +866,14 @@ local	status	xfull_case(void)
 	return OK;
 }
 
-TEST_BOOT(swapdisk_full_exchange_clock,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=clock")
-{
-	return xfull_case();
-}
-
-TEST_BOOT(swapdisk_full_exchange_fifo,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=fifo")
-{
-	return xfull_case();
-}
-
-TEST_BOOT(swapdisk_full_exchange_random,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=random vm.seed=5")
-{
-	return xfull_case();
-}
-
-TEST_BOOT(swapdisk_full_exchange_aging,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=aging")
-{
-	return xfull_case();
-}
+/* One case per policy of the table, e.g. swapdisk_full_exchange_clock */
+#define	EXCHANGE_CASE(name)						\
+	TEST_BOOT(swapdisk_full_exchange_##name, DISKSWAP		\
+		  "vm.ffs=4 vm.swap=4 vm.policy=" #name " vm.seed=5")	\
+	{								\
+		return xfull_case();					\
+	}
+VMPOLICY_TABLE(EXCHANGE_CASE)
 
 /*
  * Kills and frees during an exchange.  Kid A's 4 pages are on the disk
