@@ -1,5 +1,5 @@
-/* policy.c - vm_setpolicy, vm_policyname, vm_tick: the table of
-	      replacement policies */
+/* policy.c - vm_setpolicy, vm_policyname, vm_tick, vm_evicted,
+	      vm_freed: the table of replacement policies */
 
 #include <xinu.h>
 #include <frame.h>
@@ -62,5 +62,29 @@ void	vm_tick(void)
 {
 	if (vmpolicy->tick != NULL) {
 		vmpolicy->tick();
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  vm_evicted  -  Frame 'f''s page goes to swap (evict.c, before the
+ *		   frame is freed): tell the policy if it wants to know
+ *------------------------------------------------------------------------
+ */
+void	vm_evicted(int32 f)
+{
+	if (vmpolicy->evicted != NULL) {
+		vmpolicy->evicted(f);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  vm_freed  -  Frame 'f' is free again (paging/ffs.c): tell the policy
+ *		 if it wants to know
+ *------------------------------------------------------------------------
+ */
+void	vm_freed(int32 f)
+{
+	if (vmpolicy->freed != NULL) {
+		vmpolicy->freed(f);
 	}
 }
