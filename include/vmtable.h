@@ -23,7 +23,8 @@
 	P(clock)							\
 	P(random)							\
 	P(fifo)								\
-	P(aging)
+	P(aging)							\
+	P(clockpro)
 
 #define	SWAPDEV_TABLE(B)						\
 	B(ram)								\
