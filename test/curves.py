@@ -19,7 +19,7 @@ about 16 references (fewer when they fault).
 
 Outputs in --out (compile/curves/): curves.csv (workload, policy,
 frames, refs, faults, faults/OPT), and per workload WORKLOAD.png and
-WORKLOAD.svg, plus all.png / all.svg with the four side by side.
+WORKLOAD.svg, plus all.png / all.svg with all of them side by side.
 """
 
 import argparse
@@ -34,7 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import runner                   # noqa: E402  (Boot, qemu_command, ...)
 
 ICOUNT = ["-icount", "shift=6,sleep=off"]   # 64 ns an instruction
-WORKLOADS = ["loop", "zipf", "scanhot", "twoproc"]
+WORKLOADS = ["loop", "zipf", "scanhot", "twoproc", "phase"]
 STYLE = {"opt": ("black", "--"), "lru": ("grey", ":")}
 
 
@@ -92,9 +92,12 @@ def plot(rows, policies, opts):
         for ext in ("png", "svg"):
             fig.savefig(os.path.join(opts.out, "%s.%s" % (wl, ext)), dpi=80)
         plt.close(fig)
-    fig, axes = plt.subplots(2, 2, figsize=(10, 7))
+    fig, axes = plt.subplots((len(WORKLOADS) + 1) // 2, 2,
+                             figsize=(10, 3.5 * ((len(WORKLOADS) + 1) // 2)))
     for ax, wl in zip(axes.flat, WORKLOADS):
         draw(ax, wl)
+    for ax in axes.flat[len(WORKLOADS):]:
+        ax.set_visible(False)
     fig.tight_layout()
     for ext in ("png", "svg"):
         fig.savefig(os.path.join(opts.out, "all.%s" % ext), dpi=70)

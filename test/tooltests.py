@@ -919,7 +919,7 @@ def test_curves(tmp, opts):
     want = ["opt", "lru"] + table_policies()
     if len(want) < 6:
         raise Failed("include/vmtable.h: too few policies: %s" % want)
-    for wl in ("loop", "zipf", "scanhot", "twoproc"):
+    for wl in ("loop", "zipf", "scanhot", "twoproc", "phase"):
         for fr in (8, 64):
             got = {p: faults.get((wl, p, fr)) for p in want}
             if None in got.values():

@@ -11,9 +11,9 @@
 POLICY_NAMES := $(shell sed -n 's/^[[:space:]]*P(\([a-z0-9_]*\)).*/\1/p' \
 		  include/vmtable.h)
 POLICY_SRCS := $(POLICY_NAMES:%=swap/%.c) \
-	       test/host/framesim.c test/workload/workload.c
+	       test/host/framesim.c $(wildcard test/workload/*.c)
 POLICY_HDRS := $(VM_HDRS) include/vmtable.h test/host/framesim.h \
-	       test/workload/workload.h
+	       $(wildcard test/workload/*.h)
 
 HOST_TESTS += $(HOSTOUT)/test_policy $(HOSTOUT)/yardstick
 
