@@ -26,7 +26,9 @@
  * A page faulted in that is in the history turns hot at once; any other
  * starts cold, in a test period.  mcold, the cold pages' share of
  * memory, grows by one when a page is used in its test period and
- * shrinks by one when a test period ends unused (1 .. ffs_limit-1).
+ * shrinks by one when a test period ends unused (1 .. ffs_limit-1); it
+ * starts at ffs_limit/16 + 1, a few frames where newcomers can show
+ * their reuse (the paper leaves the start open).
  *
  * Departures from the paper: the fault that brings a page in sets its
  * A bit too, so a page just filled (fresh) that the cold hand finds
@@ -246,7 +248,7 @@ local	void	clockpro_reset(uint32 seed)
 	(void)seed;
 	hand_hot = hand_cold = hand_test = NIL;
 	nhot = ncold = nhist = 0;
-	mcold = 1;
+	mcold = ffs_limit / 16 + 1;	/* a few frames for newcomers */
 	for (n = 0; n < NNODES; n++) {
 		flags[n] = 0;
 	}

@@ -204,7 +204,7 @@ uint32_t cp_model(uint32_t kind, uint32_t npages, uint32_t seed,
 	c.hhot = c.hcold = c.htest = NIL;
 	c.m = frames;
 	c.nhot = c.ncold = c.nhist = 0;
-	c.mcold = 1;
+	c.mcold = frames / 16 + 1;
 	for (i = 0; i < refs; i++) {
 		p = (uint16_t)wl_next(&g, &proc);
 		if (c.kind[p] == M_HOT || c.kind[p] == M_COLD) {
