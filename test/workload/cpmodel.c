@@ -62,7 +62,7 @@ static	void	share(struct cpm *c, int d)
 {
 	if (d > 0 && c->mcold + 1 < c->m) {
 		c->mcold++;
-	} else if (d < 0 && c->mcold > 1) {
+	} else if (d < 0 && c->mcold > c->m / 32 + 1) {
 		c->mcold--;
 	}
 }
