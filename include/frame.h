@@ -102,9 +102,9 @@ struct	vmpolicy {
 	void	(*evicted)(int32 f);	/* optional (NULL): frame 'f''s	*/
 					/* page goes to swap (owner and	*/
 					/* vpn still in ffstab[f])	*/
-	void	(*freed)(int32 f);	/* optional (NULL): frame 'f'	*/
-					/* is free again (after	*/
-					/* evicted, or its page freed)	*/
+	void	(*freed)(int32 f);	/* optional (NULL): frame 'f''s	*/
+					/* page left it other than by	*/
+					/* eviction (freed, lost)	*/
 };
 extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
 extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/

@@ -76,7 +76,6 @@ void	ffs_free(int32 f)
 	fr->owner = FFS_FREE;
 	fr->slot = NOSLOT;
 	freemap_give(&ffs_map, f);
-	vm_freed(f);
 }
 
 /*------------------------------------------------------------------------
@@ -94,7 +93,6 @@ void	ffs_release(int32 f)
 	fr->owner = FFS_FREE;
 	fr->slot = NOSLOT;
 	freemap_give(&ffs_map, f);
-	vm_freed(f);
 }
 
 /*------------------------------------------------------------------------

@@ -86,6 +86,7 @@ local	status	page_lost(pid32 pid, uint32 va, int32 f, uint32 slot)
 	if (f != SYSERR) {
 		ffstab[f].slot = NOSLOT;
 		ffs_free(f);
+		vm_freed(f);
 	}
 	swap_retire(pid, slot);
 	if (pte != NULL) {

@@ -275,8 +275,8 @@ local	void	clockpro_reset(uint32 seed)
 }
 
 /*------------------------------------------------------------------------
- *  clockpro_freed  -  Frame 'f''s page is gone (or moved to the history
- *		       by clockpro_evicted): take the frame off the list
+ *  clockpro_freed  -  Frame 'f''s page is gone (freed, lost) or was
+ *		       evicted untested: take the frame off the list
  *------------------------------------------------------------------------
  */
 local	void	clockpro_freed(int32 f)

@@ -71,10 +71,6 @@ uint32	sim_faults(const struct vmpolicy *p, const uint32 *refs, uint32 n,
 				if (p->evicted != NULL) {
 					p->evicted(f);
 				}
-				ffstab[f].owner = FFS_FREE;
-				if (p->freed != NULL) {
-					p->freed(f);
-				}
 			}
 			ffstab[f].owner = 1;
 			ffstab[f].vpn = refs[i];
