@@ -24,10 +24,12 @@
 	P(random)							\
 	P(fifo)								\
 	P(aging)							\
-	P(clockpro)
+	P(clockpro)							\
+	/* the end: a new line goes above */
 
 #define	SWAPDEV_TABLE(B)						\
 	B(ram)								\
-	B(disk)
+	B(disk)								\
+	/* the end: a new line goes above */
 
 #endif
