@@ -24,7 +24,9 @@
  *  - the test hand, run when the history would pass ffs_limit nodes,
  *    ends test periods up to and with the next history node it drops.
  * A page faulted in that is in the history turns hot at once; any other
- * starts cold, in a test period.  mcold, the cold pages' share of
+ * starts hot while the hot pages have room (at the start: so a loop's
+ * first pass leaves ffs_limit - mcold of its pages hot, and they stay),
+ * else cold, in a test period.  mcold, the cold pages' share of
  * memory, grows by one when a page is used in its test period and
  * shrinks by one when a test period ends unused; it starts at
  * ffs_limit/16 + 1, a few frames where newcomers can show their reuse,
@@ -41,7 +43,8 @@
  *
  * Bounded state, fixed at boot: two nodes per frame (its resident node
  * and one history node), links of 16 bits; a hash of (owner, vpn) finds
- * a page in the history in O(1) at a fill.
+ * a page in the history in O(1) at a fill.  With MAX_FFS_SIZE 16384
+ * frames that is 352 KiB of kernel data.
  *
  * Cost: no tick.  A fill is O(1) plus the hot hand's run.  The cold
  * hand passes hot pages and history on its way round, and in a round
