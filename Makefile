@@ -30,8 +30,10 @@
 #h                         (default 3) and print a table of costs (median and
 #h                         spread), each fault kind as a ratio to its floor
 #h                         (trap, page zero/copy, invlpg measured in the same
-#h                         boot), and write compile/bench.csv; ICOUNT=1 runs
-#h                         QEMU with -icount (cycles = instructions, repeatable)
+#h                         boot), and write compile/bench.csv and the table
+#h                         into docs/costs.md (docs/costs.md explains every
+#h                         column); ICOUNT=1 runs QEMU with -icount (cycles
+#h                         = instructions, repeatable)
 #h   make iso, run-iso     a GRUB 2 rescue ISO compile/xinu.iso; boot it
 #h   make pxe, run-pxe     the TFTP tree compile/tftp/; PXE-boot it in QEMU
 #h   make deploy           copy the TFTP tree into TFTPDIR
@@ -45,7 +47,7 @@
 #h                         in a bubblewrap sandbox; writes grades.csv,
 #h                         totals.csv, reports/STUDENT.md and
 #h                         gradescope/STUDENT/results.json into OUT and
-#h                         prints a summary (README: Grading a course)
+#h                         prints a summary (docs/grading.md)
 #h   make grade-collect RESULTS=dir
 #h                         the same outputs from a results folder (after
 #h                         ENGINE=slurm's jobs end), into OUT or RESULTS/..
@@ -60,7 +62,9 @@
 #h                         played under every policy for a range of frame
 #h                         counts (one QEMU -icount boot per count), beside
 #h                         OPT and LRU from the host; compile/curves/*.png,
-#h                         *.svg and curves.csv (about 45 s on 2 cores)
+#h                         *.svg and curves.csv, and into docs/ the table of
+#h                         docs/costs.md, curves.csv and two plots (about a
+#h                         minute with JOBS=1 on 2 busy cores)
 #h
 #h Variables (make VAR=value TARGET):
 #h   APPEND="words"        kernel command-line words (test=NAME, vm.*=...)
@@ -128,8 +132,11 @@
 #h
 #h A variable no target takes (a misspelt TIMOUT=5), or a bad value (MEM=0,
 #h NET=2, TIMEOUT=abc), stops make with one line saying so.
+#h
+#h docs/usage.md has every target and variable at length; README.md the
+#h quick starts for students and instructors.
 
-# make help prints every target and variable (keep it and README true)
+# make help prints every target and variable (keep it and docs/usage.md true)
 
 MEM      ?= 256
 RUNS     ?= 3
@@ -307,7 +314,8 @@ batch:
 
 bench: test-image
 	python3 test/bench.py --mem $(MEM) --kernel $(TESTELF) --runs $(RUNS) \
-		--csv compile/bench.csv $(if $(filter 1,$(ICOUNT)),--icount)
+		--csv compile/bench.csv --doc docs/costs.md \
+		$(if $(filter 1,$(ICOUNT)),--icount)
 
 # One terminal: gdb here, the console in compile/debug-console.log
 debug: $(BOOTDEP)
@@ -327,7 +335,8 @@ PLOTPY   := $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
 curves: test-image
 	@$(NEED) py.matplotlib:python3-matplotlib
 	@$(MAKE) -s -f test/host/Makefile compile/host/yardstick
-	$(PLOTPY) test/curves.py --mem $(MEM) --kernel $(TESTELF) --jobs $(JOBS)
+	$(PLOTPY) test/curves.py --mem $(MEM) --kernel $(TESTELF) --jobs $(JOBS) \
+		--doc docs/costs.md --docdir docs
 
 # grade/grade.py does the work; the engines are local threads, GNU
 # parallel and Slurm (installed on first use)

@@ -37,7 +37,7 @@ struct	ffsframe {
  * its slot not reclaimed.  A process faulting on such a page waits in
  * frame_iowait for any I/O to end and looks again. */
 #define	FIO_NONE	0
-#define	FIO_READ	1	/* slot -> frame (page_in)		*/
+#define	FIO_READ	1	/* slot -> frame (swap_in)		*/
 #define	FIO_WRITE	2	/* frame -> slot (eviction)		*/
 #define	frame_busy(f)	(ffstab[(f)].io != FIO_NONE)
 #define	frame_evictable(f) (frame_inuse(f) && !frame_busy(f))	/* what	*/
@@ -104,7 +104,7 @@ struct	vmpolicy {
 					/* vpn still in ffstab[f])	*/
 	void	(*freed)(int32 f);	/* optional (NULL): frame 'f''s	*/
 					/* page left it other than by	*/
-					/* eviction (freed, lost)	*/
+					/* eviction (freed)		*/
 };
 extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
 extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/

@@ -117,7 +117,7 @@ struct	vmstats	{
 	uint32	selfevicts;	/* faults that had to evict a page	*/
 				/* themselves (FFS had no free frame)	*/
 	uint32	exchanges;	/* victims written to the spare slot	*/
-				/* (disk swap full, page_in)		*/
+				/* (disk swap full, swap_room)		*/
 };
 
 /* The pageout daemon's work (vm.swapper=on, swap/pageout.c) */

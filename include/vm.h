@@ -42,6 +42,7 @@ extern	uint32	swap_limit;	/* slots in use: vm.swap=N or MAX_SWAP_SIZE */
 extern	uint32	swap_nretired;	/* slots retired: their pages did not open */
 #define	PAGE_CORRUPT	(-16)	/* page_in: the page's swap copy did not  */
 				/*   open (sealed swap): the page is lost */
+#define	PAGE_AGAIN	(-17)	/* swap_room: look at the page again	  */
 extern	struct	vmstats	vmtotal;
 
 #define	ispdptframe(a)	((uint32)(a) >= PTREGION_START && \
@@ -50,10 +51,10 @@ extern	struct	vmstats	vmtotal;
 #define	isvcreated(pid)	(proctab[(pid)].prvm != NULL)
 
 /* A swap backend (swap/): moves whole pages between a slot and a page
- * frame.  Eviction (putslot) and page_in (getslot) are its only callers,
+ * frame.  Eviction (putslot) and swap-in (getslot) are its only callers,
  * so a new backend is one more file.  The rules:
  *  - 'pa' is the physical address of the frame: an FFS frame, or a page
- *    of the kernel region (identity mapped, e.g. page_in's bounce page).
+ *    of the kernel region (identity mapped, e.g. swapin.c's bounce page).
  *    It is not a pointer because a kmap mapping does not outlive a block.
  *  - The caller holds interrupts off (its mask) and holds no kmap slot
  *    across the call; the backend may use both kmap slots inside it.
@@ -155,6 +156,8 @@ extern	bool8	swap_inuse(uint32);
 extern	status	swap_evict(struct pgostats *);
 extern	status	swap_exchange(void);
 extern	status	swap_evict_again(void);
+extern	status	swap_in(int32, int32, bool8 *);
+extern	int32	swap_room(pid32, uint32, int32, bool8 *);
 extern	process	pageout(void);
 extern	sid32	pgosem;
 extern	void	pageout_poke(void);

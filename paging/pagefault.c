@@ -1,4 +1,5 @@
-/* pagefault.c - pagefault, page_pte, page_in */
+/* pagefault.c - pagefault, page_pte, page_lost, page_map, page_fill,
+		 page_in */
 
 #include <xinu.h>
 #include <vm.h>
@@ -13,8 +14,10 @@
  *
  *   not-present heap page (is_vmalloc)  ->  page_in: a zeroed frame, or
  *					     the page read back from swap
- *					     (SWAP_CORRUPT: killed when
- *					     its sealed copy did not open)
+ *					     (swap_in and swap_room,
+ *					     swap/swapin.c; SWAP_CORRUPT:
+ *					     killed when its sealed copy
+ *					     did not open)
  *   a stack's guard page		  -> STACK_OVERFLOW: killed
  *   anything else in a vcreate'd process -> SEGMENTATION_FAULT: killed
  *   anything in a system process	  -> register dump, then procfault:
@@ -73,26 +76,74 @@ local	pte_t	*page_pte(pid32 pid, uint32 va)
 }
 
 /*------------------------------------------------------------------------
- *  page_lost  -  The swap copy in slot 'slot' of heap page 'va' of 'pid'
- *		  did not open (sealed swap): frame 'f' (or SYSERR) goes
- *		  back, the slot is retired, the PTE names neither;
- *		  returns PAGE_CORRUPT
+ *  page_lost  -  The swap copy of heap page 'va' of 'pid' did not open
+ *		  (sealed swap; swap_in or swap_room gave back its frame
+ *		  and retired its slot): its PTE names neither; returns
+ *		  PAGE_CORRUPT
  *------------------------------------------------------------------------
  */
-local	status	page_lost(pid32 pid, uint32 va, int32 f, uint32 slot)
+local	status	page_lost(pid32 pid, uint32 va)
 {
 	pte_t	*pte = page_pte(pid, va);
 
-	if (f != SYSERR) {
-		ffstab[f].slot = NOSLOT;
-		ffs_free(f);
-		vm_freed(f);
-	}
-	swap_retire(pid, slot);
 	if (pte != NULL) {
 		pte_set(pid, va, pte, PTE_IS_VMALLOC);
 	}
 	return PAGE_CORRUPT;
+}
+
+/*------------------------------------------------------------------------
+ *  page_map  -  Map frame 'f', which now holds heap page 'va' of 'pid',
+ *		 dirty when 'dirty' (its slot holds no copy), and wake the
+ *		 waiters for I/O when 'wake'; returns OK
+ *------------------------------------------------------------------------
+ */
+local	status	page_map(pid32 pid, uint32 va, int32 f, bool8 dirty,
+			 bool8 wake)
+{
+	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | PTE_W |
+		PTE_IS_VMALLOC | (dirty ? PTE_D : 0));
+	if (vmpolicy->loaded != NULL) {
+		vmpolicy->loaded(f);
+	}
+	if (wake) {
+		frame_iowake();		/* a second fault on it may go on */
+	}
+	pageout_poke();			/* below the low watermark?	*/
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  page_fill  -  Fill frame 'f', just taken for heap page 'va' of 'pid',
+ *		  with zeros (slot NOSLOT: first touch) or the page's copy
+ *		  in slot 'slot' (swap_in), and map it; 'owed': waiters
+ *		  an exchange left asleep.  OK, or as swap_in
+ *------------------------------------------------------------------------
+ */
+local	status	page_fill(pid32 pid, uint32 va, int32 f, int32 slot,
+			  bool8 owed)
+{
+	struct	vmproc	*vm = proctab[pid].prvm;
+	bool8	dirty = FALSE;
+	status	got;
+
+	if (slot == NOSLOT) {
+		page_zero(kmap(KMAP_DST, ffsaddr(f)));
+		vm->stats.lazy++;
+		vmtotal.lazy++;
+		return page_map(pid, va, f, FALSE, owed);
+	}
+	got = swap_in(f, slot, &dirty);
+	if (got == PAGE_CORRUPT) {
+		page_lost(pid, va);
+	}
+	if (got != OK) {
+		if (swapdev->blocks) {
+			frame_iowake();		/* the PTE is settled	*/
+		}
+		return got;
+	}
+	return page_map(pid, va, f, dirty, owed || swapdev->blocks);
 }
 
 /*------------------------------------------------------------------------
@@ -105,39 +156,25 @@ local	status	page_lost(pid32 pid, uint32 va, int32 f, uint32 slot)
  *		when its swap copy did not open (sealed swap: the page
  *		is lost, see page_lost)
  *
- *  With a blocking backend (swapdev->blocks) this process may block,
- *  in eviction (writing a victim), in the read of its own page, or
- *  waiting for someone else's I/O on its page (PTE_IN_IO).  Every block
- *  lets other processes change frames and PTEs, so after one the loop
- *  below looks at the page again from the start; a read in flight is
- *  guarded by its busy frame and PTE_IN_IO (frameio.c), so a second
- *  fault on the page waits for it instead of reading again.  With the
- *  RAM backend nothing blocks and the loop runs once, as it always did.
- *
- *  When every frame and every slot holds a distinct page, this one
- *  among them, it still comes in.  RAM swap moves its copy to a bounce
- *  page and gives its slot to the victim (nothing blocks).  Disk swap
- *  exchanges through the spare slot instead, with the ordinary
- *  kill-safe transfers: the victim is written to the spare
- *  (swap_exchange), the loop finds the frame it freed and reads the
- *  page as usual, and right after that read the page drops its copy,
- *  so that swap_limit slots are in use again.  The frame freed by the
- *  exchange's write is this fault's: nothing may run between the end of
- *  that write and the start of the read, or a new page could take the
- *  frame, one page more than FFS and swap hold.  So that write wakes no
- *  one (evict_frame), and the loop wakes the waiters ('owed') before it
- *  does anything but take the frame.
+ *  The swap-in protocols, the exchange when every frame and every slot
+ *  is full among them, are swap's (swap/swapin.c); this loop reads the
+ *  PTE, takes a frame and hands over.  With a blocking backend
+ *  (swapdev->blocks) this process may block, in eviction (writing a
+ *  victim), in the read of its own page, or waiting for someone else's
+ *  I/O on its page (PTE_IN_IO).  Every block lets other processes
+ *  change frames and PTEs, so after one the loop looks at the page
+ *  again from the start; a read in flight is guarded by its busy frame
+ *  and PTE_IN_IO (frameio.c), so a second fault on the page waits for
+ *  it instead of reading again.  With the RAM backend nothing blocks
+ *  and the loop runs once.  After a disk exchange ('owed') the frame
+ *  the exchange freed is this fault's: the loop takes it before it
+ *  wakes anyone (see swapin.c).
  *------------------------------------------------------------------------
  */
 status	page_in(pid32 pid, uint32 va, pte_t *pte)
 {
-	static	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole */
-			__attribute__((aligned(PAGE_SIZE)));	/* page: kmap */
-	struct	vmproc	*vm;
-	bool8	swapped, wake, owed = FALSE;
-	pte_t	dirty = 0;
+	bool8	owed = FALSE;
 	int32	slot, f;
-	status	opened;
 
 	for (;;) {
 		pte = page_pte(pid, va);
@@ -160,103 +197,19 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 			frame_iowait();		/* wait for it, look again */
 			continue;
 		}
-		swapped = (*pte & PTE_IS_SWAPPED) != 0;
-		slot = swapped ? (int32)PTE_SLOT(*pte) : NOSLOT;
+		slot = (*pte & PTE_IS_SWAPPED) ? (int32)PTE_SLOT(*pte) : NOSLOT;
 		if (f != SYSERR) {
-			break;
+			return page_fill(pid, va, f, slot, owed);
 		}
-		vmtotal.selfevicts++;
-		if (swap_evict(NULL) == OK) {	/* it may have blocked:	*/
-			continue;		/* look again		*/
+		f = swap_room(pid, va >> PAGE_SHIFT, slot, &owed);
+		if (f == PAGE_CORRUPT) {
+			return page_lost(pid, va);
 		}
-		if (frame_nio > 0) {		/* every frame is busy	*/
-			frame_iowait();
-			continue;
+		if (f == SYSERR) {
+			return SYSERR;		/* out of memory	*/
 		}
-		if (!swapped) {
-			return SYSERR;
+		if (f != PAGE_AGAIN) {		/* a RAM exchange	*/
+			return page_map(pid, va, f, FALSE, owed);
 		}
-		if (swapdev->blocks) {
-			/* Every frame and every slot holds a distinct page,
-			 * this one among them: exchange through the spare
-			 * slot (see above), or none is left (README) */
-			if (swap_exchange() == SYSERR) {
-				return SYSERR;
-			}
-			owed = TRUE;		/* it may have blocked:	*/
-			continue;		/* look again		*/
-		}
-		/* Its own slot is the room.  Its copy moves out of the way
-		 * and the victim takes the slot (nothing blocks) */
-		if (swapdev->getslot(slot, (uint32)bounce) == SYSERR) {
-			return page_lost(pid, va, SYSERR, slot);
-		}					/* identity mapped */
-		swap_free(pid, slot);
-		slot = NOSLOT;
-		if (swap_evict_again() == OK) {
-			f = ffs_alloc(pid, va >> PAGE_SHIFT);
-		}
-		assert(f != SYSERR);
-		break;
 	}
-
-	vm = proctab[pid].prvm;
-	wake = owed;			/* an exchange's waiters, if any */
-	if (swapped) {
-		ffstab[f].slot = slot;		/* a kept copy stays valid */
-		vm->stats.swapins++;
-		vmtotal.swapins++;
-		if (slot == NOSLOT) {
-			page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
-		} else if (!swapdev->blocks) {
-			if (swapdev->getslot(slot, ffsaddr(f)) == SYSERR) {
-				return page_lost(pid, va, f, slot);
-			}
-		} else {
-			/* The PTE names the busy frame while the read lasts:
-			 * a fault on the page waits, kill undoes the read */
-			pte_set(pid, va, pte, ffsaddr(f) | PTE_IS_VMALLOC |
-					      PTE_IN_IO);
-			frame_iostart(f, FIO_READ);
-			opened = swapdev->getslot(slot, ffsaddr(f));
-			frame_iodone(f);		/* (it blocked)	*/
-			if (ffstab[f].owner == FFS_ORPHAN) {
-				/* The page was freed while we read */
-				orphan_release(f);
-				frame_iowake();
-				return SYSERR;
-			}
-			if (opened == SYSERR) {
-				opened = page_lost(pid, va, f, slot);
-				frame_iowake();
-				return opened;
-			}
-			pte = page_pte(pid, va);
-			wake = TRUE;	/* once the page is mapped	*/
-		}
-		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
-			  slot == NOSLOT ? PTE_SLOT(*pte) : (uint32)slot, f);
-		if (slot != NOSLOT && swap_over()) {
-			/* An exchange: the page gives up its copy, so that
-			 * swap_limit slots are in use again; its next
-			 * eviction writes it */
-			swap_free(pid, slot);
-			ffstab[f].slot = NOSLOT;
-			dirty = PTE_D;
-		}
-	} else {
-		page_zero(kmap(KMAP_DST, ffsaddr(f)));
-		vm->stats.lazy++;
-		vmtotal.lazy++;
-	}
-	pte_set(pid, va, pte, ffsaddr(f) | PTE_P | PTE_W | PTE_IS_VMALLOC |
-			      dirty);
-	if (vmpolicy->loaded != NULL) {
-		vmpolicy->loaded(f);
-	}
-	if (wake) {
-		frame_iowake();		/* a second fault on it may go on */
-	}
-	pageout_poke();			/* below the low watermark?	*/
-	return OK;
 }

@@ -1,4 +1,5 @@
-/* vmaudit.c - vm_audit */
+/* vmaudit.c - vm_audit, audit_runs, audit_pte, audit_proc, audit_kstack,
+	       audit_frames, audit_totals */
 
 #include <xinu.h>
 #include <vm.h>
@@ -16,7 +17,7 @@
  *     has is_vmalloc; swapped PTEs name slots in use (the reserve too);
  *     the slots held and the retired ones (sealed swap's pages that
  *     did not open) are the slots in use, at most swap_limit of them,
- *     or one more while an exchange's I/O is in flight (page_in);
+ *     or one more while an exchange's I/O is in flight (swapin.c);
  *   - per process: frames, slots and reserved pages match its counters;
  *     its free runs are sorted, separate and inside the heap; its stack
  *     pages lie in its stack region and use stack-area frames;
@@ -169,30 +170,16 @@ local	status	audit_kstack(pid32 pid)
 }
 
 /*------------------------------------------------------------------------
- *  vm_audit  -  Check all VM structures; OK or SYSERR with a line saying
- *		 what is wrong
+ *  audit_frames  -  Check the frame table against the frames the PTEs
+ *		     map ('seen'), the free map and the I/O count; adds
+ *		     the slots that orphan frames keep to '*slots'
  *------------------------------------------------------------------------
  */
-status	vm_audit(void)
+local	status	audit_frames(const byte *seen, uint32 *slots)
 {
-	static	byte	seen[MAX_FFS_SIZE];	/* frames found mapped	*/
-	intmask	mask;
-	pid32	pid;
-	uint32	f, used = 0, mapped = 0, slots = 0, stack = 0, busy = 0;
-	uint32	tables = 1 + PDX(KERNEL_END);	/* the kernel's		*/
+	uint32	f, used = 0, busy = 0;
 	status	rv = OK;
 
-	mask = disable();
-	memset(seen, 0, sizeof(seen));
-	for (pid = 0; pid < NPROC && rv == OK; pid++) {
-		if (proctab[pid].prstate != PR_FREE && isvcreated(pid)) {
-			rv = audit_proc(pid, seen, &tables);
-			slots += proctab[pid].prvm->nslots;
-			stack += proctab[pid].prvm->nstkframes;
-		} else if (proctab[pid].prstate != PR_FREE && pid != NULLPROC) {
-			rv = audit_kstack(pid);
-		}
-	}
 	for (f = 0; f < ffs_limit && rv == OK; f++) {
 		used += (ffstab[f].owner != FFS_FREE);
 		busy += frame_busy(f);
@@ -200,11 +187,10 @@ status	vm_audit(void)
 			kprintf("vm_audit: free frame 0x%x is busy\n", f);
 			rv = SYSERR;
 		}
-		mapped += seen[f];
 		if (ffstab[f].owner == FFS_ORPHAN) {
 			/* freed during its I/O: busy, mapped by no one,
 			 * its slot counted by no process */
-			slots += (ffstab[f].slot != NOSLOT);
+			*slots += (ffstab[f].slot != NOSLOT);
 			if (!frame_busy(f) || seen[f] || !ffs_inuse(f)) {
 				kprintf("vm_audit: orphan frame 0x%x is idle,"
 					" mapped or free\n", f);
@@ -220,35 +206,69 @@ status	vm_audit(void)
 			rv = SYSERR;
 		}
 	}
-	if (rv == OK && busy != frame_nio) {
-		kprintf("vm_audit: %d frames busy, frame_nio says %d\n", busy,
-			frame_nio);
-		rv = SYSERR;
+	if (rv == SYSERR) {
+		return SYSERR;
 	}
-	if (rv == OK && used + free_ffs_pages() != ffs_limit) {
-		kprintf("vm_audit: %d frames used + %d free != %d\n", used,
-			free_ffs_pages(), ffs_limit);
-		rv = SYSERR;
+	AUDIT(busy == frame_nio, "%d frames busy, frame_nio says %d", busy,
+	      frame_nio);
+	AUDIT(used + free_ffs_pages() == ffs_limit,
+	      "%d frames used + %d free != %d", used, free_ffs_pages(),
+	      ffs_limit);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  audit_totals  -  Check the slots, stack frames and page tables that
+ *		     the processes hold against the free counts
+ *------------------------------------------------------------------------
+ */
+local	status	audit_totals(uint32 slots, uint32 stack, uint32 tables)
+{
+	AUDIT(slots + swap_nretired == swap_used(),
+	      "%d slots held + %d retired, %d in use", slots, swap_nretired,
+	      swap_used());
+	AUDIT(swap_used() <= swap_limit + (frame_nio > 0),
+	      "%d slots in use, %d allowed", swap_used(),
+	      swap_limit + (frame_nio > 0));
+	AUDIT(stack + free_vstk_frames() == MAX_VSTK_SIZE,
+	      "%d stack frames held + %d free != %d", stack,
+	      free_vstk_frames(), MAX_VSTK_SIZE);
+	AUDIT(tables + pdpt_free_count() == MAX_PT_SIZE,
+	      "%d tables + %d free != %d PD/PT frames", tables,
+	      pdpt_free_count(), MAX_PT_SIZE);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  vm_audit  -  Check all VM structures; OK or SYSERR with a line saying
+ *		 what is wrong
+ *------------------------------------------------------------------------
+ */
+status	vm_audit(void)
+{
+	static	byte	seen[MAX_FFS_SIZE];	/* frames found mapped	*/
+	intmask	mask;
+	pid32	pid;
+	uint32	slots = 0, stack = 0;
+	uint32	tables = 1 + PDX(KERNEL_END);	/* the kernel's		*/
+	status	rv = OK;
+
+	mask = disable();
+	memset(seen, 0, sizeof(seen));
+	for (pid = 0; pid < NPROC && rv == OK; pid++) {
+		if (proctab[pid].prstate != PR_FREE && isvcreated(pid)) {
+			rv = audit_proc(pid, seen, &tables);
+			slots += proctab[pid].prvm->nslots;
+			stack += proctab[pid].prvm->nstkframes;
+		} else if (proctab[pid].prstate != PR_FREE && pid != NULLPROC) {
+			rv = audit_kstack(pid);
+		}
 	}
-	if (rv == OK && slots + swap_nretired != swap_used()) {
-		kprintf("vm_audit: %d slots held + %d retired, %d in use\n",
-			slots, swap_nretired, swap_used());
-		rv = SYSERR;
+	if (rv == OK) {
+		rv = audit_frames(seen, &slots);
 	}
-	if (rv == OK && swap_used() > swap_limit + (frame_nio > 0)) {
-		kprintf("vm_audit: %d slots in use, %d allowed\n",
-			swap_used(), swap_limit + (frame_nio > 0));
-		rv = SYSERR;
-	}
-	if (rv == OK && stack + free_vstk_frames() != MAX_VSTK_SIZE) {
-		kprintf("vm_audit: %d stack frames held + %d free != %d\n",
-			stack, free_vstk_frames(), MAX_VSTK_SIZE);
-		rv = SYSERR;
-	}
-	if (rv == OK && tables + pdpt_free_count() != MAX_PT_SIZE) {
-		kprintf("vm_audit: %d tables + %d free != %d PD/PT frames\n",
-			tables, pdpt_free_count(), MAX_PT_SIZE);
-		rv = SYSERR;
+	if (rv == OK) {
+		rv = audit_totals(slots, stack, tables);
 	}
 	restore(mask);
 	return rv;

@@ -21,9 +21,9 @@
  * Should the policy's candidates all fail anyway, every frame is tried
  * in turn before anyone is killed.  Eviction therefore fails only when
  * no slot is free and no resident page holds one: every frame and every
- * slot holds a distinct page (page_in then still brings a swapped page
- * in: with RAM swap by giving its own slot to the victim, with disk swap
- * by an exchange through the spare slot, swap_exchange).
+ * slot holds a distinct page (swap_room, swapin.c, then still brings a
+ * swapped page in: with RAM swap by giving its own slot to the victim,
+ * with disk swap by an exchange through the spare slot, swap_exchange).
  *
  * A blocking backend (disk) makes a dirty eviction wait for its write;
  * frames busy with I/O are never victims (see evict_frame and
@@ -82,10 +82,10 @@ local	int32	reclaim_slot(pid32 pid)
 /*------------------------------------------------------------------------
  *  evict_frame  -  Move the page in frame 'f' out to swap and free the
  *		    frame; SYSERR if the frame is busy with I/O, or if it
- *		    needs a slot and none is free.  With 'spare' (page_in's
+ *		    needs a slot and none is free.  With 'spare' (swap_room's
  *		    exchange) a page with no slot takes the spare one
  *		    (swap_spare), and a blocking write leaves the waiters
- *		    asleep: the caller wakes them (see page_in)
+ *		    asleep: the caller wakes them (see swapin.c)
  *------------------------------------------------------------------------
  */
 local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
@@ -212,10 +212,10 @@ status	swap_evict(struct pgostats *ps)
 
 /*------------------------------------------------------------------------
  *  swap_exchange  -  Every frame and every slot holds a distinct page
- *		      and a swapped one must come in (page_in, disk
+ *		      and a swapped one must come in (swap_room, disk
  *		      swap): evict the policy's victim into the spare
  *		      slot (swap_spare), so that swap_limit + 1 slots are
- *		      in use until page_in drops the incoming page's copy.
+ *		      in use until swap_in drops the incoming page's copy.
  *		      SYSERR when there is no spare (no reserve block).
  *		      A write that blocked leaves the waiters asleep: the
  *		      caller wakes them (interrupts off)
@@ -231,7 +231,7 @@ status	swap_exchange(void)
 
 /*------------------------------------------------------------------------
  *  swap_evict_again  -  Right after a swap_evict that failed for want of
- *			 a slot, and a slot was then freed (page_in, RAM
+ *			 a slot, and a slot was then freed (swap_room, RAM
  *			 swap, every frame and slot full): evict the frame
  *			 the policy chose first in that attempt, as one
  *			 sweep of the policy would have (the failed

@@ -10,7 +10,7 @@
  * which calls swap_ioabort first), or the page is freed (vfree, or its
  * process's teardown) and its frame becomes an orphan (FFS_ORPHAN),
  * which whoever ends the I/O gives back with the slot it keeps
- * (orphan_release: page_in, evict_frame, swap_ioabort).  Both are
+ * (orphan_release: swap_in, evict_frame, swap_ioabort).  Both are
  * swap's to settle, since they decide what a slot holds; the frame
  * layer below only frees frames.
  */

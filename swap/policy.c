@@ -79,8 +79,8 @@ void	vm_evicted(int32 f)
 
 /*------------------------------------------------------------------------
  *  vm_freed  -  Frame 'f''s page left it other than by eviction (freed,
- *		 lost, or its read cut short; heap.c, pagefault.c,
- *		 ioabort.c): tell the policy if it wants to know
+ *		 or its read cut short; paging/heap.c, ioabort.c): tell
+ *		 the policy if it wants to know
  *------------------------------------------------------------------------
  */
 void	vm_freed(int32 f)

@@ -22,8 +22,8 @@
  * while a page sits in the reserve one ordinary slot stays free, and
  * free_swap_pages counts one less.  Only swap_spare goes past the
  * count: it takes the one free slot left when all swap_limit are in
- * use (the reserve, or the ordinary slot it keeps free), for page_in's
- * exchange, which gives a slot back right after (see pagefault.c).  The
+ * use (the reserve, or the ordinary slot it keeps free), for swap-in's
+ * exchange, which gives a slot back right after (see swapin.c).  The
  * reserve is the map's highest number, so the ordinary slots are still
  * handed out lowest first, as without it.
  */

@@ -16,8 +16,8 @@ in make test.
 
 Per operation the table gives cycles of the guest's time-stamp counter
 (under QEMU's TCG it counts at the host's rate: tsc_rate) and
-microseconds from the kernel's 1 ms clock over the whole loop; the last
-column turns the cycles into microseconds at tsc_rate.  The two
+microseconds from the kernel's 1 ms clock over the whole loop; the column
+"us (TSC)" turns the cycles into microseconds at tsc_rate.  The two
 microsecond columns disagree when the emulated clock loses ticks.
 
 The network's cases (bench_net_udp, with bench_net_echo on a second
@@ -148,39 +148,68 @@ def number(v):
     return ("%d" % v) if float(v).is_integer() else ("%.2f" % v)
 
 
-def summary(values):
+def micro(v):
+    """Microseconds to three significant figures or so: 945, 17.8, 2.19."""
+    if float(v).is_integer() or v >= 100:
+        return "%.0f" % v
+    return "%.1f" % v if v >= 10 else "%.2f" % v
+
+
+def summary(values, fmt=number):
     """'median' or 'median (low-high)' of a list of numbers."""
     if not values:
         return ""
-    m = number(median(values))
+    m = fmt(median(values))
     if len(values) == 1 or min(values) == max(values):
         return m
-    return "%s (%s-%s)" % (m, number(min(values)), number(max(values)))
+    return "%s (%s-%s)" % (m, fmt(min(values)), fmt(max(values)))
 
 
 def table(rows):
-    """Print the rows [(case, measure, {unit: [values]})] as a table."""
+    """The rows [(case, measure, {unit: [values]})] as the lines of a
+    table under 100 columns: each case on a line of its own, its measures
+    indented under it.  A measure with neither cycles nor us gives its
+    other units (ms, MHz, faults, ...) where the cycles go."""
     tsc = next((median(u["MHz"]) for _, m, u in rows
                 if m == "tsc_rate" and "MHz" in u), None)
-    head = ("case", "measure", "cycles", "us", "us (TSC)", "other")
-    out = [head]
+    timed, cases = [], {}
     for case, measure, units in rows:
         cycles = units.get("cycles", [])
-        by_tsc = ("%.2f" % (median(cycles) / tsc)) if cycles and tsc else ""
         other = "  ".join("%s %s" % (summary(v), u) for u, v in units.items()
                           if u not in ("cycles", "us"))
-        out.append((case, measure, summary(cycles),
-                    summary(units.get("us", [])), by_tsc, other))
-    print_columns(out, 2)
+        cells = ("  " + measure, summary(cycles),
+                 summary(units.get("us", []), micro),
+                 micro(median(cycles) / tsc) if cycles and tsc else "")
+        cases.setdefault(case, []).append((cells, other))
+        if cells[1] or cells[2]:
+            timed.append(cells)
+    head = ("measure", "cycles", "us", "us (TSC)")
+    widths = [max(len(r[i]) for r in timed + [head]) for i in range(4)]
+    widths[0] = max([widths[0]] + [len(c[0]) for r in cases.values()
+                                   for c, _ in r])
+    lines = columns([head + ("",)], 1, widths + [0])
+    for case, measured in cases.items():
+        lines.append(case)
+        for cells, other in measured:
+            if cells[1] or cells[2]:
+                lines += columns([cells + (other,)], 1, widths + [0])
+            else:
+                lines.append(cells[0].ljust(widths[0]) + "  " + other)
+    return lines
 
 
-def print_columns(out, left):
-    widths = [max(len(r[i]) for r in out) for i in range(len(out[0]))]
+def columns(out, left, widths=None):
+    """Lines of the rows 'out': 'left' columns left-aligned, the rest
+    right-aligned but the last, which is left as it is."""
+    widths = widths or [max(len(r[i]) for r in out)
+                        for i in range(len(out[0]))]
+    lines = []
     for r in out:
         cells = [r[i].ljust(widths[i]) for i in range(left)]
         cells += [r[i].rjust(widths[i]) for i in range(left, len(r) - 1)]
         cells.append(r[-1])
-        print("  ".join(cells).rstrip())
+        lines.append("  ".join(cells).rstrip())
+    return lines
 
 
 def ratios(rows):
@@ -196,8 +225,10 @@ def ratios(rows):
         floors = [sum(n * cyc[p][r] for p, n in parts.items())
                   for r in range(runs)]
         per_run = [cyc[kind][r] / floors[r] for r in range(runs)]
-        formula = " + ".join(("%d %s" % (n, short(p)) if n > 1
+        formula = "+".join(("%d %s" % (n, short(p)) if n > 1
                               else short(p)) for p, n in parts.items())
+        if list(parts) == [kind.replace("sealed", "plain")]:
+            formula = "the same, plain"
         found.append((kind, median(cyc[kind][:runs]), median(floors),
                       per_run, formula))
     return found
@@ -212,15 +243,33 @@ def ratio_table(found):
     out = [("measure", "cycles", "base", "ratio", "base is")]
     for kind, cycles, floor, per_run, formula in found:
         r = median(per_run)
-        spread = (" (%.2f-%.2f)" % (min(per_run), max(per_run))
-                  if len(per_run) > 1 else "")
+        digits = 1 if max(per_run) >= 10 else 2
+        spread = " (%.*f-%.*f)" % (digits, min(per_run), digits,
+                                   max(per_run))
+        if len(set("%.*f" % (digits, v) for v in per_run)) == 1:
+            spread = ""
         out.append((kind, number(cycles), number(floor),
-                    "%.2fx%s" % (r, spread), formula))
-    print()
-    print_columns(out, 1)
+                    "%.*fx%s" % (digits, r, spread), formula))
+    lines = [""] + columns(out, 1)
     for kind, cycles, _, _, _ in found:
         if kind in CIPHER:
-            print("%s: %.1f cycles per byte" % (kind, cycles / 4096.0))
+            lines.append("%s: %.1f cycles per byte" % (kind, cycles / 4096.0))
+    return lines
+
+
+def write_doc(opts, lines):
+    """The table, with its command and date, between the markers
+    bench-tcg or bench-icount of the file opts.doc (docs/costs.md)."""
+    sys.path.insert(0, os.path.join(runner.TOP, "tools"))
+    import docblock
+    name = "bench-icount" if opts.icount else "bench-tcg"
+    body = ("Written by `make bench%s` on %s:\n\n```\n%s\n```"
+            % (" ICOUNT=1" if opts.icount else "",
+               time.strftime("%Y-%m-%d", time.gmtime()), "\n".join(lines)))
+    if docblock.replace(opts.doc, name, body):
+        print("written: %s (%s)" % (os.path.relpath(opts.doc), name))
+    else:
+        print("bench.py: no %s markers in %s; not written" % (name, opts.doc))
 
 
 def write_csv(path, rows, found, opts):
@@ -254,6 +303,8 @@ def main():
                     help="QEMU -icount: cycles are instruction counts")
     ap.add_argument("--csv", default="",
                     help="also write the measures and ratios to this file")
+    ap.add_argument("--doc", default="",
+                    help="and the table between this file's bench markers")
     opts = ap.parse_args()
 
     try:
@@ -290,13 +341,15 @@ def main():
         else:
             add_values(rows, byname, "bench_net_udp",
                        BENCH_LINE.findall(console))
-    print("%s, %d run(s) per case: median (lowest-highest)"
-          % ("QEMU -icount (cycles = instructions)" if opts.icount
-             else "QEMU TCG", max(1, opts.runs)))
-    table(rows)
+    lines = ["%s, %d run(s) per case: median (lowest-highest)"
+             % ("QEMU -icount (cycles = instructions)" if opts.icount
+                else "QEMU TCG", max(1, opts.runs))] + table(rows)
     found = ratios(rows)
     if found:
-        ratio_table(found)
+        lines += ratio_table(found)
+    print("\n".join(lines))
+    if opts.doc and not opts.only and not failed:
+        write_doc(opts, lines)
     if opts.csv:
         write_csv(opts.csv, rows, found, opts)
         print("\nwritten: %s" % os.path.relpath(opts.csv))

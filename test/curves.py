@@ -35,7 +35,21 @@ import runner                   # noqa: E402  (Boot, qemu_command, ...)
 
 ICOUNT = ["-icount", "shift=6,sleep=off"]   # 64 ns an instruction
 WORKLOADS = ["loop", "zipf", "scanhot", "twoproc", "phase"]
-STYLE = {"opt": ("black", "--"), "lru": ("grey", ":")}
+# Okabe and Ito's colour-blind-safe palette, and for each policy a
+# marker and a dash of its own, so the plots read in grey too; policies
+# that fault alike (FIFO, clock and LRU on loop) show as concentric
+# hollow markers, the first drawn the largest.  A policy not named here
+# takes the next of EXTRA.
+STYLE = {"opt": ("#000000", (0, (6, 3)), "", 0),
+         "lru": ("#7f7f7f", (0, (1, 1.5)), "o", 13),
+         "clock": ("#0072B2", "-", "s", 10),
+         "fifo": ("#D55E00", (0, (4, 2)), "D", 7.5),
+         "aging": ("#009E73", (0, (8, 2, 2, 2)), "^", 9),
+         "random": ("#CC79A7", (0, (2, 2)), "v", 6)}
+EXTRA = [("#E69F00", (0, (5, 1, 1, 1, 1, 1)), "P", 8),
+         ("#56B4E9", (0, (3, 1)), "X", 7),
+         ("#F0E442", (0, (1, 3)), "*", 9)]
+DOC_FRAMES = (8, 16, 32)        # the rows of the table in docs/costs.md
 
 
 def wl_lines(text):
@@ -68,40 +82,94 @@ def plot(rows, policies, opts):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    extra = iter(EXTRA * len(policies))
+    styles = {p: STYLE.get(p) or next(extra) for p in policies}
+    styles.update((p, STYLE[p]) for p in ("lru", "opt"))
+    order = sorted(["lru"] + policies, key=lambda p: -styles[p][3])
+
     def draw(ax, wl):
-        for pol in policies + ["lru", "opt"]:
+        for pol in order + ["opt"]:
             pts = sorted((f, n) for (p, w, f), n in rows.items()
                          if p == pol and w == wl)
             if not pts:
                 continue
-            color, ls = STYLE.get(pol, (None, "-"))
-            ax.plot([p[0] for p in pts], [p[1] for p in pts], ls,
-                    color=color, marker="" if pol in STYLE else ".",
-                    label=pol.upper() if pol in STYLE else pol)
+            color, dash, marker, size = styles[pol]
+            ax.plot([p[0] for p in pts], [p[1] for p in pts],
+                    color=color, linestyle=dash, linewidth=1.8,
+                    marker=marker or None, markersize=size,
+                    markerfacecolor="none", markeredgewidth=1.6,
+                    label=pol.upper() if pol in ("lru", "opt", "fifo")
+                    else pol)
         ax.set_title("%s (%d pages, %d refs)" % (wl, opts.pages, opts.refs))
         ax.set_xlabel("frames (vm.ffs)")
         ax.set_ylabel("page faults")
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=10, handlelength=4)
 
     for wl in WORKLOADS:
-        fig, ax = plt.subplots(figsize=(6, 4))
+        fig, ax = plt.subplots(figsize=(8, 16 / 3))
         draw(ax, wl)
         fig.tight_layout()
         for ext in ("png", "svg"):
-            fig.savefig(os.path.join(opts.out, "%s.%s" % (wl, ext)), dpi=80)
+            fig.savefig(os.path.join(opts.out, "%s.%s" % (wl, ext)),
+                        dpi=120, metadata=NOSTAMP[ext])
+        if opts.docdir and wl in ("zipf", "loop"):
+            fig.savefig(os.path.join(opts.docdir, "curves-%s.png" % wl),
+                        dpi=120, metadata=NOSTAMP["png"])
         plt.close(fig)
-    fig, axes = plt.subplots((len(WORKLOADS) + 1) // 2, 2,
-                             figsize=(10, 3.5 * ((len(WORKLOADS) + 1) // 2)))
+    nrows = (len(WORKLOADS) + 1) // 2
+    fig, axes = plt.subplots(nrows, 2, figsize=(14, 4.9 * nrows))
     for ax, wl in zip(axes.flat, WORKLOADS):
         draw(ax, wl)
     for ax in axes.flat[len(WORKLOADS):]:
         ax.set_visible(False)
     fig.tight_layout()
     for ext in ("png", "svg"):
-        fig.savefig(os.path.join(opts.out, "all.%s" % ext), dpi=70)
+        fig.savefig(os.path.join(opts.out, "all.%s" % ext), dpi=100,
+                    metadata=NOSTAMP[ext])
     plt.close(fig)
+
+
+# No date or version in the files, so that the same curves give the same
+# bytes (docs/ keeps the plots in git)
+NOSTAMP = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+
+
+def doc_table(rows, policies, refs):
+    """The faults/OPT table of docs/costs.md (Markdown) for DOC_FRAMES."""
+    cols = ["lru"] + policies
+    lines = ["Faults / OPT, written by `make curves` from `curves.csv` "
+             "(`docs/curves.csv`; %d references, QEMU -icount: the same "
+             "numbers every run):" % refs, "",
+             "| workload | frames | OPT faults | %s |"
+             % " | ".join(p.upper() if p in ("lru", "fifo") else p
+                          for p in cols),
+             "|---" * (3 + len(cols)) + "|"]
+    for wl in WORKLOADS:
+        for fr in DOC_FRAMES:
+            opt = rows.get(("opt", wl, fr))
+            if not opt:
+                continue
+            lines.append("| %s | %d | %d | %s |" % (
+                wl, fr, opt, " | ".join("%.2f" % (rows[(p, wl, fr)] / opt)
+                                        for p in cols)))
+    return "\n".join(lines)
+
+
+def write_docs(path, rows, policies, opts):
+    """curves.csv beside the plots in opts.docdir, and the table between
+    the curves markers of opts.doc (docs/costs.md)."""
+    sys.path.insert(0, os.path.join(runner.TOP, "tools"))
+    import docblock
+    import shutil
+    shutil.copyfile(path, os.path.join(opts.docdir, "curves.csv"))
+    if docblock.replace(opts.doc, "curves",
+                        doc_table(rows, policies, opts.refs)):
+        print("written: %s (curves), %s/curves.csv, curves-*.png"
+              % (os.path.relpath(opts.doc), os.path.relpath(opts.docdir)))
+    else:
+        print("curves.py: no curves markers in %s; not written" % opts.doc)
 
 
 def main():
@@ -121,6 +189,12 @@ def main():
     ap.add_argument("--seed", type=int, default=465)
     ap.add_argument("--spin", type=int, default=300)
     ap.add_argument("--no-plot", action="store_true")
+    ap.add_argument("--doc", default="",
+                    help="write the faults/OPT table between this file's "
+                    "curves markers, and (with --docdir) the csv and plots")
+    ap.add_argument("--docdir", default="",
+                    help="folder for curves.csv, curves-zipf.png and "
+                    "curves-loop.png (docs)")
     opts = ap.parse_args()
     frames = [int(f) for f in opts.frames.split()]
     os.makedirs(opts.out, exist_ok=True)
@@ -164,6 +238,8 @@ def main():
             print("  ".join("%8s" % c for c in cells))
     if not opts.no_plot:
         plot(rows, policies, opts)
+    if opts.doc and opts.docdir:
+        write_docs(path, rows, policies, opts)
     print("written: %s and *.png, *.svg there" % os.path.relpath(path))
     return 0
 

@@ -89,6 +89,19 @@ runner.py runs these in its pool beside the other tests:
                   with a lib file calling vmkill, an object in a folder
                   no layer names and a stale allow entry, it names each
                   (the symbol and both files for the call) and exits 1
+  docs-tables     the numbers docs/costs.md shows are the measured ones:
+                  its curves table (between the curves markers, written
+                  by make curves) has, cell for cell, the faults and
+                  ratios of docs/curves.csv and a column for each of its
+                  policies; make bench's tables there fit 100 columns
+                  and each of their columns is explained; the plots in
+                  docs/ are PNGs at least 960 pixels wide
+  fnlen           compile/bin/fnlen finds no function in system/ paging/
+                  swap/ device/ net/ longer than 70 lines, braces counted;
+                  and in a copy of those folders with a 71-line function,
+                  a 70-line one and a body opened on its signature's line,
+                  it names the first and the third (file, line, function
+                  and length) and exits 1
 Each uses ports and folders of its own, so two make test runs at once do
 not meet.
 """
@@ -1114,6 +1127,133 @@ def test_layers(tmp, opts):
     return None, out
 
 
+def doc_block(text, name):
+    """The lines between <!-- NAME:begin --> and <!-- NAME:end -->."""
+    m = re.search(r"^<!-- %s:begin -->\n(.*?)^<!-- %s:end -->$"
+                  % (name, name), text, re.M | re.S)
+    if m is None:
+        raise Failed("docs/costs.md has no %s markers" % name)
+    return m.group(1).splitlines()
+
+
+def check_curves_table(lines, rows):
+    """Failed unless the Markdown table in 'lines' is the faults/OPT of
+    the curves.csv rows 'rows'; returns how many cells it checked."""
+    faults = {(r["workload"], r["policy"].lower(), int(r["frames"])):
+              int(r["faults"]) for r in rows}
+    table = [[c.strip() for c in ln.strip().strip("|").split("|")]
+             for ln in lines if ln.startswith("|")]
+    if len(table) < 3 or table[0][:3] != ["workload", "frames",
+                                          "OPT faults"]:
+        raise Failed("curves table: no workload/frames/OPT faults header")
+    cols = [c.lower() for c in table[0][3:]]
+    policies = {p for _, p, _ in faults} - {"opt"}
+    if set(cols) != policies:
+        raise Failed("curves table has columns %s, curves.csv policies %s"
+                     % (sorted(cols), sorted(policies)))
+    cells = 0
+    for row in table[2:]:
+        wl, fr = row[0], int(row[1])
+        opt = faults.get((wl, "opt", fr))
+        if opt is None or row[2] != str(opt):
+            raise Failed("curves table: %s at %d frames: OPT %s, csv %s"
+                         % (wl, fr, row[2], opt))
+        for pol, cell in zip(cols, row[3:]):
+            want = "%.2f" % (faults[(wl, pol, fr)] / opt)
+            if cell != want:
+                raise Failed("curves table: %s at %d frames, %s: %s, "
+                             "curves.csv gives %s" % (wl, fr, pol, cell,
+                                                       want))
+            cells += 1
+    if {r[0] for r in table[2:]} != {w for w, _, _ in faults}:
+        raise Failed("curves table lacks a workload of curves.csv")
+    return cells
+
+
+def png_width(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise Failed("%s is not a PNG" % path)
+    return int.from_bytes(head[16:20], "big")
+
+
+def test_docs_tables(tmp, opts):
+    docs = os.path.join(TOP, "docs")
+    with open(os.path.join(docs, "costs.md")) as f:
+        text = f.read()
+    with open(os.path.join(docs, "curves.csv")) as f:
+        rows = list(csv.DictReader(f))
+    cells = check_curves_table(doc_block(text, "curves"), rows)
+    tampered = [ln.replace("| 1.", "| 9.", 1) for ln in
+                doc_block(text, "curves")]
+    try:
+        check_curves_table(tampered, rows)
+    except Failed:
+        pass
+    else:
+        raise Failed("a curves table with a changed cell passed the check")
+    out = ["curves table: %d ratios match docs/curves.csv" % cells]
+    for name in ("bench-tcg", "bench-icount"):
+        lines = doc_block(text, name)
+        wide = [ln for ln in lines if len(ln) > 100]
+        if not any(ln.startswith("measure ") for ln in lines) or wide:
+            raise Failed("%s: no table, or lines over 100 columns: %s"
+                         % (name, wide[:1]))
+        out.append("%s: %d lines, none over 100 columns" % (name,
+                                                             len(lines)))
+    for column in ("measure", "cycles", "us", "us (TSC)", "base", "ratio",
+                   "base is"):
+        if "**%s**" % column not in text:
+            raise Failed("docs/costs.md does not explain the column %s"
+                         % column)
+    for plot in ("curves-zipf.png", "curves-loop.png"):
+        width = png_width(os.path.join(docs, plot))
+        if width < 960:
+            raise Failed("docs/%s is %d pixels wide" % (plot, width))
+    return None, "\n".join(out)
+FNLEN = os.path.join(TOP, "compile/bin/fnlen")
+FNLEN_FOLDERS = ("system", "paging", "swap", "device", "net")
+
+
+def body(name, lines):
+    """A function 'name' whose body, braces counted, is 'lines' long."""
+    return ("int32\t%s(void)\n{\n\tint32\tn = 0;\n\n%s\treturn n;\n}\n"
+            % (name, "\tn++;\n" * (lines - 5)))
+
+
+def test_fnlen(tmp, opts):
+    r = subprocess.run([FNLEN], capture_output=True, text=True,
+                       timeout=60)
+    out = r.stdout + r.stderr
+    if r.returncode != 0:
+        first = out.splitlines()[0] if out.strip() else "no output"
+        raise Failed("%s (status %d)\n%s" % (first, r.returncode, out))
+    # The same folders with three more files: one function a line too
+    # long, one just short enough, one whose body opens on its
+    # signature's line (it would escape the count)
+    src = os.path.join(tmp, "src")
+    os.makedirs(src)
+    subprocess.run(["cp", "-rs"] + [os.path.join(TOP, d)
+                                    for d in FNLEN_FOLDERS] + [src],
+                   check=True)
+    write(src, "swap/toolong.c", "/* toolong.c */\n\n" + body("toolong", 71))
+    write(src, "net/justright.c", body("justright", 70))
+    write(src, "device/tty/opened.c",
+          "\nint32\topened(void) {\n\treturn 0;\n}\n")
+    r = subprocess.run([FNLEN, "--src", src], capture_output=True,
+                       text=True, timeout=60)
+    out += "\n" + r.stdout + r.stderr
+    want = ["fnlen: device/tty/opened.c:2: the body opens on the "
+            "signature's line",
+            "fnlen: swap/toolong.c:4: toolong is 71 lines (at most 70)"]
+    if r.returncode != 1 or sorted(r.stdout.splitlines()) != want:
+        raise Failed("three files: status %d, wanted 1 and these lines:\n"
+                     "%s\ngot:\n%s" % (r.returncode, "\n".join(want),
+                                        r.stdout + r.stderr))
+    return None, out
+
+
 TESTS = {"batch-verdicts": test_batch_verdicts,
          "event-channel": test_event_channel,
          "sealed-image": test_sealed_image,
@@ -1128,7 +1268,9 @@ TESTS = {"batch-verdicts": test_batch_verdicts,
          "debug-console": test_debug_console,
          "console-unix": test_console_unix, "disk-image": test_disk_image,
          "deterministic": test_deterministic, "curves": test_curves,
-         "layers": test_layers, "build-lines": test_build_lines}
+         "layers": test_layers, "fnlen": test_fnlen,
+         "build-lines": test_build_lines,
+         "docs-tables": test_docs_tables}
 
 
 def run(name, opts):

@@ -269,7 +269,7 @@ def exec_main(argv=None):
               "only)" % why, file=sys.stderr)
         return 2
     env = dict(e.split("=", 1) for e in opts.env)
-    preexec(BUILD, session=False)()     # our own user: see the README
+    preexec(BUILD, session=False)()     # our own user: see docs/grading.md
     os.execvp("bwrap", command(cmd, [os.path.abspath(d) for d in opts.rw],
                                [os.path.abspath(d) for d in opts.ro],
                                opts.cwd, env))

@@ -1,5 +1,5 @@
 /* ttyhandle_in.c - ttyhandle_in, iscontrol, echostr, echoch, erasech, dropch,
- *		   dropline, ttyintr */
+ *		   dropline, discardch, endline, ttyintr */
 
 #include <xinu.h>
 
@@ -128,6 +128,46 @@ local	void	dropline(struct ttycblk *typtr)
 }
 
 /*------------------------------------------------------------------------
+ *  discardch  -  Character 'ch' comes while the rest of a line that did
+ *		  not fit is dropped: TRUE when it is dropped (or ends
+ *		  that line), FALSE when it is a ^C, processed as usual
+ *------------------------------------------------------------------------
+ */
+local	bool8	discardch(struct ttycblk *typtr, char ch)
+{
+	if (ch != '\n' && ch != TY_EOFCH && ch != TY_INTRCH) {
+		typtr->tyidrops++;
+		return TRUE;
+	}
+	typtr->tyidiscard = FALSE;
+	if (ch != TY_INTRCH) {
+		typtr->tyidrops++;
+		echoch(typtr, '\n');
+		return TRUE;
+	}
+	return FALSE;
+}
+
+/*------------------------------------------------------------------------
+ *  endline  -  End the line being typed with 'ch' (NL, echoed, or ^D)
+ *		and make it readable, or drop 'ch' when it does not fit
+ *------------------------------------------------------------------------
+ */
+local	void	endline(struct ttycblk *typtr, char ch)
+{
+	if (!tyrput(&typtr->tyin, ch)) {
+		dropch(typtr);
+		return;
+	}
+	if (ch == '\n') {
+		echoch(typtr, ch);
+	}
+	signaln(typtr->tyisem, typtr->tyicursor + 1);
+	typtr->tyicursor = 0;
+	typtr->tyiprompt = FALSE;	/* a line to act on	*/
+}
+
+/*------------------------------------------------------------------------
  *  ttyintr  -  ^C: drop the line being typed; tell the TC_INTR process,
  *		or at its prompt (or with none) end an empty line
  *------------------------------------------------------------------------
@@ -168,17 +208,8 @@ void	ttyhandle_in(struct ttycblk *typtr, char ch)
 	if (ch == '\r') {
 		ch = '\n';
 	}
-	if (typtr->tyidiscard) {		/* a line that did not fit */
-		if (ch != '\n' && ch != TY_EOFCH && ch != TY_INTRCH) {
-			typtr->tyidrops++;
-			return;
-		}
-		typtr->tyidiscard = FALSE;
-		if (ch != TY_INTRCH) {
-			typtr->tyidrops++;
-			echoch(typtr, '\n');
-			return;
-		}
+	if (typtr->tyidiscard && discardch(typtr, ch)) {
+		return;
 	}
 	switch ((byte)ch) {
 	case TY_INTRCH:
@@ -204,16 +235,7 @@ void	ttyhandle_in(struct ttycblk *typtr, char ch)
 		return;
 	case '\n':
 	case TY_EOFCH:
-		if (!tyrput(ir, ch)) {
-			dropch(typtr);
-			return;
-		}
-		if (ch == '\n') {
-			echoch(typtr, ch);
-		}
-		signaln(typtr->tyisem, typtr->tyicursor + 1);
-		typtr->tyicursor = 0;
-		typtr->tyiprompt = FALSE;	/* a line to act on	*/
+		endline(typtr, ch);
 		return;
 	default:
 		if (ir->rcount + 1 >= ir->rsize) {	/* keep the last slot */

@@ -8,7 +8,7 @@ them with make grade ENGINE=local JOBS=n on the sample suite's prio and
 procs (test/grade/suite), then prints the wall time and the time per
 submission.  With --base REV it first does the same with the grader and
 sources of commit REV (in a temporary git worktree), back to back, and
-prints the ratio: the README's figure for the sandbox and deterministic
+prints the ratio: the figure in docs/grading.md for the sandbox and deterministic
 boots came from --base d9a0c56, the commit before them.  The machine's
 load moves the numbers: quote a ratio from one run.
 """

@@ -21,7 +21,7 @@
  * vm_lifecycles: thousands of processes of every kind are born and end
  * in every way; nothing leaks.
  *
- * Both print the figures they reach (README, "Reliability").
+ * Both print the figures they reach (docs/testing.md, "Reliability").
  */
 
 #define	WINDOW		16384		/* heap pages the model covers	*/

@@ -531,9 +531,9 @@ TEST_BOOT(swapdisk_faulters_overlap, DISKSWAP "vm.ffs=6")
  * rewrites the whole page with a new generation of its pattern or
  * checks every word of it (zeros before its first write), and at the
  * end every page is checked.  touches=N (a program word) sets the
- * touches per process: make test runs SOAKTOUCHES; the README gives the
+ * touches per process: make test runs SOAKTOUCHES; docs/disk.md gives the
  * numbers of a run with touches=34000 (over 100,000 in all), booted
- * with make batch (see the README).
+ * with make batch (see docs/disk.md).
  */
 #define	SOAKPROCS	3
 #define	SOAKPAGES	48		/* per process; vm.ffs=32	*/

@@ -1,0 +1,184 @@
+/* swapin.c - swap_in, swap_room */
+
+#include <xinu.h>
+#include <vm.h>
+
+/*
+ * Swap-in: the mirror of eviction (evict.c).  The fault handler
+ * (paging/pagefault.c) looks at the faulting page's PTE, takes a frame
+ * and hands a swapped page here with its frame and slot; it sets the
+ * PTEs itself, before and after.  Like eviction, this file works on
+ * frames and slots only: the one PTE change it makes, a frame's page
+ * unmapped for a read (frame_setio), goes through the frame layer.
+ *
+ * A page swapped back in keeps its slot (ffstab[f].slot), so that its
+ * next eviction writes nothing while it stays clean.  With a blocking
+ * backend (disk) the read blocks the faulting process: the frame is busy
+ * and the PTE says PTE_IN_IO while it lasts (paging/frameio.c), so a
+ * second fault on the page waits instead of reading again, and kill
+ * undoes the read (swap_ioabort).  The page may be freed meanwhile (its
+ * frame is then an orphan, given back here), and a sealed copy may not
+ * open (swap/seal.c): the frame goes back, the slot is retired and the
+ * handler kills the process (SWAP_CORRUPT).
+ *
+ * When FFS is full, swap_room makes room: it evicts, or waits for I/O
+ * that holds every frame, and when every frame and every slot holds a
+ * distinct page, this one among them, a swapped page still comes in.
+ * RAM swap moves its copy to a bounce page and gives its slot to the
+ * victim (nothing blocks).  Disk swap exchanges through the spare slot
+ * instead, with the ordinary kill-safe transfers: the victim is written
+ * to the spare (swap_exchange), the handler takes the frame it freed
+ * and reads the page as usual, and right after that read the page drops
+ * its copy (swap_in), so that swap_limit slots are in use again.  The
+ * frame freed by the exchange's write is this fault's: nothing may run
+ * between the end of that write and the start of the read, or a new
+ * page could take the frame, one page more than FFS and swap hold.  So
+ * that write wakes no one (evict_frame), and the handler wakes the
+ * waiters (the exchange leaves them 'owed') before it does anything
+ * but take the frame.
+ */
+
+local	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole page, */
+		__attribute__((aligned(PAGE_SIZE)));	/* for kmap	 */
+
+/*------------------------------------------------------------------------
+ *  swapin_count  -  Count one swap-in for the owner of frame 'f'
+ *------------------------------------------------------------------------
+ */
+local	void	swapin_count(int32 f)
+{
+	proctab[ffstab[f].owner].prvm->stats.swapins++;
+	vmtotal.swapins++;
+}
+
+/*------------------------------------------------------------------------
+ *  swapin_read  -  Read slot 'slot' into frame 'f' with a backend that
+ *		    blocks, the frame busy and its page PTE_IN_IO
+ *		    meanwhile; OK, SYSERR when the page was freed during
+ *		    the read (the frame and slot are given back), or
+ *		    PAGE_CORRUPT when the copy did not open.  The caller
+ *		    wakes the waiters once the page's PTE is settled
+ *------------------------------------------------------------------------
+ */
+local	status	swapin_read(int32 f, int32 slot)
+{
+	status	opened;
+
+	frame_setio(f);
+	frame_iostart(f, FIO_READ);
+	opened = swapdev->getslot(slot, ffsaddr(f));	/* blocks	*/
+	frame_iodone(f);
+	if (ffstab[f].owner == FFS_ORPHAN) {	/* the page was freed	*/
+		orphan_release(f);		/* while we read	*/
+		return SYSERR;
+	}
+	return opened == SYSERR ? PAGE_CORRUPT : OK;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_in  -  Fill frame 'f', just taken for a page whose copy is in
+ *		slot 'slot', from that slot (interrupts off).  OK when
+ *		the frame holds the page, with '*dirty' set when the page
+ *		gave up its copy (an exchange: its next eviction writes
+ *		it); SYSERR when the page was freed while a blocking read
+ *		lasted; PAGE_CORRUPT when its copy did not open: the frame
+ *		is free and the slot retired, and the caller's PTE must
+ *		name neither.  With a blocking backend the caller maps or
+ *		clears the PTE and then wakes the waiters (frame_iowake)
+ *------------------------------------------------------------------------
+ */
+status	swap_in(int32 f, int32 slot, bool8 *dirty)
+{
+	pid32	pid = ffstab[f].owner;
+	status	got;
+
+	ffstab[f].slot = slot;		/* a kept copy stays valid	*/
+	swapin_count(f);
+	if (swapdev->blocks) {
+		got = swapin_read(f, slot);
+	} else {
+		got = swapdev->getslot(slot, ffsaddr(f)) == SYSERR ?
+		      PAGE_CORRUPT : OK;
+	}
+	if (got == PAGE_CORRUPT) {
+		ffstab[f].slot = NOSLOT;
+		ffs_free(f);
+		swap_retire(pid, slot);
+	}
+	if (got != OK) {
+		return got;
+	}
+	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
+	if (swap_over()) {
+		/* An exchange: the page gives up its copy, so that
+		 * swap_limit slots are in use again */
+		swap_free(pid, slot);
+		ffstab[f].slot = NOSLOT;
+		*dirty = TRUE;
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  swapin_bounce  -  RAM swap, every frame and every slot full: bring
+ *		      page 'vpn' of 'pid' in from slot 'slot' by way of
+ *		      the bounce page, its slot going to the victim;
+ *		      the frame that now holds it, or PAGE_CORRUPT when
+ *		      its copy did not open (the slot is retired)
+ *------------------------------------------------------------------------
+ */
+local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
+{
+	int32	f = SYSERR;
+
+	if (swapdev->getslot(slot, (uint32)bounce) == SYSERR) {
+		swap_retire(pid, slot);		/* (identity mapped)	*/
+		return PAGE_CORRUPT;
+	}
+	swap_free(pid, slot);
+	if (swap_evict_again() == OK) {
+		f = ffs_alloc(pid, vpn);
+	}
+	assert(f != SYSERR);
+	ffstab[f].slot = NOSLOT;
+	swapin_count(f);
+	page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
+	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
+	return f;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_room  -  FFS is full and page 'vpn' of 'pid' needs a frame: its
+ *		  copy is in slot 'slot', or it is new (NOSLOT).  Evict
+ *		  for it, or wait for I/O, or exchange (see above);
+ *		  PAGE_AGAIN when the caller must look at the page again
+ *		  (this may have blocked: with '*owed' set, an exchange
+ *		  left the waiters asleep for the caller to wake), SYSERR
+ *		  when every frame and every slot holds a distinct page
+ *		  and this one is new (or disk swap has no reserve
+ *		  block), PAGE_CORRUPT as for swap_in with no frame, else
+ *		  the frame the page now occupies, filled (RAM exchange)
+ *------------------------------------------------------------------------
+ */
+int32	swap_room(pid32 pid, uint32 vpn, int32 slot, bool8 *owed)
+{
+	vmtotal.selfevicts++;
+	if (swap_evict(NULL) == OK) {
+		return PAGE_AGAIN;
+	}
+	if (frame_nio > 0) {			/* every frame is busy	*/
+		frame_iowait();
+		return PAGE_AGAIN;
+	}
+	if (slot == NOSLOT) {
+		return SYSERR;
+	}
+	if (swapdev->blocks) {
+		if (swap_exchange() == SYSERR) {
+			return SYSERR;		/* no reserve (docs/disk.md) */
+		}
+		*owed = TRUE;
+		return PAGE_AGAIN;
+	}
+	return swapin_bounce(pid, vpn, slot);
+}
