@@ -658,6 +658,26 @@ TEST_BOOT(seal_disk_integrity_every_policy, DISKSWAP "vm.ffs=32 touches=2000")
 	return OK;
 }
 
+/* Every backend of the table (vmtable.h), unsealed, under every policy
+ * of the table in one boot, e.g. swap_integrity_every_policy_on_ram;
+ * the disk is attached for every one, and used by the disk's */
+#define	BACKEND_CASE(dev)						\
+	TEST_BOOT(swap_integrity_every_policy_on_##dev, "+disk "	\
+		  "vm.swapdev=" #dev " vm.swapcrypt=off vm.ffs=32 "	\
+		  "touches=2000")					\
+	{								\
+		int32	i;						\
+									\
+		REQUIRE(strcmp(swapdev->name, #dev) == 0);		\
+		for (i = 0; vm_policyname(i) != NULL; i++) {		\
+			REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK); \
+			kprintf("policy %s\n", vm_policyname(i));	\
+			CHECK(soak() == OK);				\
+		}							\
+		return OK;						\
+	}
+SWAPDEV_TABLE(BACKEND_CASE)
+
 TEST_BOOT(seal_disk_off, DISKSWAP "vm.ffs=32 vm.swapcrypt=off touches=2000")
 {
 	REQUIRE(swapdev->blocks && !seal_on);
