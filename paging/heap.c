@@ -104,6 +104,7 @@ void	page_unmap(pid32 pid, uint32 va, int32 f)
 			swap_free(pid, slot);
 		}
 		ffs_free(f);
+		vm_freed(f);
 	}
 }
 

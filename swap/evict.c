@@ -186,6 +186,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		if (fr->owner == FFS_ORPHAN) {	/* the page was freed	*/
 			orphan_release(f);	/* meanwhile: its slot	*/
 		} else {			/* goes with the frame	*/
+			vm_evicted(f);
 			frame_unmap(f, slot);
 			ffs_free(f);
 		}
@@ -196,6 +197,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	} else if (write) {
 		swapdev->putslot(slot, ffsaddr(f));
 	}
+	vm_evicted(f);
 	frame_unmap(f, slot);		/* the PTEs hold the slot now	*/
 	ffs_free(f);
 	return OK;

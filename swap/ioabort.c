@@ -29,6 +29,7 @@ void	orphan_release(int32 f)
 	if (slot != NOSLOT) {
 		swap_release(slot);	/* unless a PTE still holds it	*/
 	}
+	vm_freed(f);
 }
 
 /*------------------------------------------------------------------------
@@ -60,6 +61,7 @@ void	swap_ioabort(pid32 pid)
 	} else if (io == FIO_READ) {
 		frame_unmap(f, fr->slot);	/* the PTE holds the slot */
 		ffs_free(f);
+		vm_freed(f);
 	} else {
 		frame_remap(f, TRUE);
 		if (swap_over()) {	/* the copy was no good anyway	*/

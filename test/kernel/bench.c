@@ -8,7 +8,7 @@
 
 /*
  * Each case measures something many times over and prints the cost of
- * one operation as lines test/bench.py collects:
+ * one operation as lines tools/bench.py collects:
  *	BENCH name value unit
  * Cycles come from the CPU's time-stamp counter (under QEMU's TCG it
  * counts at the host's rate); microseconds from the clock's ms counter,
@@ -157,7 +157,7 @@ local	void	fault_kinds(int32 n, bool8 show)
 
 /*
  * The floor: the work a fault cannot avoid, measured in the same boot
- * by the same method, so test/bench.py can print each fault kind as a
+ * by the same method, so tools/bench.py can print each fault kind as a
  * ratio to it.  A trap round trip is an int to a gate whose handler is
  * a lone iret (what the CPU does to enter and leave any fault handler);
  * zeroing and copying a page use page_zero and page_copy, as the fault
@@ -334,6 +334,54 @@ TEST_BOOT(bench_faults, "vm.ffs=4096")
 	REQUIRE(free_ffs_pages() == NFAULTS);
 	REQUIRE(vrun(faulter, NFAULTS) != SYSERR);
 	spread(NFAULTS);
+	CHECK(free_ffs_pages() == NFAULTS);
+	return OK;
+}
+
+/*
+ * The eviction fault under every policy of the table, in one boot: a
+ * heap twice FFS, pages 0..n-1 written (lazy, FFS fills), then pages
+ * n..2n-1 written, each a first touch that evicts the policy's victim,
+ * reported as fault_lazy_evict_NAME.  Every policy faults on every one
+ * of these touches, so the numbers compare the policies' own work per
+ * eviction (against bench_faults' floor: trap + copy + zero + 2 invlpg).
+ * A round first, unreported, so that QEMU's first touches of frames and
+ * slots fall on no policy.
+ */
+local	void	evict_round(char *p, int32 n, const char *name)
+{
+	int32	i;
+
+	CHECK(vfree(p, 2 * n * PAGE_SIZE) == OK);	/* FFS empty	*/
+	CHECK(vmalloc(2 * n * PAGE_SIZE) == p);
+	for (i = 0; i < n; i++) {
+		vm_write(PAGE(p, i), i);
+	}
+	CHECK(touch(name, p, n, n, TRUE) > 0);
+}
+
+local	process	evicter(int32 n)
+{
+	char	*p = vmalloc(2 * n * PAGE_SIZE);
+	char	name[48];
+	int32	k;
+
+	REQUIRE(p != (char *)SYSERR);
+	evict_round(p, n, NULL);
+	for (k = 0; vm_policyname(k) != NULL; k++) {
+		vm_setpolicy(vm_policyname(k), 1);
+		sprintf(name, "fault_lazy_evict_%s", vm_policyname(k));
+		evict_round(p, n, name);
+	}
+	vm_setpolicy(vm_policyname(0), 1);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+TEST_BOOT(bench_evict_every_policy, "vm.ffs=4096")
+{
+	REQUIRE(free_ffs_pages() == NFAULTS);
+	REQUIRE(vrun(evicter, NFAULTS) != SYSERR);
 	CHECK(free_ffs_pages() == NFAULTS);
 	return OK;
 }
