@@ -1,6 +1,6 @@
 /* evict.c - swap_evict, swap_evict_again, swap_exchange, swap_evict_frame,
-	     evict_some, evict_frame, reclaim_slot, slot_share, slot_drop,
-	     swaptrace */
+	     evict_some, evict_frame, evict_count, reclaim_slot, slot_share,
+	     slot_drop, swaptrace */
 
 #include <xinu.h>
 #include <vm.h>
@@ -122,6 +122,26 @@ local	int32	reclaim_slot(pid32 pid)
 }
 
 /*------------------------------------------------------------------------
+ *  evict_count  -  Count an eviction, written or not, for the process
+ *		    whose VM state is 'vm', in total and in '*ps'
+ *------------------------------------------------------------------------
+ */
+local	void	evict_count(struct vmproc *vm, struct pgostats *ps, bool8 write)
+{
+	if (ps != NULL) {
+		ps->cleaned += write;
+		ps->freed++;
+	}
+	if (write) {
+		vm->stats.evict_dirty++;
+		vmtotal.evict_dirty++;
+	} else {
+		vm->stats.evict_clean++;
+		vmtotal.evict_clean++;
+	}
+}
+
+/*------------------------------------------------------------------------
  *  evict_frame  -  Move the page in frame 'f' out to swap and free the
  *		    frame; SYSERR if the frame is busy with I/O, or if it
  *		    needs a slot and none is free.  With 'spare' (swap_room's
@@ -158,17 +178,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	if (fr->slot == NOSLOT) {
 		slot_share(f, slot);	/* every mapper holds it now	*/
 	}
-	if (ps != NULL) {
-		ps->cleaned += write;
-		ps->freed++;
-	}
-	if (write) {
-		vm->stats.evict_dirty++;
-		vmtotal.evict_dirty++;
-	} else {
-		vm->stats.evict_clean++;
-		vmtotal.evict_clean++;
-	}
+	evict_count(vm, ps, write);
 	swaptrace(write ? "eviction:: FFS frame 0x%x, swap frame 0x%x copy\n"
 			: "eviction:: FFS frame 0x%x, swap frame 0x%x\n", f, slot);
 	if (write && swapdev->blocks) {
