@@ -57,6 +57,11 @@ extern	void	frame_setslot(int32 f, int32 slot);
 #define	FFS_ORPHAN	(-2)	/* owner: the page was freed while its	*/
 				/* I/O was in flight; whoever ends the	*/
 				/* I/O gives back the frame and slot	*/
+#define	FFS_KEPT	(-3)	/* owner: the last PTE mapping the page	*/
+				/* went while it was dirty and others	*/
+				/* hold its slot: no PTE maps it, and	*/
+				/* it stays until eviction writes it	*/
+				/* back (or a mapper maps it again)	*/
 #define	NOSLOT		(-1)
 
 /* A frame's I/O in flight (a blocking swap backend, paging/frameio.c).
@@ -109,6 +114,7 @@ extern	void	page_copy(void *, const void *);
 extern	bool8	frame_accessed(int32 f, bool8 clear);	/* each OR	*/
 				/* over the frame's mappings		*/
 extern	bool8	frame_dirty(int32 f);
+extern	void	frame_setdirty(int32 f);
 extern	void	frame_unmap(int32 f, uint32 slot);
 extern	void	frame_setio(int32 f);
 extern	void	frame_remap(int32 f, bool8 dirty);

@@ -94,9 +94,18 @@ typedef	uint32	pte_t;		/* page table entry			*/
 
 extern	uint32	kernel_pdbr;	/* physical address of the kernel's dir. */
 
+/* Shared backing stores (CSC501's names, paging/bs.c, paging/xmmap.c) */
+typedef	uint32	bsd_t;		/* a backing store's number		*/
+#define	NBS		16	/* stores 0 .. NBS-1			*/
+#define	BS_MAXPAGES	256	/* pages of a store at most		*/
+
 /* The paging API */
 extern	pid32	vcreate(void *, uint32, pri16, char *, uint32, ...);
 extern	pid32	vclone(void *, uint32, pri16, char *, uint32, ...);
+extern	syscall	get_bs(bsd_t, uint32);
+extern	syscall	xmmap(uint32, bsd_t, uint32);
+extern	syscall	xmunmap(uint32);
+extern	syscall	release_bs(bsd_t);
 extern	char	*vmalloc(uint32);
 extern	syscall	vfree(char *, uint32);
 extern	char	*getvirtualstack(uint32);

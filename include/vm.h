@@ -12,9 +12,27 @@ struct	vrun	{
 	uint32	npages;		/* length in pages			*/
 };
 
+/* A store mapped into a process's heap (xmmap), kept by address */
+struct	xmap	{
+	struct	xmap	*next;
+	uint32	vpn;		/* first virtual page number		*/
+	uint32	npages;		/* the store's first npages pages	*/
+	bsd_t	store;
+};
+
+/* A shared backing store (paging/bs.c) */
+struct	bstore	{
+	bool8	inuse;		/* made by get_bs, not yet released	*/
+	uint32	npages;		/* its size				*/
+	uint32	nmaps;		/* xmaps of it, in all processes	*/
+	int32	slot[BS_MAXPAGES];	/* the slot of each page	*/
+};
+extern	struct	bstore	bstab[];
+
 /* The VM state of a vcreate'd process (proctab[pid].prvm) */
 struct	vmproc	{
 	struct	vrun	*freeruns;	/* free runs of the heap	*/
+	struct	xmap	*xmaps;		/* stores mapped in it		*/
 	uint32	heappages;	/* pages reserved by vmalloc		*/
 	uint32	cursor;		/* page after its last vmalloc: where	*/
 				/* a next-fit search starts		*/
@@ -123,6 +141,11 @@ extern	status	vheap_take(struct vmproc *, uint32, uint32);
 extern	bool8	vheap_isallocated(struct vmproc *, uint32, uint32);
 extern	status	vheap_give(struct vmproc *, uint32, uint32);
 extern	status	vheap_copy(struct vmproc *, struct vmproc *);
+extern	bool8	vheap_isfree(struct vmproc *, uint32, uint32);
+extern	status	xmap_copy(struct vmproc *, struct vmproc *);
+extern	void	xmap_destroy(struct vmproc *);
+extern	bool8	page_isstore(pte_t);
+extern	status	bs_audit(uint16 *);
 extern	void	vheap_destroy(struct vmproc *);
 extern	char	*heap_alloc(pid32, uint32);
 extern	status	heap_free(pid32, char *, uint32);
@@ -158,6 +181,10 @@ extern	void	swap_share(pid32, uint32);
 extern	uint32	swap_refs(uint32);
 extern	bool8	swap_unhold(pid32, uint32);
 extern	void	swap_free(pid32, uint32);
+extern	int32	swap_take(void);
+extern	bool8	swap_isstore(uint32);
+extern	bool8	swap_zeroed(uint32);
+extern	void	swap_written(uint32);
 extern	void	swap_retire(pid32, uint32);
 extern	void	swap_release(uint32);
 extern	void	orphan_release(int32);

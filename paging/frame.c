@@ -1,5 +1,5 @@
-/* frame.c - frame_accessed, frame_dirty, frame_unmap, frame_setio,
-	     frame_remap */
+/* frame.c - frame_accessed, frame_dirty, frame_setdirty, frame_unmap,
+	     frame_setio, frame_remap */
 
 #include <xinu.h>
 #include <vm.h>
@@ -77,12 +77,28 @@ bool8	frame_accessed(int32 f, bool8 clear)
 
 /*------------------------------------------------------------------------
  *  frame_dirty  -  Was frame 'f''s page written, by any mapper, since
- *		    it was mapped?
+ *		    it was mapped?  (A kept frame, FFS_KEPT, always was)
  *------------------------------------------------------------------------
  */
 bool8	frame_dirty(int32 f)
 {
-	return frame_bits(f, PTE_D, FALSE) != 0;
+	return ffstab[f].owner == FFS_KEPT || frame_bits(f, PTE_D, FALSE) != 0;
+}
+
+/*------------------------------------------------------------------------
+ *  frame_setdirty  -  Frame 'f''s page is newer than its slot's copy:
+ *		       set the D bit of its first mapping (a mapping that
+ *		       goes away takes its D bit with it)
+ *------------------------------------------------------------------------
+ */
+void	frame_setdirty(int32 f)
+{
+	struct	ffsframe *fr = &ffstab[f];
+	pte_t	*pte = page_pteof(fr->owner, fr->vpn);
+
+	if (fr->nmap > 0 && (*pte & PTE_D) == 0) {
+		pte_set(fr->owner, fr->vpn << PAGE_SHIFT, pte, *pte | PTE_D);
+	}
 }
 
 /*------------------------------------------------------------------------

@@ -48,7 +48,8 @@ char	*heap_alloc(pid32 pid, uint32 nbytes)
 
 /*------------------------------------------------------------------------
  *  heap_free  -  Free the pages of [ptr, ptr+nbytes) of the heap of
- *		  'pid', which must all be reserved (interrupts disabled)
+ *		  'pid', which must all be reserved, none by xmmap
+ *		  (interrupts disabled)
  *------------------------------------------------------------------------
  */
 status	heap_free(pid32 pid, char *ptr, uint32 nbytes)
@@ -59,8 +60,15 @@ status	heap_free(pid32 pid, char *ptr, uint32 nbytes)
 	uint32	i;
 
 	if (vm == NULL || ((uint32)ptr & (PAGE_SIZE - 1)) != 0 ||
-	    !vheap_isallocated(vm, vpn, npages) ||
-	    vheap_give(vm, vpn, npages) == SYSERR) {
+	    !vheap_isallocated(vm, vpn, npages)) {
+		return SYSERR;
+	}
+	for (i = 0; i < npages; i++) {
+		if (page_isstore(*pte_lookup(pd, (vpn + i) << PAGE_SHIFT))) {
+			return SYSERR;		/* xmunmap's, not ours	*/
+		}
+	}
+	if (vheap_give(vm, vpn, npages) == SYSERR) {
 		return SYSERR;
 	}
 	for (i = 0; i < npages; i++) {
@@ -82,9 +90,14 @@ void	page_unmap(pid32 pid, uint32 va, int32 f)
 {
 	struct	ffsframe *fr = &ffstab[f];
 	int32	slot = fr->slot;
+	bool8	dirty;
 
 	if (fr->nmap > 1) {
+		dirty = frame_dirty(f);
 		rmap_del(f, pid, va >> PAGE_SHIFT);
+		if (dirty) {
+			frame_setdirty(f);	/* its D bit stays	*/
+		}
 		if (slot != NOSLOT) {
 			swap_free(pid, slot);	/* others hold it too	*/
 		}
@@ -99,6 +112,13 @@ void	page_unmap(pid32 pid, uint32 va, int32 f)
 		}
 		rmap_clear(f);
 		fr->owner = FFS_ORPHAN;
+	} else if (slot != NOSLOT && swap_refs(slot) > 1 && frame_dirty(f)) {
+		/* Others hold the slot (a store, or PTEs swapped out to
+		 * it), and the frame is newer than the slot's copy: it is
+		 * kept for them until eviction writes it back */
+		swap_free(pid, slot);
+		rmap_clear(f);
+		fr->owner = FFS_KEPT;
 	} else {
 		if (slot != NOSLOT) {
 			swap_free(pid, slot);

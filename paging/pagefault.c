@@ -115,14 +115,16 @@ local	status	page_lost(pid32 pid, uint32 va)
  *  page_map  -  Map frame 'f', which now holds heap page 'va' of 'pid',
  *		 dirty when 'dirty' (its slot holds no copy), and wake the
  *		 waiters for I/O when 'wake'; returns OK.  Writable unless
- *		 other PTEs hold the frame's slot (a shared page)
+ *		 other PTEs hold the frame's slot (a shared page), but for
+ *		 a backing store's page, which every mapper writes
  *------------------------------------------------------------------------
  */
 local	status	page_map(pid32 pid, uint32 va, int32 f, bool8 dirty,
 			 bool8 wake)
 {
 	int32	slot = ffstab[f].slot;
-	pte_t	w = (slot == NOSLOT || swap_refs(slot) == 1) ? PTE_W : 0;
+	pte_t	w = (slot == NOSLOT || swap_refs(slot) == 1 ||
+		     swap_isstore(slot)) ? PTE_W : 0;
 
 	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | w |
 		PTE_IS_VMALLOC | (dirty ? PTE_D : 0));
@@ -172,7 +174,8 @@ local	status	page_fill(pid32 pid, uint32 va, int32 f, int32 slot,
 /*------------------------------------------------------------------------
  *  page_join  -  Heap page 'va' of 'pid' is swapped out to a slot whose
  *		  page frame 'f' holds now (another mapper brought it
- *		  in): map the same frame, read-only, with no I/O.  OK,
+ *		  in, or it was kept): map the same frame, read-only but
+ *		  for a store's page, with no I/O.  OK,
  *		  or PAGE_AGAIN when the frame is busy (after a wait) or
  *		  the reverse map is full (the frame was evicted from its
  *		  other mappers: this fault reads it as their first)
@@ -180,6 +183,12 @@ local	status	page_fill(pid32 pid, uint32 va, int32 f, int32 slot,
  */
 local	status	page_join(pid32 pid, uint32 va, int32 f)
 {
+	int32	slot = ffstab[f].slot;
+	pte_t	bits = swap_isstore(slot) ? PTE_W : 0;
+
+	if (ffstab[f].owner == FFS_KEPT) {
+		bits |= PTE_D;		/* newer than its slot's copy	*/
+	}
 	if (frame_busy(f)) {
 		frame_iowait();
 		return PAGE_AGAIN;
@@ -188,7 +197,7 @@ local	status	page_join(pid32 pid, uint32 va, int32 f)
 		swap_evict_frame(f);	/* idle, with a slot: it goes	*/
 		return PAGE_AGAIN;
 	}
-	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P |
+	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | bits |
 		PTE_IS_VMALLOC);
 	proctab[pid].prvm->stats.joins++;
 	vmtotal.joins++;

@@ -57,6 +57,13 @@ status	rmap_add(int32 f, pid32 pid, uint32 vpn)
 	int32	e = rmapfree;
 
 	assert(frame_inuse(f) && fr->owner != FFS_ORPHAN);
+	if (fr->nmap == 0) {			/* a kept frame (FFS_KEPT) */
+		fr->owner = pid;
+		fr->vpn = vpn;
+		fr->nmap = 1;
+		proctab[pid].prvm->nframes++;
+		return OK;
+	}
 	if (e == RMAP_END) {
 		return SYSERR;
 	}

@@ -9,7 +9,8 @@
  * more mapping in its reverse map, rmap.c), or the same swap slot (one
  * more reference, swap/slots.c), or nothing yet.  A shared frame is
  * mapped read-only in every mapper (the fault handler's rule, see
- * pagefault.c), so a write to it faults.
+ * pagefault.c), so a write to it faults; a store's page (bs.c) stays
+ * writable in both, since every mapper sees every write.
  */
 
 /*------------------------------------------------------------------------
@@ -38,7 +39,9 @@ status	page_share(pid32 from, uint32 va, pid32 to)
 		if (ffstab[f].slot != NOSLOT) {
 			swap_share(to, ffstab[f].slot);
 		}
-		pte_set(from, va, src, *src & ~PTE_W);
+		if (!page_isstore(*src)) {	/* copy-on-write	*/
+			pte_set(from, va, src, *src & ~PTE_W);
+		}
 		pte_set(to, va, dst, (*src & ~(PTE_A | PTE_D)));
 	} else if (*src & PTE_IS_SWAPPED) {
 		swap_share(to, PTE_SLOT(*src));

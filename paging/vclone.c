@@ -13,7 +13,9 @@
  * both (each side's first touch gives it a zeroed frame of its own).
  * From then on the two heaps are separate: vmalloc and vfree on one
  * side never change the other, and the first write to a shared page
- * copies it (page_cow, cow.c).  The child's stack is its own.
+ * copies it (page_cow, cow.c).  The stores the caller maps (xmmap.c)
+ * are mapped in the child too, at the same pages, and stay shared
+ * writable.  The child's stack is its own.
  *
  * The whole copy is done with interrupts off and nothing blocks in it,
  * after every I/O in flight on the caller's heap has ended (a page in
@@ -66,7 +68,8 @@ status	heap_clone(pid32 parent, pid32 child)
 		tables += (ppd[d] & PTE_P) != 0;
 	}
 	if (tables > pdpt_free_count() || pvm->nframes > rmap_nfree ||
-	    vheap_copy(pvm, proctab[child].prvm) == SYSERR) {
+	    vheap_copy(pvm, proctab[child].prvm) == SYSERR ||
+	    xmap_copy(pvm, proctab[child].prvm) == SYSERR) {
 		return SYSERR;
 	}
 	for (d = PDX(VHEAP_START); d < PDX(VHEAP_END); d++) {

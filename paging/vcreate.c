@@ -37,11 +37,12 @@ local	struct	vmproc	*vm_new(pde_t **pdp)
 
 /*------------------------------------------------------------------------
  *  vm_delete  -  Free a directory whose heap and stacks are gone, and
- *		  the VM state
+ *		  the VM state with its list of mapped stores
  *------------------------------------------------------------------------
  */
 void	vm_delete(struct vmproc *vm, pde_t *pd)
 {
+	xmap_destroy(vm);
 	pdpt_free(pd);
 	vheap_destroy(vm);
 	freemem((char *)vm, sizeof(*vm));

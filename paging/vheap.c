@@ -1,5 +1,6 @@
 /* vheap.c - vheap_init, fit_from, vheap_find, vheap_take,
-	     vheap_isallocated, vheap_give, vheap_copy, vheap_destroy */
+	     inheap, vheap_isallocated, vheap_give, vheap_copy,
+	     vheap_destroy, vheap_isfree */
 
 #include <xinu.h>
 #include <vm.h>
@@ -124,6 +125,17 @@ status	vheap_take(struct vmproc *vm, uint32 vpn, uint32 npages)
 }
 
 /*------------------------------------------------------------------------
+ *  inheap  -  Do pages [vpn, vpn+npages) lie in the heap (npages > 0)?
+ *------------------------------------------------------------------------
+ */
+local	bool8	inheap(uint32 vpn, uint32 npages)
+{
+	return npages > 0 && vpn >= VHEAP_FIRST &&
+	       vpn - VHEAP_FIRST < VHEAP_PAGES &&
+	       npages <= VHEAP_FIRST + VHEAP_PAGES - vpn;
+}
+
+/*------------------------------------------------------------------------
  *  vheap_isallocated  -  Are pages [vpn, vpn+npages) all reserved?
  *------------------------------------------------------------------------
  */
@@ -131,9 +143,7 @@ bool8	vheap_isallocated(struct vmproc *vm, uint32 vpn, uint32 npages)
 {
 	struct	vrun	*run;
 
-	if (npages == 0 || vpn < VHEAP_FIRST ||
-	    vpn - VHEAP_FIRST >= VHEAP_PAGES ||
-	    npages > VHEAP_FIRST + VHEAP_PAGES - vpn) {
+	if (!inheap(vpn, npages)) {
 		return FALSE;
 	}
 	for (run = vm->freeruns; run != NULL; run = run->next) {
@@ -228,4 +238,23 @@ void	vheap_destroy(struct vmproc *vm)
 	}
 	vm->freeruns = NULL;
 	vm->heappages = 0;
+}
+
+/*------------------------------------------------------------------------
+ *  vheap_isfree  -  Are pages [vpn, vpn+npages) all free, in the heap?
+ *------------------------------------------------------------------------
+ */
+bool8	vheap_isfree(struct vmproc *vm, uint32 vpn, uint32 npages)
+{
+	struct	vrun	*run;
+
+	if (!inheap(vpn, npages)) {
+		return FALSE;
+	}
+	for (run = vm->freeruns; run != NULL; run = run->next) {
+		if (run->start <= vpn && vpn + npages <= run->start + run->npages) {
+			return TRUE;
+		}
+	}
+	return FALSE;
 }

@@ -20,7 +20,9 @@
  *   - every heap PTE belongs to a reserved page, and every reserved page
  *     has is_vmalloc; swapped PTEs name slots in use (the reserve too);
  *     each slot's reference count is the PTEs that hold it (swapped
- *     out to it, or mapping the frame that keeps it); the slots held
+ *     out to it, or mapping the frame that keeps it) and the store
+ *     that holds it (bs.c), and a kept frame's slot is held; each
+ *     store's count of mappings matches the processes'; the slots held
  *     (each once), those orphan frames keep and the retired ones
  *     (sealed swap's pages that did not open) are the slots in use,
  *     at most swap_limit of them,
@@ -88,8 +90,8 @@ local	status	audit_pte(pid32 pid, uint32 va, pte_t e, uint32 *frames,
 		AUDIT(frame_inuse(f) && rmap_has(f, pid, va >> PAGE_SHIFT),
 		      "P%d: frame 0x%x of 0x%x is not in its reverse map",
 		      pid, f, va);
-		AUDIT(!(e & PTE_W) || (ffstab[f].nmap == 1 &&
-		      (ffstab[f].slot == NOSLOT ||
+		AUDIT(!(e & PTE_W) || page_isstore(e) ||
+		      (ffstab[f].nmap == 1 && (ffstab[f].slot == NOSLOT ||
 		       swap_refs(ffstab[f].slot) == 1)),
 		      "P%d: 0x%x maps shared frame 0x%x writable", pid, va, f);
 		seen[f]++;
@@ -206,6 +208,9 @@ local	status	audit_frame(int32 f, uint32 *slots)
 	      "frame 0x%x keeps slot 0x%x, which names frame 0x%x", f,
 	      fr->slot, frame_ofslot(fr->slot));
 	AUDIT(ffs_inuse(f), "frame 0x%x is free in the free map", f);
+	AUDIT(fr->owner != FFS_KEPT || (fr->slot != NOSLOT &&
+	      held[fr->slot] > 0), "kept frame 0x%x: no one holds its slot",
+	      f);
 	if (fr->owner == FFS_ORPHAN) {
 		/* freed during its I/O: busy, mapped by no one */
 		AUDIT(frame_busy(f), "orphan frame 0x%x is idle", f);
@@ -314,6 +319,9 @@ status	vm_audit(void)
 		} else if (proctab[pid].prstate != PR_FREE && pid != NULLPROC) {
 			rv = audit_kstack(pid);
 		}
+	}
+	if (rv == OK) {
+		rv = bs_audit(held);
 	}
 	if (rv == OK) {
 		rv = audit_slots(&slots);

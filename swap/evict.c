@@ -123,7 +123,8 @@ local	int32	reclaim_slot(pid32 pid)
 
 /*------------------------------------------------------------------------
  *  evict_count  -  Count an eviction, written or not, for the process
- *		    whose VM state is 'vm', in total and in '*ps'
+ *		    whose VM state is 'vm' (NULL: a kept frame's), in
+ *		    total and in '*ps'
  *------------------------------------------------------------------------
  */
 local	void	evict_count(struct vmproc *vm, struct pgostats *ps, bool8 write)
@@ -133,11 +134,14 @@ local	void	evict_count(struct vmproc *vm, struct pgostats *ps, bool8 write)
 		ps->freed++;
 	}
 	if (write) {
-		vm->stats.evict_dirty++;
 		vmtotal.evict_dirty++;
 	} else {
-		vm->stats.evict_clean++;
 		vmtotal.evict_clean++;
+	}
+	if (vm != NULL && write) {
+		vm->stats.evict_dirty++;
+	} else if (vm != NULL) {
+		vm->stats.evict_clean++;
 	}
 }
 
@@ -163,7 +167,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	if (!frame_evictable(f)) {
 		return SYSERR;
 	}
-	vm = proctab[fr->owner].prvm;
+	vm = (fr->owner == FFS_KEPT) ? NULL : proctab[fr->owner].prvm;
 	write = (slot == NOSLOT) || frame_dirty(f);
 	if (slot == NOSLOT && spare) {
 		if ((slot = swap_spare(fr->owner)) == SYSERR) {
@@ -191,6 +195,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		frame_setslot(f, slot);
 		frame_setio(f);
 		frame_iostart(f, FIO_WRITE);
+		swap_written(slot);
 		swapdev->putslot(slot, ffsaddr(f));	/* blocks	*/
 		frame_iodone(f);
 		if (fr->owner == FFS_ORPHAN) {	/* the page was freed	*/
@@ -205,6 +210,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		}
 		return OK;
 	} else if (write) {
+		swap_written(slot);
 		swapdev->putslot(slot, ffsaddr(f));
 	}
 	vm_evicted(f);

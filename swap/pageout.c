@@ -1,4 +1,4 @@
-/* pageout.c - pageout, pageout_poke: the pageout daemon */
+/* pageout.c - pageout, pgo_idle, pageout_poke: the pageout daemon */
 
 #include <xinu.h>
 #include <vm.h>
@@ -11,7 +11,12 @@
  * policy chooses (writing the dirty ones) until pgo_hiwater frames are
  * free, or nothing more can go.  With disk swap its writes block it,
  * not the faulting processes, which then usually find a free frame at
- * once.  Defaults: 1 % and 3 % of FFS (vm.lowater=N vm.hiwater=N), at
+ * once.  It never takes the last pgo_hiwater idle frames (in use, no
+ * I/O in flight): when most frames are busy with disk reads, the idle
+ * ones are the pages their processes have just brought in and not yet
+ * touched, and evicting them would have those processes read them again
+ * and again (eight processes on vm.ffs=8 sharing a store did, forever);
+ * the faults then evict for themselves.  Defaults: 1 % and 3 % of FFS (vm.lowater=N vm.hiwater=N), at
  * least 1 and 2 frames; hiwater is kept above lowater.
  *
  * It runs at a priority above user processes (PGO_PRIO), so that it
@@ -27,6 +32,15 @@ sid32	pgosem;				/* it sleeps here		*/
 local	bool8	pgoasleep;		/* it waits on pgosem		*/
 
 /*------------------------------------------------------------------------
+ *  pgo_idle  -  Frames in use with no I/O in flight: those it may evict
+ *------------------------------------------------------------------------
+ */
+local	uint32	pgo_idle(void)
+{
+	return ffs_limit - free_ffs_pages() - frame_nio;
+}
+
+/*------------------------------------------------------------------------
  *  pageout  -  The daemon: wait for a poke, evict up to the high mark
  *------------------------------------------------------------------------
  */
@@ -39,8 +53,8 @@ process	pageout(void)
 		pgoasleep = TRUE;
 		wait(pgosem);
 		pgostats.wakeups++;
-		while (free_ffs_pages() < pgo_hiwater &&
-		       swap_evict(&pgostats) == OK) {
+		while (free_ffs_pages() < pgo_hiwater && pgo_idle() >
+		       pgo_hiwater && swap_evict(&pgostats) == OK) {
 			;
 		}
 	}

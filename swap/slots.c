@@ -1,6 +1,7 @@
 /* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move,
-	     swap_share, swap_refs, swap_unhold, swap_free, swap_retire,
+	     holder, swap_share, swap_refs, swap_unhold, swap_free, swap_retire,
 	     swap_release, swap_inuse, swap_used, swap_over, swap_reserve,
+	     swap_take, swap_isstore, swap_zeroed, swap_written,
 	     free_swap_pages */
 
 #include <xinu.h>
@@ -15,7 +16,12 @@
  * the PTEs whose page it holds, each one swapped out to it or mapping
  * the frame that keeps it.  Each such PTE counts once in its process's
  * nslots (used_swap_frames), and the slot is free again when the last
- * of them lets it go; the slots in use count each slot once.  The lowest-numbered
+ * of them lets it go; the slots in use count each slot once.  A shared
+ * backing store (paging/bs.c) holds a slot for each of its pages from
+ * get_bs to release_bs (swap_take): one more reference, of no process
+ * (pid SYSERR below), and two marks: the slot is a store's (its page is
+ * mapped writable by every mapper), and it holds zeros not yet written
+ * (swap_in zero-fills instead of reading it).  The lowest-numbered
  * free slot is always the next one handed out (a free map, as for FFS
  * frames), which the swap trace lines show.  Only the first swap_limit
  * slots are used (vm.swap=N shrinks swap for experiments).
@@ -41,6 +47,9 @@ local	uint32	slot_words[FREEMAP_WORDS(MAX_SWAP_SIZE + 1)];
 local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE + 1)];
 local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
 local	uint16	slotref[MAX_SWAP_SIZE + 1];	/* PTEs holding each slot */
+local	byte	slotmark[MAX_SWAP_SIZE + 1];	/* SLOT_STORE, SLOT_ZERO */
+#define	SLOT_STORE	0x1		/* a shared backing store's	*/
+#define	SLOT_ZERO	0x2		/* zeros, not written yet	*/
 
 /*------------------------------------------------------------------------
  *  swap_init  -  Make the first 'limit' slots free, with no reserve
@@ -51,6 +60,7 @@ void	swap_init(uint32 limit)
 	swap_limit = limit;
 	swap_nretired = 0;
 	memset(slotref, 0, sizeof(slotref));
+	memset(slotmark, 0, sizeof(slotmark));
 	freemap_init(&slot_map, limit, MAX_SWAP_SIZE + 1);
 }
 
@@ -97,6 +107,18 @@ int32	swap_reserve(void)
 }
 
 /*------------------------------------------------------------------------
+ *  holder  -  Process 'pid' holds 'n' more slots (none for SYSERR: a
+ *	       backing store)
+ *------------------------------------------------------------------------
+ */
+local	void	holder(pid32 pid, int32 n)
+{
+	if (pid != SYSERR) {
+		proctab[pid].prvm->nslots += n;
+	}
+}
+
+/*------------------------------------------------------------------------
  *  take  -  Take the lowest free slot for process 'pid', or SYSERR
  *------------------------------------------------------------------------
  */
@@ -108,7 +130,7 @@ local	int32	take(pid32 pid)
 		return SYSERR;
 	}
 	slotref[slot] = 1;
-	proctab[pid].prvm->nslots++;
+	holder(pid, 1);
 	return slot;
 }
 
@@ -161,7 +183,7 @@ void	swap_share(pid32 pid, uint32 slot)
 {
 	assert(swap_inuse(slot) && slotref[slot] > 0);
 	slotref[slot]++;
-	proctab[pid].prvm->nslots++;
+	holder(pid, 1);
 }
 
 /*------------------------------------------------------------------------
@@ -184,7 +206,7 @@ uint32	swap_refs(uint32 slot)
 bool8	swap_unhold(pid32 pid, uint32 slot)
 {
 	assert(swap_inuse(slot) && slotref[slot] > 0);
-	proctab[pid].prvm->nslots--;
+	holder(pid, -1);
 	return --slotref[slot] == 0;
 }
 
@@ -196,6 +218,7 @@ bool8	swap_unhold(pid32 pid, uint32 slot)
 void	swap_free(pid32 pid, uint32 slot)
 {
 	if (swap_unhold(pid, slot)) {
+		slotmark[slot] = 0;
 		freemap_give(&slot_map, slot);
 	}
 }
@@ -223,6 +246,7 @@ void	swap_retire(pid32 pid, uint32 slot)
 void	swap_release(uint32 slot)
 {
 	if (slotref[slot] == 0) {
+		slotmark[slot] = 0;
 		freemap_give(&slot_map, slot);
 	}
 }
@@ -235,6 +259,49 @@ void	swap_release(uint32 slot)
 bool8	swap_inuse(uint32 slot)
 {
 	return slot < slot_map.limit && !freemap_isfree(&slot_map, slot);
+}
+
+/*------------------------------------------------------------------------
+ *  swap_take  -  Take the lowest free slot for a backing store's page,
+ *		  which holds zeros (interrupts disabled); SYSERR when
+ *		  swap_limit slots are in use
+ *------------------------------------------------------------------------
+ */
+int32	swap_take(void)
+{
+	int32	slot = swap_alloc(SYSERR);
+
+	if (slot != SYSERR) {
+		slotmark[slot] = SLOT_STORE | SLOT_ZERO;
+	}
+	return slot;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_isstore  -  Is slot 'slot' a backing store's page?
+ *------------------------------------------------------------------------
+ */
+bool8	swap_isstore(uint32 slot)
+{
+	return slot <= MAX_SWAP_SIZE && (slotmark[slot] & SLOT_STORE) != 0;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_zeroed  -  Does slot 'slot' hold zeros not yet written there?
+ *------------------------------------------------------------------------
+ */
+bool8	swap_zeroed(uint32 slot)
+{
+	return slot <= MAX_SWAP_SIZE && (slotmark[slot] & SLOT_ZERO) != 0;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_written  -  Slot 'slot' holds a page written there now
+ *------------------------------------------------------------------------
+ */
+void	swap_written(uint32 slot)
+{
+	slotmark[slot] &= ~SLOT_ZERO;
 }
 
 /*------------------------------------------------------------------------

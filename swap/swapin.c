@@ -77,7 +77,8 @@ local	status	swapin_read(int32 f, int32 slot)
 
 /*------------------------------------------------------------------------
  *  swap_in  -  Fill frame 'f', just taken for a page whose copy is in
- *		slot 'slot', from that slot (interrupts off).  OK when
+ *		slot 'slot', from that slot, or with zeros when it is a
+ *		store's page never written (interrupts off).  OK when
  *		the frame holds the page, with '*dirty' set when the page
  *		gave up its copy (an exchange: its next eviction writes
  *		it); SYSERR when the page was freed while a blocking read
@@ -93,6 +94,12 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 	status	got;
 
 	frame_setslot(f, slot);		/* a kept copy stays valid	*/
+	if (swap_zeroed(slot)) {	/* a store's page, never written */
+		page_zero(kmap(KMAP_DST, ffsaddr(f)));
+		proctab[pid].prvm->stats.lazy++;
+		vmtotal.lazy++;
+		return OK;		/* clean: evicted unwritten, it	*/
+	}				/* is zeros again next time	*/
 	swapin_count(f);
 	if (swapdev->blocks) {
 		got = swapin_read(f, slot);

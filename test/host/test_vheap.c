@@ -688,8 +688,38 @@ local	void	random_against_bitmap(void)
 	TCHECK(stub_blocks == 0);
 }
 
+/* vheap_isfree: wholly inside one free run of the heap */
+local	void	isfree_needs_one_free_run(void)
+{
+	holes();
+	TCHECK(vheap_isfree(&vm, P(10), 5) && vheap_isfree(&vm, P(11), 2));
+	TCHECK(!vheap_isfree(&vm, P(9), 2) && !vheap_isfree(&vm, P(14), 2));
+	TCHECK(!vheap_isfree(&vm, P(10), 0) && !vheap_isfree(&vm, P(0), 1));
+	TCHECK(vheap_isfree(&vm, P(N - 1), 1) && !vheap_isfree(&vm, P(N - 1), 2));
+	TCHECK(!vheap_isfree(&vm, VHEAP_FIRST - 1, 1));
+	vheap_destroy(&vm);
+}
+
+/* vheap_copy: the same runs, reserved count and cursor, as a copy */
+local	void	copy_is_the_same_layout(void)
+{
+	struct	vmproc	to;
+
+	holes();
+	TCHECK(vheap_init(&to) == OK);
+	TCHECK(vheap_copy(&vm, &to) == OK);
+	TCHECK(to.heappages == vm.heappages && to.cursor == vm.cursor);
+	TCHECK(vheap_find(&to, 5) == vheap_find(&vm, 5));
+	vheap_give(&to, P(0), 2);		/* one side only	*/
+	TCHECK(vheap_isallocated(&vm, P(0), 2));
+	vheap_destroy(&to);
+	vheap_destroy(&vm);
+}
+
 int	main(void)
 {
+	tcase("isfree_needs_one_free_run", isfree_needs_one_free_run);
+	tcase("copy_is_the_same_layout", copy_is_the_same_layout);
 	tcase("init_makes_one_run", init_makes_one_run);
 	tcase("init_without_memory_fails", init_without_memory_fails);
 #if VHEAP_NEXTFIT
