@@ -7,17 +7,18 @@
 /*
  * The fault handler runs on the faulting process's own stack.  These
  * sweeps make a child fault with exactly N bytes of stack left below
- * its stack pointer, N from 0 to EDGEMAX in 8-byte steps, on a page
+ * its stack pointer, N from 0 to EDGEMAX in 8-byte steps (past 1200
+ * and past the handler's FAULT_STKNEED, paging/stackfault.c), on a page
  * that needs a frame with FFS full (an eviction, then a zeroed frame or
  * a swap-in), or on a page it never reserved.  Whatever N is, the child
  * either finishes with its data intact or dies, STACK_OVERFLOW when
  * the stack was too short, and nothing it or its fault held is lost:
  * after each child every free count is back, no I/O is in flight and
- * vm_audit is clean.  Once the stack is long enough (the handler's
- * FAULT_STKNEED, paging/stackfault.c), every larger N must work too.
+ * vm_audit is clean.  Once the stack is long enough (FAULT_STKNEED and
+ * the trap frame), every larger N must work too.
  */
 
-#define	EDGEMAX		1200		/* largest stack left swept	*/
+#define	EDGEMAX		(FAULT_STKNEED + 256 > 1200 ? FAULT_STKNEED + 256 : 1200)
 #define	EDGESTEP	8
 #define	EDGEVAL(i)	(0x5EED0000 + (uint32)(i))	/* page i's first word	*/
 
@@ -53,7 +54,7 @@ local	process	edgekid(int32 left, int32 mode, int32 nframes)
 	uint32	lo = (uint32)prptr->prstkbase + sizeof(uint32) -
 		     prptr->prstklen;
 	char	*p = vmalloc((nframes + 1) * PAGE_SIZE);
-	char	*target;
+	int32	target;		/* the page touched at the edge	*/
 	intmask	mask;
 	int32	i, bad = 0;
 
@@ -65,10 +66,19 @@ local	process	edgekid(int32 left, int32 mode, int32 nframes)
 			vm_write(PAGE(p, i), EDGEVAL(i));
 		}
 	}
-	target = mode == E_NEW ? PAGE(p, nframes) :
-		 mode == E_SWAPIN ? PAGE(p, 0) : PAGE(p, nframes + 4);
+	target = mode == E_SEGV ? nframes + 4 : mode == E_NEW ? nframes :
+		 SYSERR;
+	for (i = 0; mode == E_SWAPIN && i <= nframes; i++) {
+		if (*pte_lookup((pde_t *)prptr->prpdbr,
+				(uint32)PAGE(p, i)) & PTE_IS_SWAPPED) {
+			target = i;	/* the policy's victim		*/
+		}
+	}
+	if (target == SYSERR || free_ffs_pages() != 0) {
+		return SYSERR;		/* the touch would not evict	*/
+	}
 	mask = disable();		/* no interrupt on the short stack */
-	edge_touch(lo + left, target, EDGEVAL(mode == E_NEW ? nframes : 0));
+	edge_touch(lo + left, PAGE(p, target), EDGEVAL(target));
 	restore(mask);
 	for (i = 0; i <= nframes; i++) {
 		bad += vm_read(PAGE(p, i)) != EDGEVAL(i);
@@ -161,7 +171,7 @@ local	status	edge_sweep(int32 nframes)
 			}
 			kprintf("%s %s: works from %d bytes left\n",
 				vm_policyname(pol), edgemode[mode], from);
-			CHECK(from != SYSERR);
+			CHECK(from != SYSERR && from <= FAULT_STKNEED + 128);
 		}
 	}
 	kprintf("stack edge: %d children, all clean\n", children);
