@@ -203,3 +203,17 @@ TEST_BOOT(stackedge_ffs2_disk, DISKSWAP "vm.ffs=2")
 	REQUIRE(swapdev->blocks);
 	return edge_sweep(2);
 }
+
+/* Every frame and every slot full: the swap-in is an exchange (RAM:
+ * through the bounce page; disk: through the spare slot) */
+TEST_BOOT(stackedge_full_ram, "vm.ffs=1 vm.swap=1")
+{
+	REQUIRE(!swapdev->blocks);
+	return edge_sweep(1);
+}
+
+TEST_BOOT(stackedge_full_disk, DISKSWAP "vm.ffs=1 vm.swap=1")
+{
+	REQUIRE(swapdev->blocks);
+	return edge_sweep(1);
+}
