@@ -205,6 +205,7 @@ extern	status	udp_send(uid32, char *, int32);
 extern	status	udp_sendto(uid32, uint32, uint16, char *, int32);
 extern	status	udp_release(uid32);
 extern	status	dhcp_run(void);
+extern	void	dhcp_forget(pid32);
 extern	uint32	getlocalip(void);
 extern	status	dot2ip(const char *, uint32 *);
 extern	status	cidr2ip(const char *, uint32 *, int32 *);

@@ -161,6 +161,8 @@ extern	devcall	ethwrite(struct dentry *, char *, int32);
 extern	devcall	ethcontrol(struct dentry *, int32, int32, int32);
 extern	void	ethhandler(void);
 extern	void	ethbanner(void);
+extern	char	*ethstage(struct dentry *, const char *, char *, int32);
+extern	void	ethunstage(pid32);
 
 /* device/ata/ */
 extern	devcall	atainit(struct dentry *);

@@ -1,4 +1,4 @@
-/* dhcp.c - dhcp_run, getlocalip */
+/* dhcp.c - dhcp_run, dhcp_forget, getlocalip */
 
 #include <xinu.h>
 
@@ -54,6 +54,13 @@ struct	dhcpmsg	{
 	uint32	cookie;
 	byte	opts[DHCP_OPTLEN];
 } __attribute__((packed));
+
+/* What a process running dhcp_run holds, for kill (dhcp_forget) */
+struct	dhcpheld {
+	struct	dhcpmsg	*msg;		/* its message buffer, or NULL	*/
+	uid32	slot;			/* its UDP slot			*/
+};
+local	struct	dhcpheld dhcpheld[NPROC];
 
 /* What an answer said */
 struct	dhcpinfo {
@@ -259,20 +266,27 @@ status	dhcp_run(void)
 {
 	struct	dhcpmsg	*m;
 	struct	dhcpinfo offer, ack;
+	intmask	mask;
 	uid32	slot;
 	uint32	xid;
 	int32	try, len;
 	status	st = SYSERR;
 
+	mask = disable();		/* no kill between these	*/
 	slot = udp_register(0, 0, DHCP_CLIENT_PORT);
 	if (slot == SYSERR) {
+		restore(mask);
 		return SYSERR;
 	}
 	m = (struct dhcpmsg *)getmem(sizeof(*m));
 	if (m == (struct dhcpmsg *)SYSERR) {
 		udp_release(slot);
+		restore(mask);
 		return SYSERR;
 	}
+	dhcpheld[currpid].msg = m;
+	dhcpheld[currpid].slot = slot;
+	restore(mask);
 	for (try = 0; try < DHCP_TRIES && st != OK; try++) {
 		xid = dhcp_xid();
 		len = dhcp_build(m, DHCPDISCOVER, xid, 0, 0);
@@ -288,9 +302,31 @@ status	dhcp_run(void)
 		}
 		st = OK;
 	}
-	freemem((char *)m, sizeof(*m));
-	udp_release(slot);
+	mask = disable();
+	dhcp_forget(currpid);
+	restore(mask);
 	return st;
+}
+
+/*------------------------------------------------------------------------
+ *  dhcp_forget  -  Free the message buffer and UDP slot of process
+ *		    'pid''s dhcp_run (interrupts disabled): when it ends,
+ *		    or is killed in it (each such process used to leave
+ *		    its 1472-byte message in the kernel heap)
+ *------------------------------------------------------------------------
+ */
+void	dhcp_forget(
+	  pid32		pid		/* the process			*/
+	)
+{
+	struct	dhcpheld *dh = &dhcpheld[pid];
+	struct	dhcpmsg	*m = dh->msg;
+
+	if (m != NULL) {
+		dh->msg = NULL;
+		freemem((char *)m, sizeof(*m));
+		udp_release(dh->slot);
+	}
 }
 
 /*------------------------------------------------------------------------

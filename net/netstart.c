@@ -94,4 +94,6 @@ void	net_forget(
 	icmp_forget(pid);		/* an echo reply it waits for	*/
 	arp_forget(pid);		/* an ARP answer it waits for	*/
 	ip_forget(pid);			/* the frame it was sending	*/
+	dhcp_forget(pid);		/* its dhcp_run's message, slot	*/
+	ethunstage(pid);		/* its ETHER0 staging buffer	*/
 }

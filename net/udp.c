@@ -1,6 +1,6 @@
-/* udp.c - udp_init, udp_badbuf, udp_cksum, udp_forget, udp_in,
-	   udp_register, udp_recv, udp_recvaddr, udp_send, udp_sendto,
-	   udp_release */
+/* udp.c - udp_init, udp_badbuf, udp_cksum, udp_unstage, udp_forget,
+	   udp_in, udp_register, udp_recv, udp_recvaddr, udp_send,
+	   udp_sendto, udp_release */
 
 #include <xinu.h>
 
@@ -16,6 +16,8 @@
  */
 
 struct	udpentry udptab[UDP_SLOTS];
+local	struct	udpmsg	*udpstage[NPROC];	/* each process's datagram	*/
+					/*   on its way out (udp_recvaddr) */
 
 /*------------------------------------------------------------------------
  *  udp_init  -  Free every slot
@@ -64,16 +66,31 @@ local	uint16	udp_cksum(struct udphdr *uh, uint32 ulen, uint32 src,
 }
 
 /*------------------------------------------------------------------------
+ *  udp_unstage  -  Free process 'pid''s staging entry, if it has one
+ *		    (interrupts disabled)
+ *------------------------------------------------------------------------
+ */
+local	void	udp_unstage(pid32 pid)
+{
+	if (udpstage[pid] != NULL) {
+		freemem((char *)udpstage[pid], sizeof(struct udpmsg));
+		udpstage[pid] = NULL;
+	}
+}
+
+/*------------------------------------------------------------------------
  *  udp_forget  -  Process 'pid' is being killed (interrupts disabled):
  *		   it waits on no slot any more, so a datagram arriving
  *		   later wakes nobody (a new process given its pid would
- *		   get a stray message)
+ *		   get a stray message), and the staging entry of a
+ *		   datagram it was taking is freed
  *------------------------------------------------------------------------
  */
 void	udp_forget(pid32 pid)
 {
 	int32	i;
 
+	udp_unstage(pid);
 	for (i = 0; i < UDP_SLOTS; i++) {
 		if (udptab[i].waiter == pid) {
 			udptab[i].waiter = -1;
@@ -210,7 +227,13 @@ uid32	udp_register(
  *		     'timeout' ms: up to 'len' bytes into 'buff', its
  *		     sender into *remip and *remport (when not NULL).
  *		     Returns its length (the bytes copied), TIMEOUT or
- *		     SYSERR.
+ *		     SYSERR.  The datagram leaves the queue into a
+ *		     staging entry of the kernel heap, and only then, the
+ *		     slot let go, is the caller's memory written: a page
+ *		     of it swapped out to disk may block there, and a
+ *		     process killed while it blocks has taken its
+ *		     datagram (no second receiver gets it) and gives the
+ *		     staging entry back (udp_forget).
  *------------------------------------------------------------------------
  */
 int32	udp_recvaddr(
@@ -223,7 +246,7 @@ int32	udp_recvaddr(
 	)
 {
 	struct	udpentry *up;
-	struct	udpmsg	*msg;
+	struct	udpmsg	*msg, *stage;
 	intmask	mask;
 	uint64	start, now;
 	int32	n;
@@ -242,11 +265,18 @@ int32	udp_recvaddr(
 		restore(mask);
 		return SYSERR;
 	}
+	stage = (struct udpmsg *)getmem(sizeof(struct udpmsg));
+	if (stage == (struct udpmsg *)SYSERR) {
+		restore(mask);
+		return SYSERR;
+	}
+	udpstage[currpid] = stage;
 	up = &udptab[slot];
 	start = clkms;
 	while (up->count == 0) {
 		now = clkms;
 		if (now - start >= timeout || up->state != UDP_USED) {
+			udp_unstage(currpid);
 			restore(mask);
 			return up->state == UDP_USED ? TIMEOUT : SYSERR;
 		}
@@ -255,16 +285,21 @@ int32	udp_recvaddr(
 		up->waiter = -1;
 	}
 	msg = &up->queue[up->head];
-	n = msg->len < len ? msg->len : len;
-	memcpy(buff, msg->data, n);
-	if (remip != NULL) {
-		*remip = msg->remip;
-	}
-	if (remport != NULL) {
-		*remport = msg->remport;
-	}
+	*stage = *msg;
 	up->head = (up->head + 1) % UDP_QSIZ;
 	up->count--;
+	restore(mask);
+
+	n = stage->len < len ? stage->len : len;
+	memcpy(buff, stage->data, n);	/* these may wait for swap-ins	*/
+	if (remip != NULL) {
+		*remip = stage->remip;
+	}
+	if (remport != NULL) {
+		*remport = stage->remport;
+	}
+	mask = disable();
+	udp_unstage(currpid);
 	restore(mask);
 	return n;
 }

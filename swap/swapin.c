@@ -175,7 +175,7 @@ int32	swap_room(pid32 pid, uint32 vpn, int32 slot, bool8 *owed)
 	}
 	if (swapdev->blocks) {
 		if (swap_exchange() == SYSERR) {
-			return SYSERR;		/* no reserve (README)	*/
+			return SYSERR;		/* no reserve (docs/disk.md) */
 		}
 		*owed = TRUE;
 		return PAGE_AGAIN;

@@ -58,6 +58,15 @@ aimed at one way a peer used to hurt the machine:
   arp_killed        20 processes killed while they wait for ARP: no
                   pending entry and no frame buffer left behind
                   (net_arp_killed)
+  stage_eth_write, stage_eth_read, stage_udp_recv
+                  with swap on a disk (vm.ffs=4), children killed while
+                  an ETHER0 write, an ETHER0 read (of frames this end
+                  sends) or udp_recv blocks on their swapped-out buffer:
+                  no transmit credit lost, no frame or datagram taken
+                  twice, the kernel heap as before (test/kernel/
+                  netstage.c)
+  stage_dhcp_killed processes killed while dhcp_run waits (this end
+                  never answers): no message or UDP slot left behind
 The fuzzer (netfuzz.py makes the frames with scapy, netmodel.py says
 what Xinu must count and answer for each):
   fuzz              FUZZ (100,000) mutated ARP, ICMP, UDP and DHCP
@@ -387,9 +396,11 @@ def counters(text):
     return {k: int(v) for k, v in re.findall(r"\b([a-z]+) (\d+)\b", text)}
 
 
-def on_wire(opts, body, append="net.ip=10.0.0.2/24", case=None):
+def on_wire(opts, body, append="net.ip=10.0.0.2/24", case=None,
+            disk=False):
     """Boot Xinu with 'append' on a link whose other end is this script:
-    the shell, or in-kernel case 'case' (test=case).  body(wire, con,
+    the shell, or in-kernel case 'case' (test=case), with a private disk
+    image when 'disk' (runner.disk_image).  body(wire, con,
     deadline) drives it and returns a reason to fail or None; then the
     shell is told to exit (or the case ends) and the boot is judged,
     and so are the kernel's events (its COM2 port): a process it killed
@@ -400,8 +411,11 @@ def on_wire(opts, body, append="net.ip=10.0.0.2/24", case=None):
     tmp = tempfile.mkdtemp(prefix="xinu-net-")
     events = os.path.join(tmp, "events")
     words = "test=%s %s" % (case, append) if case else append
-    cmd = runner.qemu_command(opts.kernel, words.strip(), opts.mem,
-                              runner.nic(link(qport, wire.port), MAC_B),
+    extra = runner.nic(link(qport, wire.port), MAC_B)
+    if disk:
+        extra += runner.drive_args(runner.disk_image(
+            os.path.join(tmp, "disk.img")))
+    cmd = runner.qemu_command(opts.kernel, words.strip(), opts.mem, extra,
                               events=events)
     bt = runner.Boot(cmd)
     con = Console(bt)
@@ -796,6 +810,32 @@ def test_arp_killed(opts):
         wire.send(echo_answer(req))
         return None
     return on_wire(opts, body, case="net_arp_killed")
+
+
+# The stage_* cases (test/kernel/netstage.c) kill children while they
+# block in a network call on a heap page swapped out to the disk
+STAGE_SWAP = "net.ip=10.0.0.2/24 vm.swapdev=disk vm.ffs=4 vm.swap=64"
+
+
+def stage_case(case, append=STAGE_SWAP, disk=True):
+    """A test that boots in-kernel case 'case' on a link to this script,
+    which sends nothing and answers nothing."""
+    def test(opts):
+        return on_wire(opts, lambda wire, con, deadline: None, append,
+                       case, disk)
+    return test
+
+
+def test_stage_eth_read(opts):
+    """net_stage_eth_read stops netin and asks for frames: this end
+    sends them (their bytes after the header their number, from 1), and
+    the case kills readers while they copy them out."""
+    def body(wire, con, deadline):
+        n = int(con.expect(r"^send (\d+) frames$", deadline).group(1))
+        for i in range(1, n + 1):
+            wire.send(ether(XINU_MAC, 0x88B5, bytes([i]) * 46))
+        return None
+    return on_wire(opts, body, STAGE_SWAP, "net_stage_eth_read", True)
 
 
 # The leases the DHCP server of dhcp_bad_leases gives, in turn: the
@@ -1449,6 +1489,11 @@ TESTS = {"dhcp_gateway": test_dhcp_gateway,
          "dhcp_bad_leases": test_dhcp_bad_leases,
          "ping_killed": test_ping_killed,
          "arp_killed": test_arp_killed,
+         "stage_eth_write": stage_case("net_stage_eth_write"),
+         "stage_eth_read": test_stage_eth_read,
+         "stage_udp_recv": stage_case("net_stage_udp_recv"),
+         "stage_dhcp_killed": stage_case("net_stage_dhcp_killed",
+                                         "net.ip=10.0.0.2/24", False),
          "fuzz": test_fuzz,
          "fuzz_arp": test_fuzz_arp,
          "fuzz_icmp": test_fuzz_icmp,

@@ -9,7 +9,9 @@
  *		pieces) are counted and skipped, and so are frames longer
  *		than ETH_MAXFRAME (QEMU's e1000 passes up to 1522 bytes;
  *		we take no VLAN tags) or than 'len': a frame is never
- *		cut short.
+ *		cut short.  A buffer past the kernel region is filled
+ *		from a staging buffer after the frame left the ring
+ *		(ethstage.c).
  *------------------------------------------------------------------------
  */
 devcall	ethread(
@@ -20,6 +22,7 @@ devcall	ethread(
 {
 	struct	ethcblk	*ethptr = &ethertab[devptr->dvminor];
 	struct	e1000_rxd *rxd;
+	char	*stage;
 	intmask	mask;
 	int32	n;
 
@@ -31,8 +34,13 @@ devcall	ethread(
 			(uint32)buf);
 		return SYSERR;
 	}
-	for (;;) {
+	stage = ethstage(devptr, "read", buf, len);
+	if (stage == (char *)SYSERR) {
+		return SYSERR;
+	}
+	do {
 		if (wait(ethptr->isem) == SYSERR) {
+			ethunstage(currpid);
 			return SYSERR;
 		}
 		mask = disable();
@@ -50,7 +58,7 @@ devcall	ethread(
 			ethptr->rxoversize++;
 		} else {
 			n = rxd->length;
-			memcpy(buf, ethptr->rxbufs + ethptr->rxhead
+			memcpy(stage, ethptr->rxbufs + ethptr->rxhead
 			       * ETH_BUFSIZE, n);
 			ethptr->rxframes++;
 		}
@@ -60,8 +68,10 @@ devcall	ethread(
 		ethptr->rxhead = (ethptr->rxhead + 1) % ETH_NRXD;
 		ethptr->rxmissed += e1000_reg(ethptr, E1000_MPC);
 		restore(mask);
-		if (n >= 0) {
-			return n;
-		}
+	} while (n < 0);
+	if (stage != buf) {
+		memcpy(buf, stage, n);		/* may wait for a swap-in */
 	}
+	ethunstage(currpid);
+	return n;
 }

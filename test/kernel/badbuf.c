@@ -272,7 +272,7 @@ TEST(badbuf_kprintf)
  *  swappedout  -  TRUE when heap page 'va' of this process is in swap
  *------------------------------------------------------------------------
  */
-local	bool8	swappedout(char *va)
+bool8	swappedout(char *va)
 {
 	pte_t	*pte = pte_lookup((pde_t *)proctab[currpid].prpdbr,
 				  (uint32)va);

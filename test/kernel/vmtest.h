@@ -46,6 +46,9 @@ static inline pid32 vrun_wait(pid32 pid)
 
 #define	PAGE(p, i)	((p) + (i) * PAGE_SIZE)
 
+extern	bool8	swappedout(char *);	/* badbuf.c: is a heap page of	*/
+					/*   this process in swap?	*/
+
 /*
  * A page fault is invisible to the compiler: without a barrier it may
  * move other loads (such as a fault counter) across the access that
