@@ -178,42 +178,46 @@ local	status	edge_sweep(int32 nframes)
 	return OK;
 }
 
+/*------------------------------------------------------------------------
+ *  edge_boot  -  Sweep with 'nframes' frames, on disk swap when 'disk'
+ *------------------------------------------------------------------------
+ */
+local	status	edge_boot(int32 nframes, bool8 disk)
+{
+	REQUIRE(swapdev->blocks == disk);
+	return edge_sweep(nframes);
+}
+
 #define	DISKSWAP	"+disk vm.swapdev=disk "
 
 TEST_BOOT(stackedge_ffs1_ram, "vm.ffs=1")
 {
-	REQUIRE(!swapdev->blocks);
-	return edge_sweep(1);
+	return edge_boot(1, FALSE);
 }
 
 TEST_BOOT(stackedge_ffs2_ram, "vm.ffs=2")
 {
-	REQUIRE(!swapdev->blocks);
-	return edge_sweep(2);
+	return edge_boot(2, FALSE);
 }
 
 TEST_BOOT(stackedge_ffs1_disk, DISKSWAP "vm.ffs=1")
 {
-	REQUIRE(swapdev->blocks);
-	return edge_sweep(1);
+	return edge_boot(1, TRUE);
 }
 
 TEST_BOOT(stackedge_ffs2_disk, DISKSWAP "vm.ffs=2")
 {
-	REQUIRE(swapdev->blocks);
-	return edge_sweep(2);
+	return edge_boot(2, TRUE);
 }
 
 /* Every frame and every slot full: the swap-in is an exchange (RAM:
  * through the bounce page; disk: through the spare slot) */
 TEST_BOOT(stackedge_full_ram, "vm.ffs=1 vm.swap=1")
 {
-	REQUIRE(!swapdev->blocks);
-	return edge_sweep(1);
+	return edge_boot(1, FALSE);
 }
 
 TEST_BOOT(stackedge_full_disk, DISKSWAP "vm.ffs=1 vm.swap=1")
 {
-	REQUIRE(swapdev->blocks);
-	return edge_sweep(1);
+	return edge_boot(1, TRUE);
 }
