@@ -11,11 +11,12 @@
 #define	AEAD_TAGLEN	16		/* bytes of a tag		*/
 #define	CHACHA_BLOCK	64		/* bytes of one keystream block	*/
 
-/* Poly1305's running state: the accumulator and the key in 26-bit	*/
+/* Poly1305's running state: the accumulator and the key in 32-bit	*/
 /* limbs, and a partial block						*/
 struct	poly1305 {
 	uint32_t h[5];			/* accumulator, mod 2^130 - 5	*/
-	uint32_t r[5];			/* the clamped r		*/
+					/*   (h[4]: its bits from 128)	*/
+	uint32_t r[4];			/* the clamped r		*/
 	uint32_t s[4];			/* the s added at the end	*/
 	uint8_t	buf[16];		/* bytes of a block not yet in	*/
 	uint32_t used;			/* how many of them		*/

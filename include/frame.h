@@ -85,8 +85,10 @@ extern	void	frame_setio(int32 f);
 extern	void	frame_remap(int32 f, bool8 dirty);
 
 /* A replacement policy (swap/): one file that includes <xinu.h> and
- * <frame.h> and defines a struct vmpolicy, and one entry in the table
- * in swap/policy.c.  Its functions run with interrupts disabled. */
+ * <frame.h> and defines a struct vmpolicy, and one line of
+ * VMPOLICY_TABLE (vmtable.h).  Its functions run with interrupts
+ * disabled.  A policy that keeps no state per page ignores the
+ * optional hooks. */
 struct	vmpolicy {
 	const	char	*name;		/* as in vm.policy=NAME		*/
 	void	(*reset)(uint32 seed);	/* start over (at boot and on	*/
@@ -97,6 +99,12 @@ struct	vmpolicy {
 					/* just received a page		*/
 	void	(*tick)(void);		/* optional (NULL): a clock	*/
 					/* tick (1 ms) passed		*/
+	void	(*evicted)(int32 f);	/* optional (NULL): frame 'f''s	*/
+					/* page goes to swap (owner and	*/
+					/* vpn still in ffstab[f])	*/
+	void	(*freed)(int32 f);	/* optional (NULL): frame 'f''s	*/
+					/* page left it other than by	*/
+					/* eviction (freed)		*/
 };
 extern	const	struct	vmpolicy *vmpolicy;	/* the one in force	*/
 extern	const	struct	vmpolicy *const vmpolicies[];	/* NULL-ended	*/

@@ -170,5 +170,6 @@ struct	vminfo	{
 extern	syscall	vm_info(pid32, struct vminfo *);
 extern	status	vm_setpolicy(const char *, uint32);
 extern	const	char	*vm_policyname(int32);
+extern	const	char	*swapdev_name(int32);
 
 #endif

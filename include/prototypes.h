@@ -192,6 +192,8 @@ extern	void	vmminit(void);
 extern	void	swap_start(void);
 extern	void	pagefault(struct trapframe *, uint32);
 extern	void	vm_tick(void);
+extern	void	vm_evicted(int32);
+extern	void	vm_freed(int32);
 extern	bool8	vmteardown(pid32);
 extern	void	stkguard(uint32);
 extern	void	stkunguard(uint32);

@@ -67,18 +67,27 @@ extern	struct	vmstats	vmtotal;
  *    meanwhile (paging/frameio.c): not chosen, not freed, its page not
  *    mapped until the read is done.  The disk backend (swap/swapdisk.c)
  *    is one; vm.swapdev=disk picks it once the devices are up.
+ *  - A backend is one file, swap/swapNAME.c defining NAMEswap, and
+ *    one line of SWAPDEV_TABLE (vmtable.h); swap_start (swapstart.c)
+ *    picks the one vm.swapdev names if its start hook agrees.
  *  - I/O cannot fail as far as the caller knows: a backend retries, or
  *    panics when the swap data is lost.  getslot returns OK, or SYSERR
  *    when the slot's bytes are not what was put there (sealed swap,
  *    swap/seal.c, wraps the backend in use and checks every page it
  *    reads back); the frame then holds nothing of them. */
 struct	swapdev	{
-	const	char	*name;
+	const	char	*name;		/* as in vm.swapdev=NAME	*/
 	bool8	blocks;			/* getslot/putslot may block	*/
 	status	(*getslot)(uint32 slot, uint32 pa);	/* slot -> frame */
 	void	(*putslot)(uint32 slot, uint32 pa);	/* frame -> slot */
+	status	(*start)(void);		/* optional (NULL): at boot,	*/
+					/* once the devices are up: OK	*/
+					/* when it can hold swap_limit	*/
+					/* slots, else SYSERR having	*/
+					/* said why in one line		*/
 };
 extern	const	struct	swapdev	*swapdev;	/* the backend in use	*/
+extern	const	struct	swapdev	*const swapdevs[];	/* SWAPDEV_TABLE */
 
 /* Requests to the VM system process (paging/vmm.c) */
 #define	VMR_ALLOC	1	/* vmalloc				*/
@@ -152,7 +161,6 @@ extern	status	swap_exchange(void);
 extern	status	swap_evict_again(void);
 extern	status	swap_in(int32, int32, bool8 *);
 extern	int32	swap_room(pid32, uint32, int32, bool8 *);
-extern	const	struct	swapdev	diskswap;
 extern	process	pageout(void);
 extern	sid32	pgosem;
 extern	void	pageout_poke(void);

@@ -99,6 +99,7 @@ void	page_release(pid32 pid, uint32 va)
 			swap_free(pid, ffstab[f].slot);
 		}
 		ffs_free(f);
+		vm_freed(f);
 	} else if (*pte & PTE_IS_SWAPPED) {
 		swap_free(pid, PTE_SLOT(*pte));
 	}

@@ -141,6 +141,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		if (fr->owner == FFS_ORPHAN) {	/* the page was freed	*/
 			orphan_release(f);	/* meanwhile: its slot	*/
 		} else {			/* goes with the frame	*/
+			vm_evicted(f);
 			frame_unmap(f, slot);
 			fr->slot = NOSLOT;
 			ffs_free(f);
@@ -152,6 +153,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	} else if (write) {
 		swapdev->putslot(slot, ffsaddr(f));
 	}
+	vm_evicted(f);
 	frame_unmap(f, slot);
 	fr->slot = NOSLOT;		/* the PTE holds it now		*/
 	ffs_free(f);

@@ -27,6 +27,7 @@ void	orphan_release(int32 f)
 		swap_release(ffstab[f].slot);
 	}
 	ffs_release(f);
+	vm_freed(f);
 }
 
 /*------------------------------------------------------------------------
@@ -59,6 +60,7 @@ void	swap_ioabort(pid32 pid)
 		frame_unmap(f, fr->slot);
 		fr->slot = NOSLOT;	/* the PTE holds it now		*/
 		ffs_free(f);
+		vm_freed(f);
 	} else {
 		frame_remap(f, TRUE);
 		if (swap_over()) {	/* the copy was no good anyway	*/

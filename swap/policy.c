@@ -1,21 +1,22 @@
-/* policy.c - vm_setpolicy, vm_policyname, vm_tick: the table of
-	      replacement policies */
+/* policy.c - vm_setpolicy, vm_policyname, vm_tick, vm_evicted,
+	      vm_freed: the table of replacement policies */
 
 #include <xinu.h>
 #include <frame.h>
+#include <vmtable.h>
 
 /*
- * A policy is one file defining a struct vmpolicy and one entry here.
+ * A policy is one file defining a struct vmpolicy and one line of
+ * VMPOLICY_TABLE (vmtable.h); the table here expands those lines.
  */
 
-extern	const	struct	vmpolicy clock_policy, random_policy, fifo_policy,
-		aging_policy;
+#define	POLICY_DECL(name)	extern const struct vmpolicy name##_policy;
+#define	POLICY_ENTRY(name)	&name##_policy,
+
+VMPOLICY_TABLE(POLICY_DECL)
 
 const	struct	vmpolicy *const vmpolicies[] = {
-	&clock_policy,			/* the default: first		*/
-	&random_policy,
-	&fifo_policy,
-	&aging_policy,
+	VMPOLICY_TABLE(POLICY_ENTRY)	/* the default: first		*/
 	NULL
 };
 
@@ -61,5 +62,30 @@ void	vm_tick(void)
 {
 	if (vmpolicy->tick != NULL) {
 		vmpolicy->tick();
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  vm_evicted  -  Frame 'f''s page goes to swap (evict.c, before the
+ *		   frame is freed): tell the policy if it wants to know
+ *------------------------------------------------------------------------
+ */
+void	vm_evicted(int32 f)
+{
+	if (vmpolicy->evicted != NULL) {
+		vmpolicy->evicted(f);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  vm_freed  -  Frame 'f''s page left it other than by eviction (freed,
+ *		 or its read cut short; paging/heap.c, ioabort.c): tell
+ *		 the policy if it wants to know
+ *------------------------------------------------------------------------
+ */
+void	vm_freed(int32 f)
+{
+	if (vmpolicy->freed != NULL) {
+		vmpolicy->freed(f);
 	}
 }

@@ -10,7 +10,8 @@
  * backend is in use (RAM or disk, struct swapdev in vm.h), as a backend
  * of its own that wraps it: the plain backend moves sealed bytes between
  * a slot and a page of the calling process's own here (sealbuf, in the
- * kernel region, so identity mapped), and the frame is sealed from, or
+ * kernel region, so identity mapped: the disk driver reads and writes
+ * it as it is, with no bounce copy), and the frame is sealed from, or
  * opened into, only here: no backend ever sees a frame's clear bytes,
  * and a new backend is sealed for free.  A process has at most one swap
  * I/O at a time (it blocks in it), so one page each is enough, and a

@@ -1,51 +1,61 @@
-/* swapstart.c - swap_start, pageout_start */
+/* swapstart.c - swap_start, swapdev_name, pageout_start: the table of
+		swap backends */
 
 #include <xinu.h>
 #include <vm.h>
+#include <vmtable.h>
 #include <seal.h>
 
 /*
  * Swap's part of the boot, once the devices are up (sysinit calls
- * swap_start after vmminit): the disk backend if the command line asks
- * for it, sealing (vm.swapcrypt, sealdev.c), then the pageout daemon if
- * asked.  Boot code only, kept apart
- * from the files the fault path calls: the fault path wakes the daemon
- * (pageout_poke) but never creates a process.
+ * swap_start after vmminit): the backend the command line names
+ * (vm.swapdev) if its start hook agrees, sealing (vm.swapcrypt,
+ * sealdev.c), then the pageout daemon if asked.  Boot code only, kept
+ * apart from the files the fault path calls: the fault path wakes the
+ * daemon (pageout_poke) but never creates a process.  The table of
+ * backends expands SWAPDEV_TABLE (vmtable.h); the first, RAM, is in
+ * force until swap_start.
  */
+
+#define	SWAPDEV_DECL(name)	extern const struct swapdev name##swap;
+#define	SWAPDEV_ENTRY(name)	&name##swap,
+
+SWAPDEV_TABLE(SWAPDEV_DECL)
+
+const	struct	swapdev	*const swapdevs[] = {
+	SWAPDEV_TABLE(SWAPDEV_ENTRY)	/* the default: first		*/
+	NULL
+};
 
 local	void	pageout_start(void);
 
 /*------------------------------------------------------------------------
- *  swap_start  -  Once the devices are up: swap to DISK0 if the command
- *		   line asks (vm.swapdev=disk) and the disk is there and
- *		   holds every slot, else say why in one line and keep
- *		   RAM swap; the block after the slots, if the disk has
- *		   it, is the reserve (see slots.c); then seal the swap
+ *  swapdev_name  -  Name of backend 'i' of the table, or NULL past the
+ *		     last (for the command line)
+ *------------------------------------------------------------------------
+ */
+const	char	*swapdev_name(int32 i)
+{
+	return swapdevs[i] != NULL ? swapdevs[i]->name : NULL;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_start  -  Once the devices are up: swap to the backend the
+ *		   command line names (vm.swapdev=NAME) if its start hook
+ *		   agrees, else keep the default; then seal the swap
  *		   (vm.swapcrypt, sealdev.c) and start the pageout daemon
  *		   if asked
  *------------------------------------------------------------------------
  */
 void	swap_start(void)
 {
-	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
-	uint32	nblocks = atptr->atsectors / ATA_BLKSECT;
+	int32	i;
 
-	if (strcmp(bootcfg.swapdev, "disk") == 0) {
-		if (!atptr->atpresent) {
-			kprintf("vm.swapdev=disk: no disk on DISK0, swapping"
-				" to RAM\n");
-		} else if (nblocks < swap_limit) {
-			kprintf("vm.swapdev=disk: DISK0 holds %d pages, swap"
-				" needs %d; swapping to RAM\n", nblocks,
-				swap_limit);
-		} else {
-			swapdev = &diskswap;
-			if (nblocks > swap_limit) {
-				swap_addreserve();	/* SYSERR: past	*/
-			}				/* the swap area */
-			/* Programs keep off swap's blocks, the reserve too */
-			control(DISK0, ATA_CTL_SWAPBLKS, swap_limit +
-				(swap_reserve() != SYSERR), 0);
+	for (i = 0; swapdevs[i] != NULL; i++) {
+		if (strcmp(bootcfg.swapdev, swapdevs[i]->name) == 0 &&
+		    (swapdevs[i]->start == NULL ||
+		     swapdevs[i]->start() == OK)) {
+			swapdev = swapdevs[i];
 		}
 	}
 	seal_start();

@@ -37,7 +37,6 @@ struct	bootcfg	bootcfg = {		/* the defaults (others: 0, "")	*/
 };
 
 local	const	char	*onoff(int32);
-local	const	char	*swapdevs(int32);
 
 #define	NUMKEY(key, lo, hi, var)					\
 	{ key, CK_NUM, lo, hi, #hi, &bootcfg.var, NULL }
@@ -52,7 +51,7 @@ local	const	struct	cmdkey	cmdkeys[] = {
 	NUMKEY("vm.seed", 0, INT32_MAX, seed),
 	NUMKEY("vm.debug", 0, INT32_MAX, debug),
 	NAMEKEY("vm.policy", policy, vm_policyname),
-	NAMEKEY("vm.swapdev", swapdev, swapdevs),
+	NAMEKEY("vm.swapdev", swapdev, swapdev_name),
 	NAMEKEY("vm.swapper", swapper, onoff),
 	NAMEKEY("vm.swapcrypt", swapcrypt, onoff),
 	NUMKEY("vm.lowater", 0, MAX_FFS_SIZE, lowater),
@@ -71,15 +70,6 @@ local	const	struct	cmdkey	cmdkeys[] = {
 local	const	char	*onoff(int32 i)
 {
 	return i == 0 ? "on" : i == 1 ? "off" : NULL;
-}
-
-/*------------------------------------------------------------------------
- *  swapdevs  -  The i-th swap backend name, or NULL past the last
- *------------------------------------------------------------------------
- */
-local	const	char	*swapdevs(int32 i)
-{
-	return i == 0 ? "ram" : i == 1 ? "disk" : NULL;
 }
 
 /*------------------------------------------------------------------------

@@ -40,6 +40,9 @@ table ends with each fault kind as a ratio to its floor:
                                copy in swap is good: nothing is written)
     fault_lazy_evict           trap + copy + zero + 2 invlpg
 
+bench_evict_every_policy gives fault_lazy_evict_NAME for every policy of
+the table (vm.policy=NAME), each against fault_lazy_evict's floor.
+
 bench_seal (vm.swapcrypt=on) adds sealed swap against its bases, all in
 its one boot: seal_4k and open_4k (ChaCha20-Poly1305 over one page,
 also given in cycles per byte) against copy_4k, and the sealed swap-in
@@ -218,7 +221,9 @@ def ratios(rows):
     taken within that run's boot."""
     cyc = {m: u.get("cycles", []) for _, m, u in rows}
     found = []
-    for kind, parts in FLOORS:
+    evict = dict(FLOORS)["fault_lazy_evict"]    # bench_evict_every_policy
+    for kind, parts in FLOORS + [(m, evict) for m in cyc
+                                 if m.startswith("fault_lazy_evict_")]:
         if not cyc.get(kind) or any(not cyc.get(p) for p in parts):
             continue
         runs = min([len(cyc[kind])] + [len(cyc[p]) for p in parts])

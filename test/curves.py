@@ -19,7 +19,7 @@ about 16 references (fewer when they fault).
 
 Outputs in --out (compile/curves/): curves.csv (workload, policy,
 frames, refs, faults, faults/OPT), and per workload WORKLOAD.png and
-WORKLOAD.svg, plus all.png / all.svg with the four side by side.
+WORKLOAD.svg, plus all.png / all.svg with all of them side by side.
 """
 
 import argparse
@@ -34,7 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import runner                   # noqa: E402  (Boot, qemu_command, ...)
 
 ICOUNT = ["-icount", "shift=6,sleep=off"]   # 64 ns an instruction
-WORKLOADS = ["loop", "zipf", "scanhot", "twoproc"]
+WORKLOADS = ["loop", "zipf", "scanhot", "twoproc", "phase"]
 # Okabe and Ito's colour-blind-safe palette, and for each policy a
 # marker and a dash of its own, so the plots read in grey too; policies
 # that fault alike (FIFO, clock and LRU on loop) show as concentric
@@ -118,9 +118,12 @@ def plot(rows, policies, opts):
             fig.savefig(os.path.join(opts.docdir, "curves-%s.png" % wl),
                         dpi=120, metadata=NOSTAMP["png"])
         plt.close(fig)
-    fig, axes = plt.subplots(2, 2, figsize=(14, 9.8))
+    nrows = (len(WORKLOADS) + 1) // 2
+    fig, axes = plt.subplots(nrows, 2, figsize=(14, 4.9 * nrows))
     for ax, wl in zip(axes.flat, WORKLOADS):
         draw(ax, wl)
+    for ax in axes.flat[len(WORKLOADS):]:
+        ax.set_visible(False)
     fig.tight_layout()
     for ext in ("png", "svg"):
         fig.savefig(os.path.join(opts.out, "all.%s" % ext), dpi=100,

@@ -74,7 +74,7 @@ runner.py runs these in its pool beside the other tests:
                   they may agree by chance)
   curves          test/curves.py (make curves) on two frame counts and
                   short strings: curves.csv has OPT, LRU and every policy
-                  for every workload, no policy beats OPT, all agree when
+                  of include/vmtable.h for every workload, no policy beats OPT, all agree when
                   every page fits, and the plots are drawn (when Debian's
                   matplotlib is installed)
   build-lines     compile/Makefile building a program against the kernel
@@ -906,6 +906,13 @@ def test_sealed_image(tmp, opts):
     return None, out + out2
 
 
+def table_policies():
+    """The policies of the kernel's table: the lines P(NAME) of
+    include/vmtable.h, in order."""
+    with open(os.path.join(TOP, "include/vmtable.h")) as f:
+        return re.findall(r"^\s*P\((\w+)\)", f.read(), re.M)
+
+
 def test_curves(tmp, opts):
     plotpy = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") \
         else "python3"
@@ -922,8 +929,10 @@ def test_curves(tmp, opts):
         rows = list(csv.DictReader(f))
     faults = {(r["workload"], r["policy"], int(r["frames"])):
               int(r["faults"]) for r in rows}
-    want = ["opt", "lru", "clock", "random", "fifo", "aging"]
-    for wl in ("loop", "zipf", "scanhot", "twoproc"):
+    want = ["opt", "lru"] + table_policies()
+    if len(want) < 6:
+        raise Failed("include/vmtable.h: too few policies: %s" % want)
+    for wl in ("loop", "zipf", "scanhot", "twoproc", "phase"):
         for fr in (8, 64):
             got = {p: faults.get((wl, p, fr)) for p in want}
             if None in got.values():

@@ -68,6 +68,9 @@ uint32	sim_faults(const struct vmpolicy *p, const uint32 *refs, uint32 n,
 					abort();
 				}
 				f = v;
+				if (p->evicted != NULL) {
+					p->evicted(f);
+				}
 			}
 			ffstab[f].owner = 1;
 			ffstab[f].vpn = refs[i];

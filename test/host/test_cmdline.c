@@ -10,11 +10,12 @@
  * the kernel would print at boot, and bootcfg for what it stored; where
  * an event quote starts (kevquote) is noted, so a case can check the
  * event lines a batch runner would read.  The
- * two policy names stand in for swap/'s table.  The line passed starts with
+ * two policy names and two backend names stand in for swap/'s tables.  The line passed starts with
  * an image name, as Multiboot loaders pass it.
  */
 
 local	const	char	*policies[] = { "clock", "random", NULL };
+local	const	char	*backends[] = { "ram", "disk", NULL };
 
 local	char	out[4096];		/* what kprintf printed		*/
 local	uint32	outlen;
@@ -29,6 +30,15 @@ local	struct	bootcfg	defaults;	/* system/cmdline.c's, at start	*/
 const	char	*vm_policyname(int32 i)
 {
 	return policies[i];
+}
+
+/*------------------------------------------------------------------------
+ *  swapdev_name  -  Name of backend 'i', as swap/swapstart.c gives it
+ *------------------------------------------------------------------------
+ */
+const	char	*swapdev_name(int32 i)
+{
+	return backends[i];
 }
 
 /*------------------------------------------------------------------------

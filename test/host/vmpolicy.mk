@@ -1,15 +1,19 @@
 # test/host/vmpolicy.mk - host unit tests of the replacement policies, and
 # the host half of make curves
 #
-# The real swap/clock.c, random.c, fifo.c and aging.c are compiled
-# unchanged with the host compiler against vmstub/ (as vm.mk does) and
-# framesim.c, a fake frame layer that plays reference strings against a
-# policy and computes OPT and LRU.  test/workload/workload.c, the
-# generator the kernel's player uses too, gives both the same strings.
+# The real policy files, swap/NAME.c for every line P(NAME) of
+# include/vmtable.h, are compiled unchanged with the host compiler
+# against vmstub/ (as vm.mk does) and framesim.c, a fake frame layer
+# that plays reference strings against a policy and computes OPT and
+# LRU.  test/workload/workload.c, the generator the kernel's player
+# uses too, gives both the same strings.
 
-POLICY_SRCS := swap/clock.c swap/random.c swap/fifo.c swap/aging.c \
-	       test/host/framesim.c test/workload/workload.c
-POLICY_HDRS := $(VM_HDRS) test/host/framesim.h test/workload/workload.h
+POLICY_NAMES := $(shell sed -n 's/^[[:space:]]*P(\([a-z0-9_]*\)).*/\1/p' \
+		  include/vmtable.h)
+POLICY_SRCS := $(POLICY_NAMES:%=swap/%.c) \
+	       test/host/framesim.c $(wildcard test/workload/*.c)
+POLICY_HDRS := $(VM_HDRS) include/vmtable.h test/host/framesim.h \
+	       $(wildcard test/workload/*.h)
 
 HOST_TESTS += $(HOSTOUT)/test_policy $(HOSTOUT)/yardstick
 

@@ -339,6 +339,54 @@ TEST_BOOT(bench_faults, "vm.ffs=4096")
 }
 
 /*
+ * The eviction fault under every policy of the table, in one boot: a
+ * heap twice FFS, pages 0..n-1 written (lazy, FFS fills), then pages
+ * n..2n-1 written, each a first touch that evicts the policy's victim,
+ * reported as fault_lazy_evict_NAME.  Every policy faults on every one
+ * of these touches, so the numbers compare the policies' own work per
+ * eviction (against bench_faults' floor: trap + copy + zero + 2 invlpg).
+ * A round first, unreported, so that QEMU's first touches of frames and
+ * slots fall on no policy.
+ */
+local	void	evict_round(char *p, int32 n, const char *name)
+{
+	int32	i;
+
+	CHECK(vfree(p, 2 * n * PAGE_SIZE) == OK);	/* FFS empty	*/
+	CHECK(vmalloc(2 * n * PAGE_SIZE) == p);
+	for (i = 0; i < n; i++) {
+		vm_write(PAGE(p, i), i);
+	}
+	CHECK(touch(name, p, n, n, TRUE) > 0);
+}
+
+local	process	evicter(int32 n)
+{
+	char	*p = vmalloc(2 * n * PAGE_SIZE);
+	char	name[48];
+	int32	k;
+
+	REQUIRE(p != (char *)SYSERR);
+	evict_round(p, n, NULL);
+	for (k = 0; vm_policyname(k) != NULL; k++) {
+		vm_setpolicy(vm_policyname(k), 1);
+		sprintf(name, "fault_lazy_evict_%s", vm_policyname(k));
+		evict_round(p, n, name);
+	}
+	vm_setpolicy(vm_policyname(0), 1);
+	CHECK(vm_audit() == OK);
+	return OK;
+}
+
+TEST_BOOT(bench_evict_every_policy, "vm.ffs=4096")
+{
+	REQUIRE(free_ffs_pages() == NFAULTS);
+	REQUIRE(vrun(evicter, NFAULTS) != SYSERR);
+	CHECK(free_ffs_pages() == NFAULTS);
+	return OK;
+}
+
+/*
  * Sealed swap's cost, in one boot with vm.swapcrypt=on: sealing and
  * opening one page (ChaCha20-Poly1305 over 4 KiB) against copying it,
  * then the fault kinds sealed and, with the plain backend put back

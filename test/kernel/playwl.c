@@ -4,6 +4,7 @@
 #include <vm.h>
 #include "vmtest.h"
 #include "../workload/workload.h"
+#include "../workload/cpmodel.h"
 
 /*
  * Each workload of test/workload/workload.c is played by vcreate'd
@@ -25,7 +26,9 @@
  * 1 ms ticks the aging policy samples A bits on).
  *
  * FIFO does not look at A bits, so its faults do not depend on timing:
- * they must equal a model of FIFO run here on the same string.
+ * they must equal a model of FIFO run here on the same string.  Nor do
+ * CLOCK-Pro's: it reads A bits only when it evicts or fills, never on a
+ * tick, so they must equal test/workload/cpmodel.c's.
  */
 
 struct	wlplay	{
@@ -104,6 +107,26 @@ local	uint32	fifo_model(uint32 frames)
 }
 
 /*------------------------------------------------------------------------
+ *  clockpro_model  -  Faults of CLOCK-Pro with 'frames' frames on the
+ *		       string (test/workload/cpmodel.c)
+ *------------------------------------------------------------------------
+ */
+local	uint32	clockpro_model(uint32 frames)
+{
+	return cp_model(play.kind, play.npages, play.seed, play.refs, frames);
+}
+
+/* The policies whose faults a model gives exactly */
+local	const	struct	{
+	const	char	*name;
+	uint32	(*model)(uint32 frames);
+} models[] = {
+	{ "fifo", fifo_model },
+	{ "clockpro", clockpro_model }
+};
+#define	NMODELS	(sizeof(models) / sizeof(models[0]))
+
+/*------------------------------------------------------------------------
  *  playone  -  Play the string once; returns its faults
  *------------------------------------------------------------------------
  */
@@ -145,15 +168,16 @@ local	uint32	playone(void)
 }
 
 /*------------------------------------------------------------------------
- *  playall  -  Every workload under every policy; checks FIFO against
- *		its model and that all memory comes back
+ *  playall  -  Every workload under every policy; checks FIFO and
+ *		CLOCK-Pro against their models and that all memory
+ *		comes back
  *------------------------------------------------------------------------
  */
 local	void	playall(void)
 {
 	struct	vmsnap	s;
 	const	char	*name;
-	uint32	faults, i;
+	uint32	faults, i, m;
 
 	play.refs = bootarg_uint("wlrefs", 4000);
 	play.npages = bootarg_uint("wlpages", 64);
@@ -168,11 +192,14 @@ local	void	playall(void)
 				ffs_limit, play.refs, faults);
 			CHECK(faults >= (ffs_limit < play.npages ? ffs_limit
 					 : 1));
-			if (strcmp(name, "fifo") == 0 &&
-			    faults != fifo_model(ffs_limit)) {
-				kprintf("fifo model: %u faults\n",
-					fifo_model(ffs_limit));
-				CHECK(faults == fifo_model(ffs_limit));
+			for (m = 0; m < NMODELS; m++) {
+				if (strcmp(name, models[m].name) == 0 &&
+				    faults != models[m].model(ffs_limit)) {
+					kprintf("%s model: %u faults\n", name,
+						models[m].model(ffs_limit));
+					CHECK(faults == models[m].model(
+					      ffs_limit));
+				}
 			}
 			CHECK(vm_audit() == OK);
 			CHECK(vmsnap_same(&s));

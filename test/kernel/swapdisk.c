@@ -3,6 +3,7 @@
 #include <xinu.h>
 #include <vm.h>
 #include <seal.h>
+#include <vmtable.h>
 #include "vmtest.h"
 
 /*
@@ -213,7 +214,7 @@ TEST_BOOT(swapdisk_pages_round_trip, DISKSWAP "vm.ffs=8")
 
 /* A write-back in flight: the frame is not handed out, its page is not
  * mapped, a store to the page waits and is not lost, and the policy
- * (clock or random) passes the busy frame over */
+ * (each of the table) passes the busy frame over */
 local	status	writeback_case(void)
 {
 	struct	vmsnap	s;
@@ -288,29 +289,15 @@ local	status	writeback_case(void)
 	return OK;
 }
 
-TEST_BOOT(swapdisk_writeback_in_flight_clock,
-	  DISKSWAP "vm.ffs=4 vm.policy=clock")
-{
-	return writeback_case();
-}
-
-TEST_BOOT(swapdisk_writeback_in_flight_fifo,
-	  DISKSWAP "vm.ffs=4 vm.policy=fifo")
-{
-	return writeback_case();
-}
-
-TEST_BOOT(swapdisk_writeback_in_flight_aging,
-	  DISKSWAP "vm.ffs=4 vm.policy=aging")
-{
-	return writeback_case();
-}
-
-TEST_BOOT(swapdisk_writeback_in_flight_random,
-	  DISKSWAP "vm.ffs=4 vm.policy=random vm.seed=7")
-{
-	return writeback_case();
-}
+/* One case per policy of the table (vmtable.h), e.g.
+ * swapdisk_writeback_in_flight_clock; vm.seed only matters to random */
+#define	WRITEBACK_CASE(name)						\
+	TEST_BOOT(swapdisk_writeback_in_flight_##name,			\
+		  DISKSWAP "vm.ffs=4 vm.policy=" #name " vm.seed=7")	\
+	{								\
+		return writeback_case();				\
+	}
+VMPOLICY_TABLE(WRITEBACK_CASE)
 
 /* Set up kid 'k' with page 0 on the disk and a free frame, then have it
  * read page 0 back: it blocks in that read */
@@ -643,18 +630,15 @@ local	status	soak(void)
 	return OK;
 }
 
-TEST_BOOT(swapdisk_integrity_clock, DISKSWAP "vm.ffs=32 vm.policy=clock")
-{
-	REQUIRE(swapdev->blocks);
-	return soak();
-}
-
-TEST_BOOT(swapdisk_integrity_random,
-	  DISKSWAP "vm.ffs=32 vm.policy=random vm.seed=3")
-{
-	REQUIRE(swapdev->blocks);
-	return soak();
-}
+/* One case per policy of the table, e.g. swapdisk_integrity_clock */
+#define	INTEGRITY_CASE(name)						\
+	TEST_BOOT(swapdisk_integrity_##name,				\
+		  DISKSWAP "vm.ffs=32 vm.policy=" #name " vm.seed=3")	\
+	{								\
+		REQUIRE(swapdev->blocks);				\
+		return soak();						\
+	}
+VMPOLICY_TABLE(INTEGRITY_CASE)
 
 /* Sealed disk swap (the default there) under every policy of the
  * table in one boot; then with vm.swapcrypt=off nothing is sealed */
@@ -673,6 +657,26 @@ TEST_BOOT(seal_disk_integrity_every_policy, DISKSWAP "vm.ffs=32 touches=2000")
 	CHECK(i >= 4 && sealstats.opened > 0 && sealstats.failed == 0);
 	return OK;
 }
+
+/* Every backend of the table (vmtable.h), unsealed, under every policy
+ * of the table in one boot, e.g. swap_integrity_every_policy_on_ram;
+ * the disk is attached for every one, and used by the disk's */
+#define	BACKEND_CASE(dev)						\
+	TEST_BOOT(swap_integrity_every_policy_on_##dev, "+disk "	\
+		  "vm.swapdev=" #dev " vm.swapcrypt=off vm.ffs=32 "	\
+		  "touches=2000")					\
+	{								\
+		int32	i;						\
+									\
+		REQUIRE(strcmp(swapdev->name, #dev) == 0);		\
+		for (i = 0; vm_policyname(i) != NULL; i++) {		\
+			REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK); \
+			kprintf("policy %s\n", vm_policyname(i));	\
+			CHECK(soak() == OK);				\
+		}							\
+		return OK;						\
+	}
+SWAPDEV_TABLE(BACKEND_CASE)
 
 TEST_BOOT(seal_disk_off, DISKSWAP "vm.ffs=32 vm.swapcrypt=off touches=2000")
 {
@@ -882,29 +886,14 @@ local	status	xfull_case(void)
 	return OK;
 }
 
-TEST_BOOT(swapdisk_full_exchange_clock,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=clock")
-{
-	return xfull_case();
-}
-
-TEST_BOOT(swapdisk_full_exchange_fifo,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=fifo")
-{
-	return xfull_case();
-}
-
-TEST_BOOT(swapdisk_full_exchange_random,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=random vm.seed=5")
-{
-	return xfull_case();
-}
-
-TEST_BOOT(swapdisk_full_exchange_aging,
-	  DISKSWAP "vm.ffs=4 vm.swap=4 vm.policy=aging")
-{
-	return xfull_case();
-}
+/* One case per policy of the table, e.g. swapdisk_full_exchange_clock */
+#define	EXCHANGE_CASE(name)						\
+	TEST_BOOT(swapdisk_full_exchange_##name, DISKSWAP		\
+		  "vm.ffs=4 vm.swap=4 vm.policy=" #name " vm.seed=5")	\
+	{								\
+		return xfull_case();					\
+	}
+VMPOLICY_TABLE(EXCHANGE_CASE)
 
 /*
  * Kills and frees during an exchange.  Kid A's 4 pages are on the disk

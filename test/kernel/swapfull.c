@@ -192,13 +192,14 @@ TEST_BOOT(swap_full_pages_that_fit_live, "vm.ffs=4 vm.swap=4")
 {
 	struct	vmsnap	s;
 	uint32	seed;
-	int32	n;
+	int32	n, i;
 
 	vmsnap_take(&s);
 	for (n = FFS + SWAP - 1; n <= FFS + SWAP; n++) {
-		CHECK(fit_run("clock", 0, n));
-		for (seed = 1; seed <= 5; seed++) {
-			CHECK(fit_run("random", seed, n));
+		for (i = 0; vm_policyname(i) != NULL; i++) {
+			for (seed = 1; seed <= 5; seed++) {
+				CHECK(fit_run(vm_policyname(i), seed, n));
+			}
 		}
 		CHECK(vm_audit() == OK);
 		CHECK(vmsnap_same(&s));
@@ -234,7 +235,6 @@ local	process	holder(int32 n)
 TEST_BOOT(swap_full_one_page_too_many_dies, "vm.ffs=4 vm.swap=4")
 {
 	static	char	out[512];
-	static	const	char	*const policies[] = { "clock", "random" };
 	struct	vmsnap	s;
 	char	want[32];
 	pid32	pid, h;
@@ -243,9 +243,9 @@ TEST_BOOT(swap_full_one_page_too_many_dies, "vm.ffs=4 vm.swap=4")
 	vmsnap_take(&s);
 	held = semcreate(0);
 	release = semcreate(0);
-	for (k = 0; k < 2; k++) {
+	for (k = 0; vm_policyname(k) != NULL; k++) {
 		/* alone: the 9th page */
-		vm_setpolicy(policies[k], 3);
+		vm_setpolicy(vm_policyname(k), 3);
 		finished = FALSE;
 		kcapture(out, sizeof(out));
 		pid = vrun(fit, FFS + SWAP + 1);

@@ -63,7 +63,7 @@ int32_t	wl_init(struct wlgen *g, uint32_t kind, uint32_t npages,
 	g->npages = npages;
 	g->state = seed;
 	g->step = g->scan = g->scan2 = 0;
-	g->zn = kind == WL_TWOPROC ? npages / 2 : npages;
+	g->zn = kind == WL_TWOPROC || kind == WL_PHASE ? npages / 2 : npages;
 	for (r = 0; r < g->zn; r++) {
 		sum += ZIPF_SCALE / (r + 1);
 		g->cum[r] = sum;
@@ -96,6 +96,9 @@ uint32_t wl_next(struct wlgen *g, uint32_t *proc)
 			g->scan = (g->scan + 1) % (g->npages - hot);
 		}
 		break;
+	case WL_PHASE:
+		page = zipf(g) + (g->step >= WL_SHIFT ? half : 0);
+		break;
 	default:			/* WL_TWOPROC			*/
 		if ((g->step / BURST) % 2 == 0) {
 			page = zipf(g);
@@ -117,7 +120,7 @@ uint32_t wl_next(struct wlgen *g, uint32_t *proc)
 const char *wl_name(uint32_t kind)
 {
 	static const char *const names[WL_KINDS] = {
-		"loop", "zipf", "scanhot", "twoproc"
+		"loop", "zipf", "scanhot", "twoproc", "phase"
 	};
 
 	return kind < WL_KINDS ? names[kind] : "?";

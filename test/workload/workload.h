@@ -18,7 +18,11 @@
 				/*   a sequential scan of the rest	*/
 #define	WL_TWOPROC	3	/* two processes, N/2 pages each (one	*/
 				/*   zipf, one loop), in bursts of 16	*/
-#define	WL_KINDS	4
+#define	WL_PHASE	4	/* zipf over pages 0..N/2-1, then from	*/
+				/*   reference WL_SHIFT on over N/2..N-1 */
+#define	WL_KINDS	5
+#define	WL_SHIFT	5000	/* WL_PHASE's shift: half of make	*/
+				/*   curves' 10,000 references		*/
 #define	WL_MAXPAGES	256	/* largest N				*/
 
 struct	wlgen	{
