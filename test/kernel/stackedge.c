@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <vmtable.h>
 #include "vmtest.h"
 
 /*
@@ -179,45 +180,28 @@ local	status	edge_sweep(int32 nframes)
 }
 
 /*------------------------------------------------------------------------
- *  edge_boot  -  Sweep with 'nframes' frames, on disk swap when 'disk'
+ *  edge_boot  -  Sweep on swap backend 'dev' with the frames of FFS
  *------------------------------------------------------------------------
  */
-local	status	edge_boot(int32 nframes, bool8 disk)
+local	status	edge_boot(const char *dev)
 {
-	REQUIRE(swapdev->blocks == disk);
-	return edge_sweep(nframes);
+	REQUIRE(strcmp(swapdev->name, dev) == 0 && ffs_limit <= 2);
+	return edge_sweep(ffs_limit);
 }
 
-#define	DISKSWAP	"+disk vm.swapdev=disk "
-
-TEST_BOOT(stackedge_ffs1_ram, "vm.ffs=1")
-{
-	return edge_boot(1, FALSE);
-}
-
-TEST_BOOT(stackedge_ffs2_ram, "vm.ffs=2")
-{
-	return edge_boot(2, FALSE);
-}
-
-TEST_BOOT(stackedge_ffs1_disk, DISKSWAP "vm.ffs=1")
-{
-	return edge_boot(1, TRUE);
-}
-
-TEST_BOOT(stackedge_ffs2_disk, DISKSWAP "vm.ffs=2")
-{
-	return edge_boot(2, TRUE);
-}
-
-/* Every frame and every slot full: the swap-in is an exchange (RAM:
- * through the bounce page; disk: through the spare slot) */
-TEST_BOOT(stackedge_full_ram, "vm.ffs=1 vm.swap=1")
-{
-	return edge_boot(1, FALSE);
-}
-
-TEST_BOOT(stackedge_full_disk, DISKSWAP "vm.ffs=1 vm.swap=1")
-{
-	return edge_boot(1, TRUE);
-}
+/* Three cases per backend of the table (vmtable.h), sealed as its
+ * default says, e.g. stackedge_ffs1_on_disk: one frame, two frames, and
+ * one frame with one slot, where every frame and every slot is full and
+ * a swap-in is an exchange (RAM: through the bounce page; disk: through
+ * the spare slot); the disk is attached for every one */
+#define	EDGE_CASE(dev, name, words)					\
+	TEST_BOOT(stackedge_##name##_on_##dev, "+disk vm.swapdev=" #dev	\
+		  " " words)						\
+	{								\
+		return edge_boot(#dev);					\
+	}
+#define	EDGE_CASES(dev)							\
+	EDGE_CASE(dev, ffs1, "vm.ffs=1")				\
+	EDGE_CASE(dev, ffs2, "vm.ffs=2")				\
+	EDGE_CASE(dev, full, "vm.ffs=1 vm.swap=1")
+SWAPDEV_TABLE(EDGE_CASES)
