@@ -38,7 +38,7 @@
  * FAULT_STKNEED bytes below the trap frame to be mapped, or kills the
  * process for STACK_OVERFLOW, on the emergency stack, before anything is
  * taken.  FAULT_STKNEED (vm.h) covers the deepest fault path, a kill
- * from inside the handler and a block in disk swap I/O included (876
+ * from inside the handler and a block in disk swap I/O included (852
  * bytes measured with sealed disk swap, 664 with RAM swap); it is below
  * a page, so the check cannot reach across a guard page to a stack
  * below.  test/kernel/stackedge.c sweeps the stack left at a fault
