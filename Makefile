@@ -12,8 +12,10 @@
 #h   make qemu, qemu-nox   the same as make run (the names xv6 users type)
 #h   make test             host unit tests, every in-kernel test, console
 #h                         scripts, boot paths, tool tests and course programs,
-#h                         one QEMU each; ends with the failed names and
-#h                         "N passed, N failed"; logs in compile/test-results/
+#h                         one QEMU each, and a subset of the in-kernel tests
+#h                         under Bochs (bochs:NAME); ends with the failed
+#h                         names and "N passed, N failed"; logs in
+#h                         compile/test-results/
 #h   make list-tests       print every test name (also: make test LIST=1)
 #h   make batch MAIN=f.c   build with f.c as main, boot headless, print the
 #h                         console and one verdict line; compile/bin/batch
@@ -293,7 +295,7 @@ deploy: pxe
 
 test: test-image
 	@$(LOCK) $(MAKE) -s -f test/host/Makefile
-	@python3 test/runner.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
+	@python3 tools/runtests.py --jobs $(JOBS) --mem $(MEM) --kernel $(TESTELF) \
 		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(filter 1,$(NET)),--net) \
 		$(if $(FUZZ),--fuzz $(FUZZ)) $(if $(FUZZSEED),--fuzz-seed $(FUZZSEED)) \
 		$(if $(TESTS),--only "$(TESTS)") $(if $(filter 1,$(LIST)),--list)
@@ -313,7 +315,7 @@ batch:
 		compile/bin/batch "$(MAIN)" "$(or $(TIMEOUT),60)" "$(MEM)" "$(APPEND)"
 
 bench: test-image
-	python3 test/bench.py --mem $(MEM) --kernel $(TESTELF) --runs $(RUNS) \
+	python3 tools/bench.py --mem $(MEM) --kernel $(TESTELF) --runs $(RUNS) \
 		--csv compile/bench.csv --doc docs/costs.md \
 		$(if $(filter 1,$(ICOUNT)),--icount)
 
@@ -335,13 +337,13 @@ PLOTPY   := $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
 curves: test-image
 	@$(NEED) py.matplotlib:python3-matplotlib
 	@$(MAKE) -s -f test/host/Makefile compile/host/yardstick
-	$(PLOTPY) test/curves.py --mem $(MEM) --kernel $(TESTELF) --jobs $(JOBS) \
+	$(PLOTPY) tools/curves.py --mem $(MEM) --kernel $(TESTELF) --jobs $(JOBS) \
 		--doc docs/costs.md --docdir docs
 
 # grade/grade.py does the work; the engines are local threads, GNU
 # parallel and Slurm (installed on first use)
 # SANDBOX: grade and expected run what they build in bubblewrap
-# (tools/sandbox.py) unless SANDBOX=none; batch only with SANDBOX=1
+# (tools/xinu/sandbox.py) unless SANDBOX=none; batch only with SANDBOX=1
 SANDBOX_grade := $(if $(filter none 0,$(SANDBOX)),none,bwrap)
 $(if $(filter batch,$(MAKECMDGOALS)),$(call check,SANDBOX,$(filter \
 	x x0 x1,x$(SANDBOX)),use 1 (on) or 0 (off)))
@@ -375,7 +377,7 @@ grade-collect:
 test-grade: all
 	@$(NEED) bwrap:bubblewrap
 	@python3 test/grade/test_attacks.py && \
-	python3 test/grade/test_grade.py --jobs $(JOBS)
+	python3 test/grade/test_engines.py --jobs $(JOBS)
 
 help:
 	@sed -n 's/^#h \{0,1\}//p' Makefile

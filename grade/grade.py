@@ -10,10 +10,10 @@
   grade.py collect --results DIR [--out DIR]
 
 A suite is a folder of programs NAME.c, each with NAME.expected (the
-reference console) and an optional NAME.conf (test/runner.py's KEY=value
-lines: APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM, STRICT, NET, and for grading
-POINTS (default 1), MODE=lines|verdicts, VERDICTS=regex, MAXOUT=bytes,
-PARTIAL=0|1, DETERMINISTIC=1|0).
+reference console) and an optional NAME.conf (KEY=value lines, read by
+tools/xinu/compare.py: APPEND, DEFS, PROGFLAGS, TIMEOUT, MEM, STRICT, NET,
+and for grading POINTS (default 1), MODE=lines|verdicts, VERDICTS=regex,
+MAXOUT=bytes, PARTIAL=0|1, DETERMINISTIC=1|0).
 
 A submission is one entry of the submissions folder: a kernel tree as a
 directory, NAME.tar.gz / NAME.tgz / NAME.tar, NAME.zip or a git bundle
@@ -22,9 +22,9 @@ get distinct names; an entry that is a link out of the folder is
 refused).  "task" unpacks it into a scratch folder of its own (links
 that lead out of it removed, its build outputs dropped) and, for every
 program, builds it with the submission's compile/Makefile in a sandbox
-(tools/sandbox.py) and boots the image with this grader's QEMU line in
+(tools/xinu/sandbox.py) and boots the image with this grader's QEMU line in
 another sandbox, then judges the run from the kernel's event port and
-scores the console with runner.score_output, and writes
+scores the console with compare.score_output, and writes
 RESULTS/NAME.json.  The submission's own scripts (compile/bin/batch,
 test/, grade/) never run.  "collect" turns a results folder into
 grades.csv, totals.csv, reports/NAME.md, gradescope/NAME/results.json and
@@ -77,10 +77,9 @@ import time
 import zipfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(TOP, "test"))
 sys.path.insert(0, os.path.join(TOP, "tools"))
-import runner                   # noqa: E402  (the comparison lives there)
-import sandbox                  # noqa: E402
+from xinu import compare, qemu, sandbox  # noqa: E402  (the harness)
+from xinu.verdict import batch_verdict  # noqa: E402
 
 ARCHIVES = (".tar.gz", ".tgz", ".tar", ".zip", ".bundle")
 STATUS_BY_EXIT = {0: "ok", 1: "panic", 3: "killed", 124: "timeout"}
@@ -106,7 +105,9 @@ GRACE = 3               # seconds a stopped run has after SIGTERM
 
 
 # What a staged grader is (a task on another host runs this much)
-GRADER_FILES = ("grade/grade.py", "test/runner.py", "tools/sandbox.py",
+GRADER_FILES = ("grade/grade.py", "tools/xinu/__init__.py",
+                "tools/xinu/compare.py", "tools/xinu/qemu.py",
+                "tools/xinu/sandbox.py", "tools/xinu/verdict.py",
                 "compile/bin/mkdisk", "compile/bin/cross", "compile/bin/need",
                 "include/paging.h")
 
@@ -229,7 +230,7 @@ def check_conf(path):
     """Check every value of a suite program's NAME.conf before anything
     runs; a bad one is a GradeError naming the file, line and key.  (The
     form of the lines, and MODE=verdicts without VERDICTS, are
-    runner.parse_conf's.)"""
+    compare.parse_conf's.)"""
     if not os.path.exists(path):
         return
     with open(path, errors="replace") as f:
@@ -259,7 +260,7 @@ def program(path, append=None, reference=True):
     name = os.path.basename(base)
     check_conf(base + ".conf")
     try:
-        conf = runner.parse_conf(base + ".conf")
+        conf = compare.parse_conf(base + ".conf")
         expected = None
         if reference:
             with open(base + ".expected", "rb") as f:
@@ -273,7 +274,7 @@ def program(path, append=None, reference=True):
         "points": float(conf.get("POINTS", "1")),
         "mode": conf.get("MODE", "lines"),
         "verdicts": conf.get("VERDICTS"),
-        "timeout": float(conf.get("TIMEOUT", runner.DEFAULT_TIMEOUT)),
+        "timeout": float(conf.get("TIMEOUT", qemu.DEFAULT_TIMEOUT)),
         "maxout": int(conf.get("MAXOUT", MAXOUT)),
         "partial": conf.get("PARTIAL") == "1",
         "deterministic": conf.get("DETERMINISTIC", "1") == "1",
@@ -435,7 +436,7 @@ def unpack(path, dest):
 # compile/Makefile and whatever it calls: compile/bin/cross, ksyms,
 # config/).  Its compile/bin/batch, test/, grade/ and tools/ are never
 # run.  The QEMU line, the limits, the verdict and the comparison are
-# this file's and test/runner.py's.
+# this file's and the harness's (tools/xinu/).
 
 def text_of(data):
     """Bytes a student's build or kernel printed, as text a report can
@@ -528,7 +529,7 @@ def take_file(path, dest, most):
 def boot(elf, test, io, sandboxed):
     """Boot the image 'elf' (copied into the grader's folder 'io') with
     the test's conf, in the sandbox; returns a dict: code and verdict
-    (runner.batch_verdict's, code None when the output passed its cap),
+    (batch_verdict's, code None when the output passed its cap),
     console (text, at most MAXOUT bytes of it), seconds."""
     conf = test["conf"]
     kernel = os.path.join(io, "xinu.elf")
@@ -544,9 +545,9 @@ def boot(elf, test, io, sandboxed):
     sandbox.give(io)
     # "xinu.elf" in the folder it runs in: the banner's command line
     # then names no scratch path, and repeats byte for byte
-    cmd = runner.qemu_command(
+    cmd = qemu.qemu_command(
         "xinu.elf", conf.get("APPEND", ""), conf.get("MEM", "256"),
-        runner.drive_args(disk),
+        qemu.drive_args(disk),
         net="user,restrict=on" if conf.get("NET") == "1" else None,
         events=events, deterministic=test["deterministic"])
     limits = sandbox.BOOT._replace(cpu=int(test["timeout"]) + 10)
@@ -561,7 +562,7 @@ def boot(elf, test, io, sandboxed):
             evtext = f.read(EVENT_CAP).decode("latin-1")
     except OSError:
         pass
-    code, verdict = runner.batch_verdict(
+    code, verdict = batch_verdict(
         evtext, None if r.timed_out else r.status, test["timeout"],
         conf.get("STRICT") == "1", console, text_of(r.err))
     if r.capped:
@@ -591,8 +592,8 @@ def judge(test, ran):
         res["status"] = "bad command line"
     else:
         res["status"] = STATUS_BY_EXIT.get(code, "error")
-    got = runner.program_output(ran["console"])
-    sc = runner.score_output(test["expected"], got, test["mode"],
+    got = compare.program_output(ran["console"])
+    sc = compare.score_output(test["expected"], got, test["mode"],
                              test["verdicts"], DIFF_LINES)
     res["fraction"] = round(sc.fraction, 4)
     res["matched"], res["reference"] = sc.matched, sc.total
@@ -1273,8 +1274,8 @@ def expected(opts):
         raise GradeError("%s: %s: nothing written" % (opts.main,
                                                       ran["verdict"]))
     lines = [l.rstrip() for l in
-             runner.program_output(ran["console"]).split("\n")]
-    while lines and lines[-1] in ("", runner.DONE_LINE):
+             compare.program_output(ran["console"]).split("\n")]
+    while lines and lines[-1] in ("", compare.DONE_LINE):
         lines.pop()
     text = "\n".join(lines) + "\n"
     write_atomic(out, text)

@@ -29,10 +29,11 @@ import tempfile
 import threading
 import time
 
-import runner
+import xinu
+from xinu import qemu, runner, verdict
 
 CASE = "sched_priority_order"       # the in-kernel test every path boots
-BIN = os.path.join(runner.TOP, "compile/bin")
+BIN = os.path.join(xinu.TOP, "compile/bin")
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # The banner line of a network brought up by DHCP on QEMU's user network
 DHCP_LINE = re.compile(r"^  ip       10\.0\.2\.15/24 router 10\.0\.2\.2 \(DHCP",
@@ -43,11 +44,11 @@ DHCP_LINE = re.compile(r"^  ip       10\.0\.2\.15/24 router 10\.0\.2\.2 \(DHCP",
 # REGEX; ("send", TEXT) types TEXT.  It boots to the shell, runs ps, sees
 # the shell listed, and halts the machine with exit.
 CONSOLE_APPEND = ""
-CONSOLE_SESSION = [("expect", runner.BANNER.pattern),
+CONSOLE_SESSION = [("expect", verdict.BANNER.pattern),
                    ("expect", r"xsh \$ "), ("send", "ps\n"),
                    ("expect", r"^ *\d+ shell "), ("expect", r"xsh \$ "),
                    ("send", "exit\n")]
-CONSOLE_STATUS = runner.EXIT_DONE
+CONSOLE_STATUS = verdict.EXIT_DONE
 
 # The first build installs GRUB's packages; one apt-get at a time
 building = threading.Lock()
@@ -71,10 +72,10 @@ def pxe_media(tftpdir):
 
 def boot_case(media, opts):
     """Boot QEMU from 'media'; returns a reason or None, and the console."""
-    boot = runner.Boot(runner.qemu_command(None, "", opts.mem, media))
+    boot = qemu.Boot(qemu.qemu_command(None, "", opts.mem, media))
     status = boot.finish(time.monotonic() + runner.limit(opts))
     console = ESCAPES.sub("", boot.text())
-    return runner.test_verdict(CASE, console, status), console
+    return verdict.test_verdict(CASE, console, status), console
 
 
 def pxe_tree(tftpdir, opts):
@@ -164,7 +165,7 @@ class Console:
 def test_console(tmp, opts):
     path = os.path.join(tmp, "console.sock")
     serial = "unix:%s,server=on,wait=on" % path
-    boot = runner.Boot(runner.qemu_command(opts.kernel, CONSOLE_APPEND,
+    boot = qemu.Boot(qemu.qemu_command(opts.kernel, CONSOLE_APPEND,
                                            opts.mem, serial=serial))
     deadline = time.monotonic() + runner.limit(opts)
     try:
@@ -184,7 +185,7 @@ def test_console(tmp, opts):
     while con.pump(deadline) and time.monotonic() < deadline:
         pass
     status = boot.finish(deadline)
-    return runner.judge(con.text(), status, status is None,
+    return verdict.judge(con.text(), status, status is None,
                         CONSOLE_STATUS), con.text()
 
 

@@ -109,7 +109,8 @@ import tempfile
 import threading
 import time
 
-import runner
+import xinu
+from xinu import qemu, runner, verdict
 from netmodel import DhcpClient, Model, cksum
 
 MAC_A = "52:54:00:00:00:01"
@@ -134,10 +135,10 @@ def link(mine, peer):
 
 
 def boot(case, append, netdev, mac, opts, kernel=None):
-    cmd = runner.qemu_command(kernel or opts.kernel,
+    cmd = qemu.qemu_command(kernel or opts.kernel,
                               ("test=%s %s" % (case, append)).strip(),
-                              opts.mem, runner.nic(netdev, mac))
-    return runner.Boot(cmd)
+                              opts.mem, qemu.nic(netdev, mac))
+    return qemu.Boot(cmd)
 
 
 def finish_all(boots, deadline):
@@ -166,7 +167,7 @@ def run_pair(case_a, case_b, opts, kernel=None):
     status = finish_all([a, b], time.monotonic() + runner.limit(opts))
     why = None
     for name, bt, st in ((case_a, a, status[0]), (case_b, b, status[1])):
-        why = why or runner.test_verdict(name, bt.text(), st)
+        why = why or verdict.test_verdict(name, bt.text(), st)
     console = "--- A (10.0.0.1) ---\n%s--- B (10.0.0.2) ---\n%s" % (
         a.text(), b.text())
     return why, console
@@ -175,7 +176,7 @@ def run_pair(case_a, case_b, opts, kernel=None):
 def test_dhcp_gateway(opts):
     b = boot("net_dhcp_gateway", "", "user", None, opts)
     status = b.finish(time.monotonic() + runner.limit(opts))
-    return runner.test_verdict("net_dhcp_gateway", b.text(), status), \
+    return verdict.test_verdict("net_dhcp_gateway", b.text(), status), \
         b.text()
 
 
@@ -183,7 +184,7 @@ def test_static_user(opts):
     b = boot("net_static_user", "net.ip=10.0.2.15/24 net.gw=10.0.2.2",
              "user", None, opts)
     status = b.finish(time.monotonic() + runner.limit(opts))
-    return runner.test_verdict("net_static_user", b.text(), status), \
+    return verdict.test_verdict("net_static_user", b.text(), status), \
         b.text()
 
 
@@ -400,7 +401,7 @@ def on_wire(opts, body, append="net.ip=10.0.0.2/24", case=None,
             disk=False):
     """Boot Xinu with 'append' on a link whose other end is this script:
     the shell, or in-kernel case 'case' (test=case), with a private disk
-    image when 'disk' (runner.disk_image).  body(wire, con,
+    image when 'disk' (qemu.disk_image).  body(wire, con,
     deadline) drives it and returns a reason to fail or None; then the
     shell is told to exit (or the case ends) and the boot is judged,
     and so are the kernel's events (its COM2 port): a process it killed
@@ -411,13 +412,13 @@ def on_wire(opts, body, append="net.ip=10.0.0.2/24", case=None,
     tmp = tempfile.mkdtemp(prefix="xinu-net-")
     events = os.path.join(tmp, "events")
     words = "test=%s %s" % (case, append) if case else append
-    extra = runner.nic(link(qport, wire.port), MAC_B)
+    extra = qemu.nic(link(qport, wire.port), MAC_B)
     if disk:
-        extra += runner.drive_args(runner.disk_image(
+        extra += qemu.drive_args(qemu.disk_image(
             os.path.join(tmp, "disk.img")))
-    cmd = runner.qemu_command(opts.kernel, words.strip(), opts.mem, extra,
-                              events=events)
-    bt = runner.Boot(cmd)
+    cmd = qemu.qemu_command(opts.kernel, words.strip(), opts.mem, extra,
+                            events=events)
+    bt = qemu.Boot(cmd)
     con = Console(bt)
     deadline = time.monotonic() + runner.limit(opts)
     try:
@@ -431,24 +432,24 @@ def on_wire(opts, body, append="net.ip=10.0.0.2/24", case=None,
         why = killed(events)
     except TimeoutError as e:
         bt.kill()
-        return runner.judge(bt.text(), 0, False, 0) or str(e), bt.text()
+        return verdict.judge(bt.text(), 0, False, 0) or str(e), bt.text()
     finally:
         wire.sock.close()
         bt.kill()
         shutil.rmtree(tmp, ignore_errors=True)
     if case:
-        return runner.test_verdict(case, bt.text(), status) or why, \
+        return verdict.test_verdict(case, bt.text(), status) or why, \
             bt.text()
-    return runner.judge(bt.text(), status, status is None,
-                        runner.EXIT_DONE) or why, bt.text()
+    return verdict.judge(bt.text(), status, status is None,
+                        verdict.EXIT_DONE) or why, bt.text()
 
 
 def killed(events):
     """Why the kernel's events (the file 'events') fail a test: a
     process killed, a panic, a tampered channel; or None."""
     with open(events, encoding="latin-1") as f:
-        evs, tampered = runner.parse_events(f.read(), False)
-    dead = runner.event_kills(evs)
+        evs, tampered = verdict.parse_events(f.read(), False)
+    dead = verdict.event_kills(evs)
     panics = [t for k, t in evs if k == "panic"]
     if tampered:
         return "the event channel: " + tampered
@@ -555,9 +556,9 @@ def test_oversize_frames(opts):
         if not ping(wire, 3, deadline):
             return "no echo reply after the oversize frames"
         con.run("ps", deadline)
-        if runner.PANIC.search(con.bt.text()):
+        if verdict.PANIC.search(con.bt.text()):
             return "ps after the oversize frames: " + \
-                runner.PANIC.search(con.bt.text()).group(0)
+                verdict.PANIC.search(con.bt.text()).group(0)
         info = counters(con.run("netinfo", deadline))
         want = sum(count for _, count in OVERSIZE)
         if info.get("oversize") != want:
@@ -887,7 +888,7 @@ def test_dhcp_bad_leases(opts):
 # The fuzzer: netfuzz.py's frames (scapy), every answer and count checked
 # against netmodel.Model
 
-NETFUZZ = os.path.join(runner.TOP, "test/netfuzz.py")
+NETFUZZ = os.path.join(xinu.TOP, "test/netfuzz.py")
 SCAPY_PYTHON = "/usr/bin/python3"   # Debian's, for which python3-scapy is
 FUZZ_COUNT = 100000                 # net:fuzz's frames (make test FUZZ=)
 FUZZ_SEED = 1                       # ... and their seed (FUZZSEED=)
@@ -1261,7 +1262,7 @@ DHCP_BURST = 8
 
 def dhcp_rounds():
     """DHCP_ROUNDS of test/kernel/net.c: net_dhcp_rounds's runs."""
-    with open(os.path.join(runner.TOP, "test/kernel/net.c")) as f:
+    with open(os.path.join(xinu.TOP, "test/kernel/net.c")) as f:
         return int(re.search(r"^#define\s+DHCP_ROUNDS\s+(\d+)", f.read(),
                              re.M).group(1))
 
@@ -1432,11 +1433,11 @@ def test_linux_peer(opts):
     ns = Namespace(runner.limit(opts))
     tmp = tempfile.mkdtemp(prefix="xinu-net-")
     events = os.path.join(tmp, "events")
-    cmd = ns.enter + runner.qemu_command(
+    cmd = ns.enter + qemu.qemu_command(
         opts.kernel, "net.ip=10.0.0.2/24", opts.mem,
         ["-netdev", "tap,id=n0,ifname=%s,script=no,downscript=no" % TAP,
          "-device", "e1000,netdev=n0,mac=" + MAC_B], events=events)
-    bt = runner.Boot(cmd)
+    bt = qemu.Boot(cmd)
     con = Console(bt)
     deadline = time.monotonic() + runner.limit(opts)
     notes = []
@@ -1466,10 +1467,10 @@ def test_linux_peer(opts):
                              "%d after" % (free, now)) or None
         bt.send(b"exit\n")
         status = bt.finish(deadline)
-        why = why or runner.judge(bt.text(), status, status is None,
-                                  runner.EXIT_DONE) or killed(events)
+        why = why or verdict.judge(bt.text(), status, status is None,
+                                  verdict.EXIT_DONE) or killed(events)
     except TimeoutError as e:
-        why = runner.judge(bt.text(), 0, False, 0) or str(e)
+        why = verdict.judge(bt.text(), 0, False, 0) or str(e)
     finally:
         bt.kill()
         ns.close()

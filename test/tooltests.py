@@ -72,7 +72,7 @@ runner.py runs these in its pool beside the other tests:
                   identical bytes; five runs without it are only
                   counted (their distinct outputs, in the test's output:
                   they may agree by chance)
-  curves          test/curves.py (make curves) on two frame counts and
+  curves          tools/curves.py (make curves) on two frame counts and
                   short strings: curves.csv has OPT, LRU and every policy
                   of include/vmtable.h for every workload, no policy beats OPT, all agree when
                   every page fits, and the plots are drawn (when Debian's
@@ -119,9 +119,10 @@ import subprocess
 import tempfile
 import time
 
-import runner
+import xinu
+from xinu import qemu, runner, verdict
 
-TOP = runner.TOP
+TOP = xinu.TOP
 BATCH = runner.BATCH
 DEBUG = os.path.join(TOP, "compile/bin/debug")
 
@@ -491,7 +492,7 @@ def wait_locked(path, proc, deadline):
 
 def test_batch_beside_run(tmp, opts):
     swapimg = os.path.join(TOP, "compile/swap.img")
-    mine = runner.disk_image(os.path.join(tmp, "held.img"))
+    mine = qemu.disk_image(os.path.join(tmp, "held.img"))
     hello = write(tmp, "hello.c", '#include <xinu.h>\nprocess main(void)\n'
                   '{\n\tprintf("beside make run\\n");\n\treturn OK;\n}\n')
     runs = [paused_run(tmp, "default", "compile/swap.img", opts),
@@ -796,19 +797,19 @@ def image_holds(img, tag, blocks):
     bad = []
     with open(img, "rb") as f:
         for blk in blocks:
-            f.seek(blk * runner.DISK_BLOCK)
-            if f.read(runner.DISK_BLOCK) != runner.disk_pattern(tag, blk):
+            f.seek(blk * qemu.DISK_BLOCK)
+            if f.read(qemu.DISK_BLOCK) != qemu.disk_pattern(tag, blk):
                 bad.append(blk)
     return bad
 
 
 def test_disk_image(tmp, opts):
-    img = runner.disk_image(os.path.join(tmp, "disk.img"))
-    last = runner.swap_pages() - 1
+    img = qemu.disk_image(os.path.join(tmp, "disk.img"))
+    last = qemu.swap_pages() - 1
     written = [0, 1, 63, 64 + 251, last]      # ata_write_read_back's tag 7
-    boot = runner.Boot(runner.qemu_command(
+    boot = qemu.Boot(qemu.qemu_command(
         opts.kernel, "test=ata_write_read_back", opts.mem,
-        runner.drive_args(img)))
+        qemu.drive_args(img)))
     boot.finish(time.monotonic() + 60)
     out = boot.text()
     if "TEST ata_write_read_back: PASS" not in out:
@@ -836,7 +837,7 @@ def test_disk_image(tmp, opts):
                        capture_output=True, text=True, env=env_without_make(),
                        timeout=120, errors="replace")
     out += r.stdout + r.stderr
-    want = "reserve block %d" % runner.swap_pages()
+    want = "reserve block %d" % qemu.swap_pages()
     if r.returncode != 0 or want not in r.stdout:
         raise Failed("batch vm.swapdev=disk: status %d, no '%s'\n%s"
                      % (r.returncode, want, runner.tail(r.stdout)))
@@ -853,11 +854,11 @@ def sealed_image_boot(tmp, opts, crypt):
     Returns (console, marker blocks seen, blocks changed)."""
     img = os.path.join(tmp, "seal-%s.img" % crypt)
     with open(img, "wb") as f:
-        f.truncate(256 * runner.DISK_BLOCK)
-    boot = runner.Boot(runner.qemu_command(
+        f.truncate(256 * qemu.DISK_BLOCK)
+    boot = qemu.Boot(qemu.qemu_command(
         opts.kernel, "test=seal_image_host vm.swapdev=disk vm.ffs=8 "
         "vm.swap=128 vm.swapcrypt=" + crypt, opts.mem,
-        runner.drive_args(img)))
+        qemu.drive_args(img)))
     try:
         end = time.monotonic() + 60
         while "READY" not in boot.text() and boot.pump(end) and \
@@ -868,11 +869,11 @@ def sealed_image_boot(tmp, opts, crypt):
         seen = changed = 0
         with open(img, "r+b") as f:
             for blk in range(256):
-                f.seek(blk * runner.DISK_BLOCK)
-                data = f.read(runner.DISK_BLOCK)
+                f.seek(blk * qemu.DISK_BLOCK)
+                data = f.read(qemu.DISK_BLOCK)
                 seen += MARKER in data
                 if crypt == "on" and data.strip(b"\0"):
-                    f.seek(blk * runner.DISK_BLOCK + 1000)
+                    f.seek(blk * qemu.DISK_BLOCK + 1000)
                     f.write(bytes([data[1000] ^ 0x20]))
                     changed += 1
         boot.send(b"\n")
@@ -880,7 +881,7 @@ def sealed_image_boot(tmp, opts, crypt):
     finally:
         boot.kill()
     out = boot.text()
-    if status != runner.EXIT_DONE or \
+    if status != verdict.EXIT_DONE or \
             "TEST seal_image_host: PASS" not in out:
         raise Failed("vm.swapcrypt=%s: status %s\n%s" % (
             crypt, status, runner.tail(out)))
@@ -918,7 +919,7 @@ def test_curves(tmp, opts):
         else "python3"
     plots = subprocess.run([plotpy, "-c", "import matplotlib"],
                            capture_output=True).returncode == 0
-    cmd = [plotpy, os.path.join(TOP, "test/curves.py"), "--kernel",
+    cmd = [plotpy, os.path.join(TOP, "tools/curves.py"), "--kernel",
            opts.kernel, "--out", tmp, "--frames", "8 64", "--refs", "600",
            "--jobs", "1"] + ([] if plots else ["--no-plot"])
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)

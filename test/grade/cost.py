@@ -24,7 +24,7 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(TOP, "test/grade"))
-import test_grade as tg         # noqa: E402  (bundle)
+import test_engines as tg        # noqa: E402  (bundle)
 
 
 def bundles(rev, where, n):

@@ -46,7 +46,7 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(TOP, "test/grade"))
-import test_grade as tg         # noqa: E402  (tree_copy, edit, Checks)
+import test_engines as tg        # noqa: E402  (tree_copy, edit, Checks)
 
 ATTACK = os.path.join(TOP, "test/grade/attack")
 PASSWD = "root:x:0:0"

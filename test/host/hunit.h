@@ -12,7 +12,7 @@
  *
  * Each case prints one line, "ok NAME" or "FAIL NAME: <its first
  * failure>" (with "(and N more)" when several checks failed), which
- * test/runner.py reads.  TCHECK records the expression and its line;
+ * tools/xinu/runner.py reads.  TCHECK records the expression and its line;
  * tfail records a message of the test's own.  taborts(fn, text) tells
  * whether fn, run in a child, aborts with 'text' in what it wrote on
  * stderr.

@@ -13,7 +13,6 @@ Gradescope results, students without a result).  Prints "ok NAME" or "FAIL NAME:
 
 import csv
 import glob
-import importlib.util
 import io
 import itertools
 import json
@@ -31,19 +30,14 @@ import zipfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(TOP, "test"))
+sys.path.insert(0, os.path.join(TOP, "tools"))
 sys.path.insert(0, os.path.join(TOP, "grade"))
 sys.path.insert(0, os.path.join(TOP, "test/host"))
+sys.path.insert(0, os.path.join(TOP, "test/grade"))
 import grade                    # noqa: E402
-import runner                   # noqa: E402
+from xinu import compare        # noqa: E402
+from test_engines import bundle  # noqa: E402  (make test-grade's)
 from test_runner import Result  # noqa: E402
-
-# make test-grade's test_grade.py (its name is this file's too)
-_spec = importlib.util.spec_from_file_location(
-    "grade_e2e", os.path.join(TOP, "test/grade/test_grade.py"))
-grade_e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(grade_e2e)
-bundle = grade_e2e.bundle
 
 VERDICTS = r"^=== Test case [0-9]+ (PASS|FAIL) ===$"
 
@@ -62,7 +56,7 @@ class Scoring(unittest.TestCase):
           "have completed.\n"
 
     def score(self, got, **kw):
-        return runner.score_output(self.REF, got, **kw)
+        return compare.score_output(self.REF, got, **kw)
 
     def test_lines_same_after_renaming(self):
         sc = self.score("hello: P9 starts\nP2: two   \nthree\n\n")
@@ -79,7 +73,7 @@ class Scoring(unittest.TestCase):
 
     def test_lines_pid_mapping_counts(self):
         # the same pid twice where the reference has two: one line lost
-        sc = runner.score_output("P4 a\nP5 b\n", "P4 a\nP4 b\n")
+        sc = compare.score_output("P4 a\nP5 b\n", "P4 a\nP4 b\n")
         self.assertEqual(sc.matched, 1)
 
     def test_lines_stopped_early(self):
@@ -93,9 +87,9 @@ class Scoring(unittest.TestCase):
         self.assertFalse(sc.same)
 
     def test_lines_in_order_only(self):
-        sc = runner.score_output("a\nb\nc\n", "c\nb\na\n")
+        sc = compare.score_output("a\nb\nc\n", "c\nb\na\n")
         self.assertEqual(sc.matched, 1)
-        sc = runner.score_output("a\nb\nc\nd\n", "a\nc\nb\nd\n")
+        sc = compare.score_output("a\nb\nc\nd\n", "a\nc\nb\nd\n")
         self.assertEqual(sc.matched, 3)
 
     def test_matched_in_order_is_the_lcs(self):
@@ -103,50 +97,50 @@ class Scoring(unittest.TestCase):
         for _ in range(300):
             a = [rng.choice("abcd") for _ in range(rng.randrange(0, 12))]
             b = [rng.choice("abcde") for _ in range(rng.randrange(0, 12))]
-            self.assertEqual(runner.matched_in_order(a, b), lcs_brute(a, b),
+            self.assertEqual(compare.matched_in_order(a, b), lcs_brute(a, b),
                              (a, b))
 
     def test_matched_in_order_is_cheap_on_a_runaway_output(self):
         ref = ["line %d" % i for i in range(2000)]
         got = ["junk"] * 200000 + ref
-        self.assertEqual(runner.matched_in_order(ref, got), 2000)
+        self.assertEqual(compare.matched_in_order(ref, got), 2000)
 
     def test_empty_reference(self):
-        self.assertEqual(runner.score_output("", "").fraction, 1.0)
-        self.assertEqual(runner.score_output("", "x\n").fraction, 0.0)
+        self.assertEqual(compare.score_output("", "").fraction, 1.0)
+        self.assertEqual(compare.score_output("", "x\n").fraction, 0.0)
 
     def test_verdicts_ignore_the_chatter(self):
         ref = "t=3\n=== Test case 1 PASS ===\nfoo\n=== Test case 2 PASS ===\n"
         got = "t=99\n=== Test case 1 PASS ===\nbar\n=== Test case 2 PASS ===\n"
-        sc = runner.score_output(ref, got, "verdicts", VERDICTS)
+        sc = compare.score_output(ref, got, "verdicts", VERDICTS)
         self.assertTrue(sc.same)
         self.assertEqual(sc.fraction, 1.0)
-        self.assertFalse(runner.score_output(ref, got).same)
+        self.assertFalse(compare.score_output(ref, got).same)
 
     def test_verdicts_fail_and_missing(self):
         ref = "".join("=== Test case %d PASS ===\n" % i for i in (1, 2, 3))
         got = "=== Test case 1 PASS ===\n=== Test case 2 FAIL ===\n" \
               "=== Test case 3 PASS ===\n"
-        sc = runner.score_output(ref, got, "verdicts", VERDICTS)
+        sc = compare.score_output(ref, got, "verdicts", VERDICTS)
         self.assertAlmostEqual(sc.fraction, 2 / 3)
         self.assertIn("+=== Test case 2 FAIL ===", sc.diff)
-        sc = runner.score_output(ref, "=== Test case 1 PASS ===\n",
+        sc = compare.score_output(ref, "=== Test case 1 PASS ===\n",
                                  "verdicts", VERDICTS)
         self.assertAlmostEqual(sc.fraction, 1 / 3)
 
     def test_verdict_lines_are_whole_lines(self):
         ref = "=== Test case 1 PASS ===\n"
         got = "x === Test case 1 PASS ===\n"
-        sc = runner.score_output(ref, got, "verdicts", VERDICTS)
+        sc = compare.score_output(ref, got, "verdicts", VERDICTS)
         self.assertEqual(sc.fraction, 0.0)
 
     def test_bad_mode(self):
-        self.assertRaises(ValueError, runner.score_output, "", "", "words")
-        self.assertRaises(ValueError, runner.score_output, "", "",
+        self.assertRaises(ValueError, compare.score_output, "", "", "words")
+        self.assertRaises(ValueError, compare.score_output, "", "",
                           "verdicts")
 
     def test_compare_output_verdicts(self):
-        self.assertIsNone(runner.compare_output(
+        self.assertIsNone(compare.compare_output(
             "a\n=== Test case 1 PASS ===\n", "b\n=== Test case 1 PASS ===\n",
             verdicts=VERDICTS))
 
@@ -162,7 +156,7 @@ class Conf(unittest.TestCase):
     def conf(self, text):
         with open(self.path, "w") as f:
             f.write(text)
-        return runner.parse_conf(self.path)
+        return compare.parse_conf(self.path)
 
     def test_grading_keys_in_any_case(self):
         c = self.conf("points=7.5\nmode=verdicts\nverdicts=%s\nTimeout=3\n"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""test_runner.py - host tests of test/runner.py and make's front door
+"""test_runner.py - host tests of the harness (tools/xinu/) and make's
+front door
 
 The batch verdicts, the kernel's command-line refusals, the choice of
 TESTS=, the report and its logs, the course programs' comparison (pid
@@ -25,7 +26,8 @@ import unittest
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(TOP, "test"))
-import runner                   # noqa: E402
+sys.path.insert(0, os.path.join(TOP, "tools"))
+from xinu import bochs, compare, qemu, runner, verdict  # noqa: E402
 
 FAKE_QEMU = r'''#!/usr/bin/env python3
 import os, sys, time
@@ -118,8 +120,9 @@ class FakeQemu(unittest.TestCase):
         return runner.run_script(path, opts())
 
     def batch(self, *extra):
-        r = subprocess.run([sys.executable, os.path.join(TOP, "test/runner.py"),
-                            "--batch", "/x/xinu.elf", "--timeout", "20",
+        r = subprocess.run([sys.executable,
+                            os.path.join(TOP, "tools/batch.py"),
+                            "/x/xinu.elf", "--timeout", "20",
                             *extra], capture_output=True, text=True)
         return r.returncode, r.stdout, r.stderr
 
@@ -176,8 +179,8 @@ class FakeQemu(unittest.TestCase):
         os.environ["FAKE_QEMU_PID"] = pidfile
         self.fake(BOOT, events=channel(EV_BOOT), hang=True)
         proc = subprocess.Popen([sys.executable,
-                                 os.path.join(TOP, "test/runner.py"),
-                                 "--batch", "/x/xinu.elf", "--timeout", "60"],
+                                 os.path.join(TOP, "tools/batch.py"),
+                                 "/x/xinu.elf", "--timeout", "60"],
                                 stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, **kw)
         for _ in range(200):
@@ -216,7 +219,7 @@ class FakeQemu(unittest.TestCase):
         seen = []
 
         def boot():
-            with runner.test_boot("/x/xinu.elf", "t", "+disk vm.ffs=4",
+            with qemu.test_boot("/x/xinu.elf", "t", "+disk vm.ffs=4",
                                   "256") as b:
                 b.finish(time_limit())
                 args = open(os.environ["FAKE_QEMU_ARGS"]).read().split()
@@ -234,7 +237,7 @@ class FakeQemu(unittest.TestCase):
         sizes = []
 
         def boot():
-            with runner.test_boot("/x/xinu.elf", "t", "+disk=6 vm.swap=6",
+            with qemu.test_boot("/x/xinu.elf", "t", "+disk=6 vm.swap=6",
                                   "256") as b:
                 b.finish(time_limit())
                 args = open(os.environ["FAKE_QEMU_ARGS"]).read().split()
@@ -246,7 +249,7 @@ class FakeQemu(unittest.TestCase):
         self.assertEqual(sizes, [6 * 4096])
         for word in ("+disk=0", "+disk=x", "+disk="):
             with self.assertRaises(ValueError):
-                with runner.test_boot("/x/xinu.elf", "t", word, "256"):
+                with qemu.test_boot("/x/xinu.elf", "t", word, "256"):
                     pass
 
     def test_no_plus_disk_no_drive_and_bad_words_refused(self):
@@ -255,7 +258,7 @@ class FakeQemu(unittest.TestCase):
                                                            opts()))
         self.assertNotIn("-drive", args)
         with self.assertRaises(ValueError):
-            with runner.test_boot("/x/xinu.elf", "t", "+disc", "256"):
+            with qemu.test_boot("/x/xinu.elf", "t", "+disc", "256"):
                 pass
 
     def test_script_disk_directive(self):
@@ -364,11 +367,11 @@ class FakeQemu(unittest.TestCase):
                 self.assertEqual(args[args.index("-icount") + 1],
                                  "shift=0,sleep=off,align=off")
                 self.assertIn("clock=vm", args[args.index("-rtc") + 1])
-        self.assertEqual(runner.qemu_command("k", "", 256)[-4:],
+        self.assertEqual(qemu.qemu_command("k", "", 256)[-4:],
                          ["-kernel", "k", "-append", ""])
-        cmd = runner.qemu_command("k", "", 256, deterministic=True)
+        cmd = qemu.qemu_command("k", "", 256, deterministic=True)
         self.assertEqual(cmd[cmd.index("-icount"):][:4],
-                         runner.DETERMINISTIC)
+                         qemu.DETERMINISTIC)
 
     def test_kernel_tests_come_from_the_image(self):
         self.fake(BOOT + "testcase sem_count\ntestcase clock_ffs3 vm.ffs=3 "
@@ -463,18 +466,18 @@ class DiskImage(unittest.TestCase):
     def test_size_and_pattern(self):
         tmp = tempfile.mkdtemp(prefix="xinu-test-disk-")
         try:
-            path = runner.disk_image(os.path.join(tmp, "d.img"))
-            pages = runner.swap_pages()
+            path = qemu.disk_image(os.path.join(tmp, "d.img"))
+            pages = qemu.swap_pages()
             self.assertEqual(os.path.getsize(path), pages * 4096)
             with open(path, "rb") as f:
                 f.seek((pages - 1) * 4096)
                 last = f.read(4096)
                 f.seek(4096)
                 second = f.read(4096)
-            self.assertEqual(last, runner.disk_pattern(0xD15C, pages - 1))
+            self.assertEqual(last, qemu.disk_pattern(0xD15C, pages - 1))
             self.assertEqual(second, bytes(4096))
             # word 0 of block 1 for tag 7, as pattern() in ata.c makes it
-            self.assertEqual(runner.disk_pattern(7, 1)[:4],
+            self.assertEqual(qemu.disk_pattern(7, 1)[:4],
                              (((7 * 0x9E3779B1) & 0xFFFFFFFF) ^ (1 << 12)
                               ^ 0x5A5A0000).to_bytes(4, "little"))
         finally:
@@ -485,27 +488,27 @@ class Verdicts(unittest.TestCase):
     """batch_verdict(events, status, timeout, strict, console, qemu_err)"""
 
     def test_halted_no_kill(self):
-        self.assertEqual(runner.batch_verdict(HALTED, 1, 60),
+        self.assertEqual(verdict.batch_verdict(HALTED, 1, 60),
                          (0, "batch: halted; no process killed"))
 
     def test_vm_kill_with_detail(self):
         evs = channel(EV_BOOT, "kill 5 STACK_OVERFLOW",
                       "kill 6 OUT_OF_MEMORY", EV_DONE)
-        self.assertEqual(runner.batch_verdict(evs, 1, 60),
+        self.assertEqual(verdict.batch_verdict(evs, 1, 60),
                          (0, "batch: halted; killed: P5 STACK_OVERFLOW, "
                           "P6 OUT_OF_MEMORY"))
 
     def test_strict_without_kill_is_0(self):
-        self.assertEqual(runner.batch_verdict(HALTED, 1, 60,
+        self.assertEqual(verdict.batch_verdict(HALTED, 1, 60,
                                               True)[0], 0)
 
     def test_console_is_only_quoted(self):
-        self.assertEqual(runner.batch_verdict(HALTED, 1, 60, True,
+        self.assertEqual(verdict.batch_verdict(HALTED, 1, 60, True,
                                               BOOT + FORGED + DONE),
                          (0, "batch: halted; no process killed"))
 
     def test_panic(self):
-        code, line = runner.batch_verdict(
+        code, line = verdict.batch_verdict(
             channel(EV_BOOT, "panic bad frame (process 3, vmm)", "halt 2"),
             5, 60)
         self.assertEqual(code, 1)
@@ -513,35 +516,35 @@ class Verdicts(unittest.TestCase):
                          "no process killed")
 
     def test_triple_fault(self):
-        code, line = runner.batch_verdict(channel(EV_BOOT), 0, 60)
+        code, line = verdict.batch_verdict(channel(EV_BOOT), 0, 60)
         self.assertEqual(code, 1)
         self.assertIn("triple fault", line)
 
     def test_timeout(self):
         evs = channel(EV_BOOT, "kill 3 OUT_OF_MEMORY") + "2 kill 4 SEGM"
-        self.assertEqual(runner.batch_verdict(evs, None, 30),
+        self.assertEqual(verdict.batch_verdict(evs, None, 30),
                          (124, "batch: timed out after 30 s; killed: "
                           "P3 OUT_OF_MEMORY"))
 
     def test_status_7_without_line(self):
-        code, line = runner.batch_verdict(channel(EV_BOOT, "halt 3"), 7, 60)
+        code, line = verdict.batch_verdict(channel(EV_BOOT, "halt 3"), 7, 60)
         self.assertEqual(code, 2)
         self.assertTrue(line.startswith("batch: bad command line: "))
 
     def test_other_status_quotes_the_last_line(self):
-        self.assertEqual(runner.batch_verdict(channel(EV_BOOT, "halt 1"), 3,
+        self.assertEqual(verdict.batch_verdict(channel(EV_BOOT, "halt 1"), 3,
                                               60, False,
                                               BOOT + "need more RAM.\n\n"),
                          (1, "batch: QEMU exit status 3 after 'need more "
                           "RAM.'; no process killed"))
 
     def test_status_1_without_the_kernels_halt(self):
-        self.assertEqual(runner.batch_verdict(channel(EV_BOOT), 1, 60,
+        self.assertEqual(verdict.batch_verdict(channel(EV_BOOT), 1, 60,
                                               False, BOOT + DONE)[0], 1)
 
     def test_reboot(self):
         # the kernel starts again from scratch: its count restarts at 0
-        self.assertEqual(runner.batch_verdict(channel(EV_BOOT) + HALTED,
+        self.assertEqual(verdict.batch_verdict(channel(EV_BOOT) + HALTED,
                                               1, 60),
                          (1, "batch: rebooted (a second boot banner); "
                           "no process killed"))
@@ -558,20 +561,20 @@ class EventChannel(unittest.TestCase):
     def tampered(self, text, why, status=1):
         """'text' is tampered for reason 'why' and the verdict says so,
         with status 1, even under STRICT."""
-        self.assertEqual(runner.parse_events(text, False)[1], why)
-        self.assertEqual(runner.batch_verdict(text, status, 60, True),
+        self.assertEqual(verdict.parse_events(text, False)[1], why)
+        self.assertEqual(verdict.batch_verdict(text, status, 60, True),
                          (1, "%s (%s)" % (TAMPERED, why)))
 
     def test_well_formed_channel_parses(self):
         text = channel(EV_BOOT, "kill 4 page fault at 0x0 in main",
                        "cmdline unknown key 'a *b'", "panic x *1234abcd",
                        "halt")
-        self.assertEqual(runner.parse_events(text, False),
+        self.assertEqual(verdict.parse_events(text, False),
                          ([("boot", "Xinu/VM 0.1"),
                            ("kill", "4 page fault at 0x0 in main"),
                            ("cmdline", "unknown key 'a *b'"),
                            ("panic", "x *1234abcd"), ("halt", "")], None))
-        self.assertEqual(runner.parse_events("", False), ([], None))
+        self.assertEqual(verdict.parse_events("", False), ([], None))
 
     def test_the_kernels_line_format(self):
         # the exact bytes kevent.c writes for its first two events; the
@@ -581,12 +584,12 @@ class EventChannel(unittest.TestCase):
                          % (binascii.crc32(b"0 boot Xinu/VM 0.1"),
                             binascii.crc32(b"1 halt 0")))
         self.assertEqual(binascii.crc32(b"123456789"), 0xCBF43926)
-        self.assertEqual(runner.parse_events("0 halt 0 *fef2fa7b\n",
+        self.assertEqual(verdict.parse_events("0 halt 0 *fef2fa7b\n",
                                              False), ([("halt", "0")], None))
 
     def test_a_byte_outside_ascii_is_summed_as_one_byte(self):
         text = channel(EV_BOOT, "panic caf\xe9 (process 3, \xff)")
-        self.assertEqual(runner.parse_events(text, False)[0][1],
+        self.assertEqual(verdict.parse_events(text, False)[0][1],
                          ("panic", "caf\xe9 (process 3, \xff)"))
 
     def test_bad_checksum(self):
@@ -625,7 +628,7 @@ class EventChannel(unittest.TestCase):
         text = (channel(EV_BOOT) + "x"
                 + channel("kill 4 SEGMENTATION_FAULT", EV_DONE, start=1))
         self.tampered(text, "line 2: not an event line")
-        self.assertEqual(runner.parse_events(text, False)[0],
+        self.assertEqual(verdict.parse_events(text, False)[0],
                          [("boot", "Xinu/VM 0.1")])
 
     def test_unknown_kind(self):
@@ -639,10 +642,10 @@ class EventChannel(unittest.TestCase):
 
     def test_partial_last_line_on_timeout_is_dropped(self):
         text = channel(EV_BOOT, "kill 4 SEGMENTATION_FAULT") + "2 kill 5 SE"
-        self.assertEqual(runner.parse_events(text, True),
+        self.assertEqual(verdict.parse_events(text, True),
                          ([("boot", "Xinu/VM 0.1"),
                            ("kill", "4 SEGMENTATION_FAULT")], None))
-        self.assertEqual(runner.batch_verdict(text, None, 9),
+        self.assertEqual(verdict.batch_verdict(text, None, 9),
                          (124, "batch: timed out after 9 s; killed: "
                           "P4 SEGMENTATION_FAULT"))
 
@@ -655,20 +658,20 @@ class EventChannel(unittest.TestCase):
                 ((EV_BOOT, "kill 4 OUT_OF_MEMORY", EV_DONE), 1,
                  "batch: halted")):
             text = channel(*lines).splitlines(True)
-            self.assertTrue(runner.batch_verdict("".join(text), status, 60)
+            self.assertTrue(verdict.batch_verdict("".join(text), status, 60)
                             [1].startswith(word))
             self.tampered("".join(text[:2] + ["stray\n"] + text[2:]),
                           "line 3: not an event line", status)
 
     def test_timeout_beats_tampered(self):
         text = channel(EV_BOOT) + "junk\n" + channel(EV_DONE, start=1)
-        self.assertEqual(runner.batch_verdict(text, None, 5),
+        self.assertEqual(verdict.batch_verdict(text, None, 5),
                          (124, "batch: timed out after 5 s; "
                           "no process killed"))
 
     def test_a_reboot_may_start_again_at_0(self):
         text = channel(EV_BOOT, "kill 4 OUT_OF_MEMORY") + HALTED
-        self.assertEqual(runner.parse_events(text, False)[1], None)
+        self.assertEqual(verdict.parse_events(text, False)[1], None)
 
 
 class Programs(unittest.TestCase):
@@ -676,30 +679,30 @@ class Programs(unittest.TestCase):
     def test_pids_renamed_in_order(self):
         a = "P4:: SEGMENTATION_FAULT\nmain: pid 4 ended\nP12 and P4\n"
         b = "P9:: SEGMENTATION_FAULT\nmain: pid 9 ended\nP3 and P9\n"
-        self.assertEqual(runner.normalize(a), runner.normalize(b))
-        self.assertEqual(runner.normalize(a)[2], "P#2 and P#1")
+        self.assertEqual(compare.normalize(a), compare.normalize(b))
+        self.assertEqual(compare.normalize(a)[2], "P#2 and P#1")
 
     def test_pid_mapping_must_agree(self):
-        self.assertIsNotNone(runner.compare_output("P4 P5\n", "P4 P4\n"))
-        self.assertIsNotNone(runner.compare_output("pid 4\nP5\n",
+        self.assertIsNotNone(compare.compare_output("P4 P5\n", "P4 P4\n"))
+        self.assertIsNotNone(compare.compare_output("pid 4\nP5\n",
                                                    "pid 4\nP4\n"))
 
     def test_blank_and_done_lines_ignored(self):
-        self.assertIsNone(runner.compare_output(
+        self.assertIsNone(compare.compare_output(
             "a\nb\n", "a\n\n   \nb  \n" + DONE))
 
     def test_no_rename_inside_words(self):
-        self.assertEqual(runner.normalize("MP3 pid 42x P7a")[0],
+        self.assertEqual(compare.normalize("MP3 pid 42x P7a")[0],
                          "MP3 pid 42x P7a")
 
     def test_diff_is_unified(self):
-        diff = runner.compare_output("one\ntwo\n", "one\nthree\n")
+        diff = compare.compare_output("one\ntwo\n", "one\nthree\n")
         self.assertIn("-two", diff)
         self.assertIn("+three", diff)
         self.assertTrue(diff.startswith("--- expected"))
 
     def test_banner_dropped(self):
-        self.assertEqual(runner.program_output(BOOT + "hello\n  x\n"),
+        self.assertEqual(compare.program_output(BOOT + "hello\n  x\n"),
                          "hello\n  x\n")
 
     def test_conf(self):
@@ -708,11 +711,11 @@ class Programs(unittest.TestCase):
             path = os.path.join(tmp, "p.conf")
             with open(path, "w") as f:
                 f.write("# c\nAPPEND=vm.ffs=64 n=2\nSTRICT=1\n")
-            self.assertEqual(runner.parse_conf(path),
+            self.assertEqual(compare.parse_conf(path),
                              {"APPEND": "vm.ffs=64 n=2", "STRICT": "1"})
             with open(path, "w") as f:
                 f.write("APEND=x\n")
-            self.assertRaises(ValueError, runner.parse_conf, path)
+            self.assertRaises(ValueError, compare.parse_conf, path)
         finally:
             shutil.rmtree(tmp)
 
@@ -907,7 +910,7 @@ class Make(unittest.TestCase):
     def test_timeout_and_tests_reach_the_runner(self):
         text = self.make("-n", "test", "LIST=1", "TIMEOUT=7",
                          "TESTS=vm_*").stdout.replace("\\\n", " ")
-        line = [l for l in text.splitlines() if "runner.py" in l][0]
+        line = [l for l in text.splitlines() if "runtests.py" in l][0]
         self.assertIn("--timeout 7", line)
         self.assertIn('--only "vm_*"', line)
 
@@ -932,6 +935,116 @@ class Make(unittest.TestCase):
     def test_console_unix_does_not_wait_for_a_client(self):
         text = self.make("-n", "run", "CONSOLE=unix", "NEED=true").stdout
         self.assertIn("wait=off", text)
+
+# A stand-in for Bochs: writes FAKE_BOCHS_COM1 to the file its config
+# names for COM1, its pid to FAKE_BOCHS_PID, then waits to be killed (or
+# exits FAKE_BOCHS_STATUS at once)
+FAKE_BOCHS = r"""#!/usr/bin/env python3
+import os, re, sys, time
+rc = open(sys.argv[sys.argv.index("-f") + 1]).read()
+com1 = re.search(r"^com1: .*dev=(.*)$", rc, re.M).group(1)
+with open(os.environ["FAKE_BOCHS_PID"], "w") as f:
+    f.write(str(os.getpid()))
+with open(com1, "w") as f:
+    f.write(os.environ.get("FAKE_BOCHS_COM1", ""))
+sys.stdout.write("a display that must be drained " * 4000)
+sys.stdout.flush()
+if "FAKE_BOCHS_STATUS" in os.environ:
+    sys.exit(int(os.environ["FAKE_BOCHS_STATUS"]))
+time.sleep(600)
+"""
+
+
+class Bochs(unittest.TestCase):
+    """The bochs:NAME tests' harness, with stand-ins for Bochs, mkiso
+    and need (the real Bochs runs in make test's bochs:NAME tests)."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="xinu-test-bochs-")
+        self.saved = (dict(os.environ), bochs.NEED, bochs.MKISO,
+                      list(bochs._ready))
+        for name, text in (("bochs", FAKE_BOCHS),
+                           ("mkiso", "#!/bin/sh\n: >\"$1\"\n"),
+                           ("need", "#!/bin/sh\nexit 0\n")):
+            path = os.path.join(self.tmp, name)
+            with open(path, "w") as f:
+                f.write(text)
+            os.chmod(path, 0o755)
+        os.environ["PATH"] = self.tmp + os.pathsep + os.environ["PATH"]
+        os.environ["FAKE_BOCHS_PID"] = os.path.join(self.tmp, "pid")
+        bochs.NEED = os.path.join(self.tmp, "need")
+        bochs.MKISO = os.path.join(self.tmp, "mkiso")
+        bochs._ready.clear()
+
+    def tearDown(self):
+        env, bochs.NEED, bochs.MKISO, ready = self.saved
+        os.environ.clear()
+        os.environ.update(env)
+        bochs._ready[:] = ready
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def boot(self, com1, **kw):
+        os.environ["FAKE_BOCHS_COM1"] = com1
+        os.environ.update({k: str(v) for k, v in kw.items()})
+        return bochs.run("x", "vm.ffs=4", opts(timeout=20))
+
+    def assert_gone(self):
+        with open(os.environ["FAKE_BOCHS_PID"]) as f:
+            pid = int(f.read())
+        with self.assertRaises(ProcessLookupError):
+            os.kill(pid, 0)
+
+    def test_pass_line_ends_the_run_and_bochs_is_killed(self):
+        res = self.boot(BOOT + "TEST x: start\nTEST x: PASS\n")
+        self.assertTrue(res.ok, res.detail)
+        self.assert_gone()
+
+    def test_fail_panic_reboot_and_refusal_fail(self):
+        for console, why in (
+                ("TEST x: FAIL at swap.c:12\n", "no PASS line"),
+                ("PANIC: page fault\n", "PANIC: page fault"),
+                (BOOT + "TEST x: start\n" + BOOT, "rebooted"),
+                ("cmdline: vm.ffs=0 is below 1\n", "cmdline: vm.ffs=0")):
+            res = self.boot(BOOT + console)
+            self.assertFalse(res.ok, console)
+            self.assertIn(why, res.detail)
+            self.assert_gone()
+
+    def test_bochs_quitting_early_says_so(self):
+        res = self.boot(BOOT + "TEST x: start\n", FAKE_BOCHS_STATUS=1)
+        self.assertFalse(res.ok)
+        self.assertIn("Bochs quit (status 1)", res.detail)
+
+    def test_timeout_applies(self):
+        os.environ["FAKE_BOCHS_COM1"] = BOOT + "TEST x: start\n"
+        res = bochs.run("x", "", opts(timeout=1))
+        self.assertFalse(res.ok)
+        self.assertIn("timeout", res.detail)
+        self.assert_gone()
+
+    def test_no_bochs_is_a_skip_with_the_reason(self):
+        with open(bochs.NEED, "w") as f:
+            f.write("#!/bin/sh\necho 'need: could not install bochs; "
+                    "install them and retry' >&2\nexit 1\n")
+        res = self.boot(BOOT + "TEST x: PASS\n")
+        self.assertTrue(res.skipped)
+        self.assertFalse(res.ok)
+        self.assertIn("Bochs is missing and cannot be installed (need: "
+                      "could not install bochs", res.detail)
+
+    def test_runner_words_have_no_bochs_machine(self):
+        res = bochs.run("x", "+disk vm.swapdev=disk", opts())
+        self.assertFalse(res.ok)
+        self.assertIn("+disk", res.detail)
+
+    def test_jobs_are_named_in_full_and_need_their_case(self):
+        jobs = runner.bochs_jobs({bochs.CASES[0]: ""})
+        self.assertEqual([j.name for j in jobs],
+                         ["bochs:" + n for n in bochs.CASES])
+        self.assertEqual(runner.select_jobs(jobs, ["vm_*"]), ([], ["vm_*"]))
+        res = jobs[1].run(opts())
+        self.assertFalse(res.ok)
+        self.assertIn("not a case of the test image", res.detail)
 
 
 class Result(unittest.TestResult):

@@ -5,7 +5,7 @@
 
 /*
  * The runner boots each "+disk" case with a private, sparse disk image
- * of MAX_SWAP_SIZE pages (test/runner.py, disk_image), into which the
+ * of MAX_SWAP_SIZE pages (tools/xinu/qemu.py, disk_image), into which the
  * host wrote a pattern at three blocks (HOSTBLKS below).  A case
  * without "+disk" boots with no disk at all.
  */

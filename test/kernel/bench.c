@@ -8,7 +8,7 @@
 
 /*
  * Each case measures something many times over and prints the cost of
- * one operation as lines test/bench.py collects:
+ * one operation as lines tools/bench.py collects:
  *	BENCH name value unit
  * Cycles come from the CPU's time-stamp counter (under QEMU's TCG it
  * counts at the host's rate); microseconds from the clock's ms counter,
@@ -157,7 +157,7 @@ local	void	fault_kinds(int32 n, bool8 show)
 
 /*
  * The floor: the work a fault cannot avoid, measured in the same boot
- * by the same method, so test/bench.py can print each fault kind as a
+ * by the same method, so tools/bench.py can print each fault kind as a
  * ratio to it.  A trap round trip is an int to a gate whose handler is
  * a lone iret (what the CPU does to enter and leave any fault handler);
  * zeroing and copying a page use page_zero and page_copy, as the fault

@@ -5,7 +5,7 @@
 #include "vmtest.h"
 
 /*
- * BENCH lines for test/bench.py (make bench), as in bench.c:
+ * BENCH lines for tools/bench.py (make bench), as in bench.c:
  *  - the cost of one fault of each kind with the disk backend;
  *  - a swap-heavy workload, WPROCS processes touching WPAGES pages each
  *    in random order (4 times FFS in all), timed with RAM swap, disk

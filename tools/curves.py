@@ -30,8 +30,8 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import runner                   # noqa: E402  (Boot, qemu_command, ...)
+import xinu
+from xinu import qemu, runner, verdict  # noqa: E402  (Boot, qemu_command, ...)
 
 ICOUNT = ["-icount", "shift=6,sleep=off"]   # 64 ns an instruction
 WORKLOADS = ["loop", "zipf", "scanhot", "twoproc", "phase"]
@@ -66,11 +66,11 @@ def boot(frames, opts):
     append = ("test=wl_play vm.ffs=%d wlrefs=%d wlpages=%d wlseed=%d "
               "wlspin=%d" % (frames, opts.refs, opts.pages, opts.seed,
                              opts.spin))
-    b = runner.Boot(runner.qemu_command(opts.kernel, append, opts.mem,
+    b = qemu.Boot(qemu.qemu_command(opts.kernel, append, opts.mem,
                                         ICOUNT))
     status = b.finish(time.monotonic() + opts.timeout)
     console = b.text()
-    reason = runner.test_verdict("wl_play", console, status)
+    reason = verdict.test_verdict("wl_play", console, status)
     if reason is not None:
         raise RuntimeError("vm.ffs=%d: %s\n%s" % (frames, reason,
                                                   runner.tail(console)))
@@ -160,8 +160,7 @@ def doc_table(rows, policies, refs):
 def write_docs(path, rows, policies, opts):
     """curves.csv beside the plots in opts.docdir, and the table between
     the curves markers of opts.doc (docs/costs.md)."""
-    sys.path.insert(0, os.path.join(runner.TOP, "tools"))
-    import docblock
+    import docblock             # beside this file
     import shutil
     shutil.copyfile(path, os.path.join(opts.docdir, "curves.csv"))
     if docblock.replace(opts.doc, "curves",
@@ -175,10 +174,10 @@ def write_docs(path, rows, policies, opts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel",
-                    default=os.path.join(runner.TOP, "compile/test/xinu.elf"))
+                    default=os.path.join(xinu.TOP, "compile/test/xinu.elf"))
     ap.add_argument("--yardstick",
-                    default=os.path.join(runner.TOP, "compile/host/yardstick"))
-    ap.add_argument("--out", default=os.path.join(runner.TOP,
+                    default=os.path.join(xinu.TOP, "compile/host/yardstick"))
+    ap.add_argument("--out", default=os.path.join(xinu.TOP,
                                                   "compile/curves"))
     ap.add_argument("--mem", default="256")
     ap.add_argument("--timeout", type=float, default=300.0)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_grade.py - make test-grade: make grade end to end on every engine.
+"""test_engines.py - make test-grade: make grade end to end on every engine.
 
 Makes five submissions from this tree (a folder as is; a .tar.gz that
 does not build; a .zip whose send() panics; a git bundle whose getprio()

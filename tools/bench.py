@@ -69,8 +69,10 @@ import re
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import runner                   # noqa: E402  (Boot, qemu_command, ...)
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "test"))
+import xinu
+from xinu import qemu, runner, verdict  # noqa: E402  (Boot, qemu_command, ...)
 import nettests                 # noqa: E402  (the two-machine cases)
 
 BENCH_LINE = re.compile(r"^BENCH (\S+) (\S+) (\S+)$", re.M)
@@ -105,7 +107,7 @@ def boot_case(name, args, opts):
     """Boot test=NAME once; returns (reason or None, console, seconds to
     its start line)."""
     extra = ICOUNT if opts.icount else ()
-    with runner.test_boot(opts.kernel, name, args, opts.mem,
+    with qemu.test_boot(opts.kernel, name, args, opts.mem,
                           extra=extra) as boot:
         start = time.monotonic()
         deadline = start + opts.timeout
@@ -118,7 +120,7 @@ def boot_case(name, args, opts):
                 break
         status = boot.finish(deadline)
         console = boot.text()
-    return runner.test_verdict(name, console, status), console, started
+    return verdict.test_verdict(name, console, status), console, started
 
 
 def measures(name, console, started):
@@ -265,8 +267,7 @@ def ratio_table(found):
 def write_doc(opts, lines):
     """The table, with its command and date, between the markers
     bench-tcg or bench-icount of the file opts.doc (docs/costs.md)."""
-    sys.path.insert(0, os.path.join(runner.TOP, "tools"))
-    import docblock
+    import docblock             # beside this file
     name = "bench-icount" if opts.icount else "bench-tcg"
     body = ("Written by `make bench%s` on %s:\n\n```\n%s\n```"
             % (" ICOUNT=1" if opts.icount else "",
@@ -297,7 +298,7 @@ def write_csv(path, rows, found, opts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel",
-                    default=os.path.join(runner.TOP, "compile/test/xinu.elf"))
+                    default=os.path.join(xinu.TOP, "compile/test/xinu.elf"))
     ap.add_argument("--mem", default="256")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--only", default="",
