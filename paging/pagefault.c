@@ -10,7 +10,12 @@
  * it.  The handler runs in the faulting process, on its stack and in its
  * address space, with interrupts off throughout, except while it blocks
  * in disk swap I/O (vm.swapdev=disk), when other processes run with
- * their own interrupt state (see page_in and frameio.c):
+ * their own interrupt state (see page_in and frameio.c).  It starts only
+ * with FAULT_STKNEED bytes of stack below the trap frame (stkroom,
+ * stackfault.c), so it never overflows while it holds a frame, a slot,
+ * an I/O or a kmap window:
+ *
+ *   less stack than that		  -> STACK_OVERFLOW: killed
  *
  *   not-present heap page (is_vmalloc)  ->  page_in: a zeroed frame, or
  *					     the page read back from swap
@@ -42,6 +47,7 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	if (prptr->prvm == NULL) {
 		procfault(tf, "page fault");
 	}
+	stkroom((uint32)tf);		/* before anything is taken	*/
 	if (cr2 >= VHEAP_START && (tf->errcode & PFERR_P) == 0) {
 		pte = pte_lookup((pde_t *)prptr->prpdbr, cr2);
 	}
@@ -57,6 +63,7 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	case PAGE_CORRUPT:
 		vmkill("SWAP_CORRUPT");
 	}
+	prptr->prflags &= ~PRF_INFAULT;
 }
 
 /*------------------------------------------------------------------------
