@@ -47,7 +47,13 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	if (prptr->prvm == NULL) {
 		procfault(tf, "page fault");
 	}
-	stkroom((uint32)tf);		/* before anything is taken	*/
+	/* Enough stack before anything is taken: the bytes on the trap
+	 * frame's own page are mapped, others are stkroom's to check	*/
+	if (((uint32)tf & (PAGE_SIZE - 1)) >= FAULT_STKNEED) {
+		prptr->prflags |= PRF_INFAULT;
+	} else {
+		stkroom((uint32)tf);
+	}
 	if (cr2 >= VHEAP_START && (tf->errcode & PFERR_P) == 0) {
 		pte = pte_lookup((pde_t *)prptr->prpdbr, cr2);
 	}
