@@ -67,6 +67,8 @@ struct	procent {
 #define	PRF_NOKILL	0x0002	/* kill refuses it (vmm)		*/
 #define	PRF_SWAPIO	0x0004	/* in the disk swap backend's I/O: it	*/
 				/* may use DISK0's swap blocks		*/
+#define	PRF_INFAULT	0x0008	/* in the page-fault handler, which had	*/
+				/* FAULT_STKNEED bytes of stack to run	*/
 
 extern	struct	procent proctab[];
 extern	int32	prcount;	/* processes that are not free		*/

@@ -166,6 +166,9 @@ extern	void	vstk_free(struct vmproc *, uint32);
 extern	uint32	free_vstk_frames(void);
 extern	void	stackfault_init(void);
 extern	void	stackfault(void);
+extern	void	stkroom(uint32);
+#define	FAULT_STKNEED	1536	/* stack the fault path may use below	*/
+				/* its trap frame (stackfault.c)	*/
 extern	status	vmm_call(int32, char *, uint32, char **);
 
 /* swap/ */

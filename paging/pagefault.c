@@ -10,7 +10,12 @@
  * it.  The handler runs in the faulting process, on its stack and in its
  * address space, with interrupts off throughout, except while it blocks
  * in disk swap I/O (vm.swapdev=disk), when other processes run with
- * their own interrupt state (see page_in and frameio.c):
+ * their own interrupt state (see page_in and frameio.c).  It starts only
+ * with FAULT_STKNEED bytes of stack below the trap frame (stkroom,
+ * stackfault.c), so it never overflows while it holds a frame, a slot,
+ * an I/O or a kmap window:
+ *
+ *   less stack than that		  -> STACK_OVERFLOW: killed
  *
  *   write to a shared heap page	  -> page_cow (cow.c): a copy of its
  *					     own, or OUT_OF_MEMORY
@@ -50,6 +55,13 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	if (prptr->prvm == NULL) {
 		procfault(tf, "page fault");
 	}
+	/* Enough stack before anything is taken: the bytes on the trap
+	 * frame's own page are mapped, others are stkroom's to check	*/
+	if (((uint32)tf & (PAGE_SIZE - 1)) >= FAULT_STKNEED) {
+		prptr->prflags |= PRF_INFAULT;
+	} else {
+		stkroom((uint32)tf);
+	}
 	if (cr2 >= VHEAP_START) {
 		pte = pte_lookup((pde_t *)prptr->prpdbr, cr2);
 	}
@@ -59,6 +71,7 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 		if (page_cow(currpid, PGROUNDDOWN(cr2)) == SYSERR) {
 			vmkill("OUT_OF_MEMORY");
 		}
+		prptr->prflags &= ~PRF_INFAULT;
 		return;				/* a shared page, written */
 	}
 	if (tf->errcode & PFERR_P) {
@@ -76,6 +89,7 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 	case PAGE_CORRUPT:
 		vmkill("SWAP_CORRUPT");
 	}
+	prptr->prflags &= ~PRF_INFAULT;
 }
 
 /*------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-/* stackfault.c - stackfault_init, stackfault, stkoverflow */
+/* stackfault.c - stackfault_init, stkoverflow, stkroom, stackfault */
 
 #include <xinu.h>
 #include <vm.h>
@@ -27,6 +27,24 @@
  * interrupt, after the interrupt controller handed it over but before
  * trap() acknowledged it; stackfault acknowledges it then, or that line
  * (the clock's, say) would stay blocked for everyone.
+ *
+ * The page-fault handler runs on the faulting process's stack as well,
+ * and takes things as it goes: a frame, a slot, a frame busy with I/O,
+ * a kmap window.  An overflow half-way through would kill the process
+ * while it holds them, named by no PTE: a frame taken in the free map
+ * that no page owns, and with vm.ffs=1 every later fault out of memory.
+ * Rather than track each of them for kill to undo, a fault never starts
+ * short of stack: stkroom, pagefault's first step, requires the
+ * FAULT_STKNEED bytes below the trap frame to be mapped, or kills the
+ * process for STACK_OVERFLOW, on the emergency stack, before anything is
+ * taken.  FAULT_STKNEED (vm.h) covers the deepest fault path, a kill
+ * from inside the handler and a block in disk swap I/O included (852
+ * bytes measured with sealed disk swap, 664 with RAM swap); it is below
+ * a page, so the check cannot reach across a guard page to a stack
+ * below.  test/kernel/stackedge.c sweeps the stack left at a fault
+ * across it.  While the handler runs, the process is marked PRF_INFAULT:
+ * an overflow then means FAULT_STKNEED is too small, a kernel bug that
+ * panics instead of leaking.
  */
 
 #define	DFSTKLEN	4096
@@ -75,6 +93,29 @@ local	bool8	mapped(struct procent *prptr, uint32 va)
 }
 
 /*------------------------------------------------------------------------
+ *  stkroom  -  Start of a vcreate'd process's page fault, whose trap
+ *		frame is at 'sp': mark the fault in progress when the
+ *		FAULT_STKNEED bytes below are mapped, else kill the process
+ *		for STACK_OVERFLOW on the emergency stack (interrupts off)
+ *------------------------------------------------------------------------
+ */
+void	stkroom(uint32 sp)
+{
+	struct	procent	*prptr = &proctab[currpid];
+
+	if (mapped(prptr, sp - FAULT_STKNEED)) {
+		prptr->prflags |= PRF_INFAULT;
+		return;
+	}
+	asm volatile("movl %0, %%esp\n\t"
+		     "xorl %%ebp, %%ebp\n\t"
+		     "call *%1"
+		     : : "r"(&emstack[DFSTKLEN / sizeof(uint32)]),
+		       "r"(stkoverflow) : "memory");
+	__builtin_unreachable();
+}
+
+/*------------------------------------------------------------------------
  *  stackfault  -  Run in the double-fault task: send a process whose
  *		   stack pointer is on an unmapped page to stkoverflow
  *------------------------------------------------------------------------
@@ -91,6 +132,12 @@ void	stackfault(void)
 		kprintf("    EAX 0x%08x  EBX 0x%08x  ECX 0x%08x  EDX 0x%08x\n",
 			tss.eax, tss.ebx, tss.ecx, tss.edx);
 		panic("double fault");
+	}
+	if (prptr->prflags & PRF_INFAULT) {
+		kprintf("\n*** stack overflow in process %d (%s) inside a page "
+			"fault: FAULT_STKNEED (%d) is too small\n", currpid,
+			prptr->prname, FAULT_STKNEED);
+		panic("stack overflow inside a page fault");
 	}
 	pic_ack_inservice();
 	tss.eip = (uint32)stkoverflow;

@@ -13,10 +13,15 @@
  * as used in the current tick (0x80): it would otherwise be the first
  * victim before any tick could see its use.
  *
- * Cost: the tick visits every frame in use, about 30 instructions each,
- * so with thousands of frames in use aging takes a visible share of the
- * CPU; it is meant for small memories (vm.ffs=N).  The other policies
- * have no tick and cost nothing per tick.
+ * Cost: the tick visits every frame in use, roughly 60-170
+ * instructions each, the clock interrupt included.  Measured under
+ * Bochs at 4 million instructions per emulated second (4,000 a tick):
+ * vm_workloads_fifo_matches_model stalled under aging at vm.ffs=64 (the
+ * work took the whole tick, >= 4,000/64 each) and passed at vm.ffs=24
+ * (< 4,000/24 each); see docs/costs.md.  So with thousands of frames in
+ * use aging takes a visible share of the CPU; it is meant for small
+ * memories (vm.ffs=N).  The other policies have no tick and cost
+ * nothing per tick.
  *
  * Frames with swap I/O in flight (frame_busy) are neither victims nor
  * aged: their page is not mapped (or gone), so there is no A bit.

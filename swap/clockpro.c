@@ -89,24 +89,41 @@ local	uint32	hash(pid32 owner, uint32 vpn)
 }
 
 /*------------------------------------------------------------------------
- *  enlist  -  Put node 'n' at the head of the list, just behind the hot
- *	     hand
+ *  enlist  -  Put unlisted node 'n' at the head of the list, just behind
+ *	     the hot hand, with flags 'fl'
  *------------------------------------------------------------------------
  */
-local	void	enlist(uint16 n)
+local	inline	void	enlist(uint16 n, byte fl)
 {
-	uint16	head = hand_hot;
+	uint16	head = hand_hot, tail;
 
-	flags[n] |= CP_LISTED;
+	flags[n] = fl | CP_LISTED;
 	if (head == NIL) {
 		next[n] = prev[n] = n;
 		hand_hot = hand_cold = hand_test = n;
 		return;
 	}
+	tail = prev[head];
 	next[n] = head;
-	prev[n] = prev[head];
-	next[prev[head]] = n;
+	prev[n] = tail;
+	next[tail] = n;
 	prev[head] = n;
+}
+
+/*------------------------------------------------------------------------
+ *  unlink  -  Take node 'n', not alone on the list, off it; a hand on it
+ *	     moves on to 'after', its successor
+ *------------------------------------------------------------------------
+ */
+local	inline	void	unlink(uint16 n, uint16 after)
+{
+	uint16	before = prev[n];
+
+	hand_hot = hand_hot == n ? after : hand_hot;
+	hand_cold = hand_cold == n ? after : hand_cold;
+	hand_test = hand_test == n ? after : hand_test;
+	next[before] = after;
+	prev[after] = before;
 }
 
 /*------------------------------------------------------------------------
@@ -115,27 +132,41 @@ local	void	enlist(uint16 n)
  */
 local	void	delist(uint16 n)
 {
-	uint16	after = next[n] == n ? NIL : next[n];
+	uint16	after = next[n];
 
-	hand_hot = hand_hot == n ? after : hand_hot;
-	hand_cold = hand_cold == n ? after : hand_cold;
-	hand_test = hand_test == n ? after : hand_test;
-	next[prev[n]] = next[n];
-	prev[next[n]] = prev[n];
 	flags[n] = 0;
+	if (after == n) {
+		hand_hot = hand_cold = hand_test = NIL;
+		return;
+	}
+	unlink(n, after);
 }
 
 /*------------------------------------------------------------------------
- *  tohead  -  Move listed node 'n' to the head, keeping its flags
+ *  tohead  -  Move node 'n', which the cold hand just passed, to the
+ *	      head, keeping its flags (as delist and enlist would)
  *------------------------------------------------------------------------
  */
-local	void	tohead(uint16 n)
+local	inline	void	tohead(uint16 n)
 {
-	byte	keep = flags[n];
+	uint16	after = next[n], before, head, tail;
 
-	delist(n);
-	enlist(n);
-	flags[n] = keep;
+	if (after == n) {		/* alone: every hand is on it	*/
+		return;
+	}
+	if (hand_hot == n || hand_test == n) {	/* not the cold hand:	*/
+		hand_hot = hand_hot == n ? after : hand_hot;	/* past n	*/
+		hand_test = hand_test == n ? after : hand_test;
+	}
+	before = prev[n];
+	next[before] = after;
+	prev[after] = before;
+	head = hand_hot;
+	tail = prev[head];
+	next[n] = head;
+	prev[n] = tail;
+	next[tail] = n;
+	prev[head] = n;
 }
 
 /*------------------------------------------------------------------------
@@ -271,7 +302,7 @@ local	void	clockpro_reset(uint32 seed)
 	hfree = 0;
 	for (n = 0; n < ffs_limit; n++) {
 		if (frame_inuse(n)) {
-			enlist(n);
+			enlist(n, 0);
 			ncold++;
 		}
 	}
@@ -302,17 +333,20 @@ local	void	clockpro_freed(int32 f)
  */
 local	void	clockpro_loaded(int32 f)
 {
+	pid32	owner = ffstab[f].owner;
+	uint32	vpn = ffstab[f].vpn;
 	uint16	k;
 
-	clockpro_freed(f);
-	for (k = bucket[hash(ffstab[f].owner, ffstab[f].vpn)]; k != NIL &&
-	     (howner[k] != ffstab[f].owner || hvpn[k] != ffstab[f].vpn);
+	if (flags[f] & CP_LISTED) {
+		clockpro_freed(f);
+	}
+	for (k = bucket[hash(owner, vpn)];
+	     k != NIL && (hvpn[k] != vpn || howner[k] != owner);
 	     k = hchain[k]) {
 		;
 	}
 	if (k == NIL && nhot + mcold >= ffs_limit) {
-		enlist(f);
-		flags[f] |= CP_TEST | CP_FRESH;
+		enlist(f, CP_TEST | CP_FRESH);
 		ncold++;
 		return;
 	}
@@ -320,8 +354,7 @@ local	void	clockpro_loaded(int32 f)
 		hist_drop(HNODE(k));	/* used in its test period	*/
 		mcold_add(+1);
 	}
-	enlist(f);
-	flags[f] |= CP_HOT | CP_FRESH;
+	enlist(f, CP_HOT | CP_FRESH);
 	nhot++;
 	cool();
 }
@@ -333,7 +366,9 @@ local	void	clockpro_loaded(int32 f)
  */
 local	void	clockpro_evicted(int32 f)
 {
-	uint16	k, h;
+	pid32	owner = ffstab[f].owner;
+	uint32	vpn = ffstab[f].vpn;
+	uint16	k, h, b, after, before;
 
 	if ((flags[f] & (CP_LISTED | CP_HOT | CP_TEST)) !=
 	    (CP_LISTED | CP_TEST)) {
@@ -342,35 +377,58 @@ local	void	clockpro_evicted(int32 f)
 	}
 	if (nhist >= ffs_limit) {
 		run_test();		/* may end f's test too		*/
+		if (!(flags[f] & CP_TEST)) {
+			clockpro_freed(f);
+			return;
+		}
 	}
-	if (!(flags[f] & CP_TEST) || hfree == NIL) {
+	if (hfree == NIL) {
 		clockpro_freed(f);
 		return;
 	}
 	k = hfree;
+	b = hash(owner, vpn);
 	hfree = hchain[k];
-	howner[k] = ffstab[f].owner;
-	hvpn[k] = ffstab[f].vpn;
-	h = hash(howner[k], hvpn[k]);
-	hchain[k] = bucket[h];
-	bucket[h] = k;
+	howner[k] = owner;
+	hvpn[k] = vpn;
+	hchain[k] = bucket[b];
+	bucket[b] = k;
 
 	h = HNODE(k);			/* h takes f's place		*/
-	if (next[f] == f) {
-		next[h] = prev[h] = h;
-	} else {
-		next[h] = next[f];
-		prev[h] = prev[f];
-		prev[next[f]] = h;
-		next[prev[f]] = h;
+	after = next[f];
+	before = prev[f];
+	if (after == f) {
+		after = before = h;
 	}
-	hand_hot = hand_hot == f ? h : hand_hot;
-	hand_cold = hand_cold == f ? h : hand_cold;
-	hand_test = hand_test == f ? h : hand_test;
+	next[h] = after;
+	prev[h] = before;
+	prev[after] = h;
+	next[before] = h;
+	if (hand_hot == f || hand_cold == f || hand_test == f) {
+		hand_hot = hand_hot == f ? h : hand_hot;
+		hand_cold = hand_cold == f ? h : hand_cold;
+		hand_test = hand_test == f ? h : hand_test;
+	}
 	flags[h] = CP_LISTED | CP_TEST;
 	flags[f] = 0;
 	nhist++;
 	ncold--;
+}
+
+/*------------------------------------------------------------------------
+ *  anyframe  -  The first frame that can go, or SYSERR if none can
+ *------------------------------------------------------------------------
+ */
+local	int32	anyframe(void)
+{
+	uint32	f;
+
+	for (f = 0; f < ffs_limit; f++) {
+		if (frame_evictable(f)) {
+			return f;
+		}
+	}
+	return SYSERR;
 }
 
 /*------------------------------------------------------------------------
@@ -380,42 +438,46 @@ local	void	clockpro_evicted(int32 f)
  */
 local	int32	clockpro_victim(void)
 {
-	uint32	steps, f;
+	uint32	steps;
 	uint16	n;
+	byte	fl;
 
-	for (steps = 0; steps < 4 * NNODES && hand_cold != NIL; steps++) {
-		if (ncold == 0 && !run_hot()) {
-			break;
+	for (steps = 0; steps < 4 * NNODES; steps++) {
+		if (ncold == 0 && !run_hot()) {	/* also when the list	*/
+			break;			/* is empty (no hand)	*/
 		}
 		n = hand_cold;
+		while (ishist(n) || (flags[n] & CP_HOT)) {	/* passed by	*/
+			if (++steps == 4 * NNODES) {
+				hand_cold = next[n];
+				return anyframe();
+			}
+			n = next[n];
+		}
 		hand_cold = next[n];
-		if (ishist(n) || (flags[n] & CP_HOT) || !frame_evictable(n)) {
+		if (!frame_evictable(n)) {
 			continue;
 		}
 		if (!frame_accessed(n, TRUE)) {
 			return n;
 		}
-		if (flags[n] & CP_FRESH) {	/* its own fault, maybe	*/
-			flags[n] &= ~CP_FRESH;
-			tohead(n);
-		} else if (flags[n] & CP_TEST) {	/* reused soon	*/
-			flags[n] = (flags[n] & ~CP_TEST) | CP_HOT;
+		fl = flags[n];
+		if (fl & CP_FRESH) {		/* its own fault, maybe	*/
+			flags[n] = fl & ~CP_FRESH;
+		} else if (fl & CP_TEST) {	/* reused soon		*/
+			flags[n] = (fl & ~CP_TEST) | CP_HOT;
 			ncold--;
 			nhot++;
 			mcold_add(+1);
 			tohead(n);
 			cool();
+			continue;
 		} else {
-			flags[n] |= CP_TEST;
-			tohead(n);
+			flags[n] = fl | CP_TEST;
 		}
+		tohead(n);
 	}
-	for (f = 0; f < ffs_limit; f++) {	/* none cold and idle	*/
-		if (frame_evictable(f)) {
-			return f;
-		}
-	}
-	return SYSERR;
+	return anyframe();
 }
 
 const	struct	vmpolicy clockpro_policy = {

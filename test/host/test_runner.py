@@ -176,6 +176,8 @@ class FakeQemu(unittest.TestCase):
 
     def start_hanging_batch(self, **kw):
         pidfile = os.path.join(self.tmp, "qemu.pid")
+        if os.path.exists(pidfile):     # a previous round's QEMU: wait
+            os.remove(pidfile)          # for this round's own
         os.environ["FAKE_QEMU_PID"] = pidfile
         self.fake(BOOT, events=channel(EV_BOOT), hang=True)
         proc = subprocess.Popen([sys.executable,
