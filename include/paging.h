@@ -151,6 +151,9 @@ struct	vmrunmap {		/* one reserved heap run		*/
 	uint32	npages;
 	uint32	resident;	/* pages with a frame			*/
 	uint32	swapped;	/* pages in a swap slot			*/
+	uint32	shared;		/* pages whose frame or slot is held by	*/
+				/* another PTE or a store too		*/
+	uint32	cow;		/* of those, copy-on-write (vclone's)	*/
 };
 struct	vminfo	{
 	/* The system */

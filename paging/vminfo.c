@@ -1,5 +1,5 @@
 /* vminfo.c - allocated_virtual_pages, used_ffs_frames, used_swap_frames,
-	      vmcount, vm_runs, vm_info */
+	      vmcount, vm_shared, vm_runs, vm_info */
 
 #include <xinu.h>
 #include <vm.h>
@@ -83,6 +83,29 @@ uint32	used_swap_frames(
 }
 
 /*------------------------------------------------------------------------
+ *  vm_shared  -  Count heap PTE 'e' in 'mr' if its page is shared: its
+ *		  frame has other mappings or its slot other holders;
+ *		  copy-on-write unless it is a store's page
+ *------------------------------------------------------------------------
+ */
+local	void	vm_shared(pte_t e, struct vmrunmap *mr)
+{
+	int32	f, slot = NOSLOT;
+	bool8	shared = FALSE;
+
+	if (e & (PTE_P | PTE_IN_IO)) {
+		f = ffsindex(PTE_FRAME(e));
+		slot = ffstab[f].slot;
+		shared = ffstab[f].nmap > 1;
+	} else if (e & PTE_IS_SWAPPED) {
+		slot = PTE_SLOT(e);
+	}
+	shared = shared || (slot != NOSLOT && swap_refs(slot) > 1);
+	mr->shared += shared;
+	mr->cow += shared && !page_isstore(e);
+}
+
+/*------------------------------------------------------------------------
  *  vm_runs  -  Record the reserved runs of a process's heap (the gaps
  *		between its free runs) with their resident and swapped
  *		pages (interrupts off)
@@ -108,10 +131,12 @@ local	void	vm_runs(pid32 pid, struct vminfo *info)
 			mr->va = next << PAGE_SHIFT;
 			mr->npages = start - next;
 			mr->resident = mr->swapped = 0;
+			mr->shared = mr->cow = 0;
 			for (i = 0; i < mr->npages; i++) {
 				e = *pte_lookup(pd, mr->va + i * PAGE_SIZE);
 				mr->resident += (e & PTE_P) != 0;
 				mr->swapped += (e & PTE_IS_SWAPPED) != 0;
+				vm_shared(e, mr);
 			}
 		}
 		if (run == NULL) {

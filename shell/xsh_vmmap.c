@@ -22,10 +22,16 @@ local	status	vmmap(pid32 pid)
 	for (i = 0; i < info.nruns; i++) {
 		mr = &info.runs[i];
 		printf("  heap   0x%08x-0x%08x %6d pages: %d resident, "
-		       "%d swapped, %d untouched\n", mr->va,
+		       "%d swapped, %d untouched", mr->va,
 		       mr->va + mr->npages * PAGE_SIZE - 1, mr->npages,
 		       mr->resident, mr->swapped,
 		       mr->npages - mr->resident - mr->swapped);
+		if (mr->shared > 0) {
+			printf("; %d shared (%d copy-on-write, %d a "
+			       "store's)", mr->shared, mr->cow,
+			       mr->shared - mr->cow);
+		}
+		printf("\n");
 	}
 	if (info.moreruns) {
 		printf("  (only the first %d runs shown)\n", VMINFO_RUNS);

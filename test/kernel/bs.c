@@ -215,6 +215,7 @@ local	void	bs_stop(int32 n)
  * writes at once, and a store page is one frame however many map it */
 TEST_BOOT(bs_two_processes_see_each_others_writes, "vm.ffs=32 vm.swap=64")
 {
+	static	struct	vminfo	info;
 	struct	vmsnap	s;
 
 	vmsnap_take(&s);
@@ -230,6 +231,8 @@ TEST_BOOT(bs_two_processes_see_each_others_writes, "vm.ffs=32 vm.swap=64")
 	CHECK(used_ffs_frames(bsms[0].pid) == 8 &&
 	      used_ffs_frames(bsms[1].pid) == 8);
 	CHECK(allocated_virtual_pages(bsms[0].pid) == VHEAP_FIRST + 8);
+	CHECK(vm_info(bsms[1].pid, &info) == OK && info.nruns == 1);
+	CHECK(info.runs[0].shared == 8 && info.runs[0].cow == 0);
 	CHECK(vm_audit() == OK);
 	bs_stop(2);
 	CHECK(release_bs(1) == OK);

@@ -130,6 +130,7 @@ local	process	kid_reads_then_writes(void)
  */
 local	process	par_cow(int32 unused)
 {
+	static	struct	vminfo	info;	/* big for a stack		*/
 	pid32	kid, me = getpid();
 	uint32	freef;
 
@@ -140,6 +141,8 @@ local	process	par_cow(int32 unused)
 	REQUIRE(kid != SYSERR);
 	CHECK(free_ffs_pages() == freef && used_ffs_frames(kid) == NPG);
 	CHECK(allocated_virtual_pages(kid) == allocated_virtual_pages(me));
+	CHECK(vm_info(kid, &info) == OK && info.nruns == 1);
+	CHECK(info.runs[0].shared == NPG && info.runs[0].cow == NPG);
 	CHECK(vm_audit() == OK);
 	resume(kid);
 	wait(parsem);
@@ -152,6 +155,7 @@ local	process	par_cow(int32 unused)
 	writes(10, 2, 0x3C000000);		/* still shared		*/
 	CHECK(free_ffs_pages() == freef - 2);
 	CHECK(proctab[me].prvm->stats.cowcopies == 2);
+	CHECK(vm_info(me, &info) == OK && info.runs[0].shared == NPG - 12);
 	CHECK(vm_audit() == OK);
 	signal(kidsem);
 	kid_wait(kid);
