@@ -1,7 +1,7 @@
 /* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move,
-	     holder, swap_share, swap_refs, swap_unhold, swap_free, swap_retire,
-	     swap_release, swap_inuse, swap_used, swap_over, swap_reserve,
-	     swap_take, swap_isstore, swap_zeroed, swap_written,
+	     holder, swap_share, swap_refs, swap_unhold, slot_gone, swap_free,
+	     swap_retire, swap_release, swap_inuse, swap_used, swap_over,
+	     swap_reserve, swap_take, swap_isstore, swap_zeroed, swap_written,
 	     free_swap_pages */
 
 #include <xinu.h>
@@ -50,6 +50,7 @@ local	uint16	slotref[MAX_SWAP_SIZE + 1];	/* PTEs holding each slot */
 local	byte	slotmark[MAX_SWAP_SIZE + 1];	/* SLOT_STORE, SLOT_ZERO */
 #define	SLOT_STORE	0x1		/* a shared backing store's	*/
 #define	SLOT_ZERO	0x2		/* zeros, not written yet	*/
+#define	SLOT_BAD	0x4		/* its page did not open	*/
 
 /*------------------------------------------------------------------------
  *  swap_init  -  Make the first 'limit' slots free, with no reserve
@@ -211,6 +212,21 @@ bool8	swap_unhold(pid32 pid, uint32 slot)
 }
 
 /*------------------------------------------------------------------------
+ *  slot_gone  -  No one holds slot 'slot' any more: it is free again, or
+ *		  retired when its page did not open (SLOT_BAD)
+ *------------------------------------------------------------------------
+ */
+local	void	slot_gone(uint32 slot)
+{
+	if (slotmark[slot] & SLOT_BAD) {
+		swap_nretired++;	/* taken for good, this boot	*/
+		return;
+	}
+	slotmark[slot] = 0;
+	freemap_give(&slot_map, slot);
+}
+
+/*------------------------------------------------------------------------
  *  swap_free  -  A PTE of process 'pid' lets slot 'slot' go; the slot is
  *		  free when it was the last one holding it (interrupts off)
  *------------------------------------------------------------------------
@@ -218,22 +234,23 @@ bool8	swap_unhold(pid32 pid, uint32 slot)
 void	swap_free(pid32 pid, uint32 slot)
 {
 	if (swap_unhold(pid, slot)) {
-		slotmark[slot] = 0;
-		freemap_give(&slot_map, slot);
+		slot_gone(slot);
 	}
 }
 
 /*------------------------------------------------------------------------
  *  swap_retire  -  Slot 'slot' held a page that did not open (sealed
  *		    swap): the PTE of process 'pid' no longer holds it, and
- *		    once no PTE does it stays taken, never handed out again
- *		    this boot (interrupts off)
+ *		    once nothing does (other mappers of a shared page, a
+ *		    store) it stays taken, never handed out again this
+ *		    boot (interrupts off)
  *------------------------------------------------------------------------
  */
 void	swap_retire(pid32 pid, uint32 slot)
 {
+	slotmark[slot] |= SLOT_BAD;
 	if (swap_unhold(pid, slot)) {
-		swap_nretired++;
+		slot_gone(slot);
 	}
 }
 
@@ -246,8 +263,7 @@ void	swap_retire(pid32 pid, uint32 slot)
 void	swap_release(uint32 slot)
 {
 	if (slotref[slot] == 0) {
-		slotmark[slot] = 0;
-		freemap_give(&slot_map, slot);
+		slot_gone(slot);
 	}
 }
 

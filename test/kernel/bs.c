@@ -2,6 +2,7 @@
 
 #include <xinu.h>
 #include <vm.h>
+#include <seal.h>
 #include "vmtest.h"
 
 #define	VP(n)		(VHEAP_FIRST + (n))	/* a heap page number	*/
@@ -435,5 +436,59 @@ TEST_BOOT(bs_writer_leaves_before_reader, "vm.ffs=16 vm.swap=64")
 	semdelete(bsdone);
 	CHECK(release_bs(1) == OK);
 	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  bs_writer  -  Map store 1 at page 'vp', write every word of it, end
+ *------------------------------------------------------------------------
+ */
+local	process	bs_writer(uint32 vp)
+{
+	uint32	i;
+
+	CHECK(xmmap(vp, 1, bspages) == OK);
+	for (i = 0; i < bspages; i++) {
+		page_words(VA(vp + i), i, TRUE);
+	}
+	return OK;
+}
+
+/* Sealed swap: a store's page whose copy does not open kills every
+ * mapper that touches it (SWAP_CORRUPT), and its slot is retired once
+ * nothing holds it, the store last */
+TEST_BOOT(bs_page_that_does_not_open, "vm.ffs=16 vm.swap=64 vm.swapcrypt=on")
+{
+	struct	vmsnap	s;
+	intmask	mask;
+	uint32	f;
+	int32	slot;
+
+	REQUIRE(seal_on && !swapdev->blocks);
+	vmsnap_take(&s);
+	allwords = TRUE;
+	bspages = 2;
+	bssalt = 0x44440000;
+	REQUIRE(get_bs(1, 2) == 2);
+	recvclr();
+	REQUIRE(vrun(bs_writer, VP(0)) != SYSERR);
+	mask = disable();
+	for (f = 0; f < ffs_limit; f++) {	/* kept frames: sealed	*/
+		if (frame_inuse(f)) {		/* into their slots	*/
+			swap_evict_frame(f);
+		}
+	}
+	slot = bstab[1].slot[0];
+	((byte *)kmap(KMAP_DST, SWAP_START + slot * PAGE_SIZE))[8] ^= 0x10;
+	restore(mask);
+	bsbad = 0;
+	REQUIRE(vrun(bs_reader, VP(3)) != SYSERR);
+	REQUIRE(vrun(bs_reader, VP(5)) != SYSERR);
+	CHECK(vmtotal.killed == 2 && sealstats.failed == 2 && bsbad == 0);
+	CHECK(swap_nretired == 0 && swap_refs(slot) == 1);	/* the store */
+	CHECK(vm_audit() == OK);
+	CHECK(release_bs(1) == OK);
+	CHECK(swap_nretired == 1 && swap_inuse(slot));
+	CHECK(free_swap_pages() == s.swap - 1 && vm_audit() == OK);
 	return OK;
 }
