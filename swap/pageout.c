@@ -16,8 +16,9 @@
  * ones are the pages their processes have just brought in and not yet
  * touched, and evicting them would have those processes read them again
  * and again (eight processes on vm.ffs=8 sharing a store did, forever);
- * the faults then evict for themselves.  Defaults: 1 % and 3 % of FFS (vm.lowater=N vm.hiwater=N), at
- * least 1 and 2 frames; hiwater is kept above lowater.
+ * the faults then evict for themselves.  Defaults: 1 % and 3 % of FFS
+ * (vm.lowater=N vm.hiwater=N), at least 1 and 2 frames; hiwater is kept
+ * above lowater.
  *
  * It runs at a priority above user processes (PGO_PRIO), so that it
  * gets the CPU as soon as it is woken, and gives it up whenever its
