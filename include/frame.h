@@ -41,7 +41,12 @@ struct	rmapent	{
 	int32	next;		/* next entry of the frame, or RMAP_END	*/
 };
 #define	RMAP_END	(-1)
-#define	RMAP_FIRST	(-2)	/* frame_mapping's cursor, to start	*/
+#define	RMAP_FIRST	(-2)	/* frame_mapping's cursor, to start;	*/
+				/* past the first mapping ({owner, vpn})	*/
+				/* it is the frame's rmap, so a walk	*/
+				/* that takes that one from ffstab	*/
+				/* starts there (an unshared frame's	*/
+				/* is RMAP_END: no call at all)		*/
 #define	RMAP_EXTRA	(3 * MAX_FFS_SIZE)	/* mappings beyond each	*/
 				/* frame's first, system-wide		*/
 extern	uint32	rmap_nfree;	/* rmap entries free			*/

@@ -25,44 +25,80 @@ local	pte_t	*page_pteof(pid32 pid, uint32 vpn)
 }
 
 /*------------------------------------------------------------------------
- *  frame_bits  -  The OR of 'bits' over frame 'f''s PTEs; with 'clear',
- *		   clear them in each
+ *  page_bits  -  The 'bits' of the PTE of page 'vpn' of 'pid'; with
+ *		  'clear', clear them there
  *------------------------------------------------------------------------
  */
-local	pte_t	frame_bits(int32 f, pte_t bits, bool8 clear)
+local	pte_t	page_bits(pid32 pid, uint32 vpn, pte_t bits, bool8 clear)
 {
-	int32	cur = RMAP_FIRST;
-	pid32	pid;
-	uint32	vpn;
-	pte_t	*pte, seen = 0;
+	pte_t	*pte = page_pteof(pid, vpn);
+	pte_t	seen = *pte & bits;
 
-	while (frame_mapping(f, &cur, &pid, &vpn)) {
-		pte = page_pteof(pid, vpn);
-		seen |= *pte & bits;
-		if (clear && (*pte & bits)) {
-			pte_set(pid, vpn << PAGE_SHIFT, pte, *pte & ~bits);
-		}
+	if (clear && seen != 0) {
+		pte_set(pid, vpn << PAGE_SHIFT, pte, *pte & ~bits);
 	}
 	return seen;
 }
 
 /*------------------------------------------------------------------------
+ *  frame_bits  -  The OR of 'bits' over frame 'f''s PTEs; with 'clear',
+ *		   clear them in each.  The first mapping is ffstab's, so
+ *		   an unshared frame (most of them) walks no rmap chain
+ *------------------------------------------------------------------------
+ */
+local	inline	pte_t	frame_bits(int32 f, pte_t bits, bool8 clear)
+{
+	struct	ffsframe *fr = &ffstab[f];
+	int32	cur = fr->rmap;		/* the cursor past the first	*/
+	pid32	pid;
+	uint32	vpn;
+	pte_t	seen = 0;
+
+	if (fr->nmap == 0) {
+		return 0;		/* a kept frame: no PTE maps it	*/
+	}
+	pid = fr->owner;
+	vpn = fr->vpn;
+	do {
+		seen |= page_bits(pid, vpn, bits, clear);
+	} while (cur != RMAP_END && frame_mapping(f, &cur, &pid, &vpn));
+	return seen;
+}
+
+/*------------------------------------------------------------------------
+ *  page_setpte  -  Set the PTE of page 'vpn' of 'pid' to 'val', keeping
+ *		    its PTE_W when 'keepw'
+ *------------------------------------------------------------------------
+ */
+local	void	page_setpte(pid32 pid, uint32 vpn, pte_t val, bool8 keepw)
+{
+	pte_t	*pte = page_pteof(pid, vpn);
+
+	pte_set(pid, vpn << PAGE_SHIFT, pte,
+		val | (keepw ? (*pte & PTE_W) : 0));
+}
+
+/*------------------------------------------------------------------------
  *  frame_setptes  -  Set every PTE of frame 'f' to 'val', keeping each
- *		      one's PTE_W when 'keepw'
+ *		      one's PTE_W when 'keepw' (the first mapping's from
+ *		      ffstab, as in frame_bits)
  *------------------------------------------------------------------------
  */
 local	void	frame_setptes(int32 f, pte_t val, bool8 keepw)
 {
-	int32	cur = RMAP_FIRST;
+	struct	ffsframe *fr = &ffstab[f];
+	int32	cur = fr->rmap;
 	pid32	pid;
 	uint32	vpn;
-	pte_t	*pte;
 
-	while (frame_mapping(f, &cur, &pid, &vpn)) {
-		pte = page_pteof(pid, vpn);
-		pte_set(pid, vpn << PAGE_SHIFT, pte,
-			val | (keepw ? (*pte & PTE_W) : 0));
+	if (fr->nmap == 0) {
+		return;
 	}
+	pid = fr->owner;
+	vpn = fr->vpn;
+	do {
+		page_setpte(pid, vpn, val, keepw);
+	} while (cur != RMAP_END && frame_mapping(f, &cur, &pid, &vpn));
 }
 
 /*------------------------------------------------------------------------

@@ -247,15 +247,16 @@ local	status	page_join(pid32 pid, uint32 va, int32 f)
 status	page_in(pid32 pid, uint32 va, pte_t *pte)
 {
 	bool8	owed = FALSE;
-	int32	slot, f;
+	int32	slot, held, f;
 
 	for (;;) {
 		pte = page_pte(pid, va);
 		f = SYSERR;
 		slot = (pte != NULL && (*pte & PTE_IS_SWAPPED)) ?
 		       (int32)PTE_SLOT(*pte) : NOSLOT;
+		held = (slot == NOSLOT) ? SYSERR : frame_ofslot(slot);
 		if (pte != NULL && (*pte & (PTE_P | PTE_IN_IO)) == 0 &&
-		    (slot == NOSLOT || frame_ofslot(slot) == SYSERR)) {
+		    held == SYSERR) {
 			f = ffs_alloc(pid, va >> PAGE_SHIFT);
 		}
 		if (f == SYSERR && owed) {
@@ -273,8 +274,8 @@ status	page_in(pid32 pid, uint32 va, pte_t *pte)
 			frame_iowait();		/* wait for it, look again */
 			continue;
 		}
-		if (slot != NOSLOT && frame_ofslot(slot) != SYSERR) {
-			if (page_join(pid, va, frame_ofslot(slot)) == OK) {
+		if (held != SYSERR) {		/* its frame is in memory */
+			if (page_join(pid, va, held) == OK) {
 				return OK;	/* a shared page, in memory */
 			}
 			continue;

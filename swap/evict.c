@@ -59,12 +59,11 @@ void	swaptrace(const char *fmt, uint32 a, uint32 b)
  */
 local	void	slot_share(int32 f, uint32 slot)
 {
-	int32	cur = RMAP_FIRST;
+	int32	cur = ffstab[f].rmap;	/* past the first, who holds it	*/
 	pid32	pid;
 	uint32	vpn;
 
-	frame_mapping(f, &cur, &pid, &vpn);	/* the first holds it	*/
-	while (frame_mapping(f, &cur, &pid, &vpn)) {
+	while (cur != RMAP_END && frame_mapping(f, &cur, &pid, &vpn)) {
 		swap_share(pid, slot);
 	}
 }
