@@ -56,8 +56,15 @@ extern	uint16	rmap_del(int32 f, pid32 pid, uint32 vpn);
 extern	void	rmap_clear(int32 f);
 extern	bool8	rmap_has(int32 f, pid32 pid, uint32 vpn);
 extern	bool8	frame_mapping(int32 f, int32 *cur, pid32 *pid, uint32 *vpn);
-extern	int32	frame_ofslot(uint32 slot);
 extern	void	frame_setslot(int32 f, int32 slot);
+extern	int32	slotframe[];	/* slot -> the frame keeping it (rmap.c) */
+
+/* frame_ofslot - the frame that holds slot 'slot''s page now (it keeps
+ * the slot), or SYSERR; inline, as the swap-in path asks it each time */
+static	inline	int32	frame_ofslot(uint32 slot)
+{
+	return slot <= MAX_SWAP_SIZE ? slotframe[slot] : SYSERR;
+}
 #define	FFS_FREE	(-1)
 #define	FFS_ORPHAN	(-2)	/* owner: the page was freed while its	*/
 				/* I/O was in flight; whoever ends the	*/

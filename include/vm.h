@@ -181,13 +181,37 @@ extern	uint32	swap_used(void);
 extern	bool8	swap_over(void);
 extern	int32	swap_reserve(void);
 extern	void	swap_share(pid32, uint32);
-extern	uint32	swap_refs(uint32);
 extern	bool8	swap_unhold(pid32, uint32);
 extern	void	swap_free(pid32, uint32);
 extern	int32	swap_take(void);
 extern	bool8	swap_isstore(uint32);
-extern	bool8	swap_zeroed(uint32);
-extern	void	swap_written(uint32);
+extern	uint16	slotref[];	/* PTEs holding each slot (slots.c)	*/
+extern	byte	slotmark[];	/* each slot's marks (slots.c):		*/
+#define	SLOT_STORE	0x1		/* a shared backing store's	*/
+#define	SLOT_ZERO	0x2		/* zeros, not written yet	*/
+#define	SLOT_BAD	0x4		/* its page did not open	*/
+
+/* The slot reads and the one mark the fault and eviction paths touch on
+ * every page: inline, so that an unshared page pays no call for them */
+
+/* swap_refs - the PTEs that hold slot 'slot' (0 when it is free, or
+ * retired, or kept only by an orphan frame) */
+static	inline	uint32	swap_refs(uint32 slot)
+{
+	return slot <= MAX_SWAP_SIZE ? slotref[slot] : 0;
+}
+
+/* swap_zeroed - does slot 'slot' hold zeros not yet written there? */
+static	inline	bool8	swap_zeroed(uint32 slot)
+{
+	return slot <= MAX_SWAP_SIZE && (slotmark[slot] & SLOT_ZERO) != 0;
+}
+
+/* swap_written - slot 'slot' holds a page written there now */
+static	inline	void	swap_written(uint32 slot)
+{
+	slotmark[slot] &= ~SLOT_ZERO;
+}
 extern	void	swap_retire(pid32, uint32);
 extern	void	swap_release(uint32);
 extern	void	orphan_release(int32);

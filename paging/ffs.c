@@ -78,9 +78,16 @@ void	ffs_free(int32 f)
 	struct	ffsframe *fr = &ffstab[f];
 
 	assert(f >= 0 && (uint32)f < ffs_limit && fr->owner != FFS_FREE);
-	rmap_clear(f);
+	if (fr->nmap == 1) {		/* unshared: no rmap chain	*/
+		proctab[fr->owner].prvm->nframes--;
+		fr->nmap = 0;
+	} else if (fr->nmap > 1) {
+		rmap_clear(f);
+	}
 	fr->owner = FFS_FREE;
-	frame_setslot(f, NOSLOT);
+	if (fr->slot != NOSLOT) {
+		frame_setslot(f, NOSLOT);
+	}
 	freemap_give(&ffs_map, f);
 }
 
@@ -97,7 +104,9 @@ void	ffs_release(int32 f)
 
 	assert(fr->owner == FFS_ORPHAN && !frame_busy(f) && fr->nmap == 0);
 	fr->owner = FFS_FREE;
-	frame_setslot(f, NOSLOT);
+	if (fr->slot != NOSLOT) {
+		frame_setslot(f, NOSLOT);
+	}
 	freemap_give(&ffs_map, f);
 }
 

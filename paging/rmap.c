@@ -1,5 +1,5 @@
 /* rmap.c - rmap_init, rmap_add, rmap_del, rmap_clear, rmap_has,
-	    frame_mapping, frame_ofslot, frame_setslot */
+	    frame_mapping, frame_setslot */
 
 #include <xinu.h>
 #include <vm.h>
@@ -20,13 +20,14 @@
  * page now (a page swapped back in keeps its slot): the first mapper
  * to fault on a shared swapped page reads it, and the others find its
  * frame here and map it without I/O.  frame_setslot keeps the two
- * directions in step.  All of it runs with interrupts disabled.
+ * directions in step (frame_ofslot, inline in frame.h, reads it).  All
+ * of it runs with interrupts disabled.
  */
 
 local	struct	rmapent	rmaptab[RMAP_EXTRA];
 local	int32	rmapfree;		/* first free entry, or RMAP_END */
 uint32	rmap_nfree;			/* entries free			*/
-local	int32	slotframe[MAX_SWAP_SIZE + 1];	/* the reserve too	*/
+int32	slotframe[MAX_SWAP_SIZE + 1];	/* the reserve too	*/
 
 /*------------------------------------------------------------------------
  *  rmap_init  -  Every rmap entry free, no slot in a frame (at boot)
@@ -179,16 +180,6 @@ bool8	frame_mapping(int32 f, int32 *cur, pid32 *pid, uint32 *vpn)
 	*vpn = rmaptab[*cur].vpn;
 	*cur = rmaptab[*cur].next;
 	return TRUE;
-}
-
-/*------------------------------------------------------------------------
- *  frame_ofslot  -  The frame that holds slot 'slot''s page now (it
- *		     keeps the slot), or SYSERR
- *------------------------------------------------------------------------
- */
-int32	frame_ofslot(uint32 slot)
-{
-	return slot <= MAX_SWAP_SIZE ? slotframe[slot] : SYSERR;
 }
 
 /*------------------------------------------------------------------------

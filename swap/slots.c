@@ -1,8 +1,9 @@
 /* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move,
-	     holder, swap_share, swap_refs, swap_unhold, slot_gone, swap_free,
+	     holder, swap_share, swap_unhold, slot_gone, swap_free,
 	     swap_retire, swap_release, swap_inuse, swap_used, swap_over,
-	     swap_reserve, swap_take, swap_isstore, swap_zeroed, swap_written,
-	     free_swap_pages */
+	     swap_reserve, swap_take, swap_isstore,
+	     free_swap_pages (swap_refs, swap_zeroed and swap_written are
+	     inline, in vm.h) */
 
 #include <xinu.h>
 #include <vm.h>
@@ -46,11 +47,8 @@ uint32	swap_nretired;			/* slots retired (swap_retire)	*/
 local	uint32	slot_words[FREEMAP_WORDS(MAX_SWAP_SIZE + 1)];
 local	uint32	slot_sums[FREEMAP_SUMS(MAX_SWAP_SIZE + 1)];
 local	struct	freemap	slot_map = { slot_words, slot_sums, 0, 0, 0 };
-local	uint16	slotref[MAX_SWAP_SIZE + 1];	/* PTEs holding each slot */
-local	byte	slotmark[MAX_SWAP_SIZE + 1];	/* SLOT_STORE, SLOT_ZERO */
-#define	SLOT_STORE	0x1		/* a shared backing store's	*/
-#define	SLOT_ZERO	0x2		/* zeros, not written yet	*/
-#define	SLOT_BAD	0x4		/* its page did not open	*/
+uint16	slotref[MAX_SWAP_SIZE + 1];	/* PTEs holding each slot	*/
+byte	slotmark[MAX_SWAP_SIZE + 1];	/* SLOT_STORE, SLOT_ZERO, ...	*/
 
 /*------------------------------------------------------------------------
  *  swap_init  -  Make the first 'limit' slots free, with no reserve
@@ -188,16 +186,6 @@ void	swap_share(pid32 pid, uint32 slot)
 }
 
 /*------------------------------------------------------------------------
- *  swap_refs  -  The PTEs that hold slot 'slot' (0 when it is free, or
- *		  retired, or kept only by an orphan frame)
- *------------------------------------------------------------------------
- */
-uint32	swap_refs(uint32 slot)
-{
-	return slot <= MAX_SWAP_SIZE ? slotref[slot] : 0;
-}
-
-/*------------------------------------------------------------------------
  *  swap_unhold  -  A PTE of process 'pid' lets slot 'slot' go, but the
  *		    slot stays taken even when it was the last (I/O in
  *		    flight uses it: orphan_release gives it back); TRUE
@@ -300,24 +288,6 @@ int32	swap_take(void)
 bool8	swap_isstore(uint32 slot)
 {
 	return slot <= MAX_SWAP_SIZE && (slotmark[slot] & SLOT_STORE) != 0;
-}
-
-/*------------------------------------------------------------------------
- *  swap_zeroed  -  Does slot 'slot' hold zeros not yet written there?
- *------------------------------------------------------------------------
- */
-bool8	swap_zeroed(uint32 slot)
-{
-	return slot <= MAX_SWAP_SIZE && (slotmark[slot] & SLOT_ZERO) != 0;
-}
-
-/*------------------------------------------------------------------------
- *  swap_written  -  Slot 'slot' holds a page written there now
- *------------------------------------------------------------------------
- */
-void	swap_written(uint32 slot)
-{
-	slotmark[slot] &= ~SLOT_ZERO;
 }
 
 /*------------------------------------------------------------------------
