@@ -3,7 +3,8 @@
 runner.py runs these in its pool beside the other tests:
   batch-verdicts  compile/bin/batch's statuses and verdict lines with the
                   real kernel: a killed process is listed and exits 0, 3
-                  under STRICT=1 (and make batch passes STRICT on); a build
+                  under STRICT=1 (and make batch passes STRICT on), a
+                  page that does not open as "P<pid> SWAP_CORRUPT"; a build
                   error, bad usage and a kernel command line the kernel
                   refuses exit 2; a program that never ends 124;
                   programs that print lines like the kernel's ("P3::
@@ -208,6 +209,58 @@ process main(void)
 	return OK;
 }
 '''
+# A page that does not open (issue 23): main, in ring 0 as every program
+# is, changes a byte of every slot in use, as a bad disk would; the
+# holder dies with SWAP_CORRUPT before it reads a wrong word
+SWAPCORRUPT = r'''#include <xinu.h>
+#include <vm.h>
+
+#define	NPG	16
+
+local	sid32	filled;
+
+process	holder(void)
+{
+	uint32	*p = (uint32 *)vmalloc(NPG * PAGE_SIZE);
+	uint32	i, wrong = 0;
+
+	for (i = 0; i < NPG * PAGE_SIZE / 4; i++) {
+		p[i] = i * 2654435761u;
+	}
+	signal(filled);
+	receive();
+	for (i = 0; i < NPG * PAGE_SIZE / 4; i++) {
+		wrong += p[i] != i * 2654435761u;
+	}
+	printf("holder: %d words wrong\n", wrong);
+	return OK;
+}
+
+process	main(void)
+{
+	pid32	h;
+	uint32	s, n = 0;
+	intmask	mask;
+
+	filled = semcreate(0);
+	h = vcreate(holder, 8192, 30, "holder", 0);
+	resume(h);
+	wait(filled);
+	mask = disable();
+	for (s = 0; s < swap_limit; s++) {
+		if (swap_inuse(s)) {
+			((byte *)kmap(KMAP_DST, SWAP_START + s * PAGE_SIZE))[100] ^= 4;
+			n++;
+		}
+	}
+	restore(mask);
+	printf("main: changed %d slots\n", n);
+	send(h, OK);
+	sleepms(100);
+	printf("main: goes on\n");
+	return OK;
+}
+'''
 FOREVER = r'''#include <xinu.h>
 process main(void) { for (;;) sleep(10); return OK; }
 '''
@@ -246,6 +299,15 @@ def test_batch_verdicts(tmp, opts):
                                      "vm.polcy=clock"]), 2,
                    r"^batch: bad command line: cmdline: unknown key "
                    r"'vm\.polcy'$")
+    corrupt = batch(None, args=[write(tmp, "corrupt.c", SWAPCORRUPT), "60",
+                                str(opts.mem), "vm.ffs=4 vm.swap=64 "
+                                "vm.swapcrypt=on"])
+    expect_verdict("a page that does not open", corrupt, 0,
+                   r"^batch: halted; killed: P\d+ SWAP_CORRUPT$")
+    if "main: goes on" not in corrupt[1] or "words wrong" in corrupt[1] \
+            or not re.search(r"main: changed [1-9]\d* slots", corrupt[1]):
+        raise Failed("a page that does not open: console\n"
+                     + runner.tail(corrupt[1]))
     for name, line in sorted(FORGERS.items()):
         got = batch(write(tmp, name + ".c", "#include <xinu.h>\nprocess "
                           "main(void)\n{\n\t%s\n\treturn OK;\n}\n" % line),
