@@ -327,8 +327,9 @@ local	void	clockpro_freed(int32 f)
 }
 
 /*------------------------------------------------------------------------
- *  clockpro_loaded  -  Frame 'f' just received a page: hot if the
- *			history has it, else cold in a test period
+ *  clockpro_loaded  -  Frame 'f' just received a page: hot if it is new
+ *			(no slot: a first touch) or the history has it,
+ *			else cold in a test period
  *------------------------------------------------------------------------
  */
 local	void	clockpro_loaded(int32 f)
@@ -340,19 +341,21 @@ local	void	clockpro_loaded(int32 f)
 	if (flags[f] & CP_LISTED) {
 		clockpro_freed(f);
 	}
-	for (k = bucket[hash(owner, vpn)];
-	     k != NIL && (hvpn[k] != vpn || howner[k] != owner);
-	     k = hchain[k]) {
-		;
-	}
-	if (k == NIL && nhot + mcold >= ffs_limit) {
-		enlist(f, CP_TEST | CP_FRESH);
-		ncold++;
-		return;
-	}
-	if (k != NIL) {
-		hist_drop(HNODE(k));	/* used in its test period	*/
-		mcold_add(+1);
+	if (ffstab[f].slot != NOSLOT) {		/* back from swap	*/
+		for (k = bucket[hash(owner, vpn)];
+		     k != NIL && (hvpn[k] != vpn || howner[k] != owner);
+		     k = hchain[k]) {
+			;
+		}
+		if (k == NIL && nhot + mcold >= ffs_limit) {
+			enlist(f, CP_TEST | CP_FRESH);
+			ncold++;
+			return;
+		}
+		if (k != NIL) {
+			hist_drop(HNODE(k));	/* used in its test period */
+			mcold_add(+1);
+		}
 	}
 	enlist(f, CP_HOT | CP_FRESH);
 	nhot++;
