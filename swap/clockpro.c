@@ -23,10 +23,12 @@
  *    test periods it passes and drops the history nodes it passes.
  *  - the test hand, run when the history would pass ffs_limit nodes,
  *    ends test periods up to and with the next history node it drops.
- * A page faulted in that is in the history turns hot at once; any other
- * starts hot while the hot pages have room (at the start: so a loop's
- * first pass leaves ffs_limit - mcold of its pages hot, and they stay),
- * else cold, in a test period.  mcold, the cold pages' share of
+ * A page faulted in that is in the history turns hot at once, and so
+ * does a first touch (no slot: new memory, as a phase change brings;
+ * the hot hand makes room).  Any other, back from swap, starts hot
+ * while the hot pages have room (at the start), else cold, in a test
+ * period: so a loop's or a scan's pages, from their second pass on,
+ * take the cold test.  mcold, the cold pages' share of
  * memory, grows by one when a page is used in its test period and
  * shrinks by one when a test period ends unused; it starts at
  * ffs_limit/16 + 1, a few frames where newcomers can show their reuse,
@@ -35,6 +37,8 @@
  * Departures from the paper: the fault that brings a page in sets its
  * A bit too, so a page just filled (fresh) that the cold hand finds
  * used is moved to the head for one more round instead of turning hot;
+ * a first touch comes in hot (so does a COW copy, and a page that swap,
+ * full, brought back without its slot: both have none);
  * frames with swap I/O in flight are passed over by every hand; a page
  * freed (vfree, exit) leaves the list and the history keeps no trace of
  * it.  The history forgets nothing else: a page freed while swapped out
@@ -327,8 +331,9 @@ local	void	clockpro_freed(int32 f)
 }
 
 /*------------------------------------------------------------------------
- *  clockpro_loaded  -  Frame 'f' just received a page: hot if the
- *			history has it, else cold in a test period
+ *  clockpro_loaded  -  Frame 'f' just received a page: hot if it is new
+ *			(no slot: a first touch) or the history has it,
+ *			else cold in a test period
  *------------------------------------------------------------------------
  */
 local	void	clockpro_loaded(int32 f)
@@ -340,19 +345,21 @@ local	void	clockpro_loaded(int32 f)
 	if (flags[f] & CP_LISTED) {
 		clockpro_freed(f);
 	}
-	for (k = bucket[hash(owner, vpn)];
-	     k != NIL && (hvpn[k] != vpn || howner[k] != owner);
-	     k = hchain[k]) {
-		;
-	}
-	if (k == NIL && nhot + mcold >= ffs_limit) {
-		enlist(f, CP_TEST | CP_FRESH);
-		ncold++;
-		return;
-	}
-	if (k != NIL) {
-		hist_drop(HNODE(k));	/* used in its test period	*/
-		mcold_add(+1);
+	if (ffstab[f].slot != NOSLOT) {		/* back from swap	*/
+		for (k = bucket[hash(owner, vpn)];
+		     k != NIL && (hvpn[k] != vpn || howner[k] != owner);
+		     k = hchain[k]) {
+			;
+		}
+		if (k == NIL && nhot + mcold >= ffs_limit) {
+			enlist(f, CP_TEST | CP_FRESH);
+			ncold++;
+			return;
+		}
+		if (k != NIL) {
+			hist_drop(HNODE(k));	/* used in its test period */
+			mcold_add(+1);
+		}
 	}
 	enlist(f, CP_HOT | CP_FRESH);
 	nhot++;

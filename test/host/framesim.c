@@ -8,6 +8,8 @@ struct	ffsframe ffstab[MAX_FFS_SIZE];
 uint32	ffs_limit;
 uint32	frame_nio;			/* frames marked busy (io)	*/
 local	bool8	abit[MAX_FFS_SIZE];
+#define	SIM_PAGES	4096		/* pages a string may name	*/
+local	bool8	swapped[SIM_PAGES];	/* evicted once: has a slot	*/
 
 bool8	frame_accessed(int32 f, bool8 clear)
 {
@@ -50,6 +52,9 @@ uint32	sim_faults(const struct vmpolicy *p, const uint32 *refs, uint32 n,
 		ffstab[f].owner = FFS_FREE;
 		abit[f] = FALSE;
 	}
+	for (i = 0; i < SIM_PAGES; i++) {
+		swapped[i] = FALSE;
+	}
 	p->reset(1);
 	for (i = 0; i < n; i++) {
 		for (f = 0; f < frames; f++) {
@@ -59,6 +64,9 @@ uint32	sim_faults(const struct vmpolicy *p, const uint32 *refs, uint32 n,
 		}
 		if (f == frames) {		/* a fault		*/
 			faults++;
+			if (refs[i] >= SIM_PAGES) {
+				abort();
+			}
 			for (f = 0; f < frames && frame_inuse(f); f++) {
 				;
 			}
@@ -71,9 +79,12 @@ uint32	sim_faults(const struct vmpolicy *p, const uint32 *refs, uint32 n,
 				if (p->evicted != NULL) {
 					p->evicted(f);
 				}
+				swapped[ffstab[f].vpn] = TRUE;
 			}
 			ffstab[f].owner = 1;
 			ffstab[f].vpn = refs[i];
+			ffstab[f].slot = swapped[refs[i]] ? (int32)refs[i] :
+					 NOSLOT;
 			if (p->loaded != NULL) {
 				p->loaded(f);
 			}

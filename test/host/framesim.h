@@ -6,7 +6,9 @@
  * of swap/ run on the host, and plays a reference string against one:
  * a hit sets the frame's A bit; a miss fills the lowest free frame, or
  * the policy's victim (its evicted hook runs, as the kernel's eviction
- * runs it), then calls its loaded hook.  With 'tick', the
+ * runs it), then calls its loaded hook.  As in the kernel, a page
+ * evicted once comes back with a slot (ffstab[f].slot) and a first
+ * touch has none (NOSLOT).  With 'tick', the
  * policy's tick hook runs after every reference.  opt_faults and
  * lru_faults are the yardsticks: Belady's OPT (evict the page used
  * farthest in the future) and exact LRU.

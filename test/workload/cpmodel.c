@@ -10,8 +10,11 @@
  * kernel's faults against it) and on the host (test/host/test_policy.c
  * checks swap/clockpro.c under framesim against it), it shares no code
  * with the policy.  A reference sets the page's A bit, a fault too,
- * as the MMU does: after the fill, when the faulting access retries.  The cold hand's fallback (no cold page at all) is
- * unreachable here: every frame is evictable.
+ * as the MMU does: after the fill, when the faulting access retries.
+ * A page never evicted before is a first touch (the kernel zero-fills
+ * it: no slot) and comes in hot; one coming back from swap without
+ * history takes the cold test.  The cold hand's fallback (no cold page
+ * at all) is unreachable here: every frame is evictable.
  */
 
 #define	NIL	0xFFFFu
@@ -23,6 +26,7 @@
 struct	cpm	{
 	uint8_t	 kind[WL_MAXPAGES];
 	uint8_t	 test[WL_MAXPAGES], fresh[WL_MAXPAGES], abit[WL_MAXPAGES];
+	uint8_t	 swapped[WL_MAXPAGES];	/* evicted once: not new	*/
 	uint16_t next[WL_MAXPAGES], prev[WL_MAXPAGES];
 	uint16_t hhot, hcold, htest;
 	uint32_t m, nhot, ncold, nhist, mcold;
@@ -169,6 +173,7 @@ static	void	coldhand(struct cpm *c)
 		}
 	}
 	c->ncold--;				/* p goes out		*/
+	c->swapped[p] = 1;
 	if (c->test[p] && c->nhist >= c->m) {
 		testhand(c);
 	}
@@ -199,7 +204,7 @@ uint32_t cp_model(uint32_t kind, uint32_t npages, uint32_t seed,
 	}
 	for (i = 0; i < WL_MAXPAGES; i++) {
 		c.kind[i] = M_OUT;
-		c.test[i] = c.fresh[i] = c.abit[i] = 0;
+		c.test[i] = c.fresh[i] = c.abit[i] = c.swapped[i] = 0;
 	}
 	c.hhot = c.hcold = c.htest = NIL;
 	c.m = frames;
@@ -222,7 +227,8 @@ uint32_t cp_model(uint32_t kind, uint32_t npages, uint32_t seed,
 			c.nhist--;
 			share(&c, +1);
 			c.kind[p] = M_HOT;
-		} else if (c.nhot + c.mcold < c.m) {	/* room for hot	*/
+		} else if (!c.swapped[p] ||		/* a first touch, */
+			   c.nhot + c.mcold < c.m) {	/* or room for hot */
 			c.kind[p] = M_HOT;
 		} else {
 			c.kind[p] = M_COLD;
