@@ -4,6 +4,7 @@
 #include <vm.h>
 #include <seal.h>
 #include "vmtest.h"
+#include "sharetest.h"
 
 #define	VP(n)		(VHEAP_FIRST + (n))	/* a heap page number	*/
 #define	VA(vp)		((char *)((vp) << PAGE_SHIFT))
@@ -242,20 +243,25 @@ TEST_BOOT(bs_two_processes_see_each_others_writes, "vm.ffs=32 vm.swap=64")
 }
 
 /*------------------------------------------------------------------------
- *  bs_reader  -  Map store 1 at page 'vp', check every page's words
+ *  bs_pass  -  Map store 1 at page 'vp', write (or check) every page's
+ *		words, and end
  *------------------------------------------------------------------------
  */
-local	process	bs_reader(uint32 vp)
+local	process	bs_pass(uint32 vp, bool8 write)
 {
 	uint32	i;
 
 	CHECK(xmmap(vp, 1, bspages) == OK);
 	for (i = 0; i < bspages; i++) {
-		page_words(VA(vp + i), i, FALSE);
+		page_words(VA(vp + i), i, write);
 	}
 	CHECK(vm_audit() == OK);
 	return OK;
 }
+
+/* Run bs_pass at page 'vp' in a vcreate'd process and wait for it */
+#define	bs_run(vp, write)	vrun_wait(vcreate(bs_pass, 8192, INITPRIO + 1, \
+					  "bs_pass", 2, (vp), (write)))
 
 /* A store keeps its data with nothing mapping it: in frames kept after
  * the last mapper went, then in its slots once they are evicted; a
@@ -272,7 +278,7 @@ TEST_BOOT(bs_data_outlives_its_mappers, "vm.ffs=32 vm.swap=64")
 	bspages = 6;
 	bsbad = 0;
 	bszeros = TRUE;
-	REQUIRE(vrun(bs_reader, VP(3)) != SYSERR);
+	REQUIRE(bs_run(VP(3), FALSE) != SYSERR);
 	bszeros = FALSE;
 	CHECK(bsbad == 0 && free_ffs_pages() == ffs_limit);
 	REQUIRE(bs_start(1, 6) == OK);
@@ -281,7 +287,7 @@ TEST_BOOT(bs_data_outlives_its_mappers, "vm.ffs=32 vm.swap=64")
 	bs_stop(1);
 	CHECK(free_ffs_pages() == ffs_limit - 6);	/* kept frames	*/
 	CHECK(vm_audit() == OK);
-	REQUIRE(vrun(bs_reader, VP(40)) != SYSERR);
+	REQUIRE(bs_run(VP(40), FALSE) != SYSERR);
 	CHECK(bsbad == 0 && vm_audit() == OK);
 	mask = disable();
 	for (f = 0; f < ffs_limit; f++) {
@@ -292,7 +298,7 @@ TEST_BOOT(bs_data_outlives_its_mappers, "vm.ffs=32 vm.swap=64")
 	}
 	restore(mask);
 	CHECK(free_ffs_pages() == ffs_limit && vm_audit() == OK);
-	REQUIRE(vrun(bs_reader, VP(0)) != SYSERR);
+	REQUIRE(bs_run(VP(0), FALSE) != SYSERR);
 	CHECK(bsbad == 0);
 	CHECK(release_bs(1) == OK);
 	CHECK(vm_audit() == OK && vmsnap_same(&s));
@@ -304,15 +310,12 @@ TEST_BOOT(bs_data_outlives_its_mappers, "vm.ffs=32 vm.swap=64")
  *		      each writing its pages and all checking every word
  *------------------------------------------------------------------------
  */
-local	void	eight_mappers(void)
+local	status	eight_mappers(void)
 {
 	int32	r;
 
 	allwords = TRUE;
-	if (get_bs(1, 32) != 32 || bs_start(MAXM, 32) != OK) {
-		CHECK(FALSE);
-		return;
-	}
+	REQUIRE(get_bs(1, 32) == 32 && bs_start(MAXM, 32) == OK);
 	for (r = 0; r < 2; r++) {
 		bssalt = 0x5A000000 + ((uint32)r << 20);
 		bs_step(MAXM, BS_WRITE);
@@ -322,6 +325,7 @@ local	void	eight_mappers(void)
 	bs_stop(MAXM);
 	CHECK(bsbad == 0);
 	CHECK(release_bs(1) == OK);
+	return OK;
 }
 
 /* A store mapped by 8 processes, 8 frames, disk swap and the pageout
@@ -329,16 +333,8 @@ local	void	eight_mappers(void)
 TEST_BOOT(bs_eight_mappers_disk_pageout_every_policy,
 	  "+disk vm.swapdev=disk vm.ffs=8 vm.swapper=on")
 {
-	struct	vmsnap	s;
-	int32	i;
-
 	REQUIRE(swapdev->blocks);
-	vmsnap_take(&s);
-	for (i = 0; vm_policyname(i) != NULL; i++) {
-		REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK);
-		eight_mappers();
-		CHECK(vm_audit() == OK && vmsnap_same(&s));
-	}
+	REQUIRE(every_policy(eight_mappers) == OK);
 	CHECK(vmtotal.joins > 0 && pgostats.cleaned > 0);
 	return OK;
 }
@@ -346,15 +342,7 @@ TEST_BOOT(bs_eight_mappers_disk_pageout_every_policy,
 /* The same with RAM swap */
 TEST_BOOT(bs_eight_mappers_ram_every_policy, "vm.ffs=8 vm.swap=128")
 {
-	struct	vmsnap	s;
-	int32	i;
-
-	vmsnap_take(&s);
-	for (i = 0; vm_policyname(i) != NULL; i++) {
-		REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK);
-		eight_mappers();
-		CHECK(vm_audit() == OK && vmsnap_same(&s));
-	}
+	REQUIRE(every_policy(eight_mappers) == OK);
 	CHECK(vmtotal.joins > 0);
 	return OK;
 }
@@ -429,28 +417,13 @@ TEST_BOOT(bs_writer_leaves_before_reader, "vm.ffs=16 vm.swap=64")
 		;
 	}
 	CHECK(ffstab[0].owner == FFS_KEPT && vm_audit() == OK);
-	REQUIRE(vrun(bs_reader, VP(9)) != SYSERR);
+	REQUIRE(bs_run(VP(9), FALSE) != SYSERR);
 	CHECK(bsbad == 0);
 	semdelete(bsms[0].go);
 	semdelete(bsms[1].go);
 	semdelete(bsdone);
 	CHECK(release_bs(1) == OK);
 	CHECK(vm_audit() == OK && vmsnap_same(&s));
-	return OK;
-}
-
-/*------------------------------------------------------------------------
- *  bs_writer  -  Map store 1 at page 'vp', write every word of it, end
- *------------------------------------------------------------------------
- */
-local	process	bs_writer(uint32 vp)
-{
-	uint32	i;
-
-	CHECK(xmmap(vp, 1, bspages) == OK);
-	for (i = 0; i < bspages; i++) {
-		page_words(VA(vp + i), i, TRUE);
-	}
 	return OK;
 }
 
@@ -471,7 +444,7 @@ TEST_BOOT(bs_page_that_does_not_open, "vm.ffs=16 vm.swap=64 vm.swapcrypt=on")
 	bssalt = 0x44440000;
 	REQUIRE(get_bs(1, 2) == 2);
 	recvclr();
-	REQUIRE(vrun(bs_writer, VP(0)) != SYSERR);
+	REQUIRE(bs_run(VP(0), TRUE) != SYSERR);
 	mask = disable();
 	for (f = 0; f < ffs_limit; f++) {	/* kept frames: sealed	*/
 		if (frame_inuse(f)) {		/* into their slots	*/
@@ -482,8 +455,8 @@ TEST_BOOT(bs_page_that_does_not_open, "vm.ffs=16 vm.swap=64 vm.swapcrypt=on")
 	((byte *)kmap(KMAP_DST, SWAP_START + slot * PAGE_SIZE))[8] ^= 0x10;
 	restore(mask);
 	bsbad = 0;
-	REQUIRE(vrun(bs_reader, VP(3)) != SYSERR);
-	REQUIRE(vrun(bs_reader, VP(5)) != SYSERR);
+	REQUIRE(bs_run(VP(3), FALSE) != SYSERR);
+	REQUIRE(bs_run(VP(5), FALSE) != SYSERR);
 	CHECK(vmtotal.killed == 2 && sealstats.failed == 2 && bsbad == 0);
 	CHECK(swap_nretired == 0 && swap_refs(slot) == 1);	/* the store */
 	CHECK(vm_audit() == OK);

@@ -3,6 +3,7 @@
 #include <xinu.h>
 #include <vm.h>
 #include "vmtest.h"
+#include "sharetest.h"
 
 /*
  * A parent (vcreate'd) fills a heap, clones children that run one of
@@ -323,16 +324,13 @@ local	process	kid_clones(int32 level)
  */
 local	process	par_clones(int32 unused)
 {
-	pid32	kid;
 	uint32	freef;
 
 	(void)unused;
 	REQUIRE(heap_fill(NPG) == OK);
 	freef = free_ffs_pages();
-	kid = vclone(kid_clones, 8192, INITPRIO, "kid1", 1, 1);
-	REQUIRE(kid != SYSERR);
-	resume(kid);
-	kid_wait(kid);
+	REQUIRE(vrun_wait(vclone(kid_clones, 8192, INITPRIO, "kid1", 1, 1))
+		!= SYSERR);
 	CHECK(free_ffs_pages() == freef);	/* the copies went too	*/
 	CHECK(wrongs(0, NPG, 0x3C000000) == 0);
 	CHECK(vm_audit() == OK);
@@ -432,13 +430,9 @@ local	process	kid_oom(int32 n)
  */
 local	process	par_oom(int32 n)
 {
-	pid32	kid;
-
 	REQUIRE(heap_fill(8) == OK);
-	kid = vclone(kid_oom, 8192, INITPRIO, "kid", 1, n);
-	REQUIRE(kid != SYSERR);
-	resume(kid);
-	kid_wait(kid);
+	REQUIRE(vrun_wait(vclone(kid_oom, 8192, INITPRIO, "kid", 1, n))
+		!= SYSERR);
 	CHECK(wrongs(0, 8, 0x3C000000) == 0);
 	CHECK(vm_audit() == OK);
 	return OK;
@@ -480,16 +474,13 @@ local	process	kid_frees(void)
  */
 local	process	par_frees(int32 unused)
 {
-	pid32	kid;
 	uint32	freef;
 
 	(void)unused;
 	REQUIRE(heap_fill(NPG) == OK);
 	freef = free_ffs_pages();
-	kid = vclone(kid_frees, 8192, INITPRIO, "kid", 0);
-	REQUIRE(kid != SYSERR);
-	resume(kid);
-	kid_wait(kid);
+	REQUIRE(vrun_wait(vclone(kid_frees, 8192, INITPRIO, "kid", 0))
+		!= SYSERR);
 	CHECK(free_ffs_pages() == freef && used_ffs_frames(getpid()) == NPG);
 	writes(0, NPG, 0x4D000000);
 	CHECK(free_ffs_pages() == freef);
@@ -561,23 +552,25 @@ local	process	par_soak(int32 unused)
 	return OK;
 }
 
+/*------------------------------------------------------------------------
+ *  soak_round  -  One par_soak parent and its clones: nothing read wrong
+ *------------------------------------------------------------------------
+ */
+local	status	soak_round(void)
+{
+	REQUIRE(parent_start(par_soak, 0) != SYSERR);
+	CHECK(kidbad == 0);
+	return OK;
+}
+
 /* A parent and three clones read and write their shared pages at once,
  * 8 frames, disk swap (a shared page in I/O blocks every mapper that
  * faults on it) and the pageout daemon, under every policy */
 TEST_BOOT(vclone_disk_pageout_every_policy,
 	  "+disk vm.swapdev=disk vm.ffs=8 vm.swapper=on")
 {
-	struct	vmsnap	s;
-	int32	i;
-
 	REQUIRE(swapdev->blocks);
-	vmsnap_take(&s);
-	for (i = 0; vm_policyname(i) != NULL; i++) {
-		REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK);
-		REQUIRE(parent_start(par_soak, 0) != SYSERR);
-		CHECK(kidbad == 0);
-		CHECK(vm_audit() == OK && vmsnap_same(&s));
-	}
+	REQUIRE(every_policy(soak_round) == OK);
 	CHECK(vmtotal.iowaits > 0 && vmtotal.joins > 0 &&
 	      vmtotal.cowcopies > 0 && pgostats.cleaned > 0);
 	return OK;
@@ -586,16 +579,7 @@ TEST_BOOT(vclone_disk_pageout_every_policy,
 /* The same with RAM swap */
 TEST_BOOT(vclone_ram_every_policy, "vm.ffs=24 vm.swap=128")
 {
-	struct	vmsnap	s;
-	int32	i;
-
-	vmsnap_take(&s);
-	for (i = 0; vm_policyname(i) != NULL; i++) {
-		REQUIRE(vm_setpolicy(vm_policyname(i), 7) == OK);
-		REQUIRE(parent_start(par_soak, 0) != SYSERR);
-		CHECK(kidbad == 0);
-		CHECK(vm_audit() == OK && vmsnap_same(&s));
-	}
+	REQUIRE(every_policy(soak_round) == OK);
 	CHECK(vmtotal.joins > 0 && vmtotal.cowcopies > 0);
 	return OK;
 }
