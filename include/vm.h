@@ -124,7 +124,18 @@ extern	void	pdpt_init(void);
 extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
-extern	pte_t	*pte_lookup(pde_t *, uint32);
+/* pte_lookup - the address of the PTE for 'va' in directory 'pd', or
+ * NULL when its page table does not exist; inline, as a fault looks up
+ * a PTE several times (the faulting page's, the victim's) */
+static	inline	pte_t	*pte_lookup(pde_t *pd, uint32 va)
+{
+	pde_t	pde = pd[PDX(va)];
+
+	if ((pde & PTE_P) == 0) {
+		return NULL;
+	}
+	return (pte_t *)PTE_FRAME(pde) + PTX(va);
+}
 extern	int	pgstrok(const char *, unsigned int);
 extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
 extern	uint32	pt_missing(pde_t *, uint32, uint32);

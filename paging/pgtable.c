@@ -1,4 +1,4 @@
-/* pgtable.c - pte_lookup, pte_set, kpte_set, pt_missing, pt_ensure,
+/* pgtable.c - pte_set, kpte_set, pt_missing, pt_ensure,
 	       pt_release, stkguard, stkunguard */
 
 #include <xinu.h>
@@ -20,21 +20,6 @@
  */
 
 uint32	kernel_pdbr;			/* the kernel's page directory	*/
-
-/*------------------------------------------------------------------------
- *  pte_lookup  -  Address of the PTE for 'va' in directory 'pd', or NULL
- *		   when its page table does not exist
- *------------------------------------------------------------------------
- */
-pte_t	*pte_lookup(pde_t *pd, uint32 va)
-{
-	pde_t	pde = pd[PDX(va)];
-
-	if ((pde & PTE_P) == 0) {
-		return NULL;
-	}
-	return (pte_t *)PTE_FRAME(pde) + PTX(va);
-}
 
 /*------------------------------------------------------------------------
  *  pte_set  -  Set '*pte', the PTE of page 'va' of process 'pid', to
