@@ -124,6 +124,8 @@ extern	void	pdpt_init(void);
 extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
+extern	int	pgstrok(const char *, unsigned int);
+
 /* pte_lookup - the address of the PTE for 'va' in directory 'pd', or
  * NULL when its page table does not exist; inline, as a fault looks up
  * a PTE several times (the faulting page's, the victim's) */
@@ -136,8 +138,24 @@ static	inline	pte_t	*pte_lookup(pde_t *pd, uint32 va)
 	}
 	return (pte_t *)PTE_FRAME(pde) + PTX(va);
 }
-extern	int	pgstrok(const char *, unsigned int);
-extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
+
+/* pte_set - set '*pte', the PTE of page 'va' of process 'pid', to 'val',
+ * and drop the TLB's copy of the old entry if that address space is
+ * loaded (the TLB is not tagged by address space: another directory's
+ * entries are not cached now); inline, as every fault sets one or more */
+static	inline	void	pte_set(pid32 pid, uint32 va, pte_t *pte, pte_t val)
+{
+	pte_t	old = *pte;
+
+	*pte = val;
+	/* The CPU never caches a not-present entry (Intel SDM 3A, 4.10.2),
+	 * so mapping a page that had none, a fault's last step, needs no
+	 * flush: one invlpg per fault saved */
+	if ((old & PTE_P) != 0 && proctab[pid].prpdbr == read_cr3()) {
+		invlpg((void *)va);
+	}
+}
+
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
 extern	void	pt_release(pde_t *, uint32, uint32);
