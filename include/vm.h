@@ -156,6 +156,20 @@ static	inline	void	pte_set(pid32 pid, uint32 va, pte_t *pte, pte_t val)
 	}
 }
 
+/* page_pte - the PTE of heap page 'va' of 'pid', or NULL when the process
+ * or the page is gone (it may go while a fault blocks); inline, as a
+ * fault asks it each time it looks at its page again */
+static	inline	pte_t	*page_pte(pid32 pid, uint32 va)
+{
+	pte_t	*pte;
+
+	if (proctab[pid].prstate == PR_FREE || !isvcreated(pid)) {
+		return NULL;
+	}
+	pte = pte_lookup((pde_t *)proctab[pid].prpdbr, va);
+	return (pte != NULL && (*pte & PTE_IS_VMALLOC)) ? pte : NULL;
+}
+
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
 extern	void	pt_release(pde_t *, uint32, uint32);
@@ -180,7 +194,6 @@ extern	char	*heap_alloc(pid32, uint32);
 extern	status	heap_free(pid32, char *, uint32);
 extern	void	page_release(pid32, uint32);
 extern	void	page_unmap(pid32, uint32, int32);
-extern	pte_t	*page_pte(pid32, uint32);
 extern	status	page_cow(pid32, uint32);
 extern	status	heap_clone(pid32, pid32);
 extern	pid32	vspawn(void *, uint32, pri16, char *, uint32, va_list, pid32);
