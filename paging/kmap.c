@@ -1,4 +1,4 @@
-/* kmap.c - kmap_init (kmap itself is inline, frame.h) */
+/* kmap.c - kmap_init (kmap itself is inline, pte.h) */
 
 #include <xinu.h>
 #include <vm.h>
