@@ -110,12 +110,13 @@ extern	void	ffs_release(int32);
 extern	bool8	ffs_inuse(uint32);
 
 /* The kmap window: kernel pages to reach frames outside the kernel
- * region from any address space (paging/kmap.c) */
+ * region from any address space (paging/kmap.c; kmap is inline, pte.h) */
 #define	KMAP_DST	0	/* frame being filled			*/
 #define	KMAP_SRC	1	/* frame being copied from		*/
 #define	KMAP_SLOTS	2
 extern	void	kmap_init(void);
-extern	void	*kmap(int32, uint32);
+extern	char	kmap_window[KMAP_SLOTS][PAGE_SIZE];	/* the pages	*/
+extern	pte_t	*kmap_pte[KMAP_SLOTS];	/* their kernel PTEs		*/
 
 /* Whole pages zeroed and copied, fast (paging/pagecopy.c) */
 extern	void	page_zero(void *);

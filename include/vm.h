@@ -56,6 +56,29 @@ struct	freemap	{
 #define	FREEMAP_WORDS(max)	(((max) + 31) / 32)	/* bitmap words	*/
 #define	FREEMAP_SUMS(max)	((FREEMAP_WORDS(max) + 31) / 32)
 
+/* freemap_take - take the lowest free number of 'm', or SYSERR if none;
+ * inline, as every fault takes a frame and every eviction a slot (see
+ * paging/freemap.c) */
+static	inline	int32	freemap_take(struct freemap *m)
+{
+	uint32	w, b;
+
+	if (m->nfree == 0) {
+		return SYSERR;
+	}
+	while (m->summary[m->first] == 0) {	/* ends: one is free	*/
+		m->first++;
+	}
+	w = m->first * 32 + __builtin_ctz(m->summary[m->first]);
+	b = __builtin_ctz(m->words[w]);
+	m->words[w] &= ~(1u << b);
+	if (m->words[w] == 0) {
+		m->summary[m->first] &= ~(1u << (w & 31));
+	}
+	m->nfree--;
+	return w * 32 + b;
+}
+
 extern	uint32	swap_limit;	/* slots in use: vm.swap=N or MAX_SWAP_SIZE */
 extern	uint32	swap_nretired;	/* slots retired: their pages did not open */
 #define	PAGE_CORRUPT	(-16)	/* page_in: the page's swap copy did not  */
@@ -124,14 +147,12 @@ extern	void	pdpt_init(void);
 extern	void	*pdpt_alloc(void);
 extern	void	pdpt_free(void *);
 extern	uint32	pdpt_free_count(void);
-extern	pte_t	*pte_lookup(pde_t *, uint32);
 extern	int	pgstrok(const char *, unsigned int);
-extern	void	pte_set(pid32, uint32, pte_t *, pte_t);
+
 extern	uint32	pt_missing(pde_t *, uint32, uint32);
 extern	void	pt_ensure(pde_t *, uint32, uint32);
 extern	void	pt_release(pde_t *, uint32, uint32);
 extern	void	freemap_init(struct freemap *, uint32, uint32);
-extern	int32	freemap_take(struct freemap *);
 extern	void	freemap_give(struct freemap *, uint32);
 extern	bool8	freemap_isfree(const struct freemap *, uint32);
 extern	void	freemap_grow(struct freemap *);
@@ -151,7 +172,6 @@ extern	char	*heap_alloc(pid32, uint32);
 extern	status	heap_free(pid32, char *, uint32);
 extern	void	page_release(pid32, uint32);
 extern	void	page_unmap(pid32, uint32, int32);
-extern	pte_t	*page_pte(pid32, uint32);
 extern	status	page_cow(pid32, uint32);
 extern	status	heap_clone(pid32, pid32);
 extern	pid32	vspawn(void *, uint32, pri16, char *, uint32, va_list, pid32);
@@ -231,5 +251,10 @@ extern	pid32	pageoutpid;
 extern	uint32	pgo_lowater, pgo_hiwater;
 extern	struct	pgostats pgostats;
 extern	void	swaptrace(const char *, uint32, uint32);
+
+/* The PTE reads and writes on every fault's path, inline; in angle
+ * brackets, so that the host tests (64-bit, no page tables) get their
+ * stand-in, test/host/vmstub/pte.h */
+#include <pte.h>
 
 #endif

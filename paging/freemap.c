@@ -1,5 +1,5 @@
-/* freemap.c - freemap_init, freemap_grow, freemap_take, freemap_give,
-	       freemap_isfree */
+/* freemap.c - freemap_init, freemap_grow, freemap_give, freemap_isfree
+	       (freemap_take is inline, vm.h) */
 
 #include <xinu.h>
 #include <vm.h>
@@ -62,30 +62,6 @@ void	freemap_grow(struct freemap *m)
 {
 	m->limit++;		/* the new number is taken (init cleared */
 	freemap_give(m, m->limit - 1);	/* every bit past the limit)	*/
-}
-
-/*------------------------------------------------------------------------
- *  freemap_take  -  Take the lowest free number, or SYSERR if none
- *------------------------------------------------------------------------
- */
-int32	freemap_take(struct freemap *m)
-{
-	uint32	w, b;
-
-	if (m->nfree == 0) {
-		return SYSERR;
-	}
-	while (m->summary[m->first] == 0) {	/* ends: one is free	*/
-		m->first++;
-	}
-	w = m->first * 32 + __builtin_ctz(m->summary[m->first]);
-	b = __builtin_ctz(m->words[w]);
-	m->words[w] &= ~BIT(b);
-	if (m->words[w] == 0) {
-		m->summary[m->first] &= ~BIT(w);
-	}
-	m->nfree--;
-	return w * 32 + b;
 }
 
 /*------------------------------------------------------------------------

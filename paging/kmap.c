@@ -1,4 +1,4 @@
-/* kmap.c - kmap_init, kmap */
+/* kmap.c - kmap_init (kmap itself is inline, pte.h) */
 
 #include <xinu.h>
 #include <vm.h>
@@ -13,9 +13,9 @@
  * while they use a slot.
  */
 
-local	char	kmap_window[KMAP_SLOTS][PAGE_SIZE]
+char	kmap_window[KMAP_SLOTS][PAGE_SIZE]
 			__attribute__((aligned(PAGE_SIZE)));
-local	pte_t	*kmap_pte[KMAP_SLOTS];	/* the slots' kernel PTEs	*/
+pte_t	*kmap_pte[KMAP_SLOTS];	/* the slots' kernel PTEs	*/
 
 /*------------------------------------------------------------------------
  *  kmap_init  -  Find the kernel PTEs of the window's pages
@@ -29,18 +29,4 @@ void	kmap_init(void)
 		kmap_pte[i] = pte_lookup((pde_t *)kernel_pdbr,
 					 (uint32)kmap_window[i]);
 	}
-}
-
-/*------------------------------------------------------------------------
- *  kmap  -  Map physical frame 'pa' at window slot 'slot'; returns the
- *	     slot's address (interrupts must be disabled)
- *------------------------------------------------------------------------
- */
-void	*kmap(int32 slot, uint32 pa)
-{
-	/* Not kpte_set: the PTE's address is kept (kmap_pte), as this is
-	 * on every fault's path */
-	*kmap_pte[slot] = PTE_FRAME(pa) | PTE_P | PTE_W;
-	invlpg(kmap_window[slot]);
-	return kmap_window[slot];
 }

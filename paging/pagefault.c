@@ -1,4 +1,4 @@
-/* pagefault.c - pagefault, page_pte, page_lost, page_map, page_fill,
+/* pagefault.c - pagefault, page_lost, page_map, page_fill,
 		 page_join, page_in */
 
 #include <xinu.h>
@@ -90,22 +90,6 @@ void	pagefault(struct trapframe *tf, uint32 cr2)
 		vmkill("SWAP_CORRUPT");
 	}
 	prptr->prflags &= ~PRF_INFAULT;
-}
-
-/*------------------------------------------------------------------------
- *  page_pte  -  The PTE of heap page 'va' of 'pid', or NULL when the
- *		 process or the page is gone (it may go while we block)
- *------------------------------------------------------------------------
- */
-pte_t	*page_pte(pid32 pid, uint32 va)
-{
-	pte_t	*pte;
-
-	if (proctab[pid].prstate == PR_FREE || !isvcreated(pid)) {
-		return NULL;
-	}
-	pte = pte_lookup((pde_t *)proctab[pid].prpdbr, va);
-	return (pte != NULL && (*pte & PTE_IS_VMALLOC)) ? pte : NULL;
 }
 
 /*------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-/* pgtable.c - pte_lookup, pte_set, kpte_set, pt_missing, pt_ensure,
-	       pt_release, stkguard, stkunguard */
+/* pgtable.c - kpte_set, pt_missing, pt_ensure, pt_release, stkguard,
+	       stkunguard */
 
 #include <xinu.h>
 #include <vm.h>
@@ -20,41 +20,6 @@
  */
 
 uint32	kernel_pdbr;			/* the kernel's page directory	*/
-
-/*------------------------------------------------------------------------
- *  pte_lookup  -  Address of the PTE for 'va' in directory 'pd', or NULL
- *		   when its page table does not exist
- *------------------------------------------------------------------------
- */
-pte_t	*pte_lookup(pde_t *pd, uint32 va)
-{
-	pde_t	pde = pd[PDX(va)];
-
-	if ((pde & PTE_P) == 0) {
-		return NULL;
-	}
-	return (pte_t *)PTE_FRAME(pde) + PTX(va);
-}
-
-/*------------------------------------------------------------------------
- *  pte_set  -  Set '*pte', the PTE of page 'va' of process 'pid', to
- *		'val', and drop the TLB's copy of the old entry if that
- *		address space is loaded (the TLB is not tagged by address
- *		space: another directory's entries are not cached now)
- *------------------------------------------------------------------------
- */
-void	pte_set(pid32 pid, uint32 va, pte_t *pte, pte_t val)
-{
-	pte_t	old = *pte;
-
-	*pte = val;
-	/* The CPU never caches a not-present entry (Intel SDM 3A, 4.10.2),
-	 * so mapping a page that had none, a fault's last step, needs no
-	 * flush: one invlpg per fault saved */
-	if ((old & PTE_P) != 0 && proctab[pid].prpdbr == read_cr3()) {
-		invlpg((void *)va);
-	}
-}
 
 /*------------------------------------------------------------------------
  *  kpte_set  -  Set the PTE of kernel-region page 'va' to 'val' and drop

@@ -71,6 +71,9 @@
 #define	CP_HOT		0x02	/* hot, else cold			*/
 #define	CP_TEST		0x04	/* cold, in its test period		*/
 #define	CP_FRESH	0x08	/* filled since the cold hand passed	*/
+#define	CP_HIST		0x10	/* a history node (as ishist): the cold	*/
+				/* hand passes CP_HOT | CP_HIST in one	*/
+				/* test, the most of its steps		*/
 
 local	uint16	next[NNODES], prev[NNODES];
 local	byte	flags[NNODES];
@@ -416,7 +419,7 @@ local	void	clockpro_evicted(int32 f)
 		hand_cold = hand_cold == f ? h : hand_cold;
 		hand_test = hand_test == f ? h : hand_test;
 	}
-	flags[h] = CP_LISTED | CP_TEST;
+	flags[h] = CP_LISTED | CP_TEST | CP_HIST;
 	flags[f] = 0;
 	nhist++;
 	ncold--;
@@ -454,7 +457,7 @@ local	int32	clockpro_victim(void)
 			break;			/* is empty (no hand)	*/
 		}
 		n = hand_cold;
-		while (ishist(n) || (flags[n] & CP_HOT)) {	/* passed by	*/
+		while (flags[n] & (CP_HOT | CP_HIST)) {	/* passed by	*/
 			if (++steps == 4 * NNODES) {
 				hand_cold = next[n];
 				return anyframe();

@@ -14,7 +14,7 @@ VM_STUB   := test/host/vmstub
 VM_CFLAGS := $(HOSTCFLAGS) -I$(VM_STUB) -iquote include
 VM_HDRS   := $(VM_STUB)/xinu.h test/host/hunit.h include/kernel.h \
 	     include/process.h include/paging.h include/vm.h \
-	     include/frame.h $(VM_STUB)/frame.h
+	     include/frame.h $(VM_STUB)/frame.h $(VM_STUB)/pte.h
 VM_UNIT   := $(VM_STUB)/vmstub.c test/host/hunit.c
 
 HOST_TESTS += $(HOSTOUT)/test_vheap $(HOSTOUT)/test_vheap_ece465 \
