@@ -129,16 +129,17 @@ local	status	page_lost(pid32 pid, uint32 va)
  *  page_map  -  Map frame 'f', which now holds heap page 'va' of 'pid',
  *		 dirty when 'dirty' (its slot holds no copy), and wake the
  *		 waiters for I/O when 'wake'; returns OK.  Writable unless
- *		 other PTEs hold the frame's slot (a shared page), but for
- *		 a backing store's page, which every mapper writes
+ *		 other PTEs map the frame (an exchange joined them) or
+ *		 hold its slot (a shared page), but for a backing store's
+ *		 page, which every mapper writes
  *------------------------------------------------------------------------
  */
 local	status	page_map(pid32 pid, uint32 va, int32 f, bool8 dirty,
 			 bool8 wake)
 {
 	int32	slot = ffstab[f].slot;
-	pte_t	w = (slot == NOSLOT || swap_refs(slot) == 1 ||
-		     swap_isstore(slot)) ? PTE_W : 0;
+	pte_t	w = (ffstab[f].nmap == 1 && (slot == NOSLOT ||
+		     swap_refs(slot) == 1)) || swap_isstore(slot) ? PTE_W : 0;
 
 	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | w |
 		PTE_IS_VMALLOC | (dirty ? PTE_D : 0));
