@@ -25,7 +25,9 @@
 #define	SWORD(i, w)	(0x5A000000 ^ (uint32)(i) << 16 ^ (uint32)(w) * 0x9E3779B1)
 
 local	char	*sheap;			/* the parent's SPAGES pages	*/
-local	sid32	sdone, sgo[2];		/* kid -> parent, parent -> kid	*/
+local	sid32	sgo[2];			/* parent -> kid		*/
+local	pid32	sparentpid;		/* kid -> parent: SDONE		*/
+#define	SDONE	0x5D0DE
 local	volatile int32	sbad;		/* words read wrong, audits failed */
 local	volatile bool8	slast;		/* a kid touched its 9th page	*/
 local	volatile pid32	sdead;		/* that kid			*/
@@ -75,7 +77,7 @@ local	process	skid(int32 k)
 	sbad += (more == (char *)SYSERR);
 	sbad += swrongs();
 	sbad += vm_audit() != OK;
-	signal(sdone);
+	send(sparentpid, SDONE);
 	wait(sgo[k]);
 	if (k == 0) {
 		slast = TRUE;
@@ -106,6 +108,20 @@ local	int32	sshared(void)
 }
 
 /*------------------------------------------------------------------------
+ *  sturn  -  Wait for kid 'kid' to end its turn (TRUE) or its life
+ *------------------------------------------------------------------------
+ */
+local	bool8	sturn(pid32 kid)
+{
+	umsg32	m;
+
+	while ((m = receive()) != SDONE && m != (umsg32)kid) {
+		;
+	}
+	return m == SDONE;
+}
+
+/*------------------------------------------------------------------------
  *  sparent  -  Fill SPAGES pages, clone two kids, let them read, read,
  *		let kid 0 die of its 9th page and kid 1 read again
  *------------------------------------------------------------------------
@@ -113,8 +129,10 @@ local	int32	sshared(void)
 local	process	sparent(void)
 {
 	pid32	kid[2];
+	bool8	alive[2];
 	int32	k;
 
+	sparentpid = getpid();
 	sheap = vmalloc(SPAGES * PAGE_SIZE);
 	REQUIRE(sheap != (char *)SYSERR);
 	sfill();
@@ -129,20 +147,18 @@ local	process	sparent(void)
 	CHECK(vm_audit() == OK);
 	for (k = 0; k < 2; k++) {
 		resume(kid[k]);
-		wait(sdone);
+		alive[k] = sturn(kid[k]);	/* died reading: wrong	*/
+		sbad += !alive[k];
 	}
 	sbad += swrongs();
 	sbad += vm_audit() != OK;
-	signal(sgo[0]);
-	while (receive() != (umsg32)kid[0]) {
-		;
+	for (k = 0; k < 2; k++) {
+		signal(sgo[k]);
+		if (alive[k]) {
+			sbad += sturn(kid[k]);	/* a turn more: wrong	*/
+		}
+		sbad += swrongs();
 	}
-	sbad += swrongs();
-	signal(sgo[1]);
-	while (receive() != (umsg32)kid[1]) {
-		;
-	}
-	sbad += swrongs();
 	sbad += vm_audit() != OK;
 	return OK;
 }
@@ -163,7 +179,6 @@ local	status	shareoom_case(void)
 	sdead = SYSERR;
 	REQUIRE(ffs_limit == SFFS && swap_limit == SSWAP);
 	vmsnap_take(&s);
-	sdone = semcreate(0);
 	for (k = 0; k < 2; k++) {
 		sgo[k] = semcreate(0);
 	}
@@ -174,10 +189,11 @@ local	status	shareoom_case(void)
 	kcapture(NULL, 0);
 	REQUIRE(pid != SYSERR);
 	CHECK(sbad == 0 && slast);
+	CHECK(!swapdev->blocks || (swap_reserve() == SSWAP &&
+				   vmtotal.exchanges > 0));
 	sprintf(want, "P%d:: OUT_OF_MEMORY\n", sdead);
 	CHECK(strcmp(sout, want) == 0);		/* and nothing else	*/
 	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
-	semdelete(sdone);
 	for (k = 0; k < 2; k++) {
 		semdelete(sgo[k]);
 	}
