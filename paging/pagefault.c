@@ -224,7 +224,8 @@ local	status	page_join(pid32 pid, uint32 va, int32 f)
  *		zeros on first touch, else its swap copy (interrupts off);
  *		SYSERR when it is a new page and every frame and every
  *		slot already holds a distinct page (or a swapped page then
- *		and disk swap has no reserve block), or when the page or
+ *		and disk swap has no reserve block, or a store's swapped
+ *		page then, see swap_room), or when the page or
  *		its process went away while we waited; PAGE_CORRUPT
  *		when its swap copy did not open (sealed swap: the page
  *		is lost, see page_lost)
