@@ -57,6 +57,12 @@ extern	void	rmap_clear(int32 f);
 extern	bool8	rmap_has(int32 f, pid32 pid, uint32 vpn);
 extern	bool8	frame_mapping(int32 f, int32 *cur, pid32 *pid, uint32 *vpn);
 extern	void	frame_setslot(int32 f, int32 slot);
+/* The PTEs that hold a slot, found by a scan (slotpte.c), for the
+ * exchange of a shared swapped page (swap/swapin.c) */
+extern	bool8	slot_nextpte(uint32 slot, pte_t state, pid32 *pid,
+			     uint32 *vpn);
+extern	void	page_park(pid32 pid, uint32 vpn);
+extern	void	frame_join(int32 f, pid32 pid, uint32 vpn);
 extern	int32	slotframe[];	/* slot -> the frame keeping it (rmap.c) */
 
 /* frame_ofslot - the frame that holds slot 'slot''s page now (it keeps

@@ -113,16 +113,17 @@ local	status	page_lost(pid32 pid, uint32 va)
  *  page_map  -  Map frame 'f', which now holds heap page 'va' of 'pid',
  *		 dirty when 'dirty' (its slot holds no copy), and wake the
  *		 waiters for I/O when 'wake'; returns OK.  Writable unless
- *		 other PTEs hold the frame's slot (a shared page), but for
- *		 a backing store's page, which every mapper writes
+ *		 other PTEs map the frame (an exchange joined them) or
+ *		 hold its slot (a shared page), but for a backing store's
+ *		 page, which every mapper writes
  *------------------------------------------------------------------------
  */
 local	status	page_map(pid32 pid, uint32 va, int32 f, bool8 dirty,
 			 bool8 wake)
 {
 	int32	slot = ffstab[f].slot;
-	pte_t	w = (slot == NOSLOT || swap_refs(slot) == 1 ||
-		     swap_isstore(slot)) ? PTE_W : 0;
+	pte_t	w = (ffstab[f].nmap == 1 && (slot == NOSLOT ||
+		     swap_refs(slot) == 1)) || swap_isstore(slot) ? PTE_W : 0;
 
 	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | w |
 		PTE_IS_VMALLOC | (dirty ? PTE_D : 0));
@@ -207,7 +208,8 @@ local	status	page_join(pid32 pid, uint32 va, int32 f)
  *		zeros on first touch, else its swap copy (interrupts off);
  *		SYSERR when it is a new page and every frame and every
  *		slot already holds a distinct page (or a swapped page then
- *		and disk swap has no reserve block), or when the page or
+ *		and disk swap has no reserve block, or a store's swapped
+ *		page then, see swap_room), or when the page or
  *		its process went away while we waited; PAGE_CORRUPT
  *		when its swap copy did not open (sealed swap: the page
  *		is lost, see page_lost)

@@ -36,6 +36,18 @@
  * that write wakes no one (evict_frame), and the handler wakes the
  * waiters (the exchange leaves them 'owed') before it does anything
  * but take the frame.
+ *
+ * The page's slot may have other holders: PTEs of vclone'd processes
+ * still swapped out to it.  Their copy cannot simply be given to the
+ * victim, so the exchange makes them mappings of the incoming page's
+ * frame (slot_joinall: read-only, as each of them would have faulted
+ * and joined it), and then the slot is held by no one.  They are found
+ * by a scan of the page tables (paging/slotpte.c); with RAM swap they
+ * are parked first (slot_park), as the victim takes the slot before
+ * the frame exists.  Each needs an rmap entry: swap_room checks that
+ * the pool has them before it starts.  A store's page (paging/bs.c)
+ * does not come in that way: its slot is the store's, from get_bs to
+ * release_bs, so that fault is OUT_OF_MEMORY.
  */
 
 local	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole page, */
@@ -73,6 +85,54 @@ local	status	swapin_read(int32 f, int32 slot)
 		return SYSERR;
 	}
 	return opened == SYSERR ? PAGE_CORRUPT : OK;
+}
+
+/*------------------------------------------------------------------------
+ *  slot_joinable  -  Can the exchange free slot 'slot' (every frame and
+ *		      every slot full)?  Its page's only holder faults,
+ *		      or it is not a store's and the rmap pool has an
+ *		      entry for each other holder (slot_joinall)
+ *------------------------------------------------------------------------
+ */
+local	bool8	slot_joinable(uint32 slot)
+{
+	return swap_refs(slot) == 1 || (!swap_isstore(slot) &&
+	       swap_refs(slot) - 1 <= rmap_nfree);
+}
+
+/*------------------------------------------------------------------------
+ *  slot_joinall  -  Frame 'f' holds slot 'slot''s page: every PTE that
+ *		     names the slot in state 'state' (swapped out to it,
+ *		     or parked) maps the frame now
+ *------------------------------------------------------------------------
+ */
+local	void	slot_joinall(int32 f, uint32 slot, pte_t state)
+{
+	pid32	pid = 0;
+	uint32	vpn = 0;
+
+	while (slot_nextpte(slot, state, &pid, &vpn)) {
+		frame_join(f, pid, vpn);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  slot_park  -  RAM exchange of page 'vpn' of 'pid', whose slot 'slot'
+ *		  others hold too: park their PTEs for slot_joinall, and
+ *		  each lets the slot go
+ *------------------------------------------------------------------------
+ */
+local	void	slot_park(uint32 slot, pid32 pid, uint32 vpn)
+{
+	pid32	p = 0;
+	uint32	v = 0;
+
+	while (slot_nextpte(slot, PTE_IS_SWAPPED, &p, &v)) {
+		if (p != pid || v != vpn) {
+			page_park(p, v);
+			swap_free(p, slot);
+		}
+	}
 }
 
 /*------------------------------------------------------------------------
@@ -115,11 +175,16 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 		return got;
 	}
 	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
-	if (swap_over()) {
+	if (swap_over() && slot_joinable(slot)) {
 		/* An exchange: the page gives up its copy, so that
-		 * swap_limit slots are in use again (swap_room did not
-		 * exchange for a slot that other PTEs hold) */
-		assert(swap_refs(slot) == 1);
+		 * swap_limit slots are in use again; the slot's other
+		 * holders map the frame first (swap_room checked that
+		 * they can, but a vclone during the read may have taken
+		 * the rmap entries: then the page keeps its copy and
+		 * swap stays one slot over until a slot is freed) */
+		if (swap_refs(slot) > 1) {
+			slot_joinall(f, slot, PTE_IS_SWAPPED);
+		}
 		slot_drop(f);
 		*dirty = TRUE;
 	}
@@ -142,6 +207,9 @@ local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
 		swap_retire(pid, slot);		/* (identity mapped)	*/
 		return PAGE_CORRUPT;
 	}
+	if (swap_refs(slot) > 1) {
+		slot_park(slot, pid, vpn);	/* a shared copy	*/
+	}
 	swap_free(pid, slot);
 	if (swap_evict_again() == OK) {
 		f = ffs_alloc(pid, vpn);
@@ -149,6 +217,7 @@ local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
 	assert(f != SYSERR);
 	swapin_count(f);
 	page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
+	slot_joinall(f, slot, PTE_IS_SWAPPED | PTE_IN_IO);
 	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
 	return f;
 }
@@ -161,9 +230,10 @@ local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
  *		  (this may have blocked: with '*owed' set, an exchange
  *		  left the waiters asleep for the caller to wake), SYSERR
  *		  when every frame and every slot holds a distinct page
- *		  and this one is new, or its slot is shared (other PTEs
- *		  keep it swapped out there), or disk swap has no reserve
- *		  block), PAGE_CORRUPT as for swap_in with no frame, else
+ *		  and this one is new, or its slot is a store's (or
+ *		  the rmap pool has no entry for each of its other
+ *		  holders), or disk swap has no reserve block),
+ *		  PAGE_CORRUPT as for swap_in with no frame, else
  *		  the frame the page now occupies, filled (RAM exchange)
  *------------------------------------------------------------------------
  */
@@ -177,8 +247,8 @@ int32	swap_room(pid32 pid, uint32 vpn, int32 slot, bool8 *owed)
 		frame_iowait();
 		return PAGE_AGAIN;
 	}
-	if (slot == NOSLOT || swap_refs(slot) > 1) {
-		return SYSERR;		/* new, or others keep its copy	*/
+	if (slot == NOSLOT || !slot_joinable(slot)) {
+		return SYSERR;		/* new, or a store keeps its copy */
 	}
 	if (swapdev->blocks) {
 		if (swap_exchange() == SYSERR) {
