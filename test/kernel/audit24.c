@@ -35,6 +35,7 @@ local	process	kept_reclaim(void)
 	for (i = 0; i < 4; i++) {
 		CHECK(vm_read(PAGE(p, i)) == 0x100 + i);
 	}
+	REQUIRE(vfree(p, PAGE_SIZE) == OK);	/* a frame for the store */
 	REQUIRE(xmmap(VP(10), 1, 1) == OK);
 	CHECK(vm_read(VA(VP(10))) == 0xb5);	/* the store's data	*/
 	CHECK(xmunmap(VP(10)) == OK);
