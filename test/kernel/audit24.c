@@ -61,3 +61,97 @@ TEST_BOOT(audit24_kept_frame_slot_not_reclaimed, "vm.ffs=4 vm.swap=8")
 	CHECK(vm_audit() == OK && vmsnap_same(&s));
 	return OK;
 }
+
+/*------------------------------------------------------------------------
+ *  nop  -  A child that ends at once
+ *------------------------------------------------------------------------
+ */
+local	process	nop(void)
+{
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  hostile_args  -  In a vcreate'd process that maps store 1 at page 10:
+ *		     wrapping ranges, huge counts and bad pointers are
+ *		     SYSERR and change nothing
+ *------------------------------------------------------------------------
+ */
+local	process	hostile_args(void)
+{
+	struct	vmproc	*vm = proctab[getpid()].prvm;
+	struct	vmsnap	s;
+	uint32	heap;
+
+	REQUIRE(vmalloc(2 * PAGE_SIZE) == VA(VP(0)));
+	REQUIRE(xmmap(VP(10), 1, 4) == OK);
+	heap = vm->heappages;
+	vmsnap_take(&s);
+	CHECK(xmmap(0xffffffff, 1, 1) == SYSERR);
+	CHECK(xmmap(0xffffffff, 1, 2) == SYSERR);	/* wraps to 0	*/
+	CHECK(xmmap(VP(VHEAP_PAGES - 1), 1, 2) == SYSERR);
+	CHECK(xmmap(VP(20), 1, 0xffffffff) == SYSERR);
+	CHECK(xmmap(VP(20), 0xffffffff, 1) == SYSERR);
+	CHECK(xmmap(VP(20), 0x80000001, 1) == SYSERR);
+	CHECK(xmmap(VP(1), 1, 2) == SYSERR);	/* half on a vmalloc'ed	*/
+	CHECK(xmmap(VP(9), 1, 2) == SYSERR);	/* half on the mapping	*/
+	CHECK(xmmap(VP(13), 1, 2) == SYSERR);	/* its last page	*/
+	CHECK(xmmap(0, 1, 1) == SYSERR && xmmap(VP(0) - 1, 1, 2) == SYSERR);
+	CHECK(xmunmap(0xffffffff) == SYSERR && xmunmap(0) == SYSERR);
+	CHECK(xmunmap(VP(12)) == SYSERR && xmunmap(VP(13)) == SYSERR);
+	CHECK(vfree(VA(VP(1)), 2 * PAGE_SIZE) == SYSERR);
+	CHECK(vfree(VA(VP(9)), 2 * PAGE_SIZE) == SYSERR);
+	CHECK(vfree(VA(VP(13)), 0xfffff000) == SYSERR);
+	CHECK(get_bs(0x80000001, 1) == SYSERR && get_bs(5, 0xffffffff) == SYSERR);
+	CHECK(get_bs(1, 0x80000000) == SYSERR);
+	CHECK(release_bs(0xffffffff) == SYSERR && release_bs(1) == SYSERR);
+	CHECK(vclone(nop, 8192, 0, "c", 0) == SYSERR);
+	CHECK(vclone(nop, 8192, -5, "c", 0) == SYSERR);
+	CHECK(vclone(NULL, 8192, 20, "c", 0) == SYSERR);
+	CHECK(vclone(nop, 0xffffffff, 20, "c", 0) == SYSERR);
+	CHECK(vclone(nop, 0xfffff001, 20, "c", 0) == SYSERR);
+	CHECK(vclone(nop, 0x7fffffff, 20, "c", 0) == SYSERR);
+	CHECK(vclone(nop, 8192, 20, "c", 0xffffffff) == SYSERR);
+	CHECK(vclone(nop, 8192, 20, "c", MAXARGS + 1) == SYSERR);
+	CHECK(vclone(nop, 8192, 20, (char *)0xfffff000, 0) == SYSERR);
+	CHECK(vclone(nop, 8192, 20, (char *)VA(VP(30)), 0) == SYSERR);
+	CHECK(vm->heappages == heap && bstab[1].nmaps == 1);
+	CHECK(vmsnap_same(&s) && vm_audit() == OK);
+	CHECK(allocated_virtual_pages(getpid()) == VHEAP_FIRST + 6);
+	finished++;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  syscalls_as  -  In a create'd process: every call on a heap is SYSERR
+ *------------------------------------------------------------------------
+ */
+local	process	syscalls_as(void)
+{
+	CHECK(xmmap(VP(0), 1, 1) == SYSERR && xmunmap(VP(0)) == SYSERR);
+	CHECK(vclone(nop, 8192, 20, "c", 0) == SYSERR);
+	CHECK(vmalloc(PAGE_SIZE) == (char *)SYSERR);
+	CHECK(vfree(VA(VP(0)), PAGE_SIZE) == SYSERR);
+	finished++;
+	return OK;
+}
+
+/* Hostile arguments to xmmap, xmunmap, vfree, get_bs, release_bs and
+ * vclone: wrapping and overlapping ranges, huge counts, store numbers
+ * with the top bit set, bad names; from a create'd process and from a
+ * vcreate'd one.  Guards the range checks (inheap) against overflow */
+TEST_BOOT(audit24_hostile_arguments, "vm.ffs=16 vm.swap=64")
+{
+	struct	vmsnap	s;
+
+	vmsnap_take(&s);
+	finished = 0;
+	REQUIRE(get_bs(1, 8) == 8);
+	REQUIRE(vrun(hostile_args, 0) != SYSERR);
+	REQUIRE(resume(create(syscalls_as, 8192, INITPRIO + 1, "cr", 0))
+		!= SYSERR);
+	CHECK(finished == 2 && bstab[1].nmaps == 0);
+	CHECK(release_bs(1) == OK);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
