@@ -263,3 +263,74 @@ TEST_BOOT(audit24_released_store_leaks_nothing, "vm.ffs=6 vm.swap=16")
 	semdelete(gate);
 	return OK;
 }
+
+#define	INFOPAGES	((sizeof(struct vminfo) + PAGE_SIZE - 1) / PAGE_SIZE)
+
+local	char	*infobuf;		/* the parent's vmalloc'ed pages */
+
+/*------------------------------------------------------------------------
+ *  info_clone  -  Have vm_info write into the pages inherited from the
+ *		   parent: the write fault copies them first
+ *------------------------------------------------------------------------
+ */
+local	process	info_clone(void)
+{
+	struct	vminfo	*info = (struct vminfo *)infobuf;
+	pid32	me = getpid();
+	uint32	before = used_ffs_frames(me), free = free_ffs_pages();
+
+	CHECK(vm_info(me, info) == OK && info->vcreated);
+	CHECK(info->heappages == INFOPAGES + 1 && info->nframes == before);
+	CHECK(used_ffs_frames(me) == before);	/* copies replace them	*/
+	CHECK(free_ffs_pages() == free - INFOPAGES);
+	CHECK(vm_read(PAGE(infobuf, INFOPAGES)) == 0x5a5a5a5a);
+	finished++;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  info_parent  -  Fill pages, clone, and check the clone's vm_info
+ *		    into them leaves the parent's words as they were
+ *------------------------------------------------------------------------
+ */
+local	process	info_parent(void)
+{
+	pid32	me = getpid(), kid;
+	uint32	i, free;
+
+	infobuf = vmalloc((INFOPAGES + 1) * PAGE_SIZE);
+	REQUIRE(infobuf != (char *)SYSERR);
+	for (i = 0; i <= INFOPAGES; i++) {
+		memset(PAGE(infobuf, i), 0x5a, PAGE_SIZE);
+	}
+	free = free_ffs_pages();
+	kid = vclone(info_clone, 8192, INITPRIO + 2, "ic", 0);
+	REQUIRE(kid != SYSERR);
+	CHECK(free_ffs_pages() == free);	/* shared, not copied	*/
+	CHECK(used_ffs_frames(kid) == INFOPAGES + 1);
+	CHECK(used_ffs_frames(me) == INFOPAGES + 1);
+	CHECK(allocated_virtual_pages(kid) == allocated_virtual_pages(me));
+	resume(kid);				/* runs and ends	*/
+	for (i = 0; i < (INFOPAGES + 1) * PAGE_SIZE; i++) {
+		badwords += infobuf[i] != 0x5a;
+	}
+	CHECK(free_ffs_pages() == free && vm_audit() == OK);
+	finished++;
+	return OK;
+}
+
+/* A system call that writes into a copy-on-write page on the caller's
+ * behalf (vm_info) copies it first: the other sharer sees nothing of
+ * it, and the counters move exactly as for the clone's own writes */
+TEST_BOOT(audit24_syscall_writes_copy_first, "vm.ffs=32 vm.swap=64")
+{
+	struct	vmsnap	s;
+
+	vmsnap_take(&s);
+	finished = 0;
+	badwords = 0;
+	REQUIRE(vrun(info_parent, 0) != SYSERR);
+	CHECK(finished == 2 && badwords == 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
