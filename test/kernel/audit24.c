@@ -334,3 +334,95 @@ TEST_BOOT(audit24_syscall_writes_copy_first, "vm.ffs=32 vm.swap=64")
 	CHECK(vm_audit() == OK && vmsnap_same(&s));
 	return OK;
 }
+
+#define	XBLK	1000			/* past the slots vm.swap=64 uses */
+#define	DWORD(i, w)	(0x5eed0000 + (i) * 4096 + (w))
+
+local	char	*diskheap;		/* the parent's 8 pages		*/
+
+/*------------------------------------------------------------------------
+ *  pagebad  -  Words of page 'i' of diskheap not holding page 'src''s
+ *------------------------------------------------------------------------
+ */
+local	uint32	pagebad(uint32 i, uint32 src)
+{
+	uint32	w, bad = 0;
+
+	for (w = 0; w < PAGE_SIZE / 4; w++) {
+		bad += vm_read(PAGE(diskheap, i) + 4 * w) != DWORD(src, w);
+	}
+	return bad;
+}
+
+/*------------------------------------------------------------------------
+ *  disk_clone  -  read(DISK0) block XBLK (page 0's words) into every
+ *		   inherited page but page 0, resident or swapped out
+ *------------------------------------------------------------------------
+ */
+local	process	disk_clone(void)
+{
+	uint32	i;
+
+	for (i = 1; i < 8; i++) {
+		CHECK(read(DISK0, PAGE(diskheap, i), XBLK) == OK);
+	}
+	for (i = 0; i < 8; i++) {
+		badwords += pagebad(i, 0);
+	}
+	CHECK(vm_audit() == OK);
+	finished++;
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  disk_parent  -  Fill 8 pages (FFS holds 4), write page 0 to the disk,
+ *		    clone, and check its own pages after the clone read
+ *		    the disk into its copies of them
+ *------------------------------------------------------------------------
+ */
+local	process	disk_parent(void)
+{
+	uint32	i, w;
+	pid32	kid;
+
+	diskheap = vmalloc(8 * PAGE_SIZE);
+	REQUIRE(diskheap != (char *)SYSERR);
+	for (i = 0; i < 8; i++) {
+		for (w = 0; w < PAGE_SIZE / 4; w++) {
+			vm_write(PAGE(diskheap, i) + 4 * w, DWORD(i, w));
+		}
+	}
+	REQUIRE(write(DISK0, diskheap, XBLK) == OK);
+	kid = vclone(disk_clone, 8192, INITPRIO + 2, "dc", 0);
+	REQUIRE(kid != SYSERR);
+	recvclr();
+	resume(kid);
+	while (receive() != (umsg32)kid) {
+		;
+	}
+	for (i = 0; i < 8; i++) {
+		badwords += pagebad(i, i);
+	}
+	CHECK(vm_audit() == OK);
+	finished++;
+	return OK;
+}
+
+/* read(DISK0) into a clone's copy-on-write pages, resident and swapped
+ * out to shared slots, with disk swap on the same disk and FFS full:
+ * each page is copied before the driver fills it, and the parent still
+ * reads its own words */
+TEST_BOOT(audit24_disk_read_into_cow_pages,
+	  "+disk vm.swapdev=disk vm.ffs=4 vm.swap=64")
+{
+	struct	vmsnap	s;
+
+	vmsnap_take(&s);
+	finished = 0;
+	badwords = 0;
+	REQUIRE(swapdev->blocks);
+	REQUIRE(vrun(disk_parent, 0) != SYSERR);
+	CHECK(finished == 2 && badwords == 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s));
+	return OK;
+}
