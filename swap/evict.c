@@ -30,7 +30,9 @@
  * once: every mapper's PTE then names the same slot, which each of them
  * holds (slot_share; the slot's reference count, slots.c), and the
  * first to fault on it brings it back for all (pagefault.c).  A shared
- * frame's slot is not reclaimed: other mappers may need its copy.
+ * frame's slot is not reclaimed: other mappers may need its copy; nor
+ * is a kept frame's (FFS_KEPT), whose one holder is the store or a
+ * PTE swapped out to it, not the frame.
  *
  * A blocking backend (disk) makes a dirty eviction wait for its write;
  * frames busy with I/O are never victims (see evict_frame and
@@ -98,9 +100,10 @@ local	int32	reclaim_slot(pid32 pid)
 
 	for (f = 0; f < (int32)ffs_limit; f++) {
 		if (!frame_evictable(f) || ffstab[f].slot == NOSLOT ||
-		    swap_refs(ffstab[f].slot) != 1) {
+		    swap_refs(ffstab[f].slot) != 1 ||
+		    ffstab[f].owner == FFS_KEPT) {
 			continue;	/* a busy frame's slot is in use, */
-		}			/* a shared one may be needed	*/
+		}			/* a shared or kept one's others' */
 		if (frame_dirty(f)) {
 			take = f;		/* its copy is stale anyway */
 			break;
