@@ -13,6 +13,16 @@
  * agree with each other.  Nothing here changes a table, so programs may
  * call these as often as they like; the shell's vmstat reads the VM
  * only through them, never through vm.h.
+ *
+ * vm_info takes the snapshot on its own stack and copies it to the
+ * caller's buffer only at the end.  A store into that buffer may fault
+ * on a page swapped out to the disk and block, and while it blocks the
+ * process asked about may be killed, its free runs and page directory
+ * freed and reused: a walk of them that went on after the block would
+ * follow freed memory.  Built first, the snapshot is the process as it
+ * was; the copy can only make it later.  The snapshot costs the caller
+ * sizeof(struct vminfo) (about 1 KiB) of stack, and the copy's fault the
+ * FAULT_STKNEED below that.
  */
 
 #define	VM_HEAPPAGES	0	/* what vmcount counts			*/
@@ -158,6 +168,7 @@ syscall	vm_info(
 {
 	intmask	mask;
 	struct	vmproc	*vm;
+	struct	vminfo	snap;		/* all of it, before 'info'	*/
 
 	mask = disable();
 	if (isbadpid(pid) || info == NULL) {
@@ -169,38 +180,39 @@ syscall	vm_info(
 		restore(mask);
 		return SYSERR;
 	}
-	memset(info, 0, sizeof(*info));
-	info->ffs_limit = ffs_limit;
-	info->ffs_used = ffs_limit - free_ffs_pages();
-	info->swap_limit = swap_limit;
-	info->swap_used = swap_used();	/* swap_limit + 1 in an exchange */
-	info->swap_reserve = swap_reserve();
-	info->pdpt_used = MAX_PT_SIZE - pdpt_free_count();
-	info->vstk_used = MAX_VSTK_SIZE - free_vstk_frames();
-	info->policy = vmpolicy->name;
-	info->swapdev = swapdev->name;
-	info->swapper = !isbadpid(pageoutpid);
-	info->swapcrypt = seal_on;
-	info->sealed = sealstats.sealed;
-	info->opened = sealstats.opened;
-	info->sealfails = sealstats.failed;
-	info->retired = swap_nretired;
-	info->lowater = pgo_lowater;
-	info->hiwater = pgo_hiwater;
-	info->pageout = pgostats;
-	info->total = vmtotal;
+	memset(&snap, 0, sizeof(snap));
+	snap.ffs_limit = ffs_limit;
+	snap.ffs_used = ffs_limit - free_ffs_pages();
+	snap.swap_limit = swap_limit;
+	snap.swap_used = swap_used();	/* swap_limit + 1 in an exchange */
+	snap.swap_reserve = swap_reserve();
+	snap.pdpt_used = MAX_PT_SIZE - pdpt_free_count();
+	snap.vstk_used = MAX_VSTK_SIZE - free_vstk_frames();
+	snap.policy = vmpolicy->name;
+	snap.swapdev = swapdev->name;
+	snap.swapper = !isbadpid(pageoutpid);
+	snap.swapcrypt = seal_on;
+	snap.sealed = sealstats.sealed;
+	snap.opened = sealstats.opened;
+	snap.sealfails = sealstats.failed;
+	snap.retired = swap_nretired;
+	snap.lowater = pgo_lowater;
+	snap.hiwater = pgo_hiwater;
+	snap.pageout = pgostats;
+	snap.total = vmtotal;
 	vm = proctab[pid].prvm;
 	if (vm != NULL) {
-		info->vcreated = TRUE;
-		memcpy(info->name, proctab[pid].prname, PNMLEN);
-		info->heappages = vm->heappages;
-		info->nframes = vm->nframes;
-		info->nslots = vm->nslots;
-		info->stacktop = vm->stacktop;
-		info->nstkframes = vm->nstkframes;
-		info->stats = vm->stats;
-		vm_runs(pid, info);
+		snap.vcreated = TRUE;
+		memcpy(snap.name, proctab[pid].prname, PNMLEN);
+		snap.heappages = vm->heappages;
+		snap.nframes = vm->nframes;
+		snap.nslots = vm->nslots;
+		snap.stacktop = vm->stacktop;
+		snap.nstkframes = vm->nstkframes;
+		snap.stats = vm->stats;
+		vm_runs(pid, &snap);
 	}
+	memcpy(info, &snap, sizeof(snap));	/* may block: see above	*/
 	restore(mask);
 	return OK;
 }

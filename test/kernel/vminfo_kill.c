@@ -26,7 +26,7 @@
  */
 
 #define	TGT_PAGES	3		/* the target's reserved run	*/
-#define	RUNS_OFF	__builtin_offsetof(struct vminfo, runs)
+#define	RUNS_OFF	offsetof(struct vminfo, runs)
 
 local	sid32	readysem;		/* a child is set up		*/
 local	sid32	gosem;			/* the caller may call		*/
@@ -140,7 +140,7 @@ local	status	killcase(int32 k)
 	while (receive() != (umsg32)who) {
 		;
 	}
-	kprintf("killed at wait %d of %d: vm_info %d, vcreated %d, "
+	kprintf("case %d: target killed at wait %d; vm_info %d, vcreated %d, "
 		"nruns %d, runs[0] 0x%x %d pages\n", k, waits, inforv,
 		got.vcreated, got.nruns, got.runs[0].va, got.runs[0].npages);
 	CHECK(inforv == OK);
