@@ -87,8 +87,8 @@ local	bool8	chanwait(pid32 pid)
 }
 
 /*------------------------------------------------------------------------
- *  killat  -  Kill the target of the caller's vm_info at the caller's
- *	       k-th wait for the disk channel; the waits it made
+ *  killat  -  Let child 'who' make its call, and kill process 'tgt' at
+ *	       its k-th wait for the disk channel; the waits it made
  *------------------------------------------------------------------------
  */
 local	int32	killat(pid32 tgt, pid32 who, int32 k)
@@ -172,3 +172,108 @@ KILL_CASE(4)
 KILL_CASE(5)
 KILL_CASE(6)
 KILL_CASE(7)
+
+/*
+ * create and vcreate copy the new process's name from the caller's
+ * string.  They used to copy it while they built the process, with its
+ * table entry, stack and (vcreate) address space taken: a name on a
+ * page in swap made the copy block, and a creator killed there left a
+ * half-built suspended process that no one can name, holding all of
+ * that for good.  Each case kills the creator at its k-th wait, inside
+ * that copy (the name lies on its swapped-out page 1): every count
+ * comes back to where it was.
+ */
+
+#define	NAMEPROC	"namedkid"
+#define	NAMEHALF	4		/* its bytes on page 0		*/
+
+local	bool8	usevcreate;		/* vcreate, or create		*/
+
+/*------------------------------------------------------------------------
+ *  idle  -  What the creator creates: nothing to do
+ *------------------------------------------------------------------------
+ */
+local	process	idle(void)
+{
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  creator  -  Create a process whose name lies on a page swapped out
+ *		to the disk, and kill it
+ *------------------------------------------------------------------------
+ */
+local	process	creator(void)
+{
+	char	*heap = vmalloc(2 * PAGE_SIZE);
+	char	*name = PAGE(heap, 1) - NAMEHALF;	/* across pages	*/
+	pid32	pid;
+
+	swapped = FALSE;
+	if (heap != (char *)SYSERR) {
+		strcpy(name, NAMEPROC);		/* page 0 goes out	*/
+		swapped = swappedout(PAGE(heap, 0));
+	}
+	signal(readysem);
+	wait(gosem);
+	pid = usevcreate ? vcreate(idle, 8192, INITPRIO, name, 0)
+			 : create(idle, 8192, INITPRIO, name, 0);
+	if (pid != SYSERR) {
+		kill(pid);
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  namecase  -  The whole case for wait 'k', with vcreate or create
+ *------------------------------------------------------------------------
+ */
+local	status	namecase(bool8 v, int32 k)
+{
+	struct	vmsnap	snap;
+	int32	procs = prcount;
+	pid32	who;
+
+	REQUIRE(swapdev->blocks && ffs_limit == 1);
+	readysem = semcreate(0);
+	gosem = semcreate(0);
+	REQUIRE(readysem != SYSERR && gosem != SYSERR);
+	usevcreate = v;
+	vmsnap_take(&snap);
+	recvclr();
+	who = vcreate(creator, 8192, INITPRIO + 1, "creator", 0);
+	REQUIRE(who != SYSERR && resume(who) != SYSERR);
+	wait(readysem);
+	REQUIRE(swapped);
+	kprintf("case %d: creator killed at wait %d\n", k,
+		killat(who, who, k));
+	while (receive() != (umsg32)who) {
+		;
+	}
+	sleepms(10);			/* a process created runs, ends	*/
+	kprintf("processes %d, were %d\n", prcount, procs);
+	CHECK(prcount == procs);
+	CHECK(vm_audit() == OK && vmsnap_same(&snap));
+	semdelete(readysem);
+	semdelete(gosem);
+	return OK;
+}
+
+/* e.g. create_name_vcreate_kill_at_wait1: the creator blocks first to
+ * write its page 0 out, then to read its page 1 (the name) in */
+#define	NAME_CASE(call, v, k)						\
+	TEST_BOOT(create_name_##call##_kill_at_wait##k,			\
+		  "+disk vm.swapdev=disk vm.ffs=1 vm.swap=16")		\
+	{								\
+		return namecase(v, k);					\
+	}
+NAME_CASE(vcreate, TRUE, 1)
+NAME_CASE(vcreate, TRUE, 2)
+NAME_CASE(vcreate, TRUE, 3)
+NAME_CASE(vcreate, TRUE, 4)
+NAME_CASE(vcreate, TRUE, 5)
+NAME_CASE(create, FALSE, 1)
+NAME_CASE(create, FALSE, 2)
+NAME_CASE(create, FALSE, 3)
+NAME_CASE(create, FALSE, 4)
+NAME_CASE(create, FALSE, 5)
