@@ -5,7 +5,8 @@
 
 /* system/: processes */
 extern	pid32	create(void *, uint32, pri16, char *, uint32, ...);
-extern	void	procinit(pid32, char *, uint32, pri16, char *);
+extern	bool8	procname(char *, const char *);
+extern	void	procinit(pid32, char *, uint32, pri16, const char *);
 extern	pid32	newpid(void);
 extern	char	*initstack(uint32 *, void *, uint32, va_list);
 extern	pri16	resume(pid32);

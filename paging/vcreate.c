@@ -65,8 +65,9 @@ pid32	vspawn(void *funcaddr, uint32 ssize, pri16 priority, char *name,
 	pid32	pid;
 	uint32	npages, top, *ktop;
 	char	*ksp;
+	char	pname[PNMLEN];		/* the name, copied first	*/
 
-	if (name != NULL && !strok(name, PNMLEN - 1)) {
+	if (!procname(pname, name)) {
 		kprintf("vcreate: bad name 0x%x\n", (uint32)name);
 		return SYSERR;
 	}
@@ -82,7 +83,7 @@ pid32	vspawn(void *funcaddr, uint32 ssize, pri16 priority, char *name,
 		return SYSERR;
 	}
 	procinit(pid, (char *)(top - sizeof(uint32)), npages * PAGE_SIZE,
-		 priority, name);
+		 priority, pname);
 	prptr = &proctab[pid];
 	prptr->prvm = vm;
 	prptr->prpdbr = (uint32)pd;

@@ -37,9 +37,10 @@ local	pid32	newproc(void *funcaddr, uint32 ssize, pri16 priority, char *name,
 	intmask	mask;
 	pid32	pid;
 	char	*saddr;
+	char	pname[PNMLEN];		/* the name, copied first	*/
 
 	mask = disable();
-	if (name != NULL && !strok(name, PNMLEN - 1)) {
+	if (!procname(pname, name)) {
 		kprintf("create: bad name 0x%x\n", (uint32)name);
 		restore(mask);
 		return SYSERR;
@@ -51,7 +52,7 @@ local	pid32	newproc(void *funcaddr, uint32 ssize, pri16 priority, char *name,
 		restore(mask);
 		return SYSERR;
 	}
-	procinit(pid, saddr, ssize, priority, name);
+	procinit(pid, saddr, ssize, priority, pname);
 	*stklimit(&proctab[pid]) = STACKMAGIC;
 	proctab[pid].prpdbr = kernel_pdbr;
 	proctab[pid].prstkptr = initstack((uint32 *)saddr, funcaddr,

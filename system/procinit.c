@@ -1,4 +1,4 @@
-/* procinit.c - procinit, initstack, newpid */
+/* procinit.c - procname, procinit, initstack, newpid */
 
 #include <xinu.h>
 
@@ -8,25 +8,44 @@
  */
 
 /*------------------------------------------------------------------------
- *  procinit  -  Fill the table entry of a new suspended process
+ *  procname  -  Copy a new process's 'name' (NULL: none) into 'buf', of
+ *		 PNMLEN bytes; FALSE when the caller may not read it.
+ *		 create and vcreate call it before they take anything: the
+ *		 name may lie on a heap page in swap, and a copy that
+ *		 blocks for the disk and is killed there must hold nothing
+ *------------------------------------------------------------------------
+ */
+bool8	procname(char *buf, const char *name)
+{
+	int32	i;
+
+	if (name != NULL && !strok(name, PNMLEN - 1)) {
+		return FALSE;
+	}
+	for (i = 0; i < PNMLEN - 1 && name != NULL && name[i] != NULLCH;
+	     i++) {
+		buf[i] = name[i];
+	}
+	buf[i] = NULLCH;
+	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  procinit  -  Fill the table entry of a new suspended process, named
+ *		 by 'name' (procname's copy)
  *------------------------------------------------------------------------
  */
 void	procinit(pid32 pid, char *saddr, uint32 ssize, pri16 priority,
-		 char *name)
+		 const char *name)
 {
 	struct	procent	*prptr = &proctab[pid];
-	int32	i;
 
 	prcount++;
 	prptr->prstate = PR_SUSP;
 	prptr->prprio = priority;
 	prptr->prstkbase = saddr;
 	prptr->prstklen = ssize;
-	for (i = 0; i < PNMLEN - 1 && name != NULL && name[i] != NULLCH;
-	     i++) {
-		prptr->prname[i] = name[i];
-	}
-	prptr->prname[i] = NULLCH;
+	memcpy(prptr->prname, name, PNMLEN);
 	prptr->prsem = -1;
 	prptr->prparent = (pid32)getpid();
 	prptr->prhasmsg = FALSE;
