@@ -28,6 +28,7 @@
 struct	bootcfg	{
 	int32	ffs;			/* vm.ffs: FFS frames used	*/
 	int32	swap;			/* vm.swap: swap slots used	*/
+	int32	rmap;			/* vm.rmap: rmap entries used	*/
 	int32	seed;			/* vm.seed: random policy seed	*/
 	int32	debug;			/* vm.debug: debug_swapping	*/
 	char	policy[CMD_POLICYLEN];	/* vm.policy, "" = the default	*/

@@ -47,10 +47,9 @@ struct	rmapent	{
 				/* that takes that one from ffstab	*/
 				/* starts there (an unshared frame's	*/
 				/* is RMAP_END: no call at all)		*/
-#define	RMAP_EXTRA	(3 * MAX_FFS_SIZE)	/* mappings beyond each	*/
-				/* frame's first, system-wide		*/
+extern	uint32	rmap_limit;	/* rmap entries used (vm.rmap)		*/
 extern	uint32	rmap_nfree;	/* rmap entries free			*/
-extern	void	rmap_init(void);
+extern	void	rmap_init(uint32 limit);
 extern	status	rmap_add(int32 f, pid32 pid, uint32 vpn);
 extern	uint16	rmap_del(int32 f, pid32 pid, uint32 vpn);
 extern	void	rmap_clear(int32 f);

@@ -23,6 +23,9 @@
 #ifndef	MAX_FFS_SIZE
 #define	MAX_FFS_SIZE	16384	/* frames that back virtual heaps	*/
 #endif
+#define	RMAP_EXTRA	(3 * MAX_FFS_SIZE)	/* reverse-map entries:	*/
+				/* mappings beyond each frame's first,	*/
+				/* system-wide (paging/rmap.c)		*/
 #ifndef	MAX_SWAP_SIZE
 #define	MAX_SWAP_SIZE	32768	/* slots in the swap area		*/
 #endif

@@ -41,7 +41,6 @@ void	ffs_init(uint32 limit)
 		ffstab[i].nmap = 0;
 		ffstab[i].rmap = RMAP_END;
 	}
-	rmap_init();
 	freemap_init(&ffs_map, limit, MAX_FFS_SIZE);
 }
 

@@ -54,7 +54,7 @@ void	pginit(void)
 /*------------------------------------------------------------------------
  *  vmconfig  -  Size FFS and swap, pick the replacement policy and set
  *		 debug_swapping as the command line asked (vm.ffs=N
- *		 vm.swap=N vm.policy=NAME vm.seed=N vm.debug=N; checked
+ *		 vm.swap=N vm.rmap=N vm.policy=NAME vm.seed=N vm.debug=N; checked
  *		 against the compile-time maxima by system/cmdline.c)
  *------------------------------------------------------------------------
  */
@@ -62,6 +62,7 @@ local	void	vmconfig(void)
 {
 	frame_ioinit();
 	ffs_init(bootcfg.ffs);
+	rmap_init(bootcfg.rmap);
 	swap_init(bootcfg.swap);
 	vm_setpolicy(bootcfg.policy[0] != NULLCH ? bootcfg.policy :
 		     vmpolicies[0]->name, bootcfg.seed);

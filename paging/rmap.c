@@ -8,7 +8,8 @@
  * The reverse map: which PTEs map an FFS frame.  A frame's first mapping
  * is {owner, vpn} in ffstab; a shared page's others hang off the frame
  * as a chain of entries from one pool, fixed at boot (RMAP_EXTRA
- * entries: three per frame on average).  nmap counts them all, and each
+ * entries: three per frame on average; vm.rmap=N uses only N, so that
+ * tests can run it dry with a few frames).  nmap counts them all, and each
  * mapping counts in its process's nframes, so used_ffs_frames(pid)
  * counts the frames mapped in 'pid' and a frame shared by k processes
  * is still one frame of FFS.  When the first mapping goes, the next one
@@ -26,22 +27,25 @@
 
 local	struct	rmapent	rmaptab[RMAP_EXTRA];
 local	int32	rmapfree;		/* first free entry, or RMAP_END */
+uint32	rmap_limit;			/* entries used (vm.rmap)	*/
 uint32	rmap_nfree;			/* entries free			*/
 int32	slotframe[MAX_SWAP_SIZE + 1];	/* the reserve too	*/
 
 /*------------------------------------------------------------------------
- *  rmap_init  -  Every rmap entry free, no slot in a frame (at boot)
+ *  rmap_init  -  The first 'limit' rmap entries free, no slot in a frame
+ *		  (at boot)
  *------------------------------------------------------------------------
  */
-void	rmap_init(void)
+void	rmap_init(uint32 limit)
 {
-	int32	i;
+	uint32	i;
 
-	for (i = 0; i < RMAP_EXTRA; i++) {
-		rmaptab[i].next = (i + 1 < RMAP_EXTRA) ? i + 1 : RMAP_END;
+	for (i = 0; i < limit; i++) {
+		rmaptab[i].next = (i + 1 < limit) ? (int32)i + 1 : RMAP_END;
 	}
-	rmapfree = 0;
-	rmap_nfree = RMAP_EXTRA;
+	rmapfree = (limit > 0) ? 0 : RMAP_END;
+	rmap_limit = limit;
+	rmap_nfree = limit;
 	for (i = 0; i <= MAX_SWAP_SIZE; i++) {
 		slotframe[i] = SYSERR;
 	}

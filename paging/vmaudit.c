@@ -247,8 +247,8 @@ local	status	audit_frames(uint32 *slots)
 	AUDIT(used + free_ffs_pages() == ffs_limit,
 	      "%d frames used + %d free != %d", used, free_ffs_pages(),
 	      ffs_limit);
-	AUDIT(extra + rmap_nfree == RMAP_EXTRA, "%d rmap entries used + %d "
-	      "free != %d", extra, rmap_nfree, RMAP_EXTRA);
+	AUDIT(extra + rmap_nfree == rmap_limit, "%d rmap entries used + %d "
+	      "free != %d", extra, rmap_nfree, rmap_limit);
 	return OK;
 }
 

@@ -32,7 +32,8 @@ struct	cmdkey	{
 };
 
 struct	bootcfg	bootcfg = {		/* the defaults (others: 0, "")	*/
-	.ffs = MAX_FFS_SIZE, .swap = MAX_SWAP_SIZE, .seed = 1,
+	.ffs = MAX_FFS_SIZE, .swap = MAX_SWAP_SIZE, .rmap = RMAP_EXTRA,
+	.seed = 1,
 	.lowater = -1, .hiwater = -1
 };
 
@@ -48,6 +49,7 @@ local	const	char	*onoff(int32);
 local	const	struct	cmdkey	cmdkeys[] = {
 	NUMKEY("vm.ffs", 1, MAX_FFS_SIZE, ffs),
 	NUMKEY("vm.swap", 0, MAX_SWAP_SIZE, swap),
+	NUMKEY("vm.rmap", 0, RMAP_EXTRA, rmap),
 	NUMKEY("vm.seed", 0, INT32_MAX, seed),
 	NUMKEY("vm.debug", 0, INT32_MAX, debug),
 	NAMEKEY("vm.policy", policy, vm_policyname),
