@@ -49,6 +49,10 @@ struct	rmapent	{
 				/* is RMAP_END: no call at all)		*/
 extern	uint32	rmap_limit;	/* rmap entries used (vm.rmap)		*/
 extern	uint32	rmap_nfree;	/* rmap entries free			*/
+extern	uint32	rmap_promised;	/* of those, promised to the disk	*/
+				/* exchange in flight (swap/swapin.c)	*/
+#define	rmap_room()	(rmap_nfree - rmap_promised)	/* free for	*/
+				/* anyone else (rmap_add, vclone)	*/
 extern	void	rmap_init(uint32 limit);
 extern	status	rmap_add(int32 f, pid32 pid, uint32 vpn);
 extern	uint16	rmap_del(int32 f, pid32 pid, uint32 vpn);

@@ -16,6 +16,13 @@
  * takes its place in ffstab.  The pool running dry is not an error:
  * rmap_add says SYSERR and its caller copes (vclone fails, the fault
  * handler evicts the frame from its other mappers and looks again).
+ * Some free entries may be promised (rmap_promised): a disk exchange
+ * of a shared page (swap/swapin.c) blocks, and when it ends each other
+ * holder of the page's slot maps its frame, so the entries they will
+ * take are the exchange's from its start; rmap_add leaves them, and
+ * rmap_room() counts only the others.  The exchange sets the promise,
+ * vclone adds the holders it makes, and it is 0 again when the
+ * exchange ends, before the holders take their entries.
  *
  * slotframe[] is the way from a swap slot to the frame that holds its
  * page now (a page swapped back in keeps its slot): the first mapper
@@ -29,6 +36,7 @@ local	struct	rmapent	rmaptab[RMAP_EXTRA];
 local	int32	rmapfree;		/* first free entry, or RMAP_END */
 uint32	rmap_limit;			/* entries used (vm.rmap)	*/
 uint32	rmap_nfree;			/* entries free			*/
+uint32	rmap_promised;			/* of those, the disk exchange's */
 int32	slotframe[MAX_SWAP_SIZE + 1];	/* the reserve too	*/
 
 /*------------------------------------------------------------------------
@@ -46,6 +54,7 @@ void	rmap_init(uint32 limit)
 	rmapfree = (limit > 0) ? 0 : RMAP_END;
 	rmap_limit = limit;
 	rmap_nfree = limit;
+	rmap_promised = 0;
 	for (i = 0; i <= MAX_SWAP_SIZE; i++) {
 		slotframe[i] = SYSERR;
 	}
@@ -53,7 +62,9 @@ void	rmap_init(uint32 limit)
 
 /*------------------------------------------------------------------------
  *  rmap_add  -  Page 'vpn' of 'pid' maps frame 'f' (in use) too; SYSERR
- *		 when no rmap entry is free.  The caller sets the PTE
+ *		 when no rmap entry is free but those promised (a frame
+ *		 with no mapping, a kept one, needs none).  The caller
+ *		 sets the PTE
  *------------------------------------------------------------------------
  */
 status	rmap_add(int32 f, pid32 pid, uint32 vpn)
@@ -69,7 +80,7 @@ status	rmap_add(int32 f, pid32 pid, uint32 vpn)
 		proctab[pid].prvm->nframes++;
 		return OK;
 	}
-	if (e == RMAP_END) {
+	if (e == RMAP_END || rmap_nfree <= rmap_promised) {
 		return SYSERR;
 	}
 	rmapfree = rmaptab[e].next;

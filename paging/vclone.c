@@ -21,7 +21,10 @@
  * after every I/O in flight on the caller's heap has ended (a page in
  * I/O has no settled place to share), and after checking that the
  * PD/PT region and the reverse map have room: it succeeds whole or
- * changes nothing.
+ * changes nothing.  The reverse map's room leaves out the entries
+ * promised to a disk exchange in flight (swap/swapin.c), and a child's
+ * PTE swapped out to that exchange's slot is one more holder to map
+ * its frame at the end: one more entry promised (xchg_holds).
  */
 
 /*------------------------------------------------------------------------
@@ -51,8 +54,9 @@ local	bool8	heap_inio(pid32 pid)
 /*------------------------------------------------------------------------
  *  heap_clone  -  Give 'child' (new, empty heap) a copy-on-write copy of
  *		   the heap of 'parent', which has no I/O in flight;
- *		   SYSERR when the PD/PT region, the reverse map or the
- *		   kernel heap is short (the caller tears the child down)
+ *		   SYSERR when the PD/PT region, the reverse map (its
+ *		   entries not promised) or the kernel heap is short
+ *		   (the caller tears the child down)
  *------------------------------------------------------------------------
  */
 status	heap_clone(pid32 parent, pid32 child)
@@ -61,17 +65,19 @@ status	heap_clone(pid32 parent, pid32 child)
 	pde_t	*ppd = (pde_t *)proctab[parent].prpdbr;
 	pde_t	*cpd = (pde_t *)proctab[child].prpdbr;
 	pte_t	*pt;
-	uint32	d, t, tables = 0;
+	uint32	d, t, tables = 0, joins = xchg_holds(parent);
 	status	shared;
 
 	for (d = PDX(VHEAP_START); d < PDX(VHEAP_END); d++) {
 		tables += (ppd[d] & PTE_P) != 0;
 	}
-	if (tables > pdpt_free_count() || pvm->nframes > rmap_nfree ||
+	if (tables > pdpt_free_count() ||
+	    pvm->nframes + joins > rmap_room() ||
 	    vheap_copy(pvm, proctab[child].prvm) == SYSERR ||
 	    xmap_copy(pvm, proctab[child].prvm) == SYSERR) {
 		return SYSERR;
 	}
+	rmap_promised += joins;		/* the exchange maps them too	*/
 	for (d = PDX(VHEAP_START); d < PDX(VHEAP_END); d++) {
 		if ((ppd[d] & PTE_P) == 0) {
 			continue;

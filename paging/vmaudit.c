@@ -10,7 +10,9 @@
  *   - every FFS frame in use is mapped, by exactly the PTEs its reverse
  *     map names (nmap of them); a PTE maps its frame writable only when
  *     it is the frame's one mapping and no other PTE holds the frame's
- *     slot; the rmap entries in use and free add up; the free map
+ *     slot; the rmap entries in use and free add up, and those
+ *     promised to a disk exchange are free and promised only while
+ *     one is in flight; the free map
  *     agrees with the frame table, and the free count matches; a frame
  *     that keeps a slot is the one frame_ofslot names for that slot;
  *     a frame with swap I/O in flight
@@ -249,6 +251,9 @@ local	status	audit_frames(uint32 *slots)
 	      ffs_limit);
 	AUDIT(extra + rmap_nfree == rmap_limit, "%d rmap entries used + %d "
 	      "free != %d", extra, rmap_nfree, rmap_limit);
+	AUDIT(rmap_promised <= rmap_nfree && (rmap_promised == 0 ||
+	      xchg_slot != NOSLOT), "%d rmap entries promised, %d free, "
+	      "exchange slot %d", rmap_promised, rmap_nfree, xchg_slot);
 	return OK;
 }
 

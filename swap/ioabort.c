@@ -41,7 +41,8 @@ void	orphan_release(int32 f)
  *		     frame; a write leaves the page in its frame, mapped
  *		     and marked dirty (the slot's copy is not good), and
  *		     gives the slot back if it was an exchange's spare
- *		     (more than swap_limit slots are in use)
+ *		     (more than swap_limit slots are in use); an
+ *		     exchange it started ends (xchg_cancel)
  *------------------------------------------------------------------------
  */
 void	swap_ioabort(pid32 pid)
@@ -51,6 +52,7 @@ void	swap_ioabort(pid32 pid)
 	byte	io;
 
 	if (f == SYSERR) {
+		xchg_cancel(pid);	/* it may wait for another's read */
 		return;
 	}
 	fr = &ffstab[f];
@@ -68,5 +70,6 @@ void	swap_ioabort(pid32 pid)
 			slot_drop(f);
 		}
 	}
+	xchg_cancel(pid);		/* an exchange's promise goes	*/
 	frame_iowake();			/* kill defers rescheduling	*/
 }

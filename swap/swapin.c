@@ -1,4 +1,4 @@
-/* swapin.c - swap_in, swap_room */
+/* swapin.c - swap_in, swap_room, xchg_cancel, xchg_holds */
 
 #include <xinu.h>
 #include <vm.h>
@@ -45,13 +45,94 @@
  * by a scan of the page tables (paging/slotpte.c); with RAM swap they
  * are parked first (slot_park), as the victim takes the slot before
  * the frame exists.  Each needs an rmap entry: swap_room checks that
- * the pool has them before it starts.  A store's page (paging/bs.c)
+ * the pool has them before it starts.  With disk swap the exchange
+ * blocks twice (the victim's write, the page's read), and meanwhile a
+ * vclone could take those entries, or clone a holder, which makes one
+ * more: so the entries are promised to the exchange from its start
+ * (rmap_promised, paging/rmap.c; one exchange is in flight at a time,
+ * as there is one spare slot and swap_room waits while any I/O is in
+ * flight), vclone adds the holders it makes (xchg_holds), and the
+ * promise ends with the exchange: when the page's slot is read
+ * (swap_in, whoever reads it, whatever the read gives), or when the
+ * faulting process is killed and no read of the slot is in flight
+ * (xchg_cancel, from swap_ioabort).  A store's page (paging/bs.c)
  * does not come in that way: its slot is the store's, from get_bs to
  * release_bs, so that fault is OUT_OF_MEMORY.
  */
 
 local	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole page, */
 		__attribute__((aligned(PAGE_SIZE)));	/* for kmap	 */
+int32	xchg_slot = NOSLOT;	/* the disk exchange in flight: the	*/
+local	pid32	xchg_pid;	/* page's slot, its faulting process	*/
+				/* (SYSERR once killed), or NOSLOT	*/
+
+/*------------------------------------------------------------------------
+ *  xchg_begin  -  A disk exchange of a page of 'pid' in slot 'slot'
+ *		   starts: the entries its other holders will take are
+ *		   promised (slot_joinable checked that they are free)
+ *------------------------------------------------------------------------
+ */
+local	void	xchg_begin(pid32 pid, uint32 slot)
+{
+	assert(xchg_slot == NOSLOT && rmap_promised == 0);
+	xchg_slot = slot;
+	xchg_pid = pid;
+	rmap_promised = swap_refs(slot) - 1;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_end  -  Slot 'slot''s page was read, or its exchange given up:
+ *		 if an exchange is in flight through it, it ends and its
+ *		 promise goes (TRUE)
+ *------------------------------------------------------------------------
+ */
+local	bool8	xchg_end(int32 slot)
+{
+	if (slot == NOSLOT || slot != xchg_slot) {
+		return FALSE;
+	}
+	xchg_slot = NOSLOT;
+	rmap_promised = 0;
+	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_cancel  -  Process 'pid' is being killed, its I/O undone
+ *		    (swap_ioabort): the exchange it started ends unless a
+ *		    read of the page's slot is in flight, another
+ *		    holder's, whose swap_in ends it
+ *------------------------------------------------------------------------
+ */
+void	xchg_cancel(pid32 pid)
+{
+	if (xchg_slot == NOSLOT) {
+		return;
+	}
+	if (pid == xchg_pid) {
+		xchg_pid = SYSERR;
+	}
+	if (xchg_pid == SYSERR && frame_ofslot(xchg_slot) == SYSERR) {
+		xchg_end(xchg_slot);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_holds  -  How many heap PTEs of 'pid' are swapped out to the
+ *		   slot of the exchange in flight (each a holder more in
+ *		   a vclone of 'pid', an entry more for the promise)
+ *------------------------------------------------------------------------
+ */
+uint32	xchg_holds(pid32 pid)
+{
+	pid32	p = pid;
+	uint32	v = 0, n = 0;
+
+	while (xchg_slot != NOSLOT &&
+	       slot_nextpte(xchg_slot, PTE_IS_SWAPPED, &p, &v) && p == pid) {
+		n++;
+	}
+	return n;
+}
 
 /*------------------------------------------------------------------------
  *  swapin_count  -  Count one swap-in for the owner of frame 'f'
@@ -91,13 +172,14 @@ local	status	swapin_read(int32 f, int32 slot)
  *  slot_joinable  -  Can the exchange free slot 'slot' (every frame and
  *		      every slot full)?  Its page's only holder faults,
  *		      or it is not a store's and the rmap pool has an
- *		      entry for each other holder (slot_joinall)
+ *		      entry for each other holder (slot_joinall), not
+ *		      counting those promised to an exchange in flight
  *------------------------------------------------------------------------
  */
 local	bool8	slot_joinable(uint32 slot)
 {
 	return swap_refs(slot) == 1 || (!swap_isstore(slot) &&
-	       swap_refs(slot) - 1 <= rmap_nfree);
+	       swap_refs(slot) - 1 <= rmap_room());
 }
 
 /*------------------------------------------------------------------------
@@ -152,6 +234,7 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 {
 	pid32	pid = ffstab[f].owner;
 	status	got;
+	bool8	mine;
 
 	frame_setslot(f, slot);		/* a kept copy stays valid	*/
 	if (swap_zeroed(slot)) {	/* a store's page, never written */
@@ -167,6 +250,7 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 		got = swapdev->getslot(slot, ffsaddr(f)) == SYSERR ?
 		      PAGE_CORRUPT : OK;
 	}
+	mine = xchg_end(slot);		/* its promise is free now	*/
 	if (got == PAGE_CORRUPT) {
 		ffs_free(f);
 		swap_retire(pid, slot);
@@ -178,16 +262,15 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 	if (swap_over() && slot_joinable(slot)) {
 		/* An exchange: the page gives up its copy, so that
 		 * swap_limit slots are in use again; the slot's other
-		 * holders map the frame first (swap_room checked that
-		 * they can, but a vclone during the read may have taken
-		 * the rmap entries: then the page keeps its copy and
-		 * swap stays one slot over until a slot is freed) */
+		 * holders map the frame first (their entries were the
+		 * exchange's, if it was this page's) */
 		if (swap_refs(slot) > 1) {
 			slot_joinall(f, slot, PTE_IS_SWAPPED);
 		}
 		slot_drop(f);
 		*dirty = TRUE;
 	}
+	assert(!mine || !swap_over());
 	return OK;
 }
 
@@ -251,7 +334,9 @@ int32	swap_room(pid32 pid, uint32 vpn, int32 slot, bool8 *owed)
 		return SYSERR;		/* new, or a store keeps its copy */
 	}
 	if (swapdev->blocks) {
+		xchg_begin(pid, slot);
 		if (swap_exchange() == SYSERR) {
+			xchg_end(slot);
 			return SYSERR;		/* no reserve (docs/disk.md) */
 		}
 		*owed = TRUE;
