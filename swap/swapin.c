@@ -55,7 +55,9 @@
  * promise ends with the exchange: when the page's slot is read
  * (swap_in, whoever reads it, whatever the read gives), or when the
  * faulting process is killed and no read of the slot is in flight
- * (xchg_cancel, from swap_ioabort).  A store's page (paging/bs.c)
+ * (xchg_cancel, from swap_ioabort).  Killed in the read while others
+ * hold the slot, it leaves swap one slot over (the victim in the spare)
+ * until a swapped page comes in and drops its copy (docs/vm.md).  A store's page (paging/bs.c)
  * does not come in that way: its slot is the store's, from get_bs to
  * release_bs, so that fault is OUT_OF_MEMORY.
  */
