@@ -32,7 +32,10 @@ struct	ffsframe {
 				/* PTE_IN_IO): 1 + its rmap entries	*/
 	int32	rmap;		/* its other mappings: first rmap entry,	*/
 				/* or RMAP_END				*/
+	int16	bspage;		/* a store's page with no slot: store	*/
+				/* * BS_MAXPAGES + page, else NOBSPAGE	*/
 };
+#define	NOBSPAGE	(-1)
 
 /* One more mapping of a frame: the PTE of page 'vpn' of 'pid' */
 struct	rmapent	{
@@ -65,7 +68,7 @@ extern	void	frame_setslot(int32 f, int32 slot);
 extern	bool8	slot_nextpte(uint32 slot, pte_t state, pid32 *pid,
 			     uint32 *vpn);
 extern	void	page_park(pid32 pid, uint32 vpn);
-extern	void	frame_join(int32 f, pid32 pid, uint32 vpn);
+extern	void	frame_join(int32 f, pid32 pid, uint32 vpn, bool8 writable);
 extern	int32	slotframe[];	/* slot -> the frame keeping it (rmap.c) */
 
 /* frame_ofslot - the frame that holds slot 'slot''s page now (it keeps

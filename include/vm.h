@@ -25,8 +25,9 @@ struct	bstore	{
 	bool8	inuse;		/* made by get_bs, not yet released	*/
 	uint32	npages;		/* its size				*/
 	uint32	nmaps;		/* xmaps of it, in all processes	*/
-	int32	slot[BS_MAXPAGES];	/* the slot of each page	*/
-};
+	int32	slot[BS_MAXPAGES];	/* each page's slot, or NOSLOT	*/
+	int32	frame[BS_MAXPAGES];	/* with none: the frame that	*/
+};					/* holds it, else SYSERR (bs.c)	*/
 extern	struct	bstore	bstab[];
 
 /* The VM state of a vcreate'd process (proctab[pid].prvm) */
@@ -166,7 +167,11 @@ extern	bool8	vheap_isfree(struct vmproc *, uint32, uint32);
 extern	status	xmap_copy(struct vmproc *, struct vmproc *);
 extern	void	xmap_destroy(struct vmproc *);
 extern	bool8	page_isstore(pte_t);
+extern	bool8	frame_isstore(int32);
 extern	status	bs_audit(uint16 *);
+extern	int32	bs_letgo(uint32);
+extern	void	bs_setframe(int32, int32);
+extern	void	bs_toslot(int32, uint32);
 extern	void	vheap_destroy(struct vmproc *);
 extern	char	*heap_alloc(pid32, uint32);
 extern	status	heap_free(pid32, char *, uint32);
@@ -204,6 +209,7 @@ extern	void	swap_share(pid32, uint32);
 extern	bool8	swap_unhold(pid32, uint32);
 extern	void	swap_free(pid32, uint32);
 extern	int32	swap_take(void);
+extern	void	swap_setstore(uint32);
 extern	bool8	swap_isstore(uint32);
 extern	uint16	slotref[];	/* PTEs holding each slot (slots.c)	*/
 extern	byte	slotmark[];	/* each slot's marks (slots.c):		*/

@@ -40,6 +40,7 @@ void	ffs_init(uint32 limit)
 		ffstab[i].iopid = SYSERR;
 		ffstab[i].nmap = 0;
 		ffstab[i].rmap = RMAP_END;
+		ffstab[i].bspage = NOBSPAGE;
 	}
 	freemap_init(&ffs_map, limit, MAX_FFS_SIZE);
 }
@@ -76,7 +77,8 @@ void	ffs_free(int32 f)
 {
 	struct	ffsframe *fr = &ffstab[f];
 
-	assert(f >= 0 && (uint32)f < ffs_limit && fr->owner != FFS_FREE);
+	assert(f >= 0 && (uint32)f < ffs_limit && fr->owner != FFS_FREE &&
+	       fr->bspage == NOBSPAGE);	/* a store's: bs.c gives it back */
 	if (fr->nmap == 1) {		/* unshared: no rmap chain	*/
 		proctab[fr->owner].prvm->nframes--;
 		fr->nmap = 0;

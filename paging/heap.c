@@ -112,11 +112,15 @@ void	page_unmap(pid32 pid, uint32 va, int32 f)
 		}
 		rmap_clear(f);
 		fr->owner = FFS_ORPHAN;
-	} else if (slot != NOSLOT && swap_refs(slot) > 1 && frame_dirty(f)) {
+	} else if (fr->bspage != NOBSPAGE ||
+		   (slot != NOSLOT && swap_refs(slot) > 1 && frame_dirty(f))) {
 		/* Others hold the slot (a store, or PTEs swapped out to
-		 * it), and the frame is newer than the slot's copy: it is
-		 * kept for them until eviction writes it back */
-		swap_free(pid, slot);
+		 * it), and the frame is newer than the slot's copy, or it
+		 * is a store's page with no slot (bs.c): it is kept for
+		 * them until eviction writes it back */
+		if (slot != NOSLOT) {
+			swap_free(pid, slot);
+		}
 		rmap_clear(f);
 		fr->owner = FFS_KEPT;
 	} else {

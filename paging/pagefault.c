@@ -123,7 +123,7 @@ local	status	page_map(pid32 pid, uint32 va, int32 f, bool8 dirty,
 {
 	int32	slot = ffstab[f].slot;
 	pte_t	w = (ffstab[f].nmap == 1 && (slot == NOSLOT ||
-		     swap_refs(slot) == 1)) || swap_isstore(slot) ? PTE_W : 0;
+		     swap_refs(slot) == 1)) || frame_isstore(f) ? PTE_W : 0;
 
 	pte_set(pid, va, page_pte(pid, va), ffsaddr(f) | PTE_P | w |
 		PTE_IS_VMALLOC | (dirty ? PTE_D : 0));
@@ -208,11 +208,11 @@ local	status	page_join(pid32 pid, uint32 va, int32 f)
  *		zeros on first touch, else its swap copy (interrupts off);
  *		SYSERR when it is a new page and every frame and every
  *		slot already holds a distinct page (or a swapped page then
- *		and disk swap has no reserve block, or a store's swapped
- *		page then, see swap_room), or when the page or
- *		its process went away while we waited; PAGE_CORRUPT
- *		when its swap copy did not open (sealed swap: the page
- *		is lost, see page_lost)
+ *		and disk swap has no reserve block, or the rmap pool has
+ *		no entry for its slot's other holders, see swap_room), or
+ *		when the page or its process went away while we waited;
+ *		PAGE_CORRUPT when its swap copy did not open (sealed
+ *		swap: the page is lost, see page_lost)
  *
  *  The swap-in protocols, the exchange when every frame and every slot
  *  is full among them, are swap's (swap/swapin.c); this loop reads the

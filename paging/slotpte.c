@@ -77,11 +77,11 @@ void	page_park(pid32 pid, uint32 vpn)
 /*------------------------------------------------------------------------
  *  frame_join  -  Page 'vpn' of 'pid', swapped out to (or parked on)
  *		   the slot whose page frame 'f' now holds, maps the frame,
- *		   read-only (a shared page); the caller made sure an
- *		   rmap entry is free
+ *		   read-only (a shared page) unless 'writable' (a store's
+ *		   page); the caller made sure an rmap entry is free
  *------------------------------------------------------------------------
  */
-void	frame_join(int32 f, pid32 pid, uint32 vpn)
+void	frame_join(int32 f, pid32 pid, uint32 vpn, bool8 writable)
 {
 	pte_t	*pte = pte_lookup((pde_t *)proctab[pid].prpdbr,
 				  vpn << PAGE_SHIFT);
@@ -89,5 +89,5 @@ void	frame_join(int32 f, pid32 pid, uint32 vpn)
 
 	assert(added == OK);
 	pte_set(pid, vpn << PAGE_SHIFT, pte, ffsaddr(f) | PTE_P |
-		PTE_IS_VMALLOC);
+		(writable ? PTE_W : 0) | PTE_IS_VMALLOC);
 }

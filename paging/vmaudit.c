@@ -210,9 +210,15 @@ local	status	audit_frame(int32 f, uint32 *slots)
 	      "frame 0x%x keeps slot 0x%x, which names frame 0x%x", f,
 	      fr->slot, frame_ofslot(fr->slot));
 	AUDIT(ffs_inuse(f), "frame 0x%x is free in the free map", f);
-	AUDIT(fr->owner != FFS_KEPT || (fr->slot != NOSLOT &&
-	      held[fr->slot] > 0), "kept frame 0x%x: no one holds its slot",
-	      f);
+	AUDIT(fr->owner != FFS_KEPT || fr->bspage != NOBSPAGE ||
+	      (fr->slot != NOSLOT && held[fr->slot] > 0),
+	      "kept frame 0x%x: no one holds its slot", f);
+	AUDIT(fr->bspage == NOBSPAGE || (bstab[fr->bspage / BS_MAXPAGES].inuse
+	      && bstab[fr->bspage / BS_MAXPAGES].frame[fr->bspage %
+	      BS_MAXPAGES] == (int32)f && fr->slot == NOSLOT &&
+	      !frame_busy(f) && fr->owner != FFS_ORPHAN), "frame 0x%x: "
+	      "store page %d does not name it, or it keeps a slot or I/O",
+	      f, fr->bspage);
 	if (fr->owner == FFS_ORPHAN) {
 		/* freed during its I/O: busy, mapped by no one */
 		AUDIT(frame_busy(f), "orphan frame 0x%x is idle", f);

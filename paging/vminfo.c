@@ -94,8 +94,10 @@ uint32	used_swap_frames(
 
 /*------------------------------------------------------------------------
  *  vm_shared  -  Count heap PTE 'e' in 'mr' if its page is shared: its
- *		  frame has other mappings or its slot other holders;
- *		  copy-on-write unless it is a store's page
+ *		  frame has other mappings or its slot other holders, or
+ *		  it is a store's (the store holds it too, by its slot or
+ *		  by its frame, paging/bs.c); copy-on-write unless it is
+ *		  a store's page
  *------------------------------------------------------------------------
  */
 local	void	vm_shared(pte_t e, struct vmrunmap *mr)
@@ -111,7 +113,7 @@ local	void	vm_shared(pte_t e, struct vmrunmap *mr)
 		slot = PTE_SLOT(e);
 	}
 	shared = shared || (slot != NOSLOT && swap_refs(slot) > 1);
-	mr->shared += shared;
+	mr->shared += shared || page_isstore(e);
 	mr->cow += shared && !page_isstore(e);
 }
 

@@ -1,4 +1,5 @@
-/* xmmap.c - xmmap, xmunmap, xmap_copy, xmap_destroy, page_isstore */
+/* xmmap.c - xm_joins, xm_page, xmmap, xmunmap, xmap_copy, xmap_destroy,
+	     page_isstore */
 
 #include <xinu.h>
 #include <vm.h>
@@ -7,7 +8,12 @@
  * Mapping a shared backing store (bs.c) into a vcreate'd process's heap.
  * xmmap reserves the range in the heap's layout, so vmalloc will not
  * hand it out and vfree refuses it, and sets each page's PTE to name the
- * store page's slot (one more reference): the first touch finds the
+ * store page's slot (one more reference), or to map the frame that
+ * holds a page with no slot (bs.c; an rmap entry, which xmmap checks
+ * for before it changes anything, as it does for a page whose slot a
+ * disk exchange is bringing in, whose end maps every PTE that names
+ * the slot: that entry is promised to it, swap/swapin.c): the first
+ * touch finds the
  * page in memory through the slot (page_join) or brings it in, and maps
  * it writable, whichever process touches it.  xmunmap takes the range
  * back and lets each page go as vfree would (page_release); so does
@@ -16,6 +22,53 @@
  * the caller with interrupts off and never block, so, like vmm's
  * requests, they are never seen half done.
  */
+
+/*------------------------------------------------------------------------
+ *  xm_joins  -  How many rmap entries a mapping of the first 'npages'
+ *		 pages of store 'bs' needs: one for each page in a frame
+ *		 with no slot that others map, and one for each page whose
+ *		 slot a disk exchange is bringing in (its end maps them
+ *		 all: swap/swapin.c), which '*promise' counts
+ *------------------------------------------------------------------------
+ */
+local	uint32	xm_joins(struct bstore *bs, uint32 npages, uint32 *promise)
+{
+	uint32	i, n = 0;
+
+	*promise = 0;
+	for (i = 0; i < npages; i++) {
+		if (bs->slot[i] == NOSLOT) {
+			n += ffstab[bs->frame[i]].nmap > 0;
+		} else if (bs->slot[i] == xchg_slot) {
+			(*promise)++;
+		}
+	}
+	return n + *promise;
+}
+
+/*------------------------------------------------------------------------
+ *  xm_page  -  Heap page 'va' of the caller maps page 'i' of store 'bs':
+ *		its PTE names the page's slot, or maps the frame that
+ *		holds it with none (bs.c), writable
+ *------------------------------------------------------------------------
+ */
+local	void	xm_page(uint32 va, struct bstore *bs, uint32 i)
+{
+	pte_t	*pte = pte_lookup((pde_t *)proctab[currpid].prpdbr, va);
+	int32	f = bs->frame[i];
+	status	added;
+
+	if (bs->slot[i] != NOSLOT) {
+		swap_share(currpid, bs->slot[i]);
+		pte_set(currpid, va, pte, ((uint32)bs->slot[i] << PAGE_SHIFT) |
+			PTE_IS_VMALLOC | PTE_IS_SWAPPED);
+		return;
+	}
+	added = rmap_add(f, currpid, va >> PAGE_SHIFT);	/* xm_joins	*/
+	assert(added == OK);				/* counted it	*/
+	pte_set(currpid, va, pte, ffsaddr(f) | PTE_P | PTE_W |
+		PTE_IS_VMALLOC);
+}
 
 /*------------------------------------------------------------------------
  *  xmmap  -  Map the first 'npages' pages of store 'store' at virtual
@@ -33,11 +86,12 @@ syscall	xmmap(
 	struct	vmproc	*vm = proctab[currpid].prvm;
 	pde_t	*pd = (pde_t *)proctab[currpid].prpdbr;
 	struct	xmap	*xm;
-	uint32	cursor, i, va;
+	uint32	cursor, i, promise;
 
 	mask = disable();
 	if (vm == NULL || store >= NBS || !bstab[store].inuse ||
 	    npages < 1 || npages > bstab[store].npages ||
+	    xm_joins(&bstab[store], npages, &promise) > rmap_room() ||
 	    !vheap_isfree(vm, virtpage, npages) ||
 	    pt_missing(pd, virtpage, npages) > pdpt_free_count() ||
 	    (xm = (struct xmap *)getmem(sizeof(*xm))) == (struct xmap *)SYSERR) {
@@ -51,13 +105,10 @@ syscall	xmmap(
 		return SYSERR;
 	}
 	vm->cursor = cursor;
+	rmap_promised += promise;	/* the exchange maps them too	*/
 	pt_ensure(pd, virtpage, npages);
 	for (i = 0; i < npages; i++) {
-		va = (virtpage + i) << PAGE_SHIFT;
-		swap_share(currpid, bstab[store].slot[i]);
-		pte_set(currpid, va, pte_lookup(pd, va),
-			((uint32)bstab[store].slot[i] << PAGE_SHIFT) |
-			PTE_IS_VMALLOC | PTE_IS_SWAPPED);
+		xm_page((virtpage + i) << PAGE_SHIFT, &bstab[store], i);
 	}
 	xm->vpn = virtpage;
 	xm->npages = npages;
@@ -151,12 +202,8 @@ void	xmap_destroy(struct vmproc *vm)
  */
 bool8	page_isstore(pte_t e)
 {
-	int32	slot = NOSLOT;
-
 	if (e & (PTE_P | PTE_IN_IO)) {
-		slot = ffstab[ffsindex(PTE_FRAME(e))].slot;
-	} else if (e & PTE_IS_SWAPPED) {
-		slot = PTE_SLOT(e);
+		return frame_isstore(ffsindex(PTE_FRAME(e)));
 	}
-	return slot != NOSLOT && swap_isstore(slot);
+	return (e & PTE_IS_SWAPPED) && swap_isstore(PTE_SLOT(e));
 }

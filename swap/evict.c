@@ -32,7 +32,10 @@
  * first to fault on it brings it back for all (pagefault.c).  A shared
  * frame's slot is not reclaimed: other mappers may need its copy; nor
  * is a kept frame's (FFS_KEPT), whose one holder is the store or a
- * PTE swapped out to it, not the frame.
+ * PTE swapped out to it, not the frame.  A store's page that gave its
+ * slot up in an exchange (paging/bs.c) is evicted as any page with no
+ * slot is, and the store holds the slot it takes (bs_toslot), along
+ * with its mappers, or alone when the frame was kept.
  *
  * A blocking backend (disk) makes a dirty eviction wait for its write;
  * frames busy with I/O are never victims (see evict_frame and
@@ -72,7 +75,9 @@ local	void	slot_share(int32 f, uint32 slot)
 
 /*------------------------------------------------------------------------
  *  slot_drop  -  Frame 'f''s page gives up the copy in its slot: each of
- *		  its mappers lets the slot go (interrupts off)
+ *		  its mappers lets the slot go, and so does the store
+ *		  when it is a store's page, which the frame then names
+ *		  (paging/bs.c; interrupts off)
  *------------------------------------------------------------------------
  */
 void	slot_drop(int32 f)
@@ -85,13 +90,16 @@ void	slot_drop(int32 f)
 	while (frame_mapping(f, &cur, &pid, &vpn)) {
 		swap_free(pid, slot);
 	}
+	bs_setframe(bs_letgo(slot), f);
 }
 
 /*------------------------------------------------------------------------
  *  reclaim_slot  -  Swap is full: take the slot of a resident page, one
  *		     whose copy is stale before one whose copy is good,
- *		     and give it to process 'pid'; SYSERR if no resident
- *		     page holds a slot (interrupts off)
+ *		     and give it to process 'pid' (SYSERR: a store, for
+ *		     a kept frame that holds its page with no slot);
+ *		     SYSERR if no resident page holds a slot (interrupts
+ *		     off)
  *------------------------------------------------------------------------
  */
 local	int32	reclaim_slot(pid32 pid)
@@ -161,6 +169,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	struct	ffsframe *fr = &ffstab[f];
 	struct	vmproc	*vm;
 	int32	slot = fr->slot;
+	pid32	by = (fr->owner == FFS_KEPT) ? SYSERR : fr->owner;
 	bool8	write;
 
 	if (ps != NULL) {
@@ -172,17 +181,17 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	vm = (fr->owner == FFS_KEPT) ? NULL : proctab[fr->owner].prvm;
 	write = (slot == NOSLOT) || frame_dirty(f);
 	if (slot == NOSLOT && spare) {
-		if ((slot = swap_spare(fr->owner)) == SYSERR) {
+		if ((slot = swap_spare(by)) == SYSERR) {
 			return SYSERR;
 		}
 		vmtotal.exchanges++;
-	} else if (slot == NOSLOT &&
-		   (slot = swap_alloc(fr->owner)) == SYSERR &&
-		   (slot = reclaim_slot(fr->owner)) == SYSERR) {
+	} else if (slot == NOSLOT && (slot = swap_alloc(by)) == SYSERR &&
+		   (slot = reclaim_slot(by)) == SYSERR) {
 		return SYSERR;
 	}
 	if (fr->slot == NOSLOT) {
-		slot_share(f, slot);	/* every mapper holds it now	*/
+		slot_share(f, slot);	/* every mapper holds it now,	*/
+		bs_toslot(f, slot);	/* and a store, of its page	*/
 	}
 	evict_count(vm, ps, write);
 	swaptrace(write ? "eviction:: FFS frame 0x%x, swap frame 0x%x copy\n"

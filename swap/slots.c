@@ -1,7 +1,7 @@
 /* slots.c - swap_init, swap_addreserve, swap_alloc, swap_spare, swap_move,
 	     holder, swap_share, swap_unhold, slot_gone, swap_free,
 	     swap_retire, swap_release, swap_inuse, swap_used, swap_over,
-	     swap_reserve, swap_take, swap_isstore,
+	     swap_reserve, swap_take, swap_setstore, swap_isstore,
 	     free_swap_pages (swap_refs, swap_zeroed and swap_written are
 	     inline, in vm.h) */
 
@@ -163,14 +163,15 @@ int32	swap_spare(pid32 pid)
 
 /*------------------------------------------------------------------------
  *  swap_move  -  Slot 'slot' of process 'from' goes to process 'to'
- *		  (interrupts disabled)
+ *		  ('to' SYSERR: to a store, for a kept frame that holds
+ *		  its page with no slot; interrupts disabled)
  *------------------------------------------------------------------------
  */
 void	swap_move(pid32 from, pid32 to, uint32 slot)
 {
 	assert(swap_inuse(slot));
-	proctab[from].prvm->nslots--;
-	proctab[to].prvm->nslots++;
+	holder(from, -1);
+	holder(to, 1);
 }
 
 /*------------------------------------------------------------------------
@@ -279,6 +280,16 @@ int32	swap_take(void)
 		slotmark[slot] = SLOT_STORE | SLOT_ZERO;
 	}
 	return slot;
+}
+
+/*------------------------------------------------------------------------
+ *  swap_setstore  -  Slot 'slot', just taken for a store's page that had
+ *		      none (evict.c), is a store's: mark it
+ *------------------------------------------------------------------------
+ */
+void	swap_setstore(uint32 slot)
+{
+	slotmark[slot] |= SLOT_STORE;
 }
 
 /*------------------------------------------------------------------------

@@ -38,9 +38,10 @@
  * but take the frame.
  *
  * The page's slot may have other holders: PTEs of vclone'd processes
- * still swapped out to it.  Their copy cannot simply be given to the
- * victim, so the exchange makes them mappings of the incoming page's
- * frame (slot_joinall: read-only, as each of them would have faulted
+ * or of a store's other mappers still swapped out to it, and a store.
+ * Their copy cannot simply be given to the victim, so the exchange
+ * makes the PTEs mappings of the incoming page's frame (slot_joinall:
+ * read-only but for a store's page, as each of them would have faulted
  * and joined it), and then the slot is held by no one.  They are found
  * by a scan of the page tables (paging/slotpte.c); with RAM swap they
  * are parked first (slot_park), as the victim takes the slot before
@@ -51,19 +52,29 @@
  * more: so the entries are promised to the exchange from its start
  * (rmap_promised, paging/rmap.c; one exchange is in flight at a time,
  * as there is one spare slot and swap_room waits while any I/O is in
- * flight), vclone adds the holders it makes (xchg_holds), and the
+ * flight), vclone and xmmap add the holders they make (xchg_holds,
+ * paging/xmmap.c), and the
  * promise ends with the exchange: when the page's slot is read
  * (swap_in, whoever reads it, whatever the read gives), or when the
  * faulting process is killed and no read of the slot is in flight
  * (xchg_cancel, from swap_ioabort).  Killed in the read while others
  * hold the slot, it leaves swap one slot over (the victim in the spare)
- * until a swapped page comes in and drops its copy (docs/vm.md).  A store's page (paging/bs.c)
- * does not come in that way: its slot is the store's, from get_bs to
- * release_bs, so that fault is OUT_OF_MEMORY.
+ * until a swapped page comes in and drops its copy (docs/vm.md).
+ *
+ * A store's page (paging/bs.c) comes in the same way, so that it
+ * counts once among the F + S pages like any other: the store lets its
+ * slot go too (bs_letgo: from slot_drop, or swapin_bounce) and names
+ * the page by its frame instead (bs_setframe), a frame kept while the
+ * store exists, until its eviction takes a slot again (bs_toslot,
+ * evict.c); the store's hold needs no rmap entry (slot_others).
  */
 
 local	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole page, */
 		__attribute__((aligned(PAGE_SIZE)));	/* for kmap	 */
+
+/* The PTEs but the faulting one that hold slot 'slot' (not its store):
+ * the mappings an exchange through it makes, an rmap entry each */
+#define	slot_others(slot)	(swap_refs(slot) - 1 - swap_isstore(slot))
 int32	xchg_slot = NOSLOT;	/* the disk exchange in flight: the	*/
 local	pid32	xchg_pid;	/* page's slot, its faulting process	*/
 				/* (SYSERR once killed), or NOSLOT	*/
@@ -79,7 +90,7 @@ local	void	xchg_begin(pid32 pid, uint32 slot)
 	assert(xchg_slot == NOSLOT && rmap_promised == 0);
 	xchg_slot = slot;
 	xchg_pid = pid;
-	rmap_promised = swap_refs(slot) - 1;
+	rmap_promised = slot_others(slot);
 }
 
 /*------------------------------------------------------------------------
@@ -137,13 +148,21 @@ uint32	xchg_holds(pid32 pid)
 }
 
 /*------------------------------------------------------------------------
- *  swapin_count  -  Count one swap-in for the owner of frame 'f'
+ *  swapin_count  -  Count, for the owner of frame 'f', a swap-in, or
+ *		     with 'zeroed' a store's page filled with zeros
  *------------------------------------------------------------------------
  */
-local	void	swapin_count(int32 f)
+local	void	swapin_count(int32 f, bool8 zeroed)
 {
-	proctab[ffstab[f].owner].prvm->stats.swapins++;
-	vmtotal.swapins++;
+	struct	vmproc	*vm = proctab[ffstab[f].owner].prvm;
+
+	if (zeroed) {
+		vm->stats.lazy++;
+		vmtotal.lazy++;
+	} else {
+		vm->stats.swapins++;
+		vmtotal.swapins++;
+	}
 }
 
 /*------------------------------------------------------------------------
@@ -172,22 +191,21 @@ local	status	swapin_read(int32 f, int32 slot)
 
 /*------------------------------------------------------------------------
  *  slot_joinable  -  Can the exchange free slot 'slot' (every frame and
- *		      every slot full)?  Its page's only holder faults,
- *		      or it is not a store's and the rmap pool has an
- *		      entry for each other holder (slot_joinall), not
+ *		      every slot full)?  The rmap pool has an entry for
+ *		      each of its other PTE holders (slot_others), not
  *		      counting those promised to an exchange in flight
  *------------------------------------------------------------------------
  */
 local	bool8	slot_joinable(uint32 slot)
 {
-	return swap_refs(slot) == 1 || (!swap_isstore(slot) &&
-	       swap_refs(slot) - 1 <= rmap_room());
+	return slot_others(slot) <= rmap_room();
 }
 
 /*------------------------------------------------------------------------
  *  slot_joinall  -  Frame 'f' holds slot 'slot''s page: every PTE that
  *		     names the slot in state 'state' (swapped out to it,
- *		     or parked) maps the frame now
+ *		     or parked) maps the frame now, writable when it
+ *		     holds a store's page
  *------------------------------------------------------------------------
  */
 local	void	slot_joinall(int32 f, uint32 slot, pte_t state)
@@ -196,7 +214,7 @@ local	void	slot_joinall(int32 f, uint32 slot, pte_t state)
 	uint32	vpn = 0;
 
 	while (slot_nextpte(slot, state, &pid, &vpn)) {
-		frame_join(f, pid, vpn);
+		frame_join(f, pid, vpn, frame_isstore(f));
 	}
 }
 
@@ -235,21 +253,16 @@ local	void	slot_park(uint32 slot, pid32 pid, uint32 vpn)
 status	swap_in(int32 f, int32 slot, bool8 *dirty)
 {
 	pid32	pid = ffstab[f].owner;
-	status	got;
-	bool8	mine;
+	bool8	zeroed = swap_zeroed(slot), mine;
+	status	got = OK;
 
 	frame_setslot(f, slot);		/* a kept copy stays valid	*/
-	if (swap_zeroed(slot)) {	/* a store's page, never written */
-		page_zero(kmap(KMAP_DST, ffsaddr(f)));
-		proctab[pid].prvm->stats.lazy++;
-		vmtotal.lazy++;
-		return OK;		/* clean: evicted unwritten, it	*/
-	}				/* is zeros again next time	*/
-	swapin_count(f);
-	if (swapdev->blocks) {
-		got = swapin_read(f, slot);
-	} else {
-		got = swapdev->getslot(slot, ffsaddr(f)) == SYSERR ?
+	swapin_count(f, zeroed);
+	if (zeroed) {			/* a store's page, never written: */
+		page_zero(kmap(KMAP_DST, ffsaddr(f)));	/* clean, it is	*/
+	} else {			/* zeros again once evicted unwritten */
+		got = swapdev->blocks ? swapin_read(f, slot) :
+		      swapdev->getslot(slot, ffsaddr(f)) == SYSERR ?
 		      PAGE_CORRUPT : OK;
 	}
 	mine = xchg_end(slot);		/* its promise is free now	*/
@@ -260,13 +273,16 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 	if (got != OK) {
 		return got;
 	}
-	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
+	if (!zeroed) {
+		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
+			  slot, f);
+	}
 	if (swap_over() && slot_joinable(slot)) {
 		/* An exchange: the page gives up its copy, so that
 		 * swap_limit slots are in use again; the slot's other
 		 * holders map the frame first (their entries were the
 		 * exchange's, if it was this page's) */
-		if (swap_refs(slot) > 1) {
+		if (slot_others(slot) > 0) {
 			slot_joinall(f, slot, PTE_IS_SWAPPED);
 		}
 		slot_drop(f);
@@ -286,24 +302,32 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
  */
 local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
 {
-	int32	f = SYSERR;
+	int32	f = SYSERR, page;
+	bool8	zeroed = swap_zeroed(slot);
 
-	if (swapdev->getslot(slot, (uint32)bounce) == SYSERR) {
+	if (zeroed) {			/* a store's page, never written */
+		page_zero(bounce);
+	} else if (swapdev->getslot(slot, (uint32)bounce) == SYSERR) {
 		swap_retire(pid, slot);		/* (identity mapped)	*/
 		return PAGE_CORRUPT;
 	}
-	if (swap_refs(slot) > 1) {
+	if (slot_others(slot) > 0) {
 		slot_park(slot, pid, vpn);	/* a shared copy	*/
 	}
 	swap_free(pid, slot);
+	page = bs_letgo(slot);		/* a store's lets it go too	*/
 	if (swap_evict_again() == OK) {
 		f = ffs_alloc(pid, vpn);
 	}
 	assert(f != SYSERR);
-	swapin_count(f);
+	bs_setframe(page, f);		/* and names the page by 'f'	*/
+	swapin_count(f, zeroed);
 	page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
 	slot_joinall(f, slot, PTE_IS_SWAPPED | PTE_IN_IO);
-	swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n", slot, f);
+	if (!zeroed) {
+		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
+			  slot, f);
+	}
 	return f;
 }
 
@@ -315,9 +339,9 @@ local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
  *		  (this may have blocked: with '*owed' set, an exchange
  *		  left the waiters asleep for the caller to wake), SYSERR
  *		  when every frame and every slot holds a distinct page
- *		  and this one is new, or its slot is a store's (or
- *		  the rmap pool has no entry for each of its other
- *		  holders), or disk swap has no reserve block),
+ *		  and this one is new (or the rmap pool has no entry for
+ *		  each of its slot's other PTE holders, or disk swap has
+ *		  no reserve block),
  *		  PAGE_CORRUPT as for swap_in with no frame, else
  *		  the frame the page now occupies, filled (RAM exchange)
  *------------------------------------------------------------------------
@@ -333,7 +357,7 @@ int32	swap_room(pid32 pid, uint32 vpn, int32 slot, bool8 *owed)
 		return PAGE_AGAIN;
 	}
 	if (slot == NOSLOT || !slot_joinable(slot)) {
-		return SYSERR;		/* new, or a store keeps its copy */
+		return SYSERR;		/* new, or the rmap pool is short */
 	}
 	if (swapdev->blocks) {
 		xchg_begin(pid, slot);

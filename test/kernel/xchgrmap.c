@@ -42,6 +42,26 @@ local	volatile pid32	xkid[XCLONES];	/* B's clones, or SYSERR	*/
 local	volatile int32	xbad;		/* pages wrong, failed audits	*/
 
 /*------------------------------------------------------------------------
+ *  xsems  -  Make the semaphores, xbad 0 ('make'), or delete them
+ *------------------------------------------------------------------------
+ */
+local	void	xsems(bool8 make)
+{
+	if (make) {
+		xready = semcreate(0);
+		xgoa = semcreate(0);
+		xgob = semcreate(0);
+		xback = semcreate(0);
+		xbad = 0;
+	} else {
+		semdelete(xready);
+		semdelete(xgoa);
+		semdelete(xgob);
+		semdelete(xback);
+	}
+}
+
+/*------------------------------------------------------------------------
  *  xfill, xpageok  -  Write every word of page 'i'; are they all right?
  *		       (read from the first word on: a swapped page faults)
  *------------------------------------------------------------------------
@@ -68,6 +88,29 @@ local	bool8	xpageok(int32 i)
 }
 
 /*------------------------------------------------------------------------
+ *  xturns  -  The filler's turns, its pages 0 .. XSWAP-1 swapped out:
+ *	       read page 0 (the exchange), then every page
+ *------------------------------------------------------------------------
+ */
+local	void	xturns(void)
+{
+	int32	i;
+
+	for (i = 0; i < XSWAP; i++) {
+		xbad += !swappedout(PAGE(xheap, i));
+	}
+	signal(xready);
+	wait(xgoa);
+	xbad += !xpageok(0);		/* the exchange			*/
+	signal(xback);
+	wait(xgoa);
+	for (i = 0; i < XPAGES; i++) {
+		xbad += !xpageok(i);
+	}
+	xbad += vm_audit() != OK;
+}
+
+/*------------------------------------------------------------------------
  *  xk  -  A clone of B: read page 0, say so
  *------------------------------------------------------------------------
  */
@@ -76,6 +119,17 @@ local	process	xk(void)
 	xbad += !xpageok(0);
 	signal(xback);
 	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xread0  -  When told, read page 0 and say so
+ *------------------------------------------------------------------------
+ */
+local	void	xread0(void)
+{
+	wait(xgob);
+	xbad += !xpageok(0);
+	signal(xback);
 }
 
 /*------------------------------------------------------------------------
@@ -96,9 +150,7 @@ local	process	xb(void)
 			signal(xback);
 		}
 	}
-	wait(xgob);
-	xbad += !xpageok(0);
-	signal(xback);
+	xread0();
 	return OK;
 }
 
@@ -125,18 +177,7 @@ local	process	xa(void)
 		}
 		xfill(i);
 	}
-	for (i = 0; i < XSWAP; i++) {
-		xbad += !swappedout(PAGE(xheap, i));
-	}
-	signal(xready);
-	wait(xgoa);
-	xbad += !xpageok(0);		/* the exchange			*/
-	signal(xback);
-	wait(xgoa);
-	for (i = 0; i < XPAGES; i++) {
-		xbad += !xpageok(i);
-	}
-	xbad += vm_audit() != OK;
+	xturns();
 	return OK;
 }
 
@@ -200,11 +241,7 @@ local	status	xcase(int32 how)
 		rmap_limit == XRMAP && swapdev->blocks &&
 		swap_reserve() == XSWAP);
 	vmsnap_take(&s);
-	xready = semcreate(0);
-	xgoa = semcreate(0);
-	xgob = semcreate(0);
-	xback = semcreate(0);
-	xbad = 0;
+	xsems(TRUE);
 	recvclr();
 	a = vcreate(xa, 8192, INITPRIO + 1, "xa", 0);
 	REQUIRE(a != SYSERR && resume(a) != SYSERR);
@@ -240,10 +277,7 @@ local	status	xcase(int32 how)
 	}
 	CHECK(xbad == 0);
 	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
-	semdelete(xready);
-	semdelete(xgoa);
-	semdelete(xgob);
-	semdelete(xback);
+	xsems(FALSE);
 	return OK;
 }
 
@@ -267,4 +301,110 @@ TEST_BOOT(shareoom_promise_killed_writing, XBOOT)
 TEST_BOOT(shareoom_promise_killed_reading, XBOOT)
 {
 	return xcase(XKILL_READ);
+}
+
+/*
+ * The same promise for a store's page (paging/bs.c): an xmmap while the
+ * exchange of a store's page is in flight names the page's slot too,
+ * so the exchange's end maps that mapper's PTE as well: one entry more
+ * is promised for it, or the xmmap is refused.  vm.rmap=2: A maps a
+ * store of 4 pages at heap pages 0-3 (the store's slots) and writes
+ * them, then 4 heap pages at 4-7 (the frames), and reads store page 0;
+ * while it waits to write its victim, three mappers xmmap the store:
+ * two fit, the third is refused.  Then page 0 comes in with no slot,
+ * the two map its frame and read it right, swap is back to its limit,
+ * and A reads every page once they are gone.
+ */
+
+#define	XSTORE		5
+#define	XMAPPERS	3
+
+local	volatile status	xmapped[XMAPPERS];	/* each mapper's xmmap	*/
+
+/*------------------------------------------------------------------------
+ *  xm  -  A mapper: xmmap the store where A has it, when told; then,
+ *	   mapped, read its page 0 when told
+ *------------------------------------------------------------------------
+ */
+local	process	xm(int32 k)
+{
+	wait(xgob);
+	xmapped[k] = xmmap(VHEAP_FIRST, XSTORE, XSWAP);
+	signal(xback);
+	if (xmapped[k] == OK) {
+		xread0();
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xsa  -  Map the store at pages 0-3, write them and pages 4-7 of the
+ *	    heap; read page 0 (the exchange), then every page
+ *------------------------------------------------------------------------
+ */
+local	process	xsa(void)
+{
+	int32	i;
+
+	xheap = (char *)(VHEAP_FIRST << PAGE_SHIFT);
+	xbad += xmmap(VHEAP_FIRST, XSTORE, XSWAP) != OK;
+	xbad += vmalloc(XFFS * PAGE_SIZE) != PAGE(xheap, XSWAP);
+	for (i = 0; i < XPAGES && xbad == 0; i++) {
+		xfill(i);
+	}
+	xturns();
+	return OK;
+}
+
+TEST_BOOT(bsoom_promise_disk, "+disk vm.swapdev=disk vm.ffs=4 vm.swap=4 "
+	  "vm.rmap=2")
+{
+	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
+	struct	vmsnap	s;
+	intmask	mask;
+	pid32	a;
+	int32	k, made = 0;
+
+	REQUIRE(swapdev->blocks && swap_reserve() == XSWAP);
+	vmsnap_take(&s);
+	REQUIRE(get_bs(XSTORE, XSWAP) == XSWAP);
+	xsems(TRUE);
+	recvclr();
+	a = vcreate(xsa, 8192, INITPRIO + 1, "xsa", 0);
+	REQUIRE(a != SYSERR && resume(a) != SYSERR);
+	for (k = 0; k < XMAPPERS; k++) {
+		REQUIRE(resume(vcreate(xm, 8192, INITPRIO + 3, "xm", 1, k))
+			!= SYSERR);
+	}
+	wait(xready);
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	mask = disable();
+	atalock(atptr);
+	signal(xgoa);			/* A waits to write its victim	*/
+	CHECK(xinio(a, atptr, FIO_WRITE) && swap_over());
+	for (k = 0; k < XMAPPERS; k++) {
+		signal(xgob);
+		wait(xback);
+		made += xmapped[k] == OK;
+	}
+	ataunlock(atptr);
+	restore(mask);
+	wait(xback);			/* A read its page 0		*/
+	CHECK(made == XMAPPERS - 1 && xmapped[XMAPPERS - 1] == SYSERR);
+	CHECK(bstab[XSTORE].slot[0] == NOSLOT && swap_used() == swap_limit);
+	CHECK(ffstab[bstab[XSTORE].frame[0]].nmap == 1 + made);
+	CHECK(vm_audit() == OK);
+	for (k = 0; k < made; k++) {
+		signal(xgob);		/* a mapper reads page 0, ends	*/
+		wait(xback);
+	}
+	signal(xgoa);			/* A reads every page		*/
+	while (receive() != (umsg32)a) {
+		;
+	}
+	CHECK(xbad == 0 && bstab[XSTORE].nmaps == 0);
+	CHECK(release_bs(XSTORE) == OK);
+	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	xsems(FALSE);
+	return OK;
 }
