@@ -60,6 +60,7 @@ extern	void	rmap_init(uint32 limit);
 extern	status	rmap_add(int32 f, pid32 pid, uint32 vpn);
 extern	uint16	rmap_del(int32 f, pid32 pid, uint32 vpn);
 extern	void	rmap_clear(int32 f);
+extern	void	frame_keep(int32 f);
 extern	bool8	rmap_has(int32 f, pid32 pid, uint32 vpn);
 extern	bool8	frame_mapping(int32 f, int32 *cur, pid32 *pid, uint32 *vpn);
 extern	void	frame_setslot(int32 f, int32 slot);

@@ -252,7 +252,11 @@ extern	status	swap_in(int32, int32, bool8 *);
 extern	int32	swap_room(pid32, uint32, int32, bool8 *);
 extern	int32	xchg_slot;		/* swapin.c: the disk exchange	*/
 extern	void	xchg_cancel(pid32);	/*   in flight's slot, or NOSLOT */
-extern	uint32	xchg_holds(pid32);
+extern	int32	xchg_spare;		/*   its victim's, or NOSLOT	*/
+extern	uint32	xchg_holds(pid32, uint32 *);
+extern	void	xchg_promise(uint32, uint32);
+extern	bool8	xchg_undo(pid32, int32);
+extern	void	xchg_spared(int32);
 extern	process	pageout(void);
 extern	sid32	pgosem;
 extern	void	pageout_poke(void);

@@ -121,8 +121,7 @@ void	page_unmap(pid32 pid, uint32 va, int32 f)
 		if (slot != NOSLOT) {
 			swap_free(pid, slot);
 		}
-		rmap_clear(f);
-		fr->owner = FFS_KEPT;
+		frame_keep(f);
 	} else {
 		if (slot != NOSLOT) {
 			swap_free(pid, slot);

@@ -1,5 +1,5 @@
-/* rmap.c - rmap_init, rmap_add, rmap_del, rmap_clear, rmap_has,
-	    frame_mapping, frame_setslot */
+/* rmap.c - rmap_init, rmap_add, rmap_del, rmap_clear, frame_keep,
+	    rmap_has, frame_mapping, frame_setslot */
 
 #include <xinu.h>
 #include <vm.h>
@@ -20,9 +20,11 @@
  * of a shared page (swap/swapin.c) blocks, and when it ends each other
  * holder of the page's slot maps its frame, so the entries they will
  * take are the exchange's from its start; rmap_add leaves them, and
- * rmap_room() counts only the others.  The exchange sets the promise,
- * vclone adds the holders it makes, and it is 0 again when the
- * exchange ends, before the holders take their entries.
+ * rmap_room() counts only the others.  The exchange sets the promise
+ * (with the entries the PTEs holding its victim's spare slot would take
+ * if a kill undoes it), vclone and xmmap add the holders they make, and
+ * it is 0 again when the exchange ends, before the holders take their
+ * entries.
  *
  * slotframe[] is the way from a swap slot to the frame that holds its
  * page now (a page swapped back in keeps its slot): the first mapper
@@ -149,6 +151,19 @@ void	rmap_clear(int32 f)
 		rmap_nfree++;
 	}
 	fr->nmap = 0;
+}
+
+/*------------------------------------------------------------------------
+ *  frame_keep  -  No PTE maps frame 'f' any more (the caller changed
+ *		   them), but it stays in use, kept (FFS_KEPT): for a
+ *		   store (paging/heap.c), or for the page an undone
+ *		   exchange puts back in it (swap/swapin.c)
+ *------------------------------------------------------------------------
+ */
+void	frame_keep(int32 f)
+{
+	rmap_clear(f);
+	ffstab[f].owner = FFS_KEPT;
 }
 
 /*------------------------------------------------------------------------

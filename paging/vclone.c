@@ -24,7 +24,9 @@
  * changes nothing.  The reverse map's room leaves out the entries
  * promised to a disk exchange in flight (swap/swapin.c), and a child's
  * PTE swapped out to that exchange's slot is one more holder to map
- * its frame at the end: one more entry promised (xchg_holds).
+ * its frame at the end, and one swapped out to the spare its victim
+ * went to one more to map the victim's if the exchange is undone: one
+ * more entry promised (xchg_holds, xchg_promise).
  */
 
 /*------------------------------------------------------------------------
@@ -65,7 +67,7 @@ status	heap_clone(pid32 parent, pid32 child)
 	pde_t	*ppd = (pde_t *)proctab[parent].prpdbr;
 	pde_t	*cpd = (pde_t *)proctab[child].prpdbr;
 	pte_t	*pt;
-	uint32	d, t, tables = 0, joins = xchg_holds(parent);
+	uint32	d, t, tables = 0, spare, joins = xchg_holds(parent, &spare);
 	status	shared;
 
 	for (d = PDX(VHEAP_START); d < PDX(VHEAP_END); d++) {
@@ -77,7 +79,7 @@ status	heap_clone(pid32 parent, pid32 child)
 	    xmap_copy(pvm, proctab[child].prvm) == SYSERR) {
 		return SYSERR;
 	}
-	rmap_promised += joins;		/* the exchange maps them too	*/
+	xchg_promise(joins, spare);	/* the exchange maps them too	*/
 	for (d = PDX(VHEAP_START); d < PDX(VHEAP_END); d++) {
 		if ((ppd[d] & PTE_P) == 0) {
 			continue;

@@ -257,9 +257,10 @@ local	status	audit_frames(uint32 *slots)
 	      ffs_limit);
 	AUDIT(extra + rmap_nfree == rmap_limit, "%d rmap entries used + %d "
 	      "free != %d", extra, rmap_nfree, rmap_limit);
-	AUDIT(rmap_promised <= rmap_nfree && (rmap_promised == 0 ||
-	      xchg_slot != NOSLOT), "%d rmap entries promised, %d free, "
-	      "exchange slot %d", rmap_promised, rmap_nfree, xchg_slot);
+	AUDIT(rmap_promised <= rmap_nfree && ((rmap_promised == 0 &&
+	      xchg_spare == NOSLOT) || xchg_slot != NOSLOT), "%d rmap "
+	      "entries promised, %d free, exchange slot %d, spare %d",
+	      rmap_promised, rmap_nfree, xchg_slot, xchg_spare);
 	return OK;
 }
 

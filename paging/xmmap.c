@@ -12,7 +12,9 @@
  * holds a page with no slot (bs.c; an rmap entry, which xmmap checks
  * for before it changes anything, as it does for a page whose slot a
  * disk exchange is bringing in, whose end maps every PTE that names
- * the slot: that entry is promised to it, swap/swapin.c): the first
+ * the slot, or whose slot is the spare that exchange's victim went to,
+ * which an undone exchange maps back: that entry is promised to it,
+ * swap/swapin.c): the first
  * touch finds the
  * page in memory through the slot (page_join) or brings it in, and maps
  * it writable, whichever process touches it.  xmunmap takes the range
@@ -28,19 +30,25 @@
  *		 pages of store 'bs' needs: one for each page in a frame
  *		 with no slot that others map, and one for each page whose
  *		 slot a disk exchange is bringing in (its end maps them
- *		 all: swap/swapin.c), which '*promise' counts
+ *		 all: swap/swapin.c) or is that exchange's spare, which
+ *		 '*promise' counts, '*spare' of them the spare's
  *------------------------------------------------------------------------
  */
-local	uint32	xm_joins(struct bstore *bs, uint32 npages, uint32 *promise)
+local	uint32	xm_joins(struct bstore *bs, uint32 npages, uint32 *promise,
+			 uint32 *spare)
 {
 	uint32	i, n = 0;
 
 	*promise = 0;
+	*spare = 0;
 	for (i = 0; i < npages; i++) {
 		if (bs->slot[i] == NOSLOT) {
 			n += ffstab[bs->frame[i]].nmap > 0;
 		} else if (bs->slot[i] == xchg_slot) {
 			(*promise)++;
+		} else if (bs->slot[i] == xchg_spare) {
+			(*promise)++;
+			(*spare)++;
 		}
 	}
 	return n + *promise;
@@ -86,12 +94,12 @@ syscall	xmmap(
 	struct	vmproc	*vm = proctab[currpid].prvm;
 	pde_t	*pd = (pde_t *)proctab[currpid].prpdbr;
 	struct	xmap	*xm;
-	uint32	cursor, i, promise;
+	uint32	cursor, i, promise, spare;
 
 	mask = disable();
 	if (vm == NULL || store >= NBS || !bstab[store].inuse ||
 	    npages < 1 || npages > bstab[store].npages ||
-	    xm_joins(&bstab[store], npages, &promise) > rmap_room() ||
+	    xm_joins(&bstab[store], npages, &promise, &spare) > rmap_room() ||
 	    !vheap_isfree(vm, virtpage, npages) ||
 	    pt_missing(pd, virtpage, npages) > pdpt_free_count() ||
 	    (xm = (struct xmap *)getmem(sizeof(*xm))) == (struct xmap *)SYSERR) {
@@ -105,7 +113,7 @@ syscall	xmmap(
 		return SYSERR;
 	}
 	vm->cursor = cursor;
-	rmap_promised += promise;	/* the exchange maps them too	*/
+	xchg_promise(promise, spare);	/* the exchange maps them too	*/
 	pt_ensure(pd, virtpage, npages);
 	for (i = 0; i < npages; i++) {
 		xm_page((virtpage + i) << PAGE_SHIFT, &bstab[store], i);

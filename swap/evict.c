@@ -184,6 +184,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		if ((slot = swap_spare(by)) == SYSERR) {
 			return SYSERR;
 		}
+		xchg_spared(slot);	/* before the write: swapin.c */
 		vmtotal.exchanges++;
 	} else if (slot == NOSLOT && (slot = swap_alloc(by)) == SYSERR &&
 		   (slot = reclaim_slot(by)) == SYSERR) {
@@ -285,8 +286,9 @@ status	swap_evict(struct pgostats *ps)
  *		      and a swapped one must come in (swap_room, disk
  *		      swap): evict the policy's victim into the spare
  *		      slot (swap_spare), so that swap_limit + 1 slots are
- *		      in use until swap_in drops the incoming page's copy.
- *		      SYSERR when there is no spare (no reserve block).
+ *		      in use until swap_in drops the incoming page's copy
+ *		      (the exchange learns which: xchg_spared).  SYSERR
+ *		      when there is no spare (no reserve block).
  *		      A write that blocked leaves the waiters asleep: the
  *		      caller wakes them (interrupts off)
  *------------------------------------------------------------------------

@@ -38,11 +38,13 @@ void	orphan_release(int32 f)
  *		     has in flight.  The driver moves data through its
  *		     own buffer, so nothing reaches the frame afterwards.
  *		     A read leaves the page in its slot and frees the
- *		     frame; a write leaves the page in its frame, mapped
- *		     and marked dirty (the slot's copy is not good), and
- *		     gives the slot back if it was an exchange's spare
- *		     (more than swap_limit slots are in use); an
- *		     exchange it started ends (xchg_cancel)
+ *		     frame, or, an exchange's whose page others hold,
+ *		     gives it back to the victim (xchg_undo); a write
+ *		     leaves the page in its frame, mapped and marked
+ *		     dirty (the slot's copy is not good), and gives the
+ *		     slot back if it was an exchange's spare (more than
+ *		     swap_limit slots are in use); an exchange it
+ *		     started ends (xchg_cancel)
  *------------------------------------------------------------------------
  */
 void	swap_ioabort(pid32 pid)
@@ -62,8 +64,10 @@ void	swap_ioabort(pid32 pid)
 		orphan_release(f);
 	} else if (io == FIO_READ) {
 		frame_unmap(f, fr->slot);	/* the PTE holds the slot */
-		ffs_free(f);
-		vm_freed(f);
+		if (!xchg_undo(pid, f)) {	/* its victim back in it? */
+			ffs_free(f);
+			vm_freed(f);
+		}
 	} else {
 		frame_remap(f, TRUE);
 		if (swap_over()) {	/* the copy was no good anyway	*/

@@ -1,4 +1,5 @@
-/* swapin.c - swap_in, swap_room, xchg_cancel, xchg_holds */
+/* swapin.c - swap_in, swap_room, xchg_cancel, xchg_spared, xchg_undo,
+	     xchg_holds, xchg_promise */
 
 #include <xinu.h>
 #include <vm.h>
@@ -57,9 +58,26 @@
  * promise ends with the exchange: when the page's slot is read
  * (swap_in, whoever reads it, whatever the read gives), or when the
  * faulting process is killed and no read of the slot is in flight
- * (xchg_cancel, from swap_ioabort).  Killed in the read while others
- * hold the slot, it leaves swap one slot over (the victim in the spare)
- * until a swapped page comes in and drops its copy (docs/vm.md).
+ * (xchg_cancel, from swap_ioabort).
+ *
+ * Killed in the page's read, the faulter frees the frame and its end
+ * frees the page's slot, so swap is at its limit again, unless others
+ * hold that slot.  Then the victim must come back, and it can: the
+ * faulter leaves the frame as the victim's write left it (the driver's
+ * data reaches a frame only in the reader, after the read: swapdisk.c,
+ * sealdev.c), and nothing runs between the write and the read.  So
+ * kill undoes the exchange there and then, with no I/O (xchg_undo,
+ * from swap_ioabort): every PTE that
+ * holds the spare maps the frame again, and the victim gives the spare
+ * up, so that FFS is full and swap at its limit, as before the
+ * exchange; the page stays in its slot for its other holders.  Those
+ * PTEs need rmap entries too: once the victim has its spare
+ * (xchg_spared), vclone and xmmap promise one for each holder of it
+ * they make, and once it is written (xchg_written) its mappers' are
+ * promised too, the entries its eviction has just freed.
+ * That part of the promise goes with the exchange, or when a holder
+ * reads the victim back first (its swap_in then gives the spare up,
+ * as an exchange's page does).
  *
  * A store's page (paging/bs.c) comes in the same way, so that it
  * counts once among the F + S pages like any other: the store lets its
@@ -78,6 +96,15 @@ local	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole page, */
 int32	xchg_slot = NOSLOT;	/* the disk exchange in flight: the	*/
 local	pid32	xchg_pid;	/* page's slot, its faulting process	*/
 				/* (SYSERR once killed), or NOSLOT	*/
+int32	xchg_spare = NOSLOT;	/* the slot its victim takes, from	*/
+				/* its write until it is read back	*/
+local	uint32	xchg_sparen;	/* of the promise, the entries for	*/
+				/* the spare's holders (xchg_undo)	*/
+
+/* The entries the PTEs holding slot 'slot' (not its store) need to map
+ * one frame: the first is the frame's owner, each other one an entry */
+#define	slot_entries(slot)	(swap_refs(slot) - swap_isstore(slot) > 1 ? \
+				 swap_refs(slot) - swap_isstore(slot) - 1 : 0)
 
 /*------------------------------------------------------------------------
  *  xchg_begin  -  A disk exchange of a page of 'pid' in slot 'slot'
@@ -87,26 +114,77 @@ local	pid32	xchg_pid;	/* page's slot, its faulting process	*/
  */
 local	void	xchg_begin(pid32 pid, uint32 slot)
 {
-	assert(xchg_slot == NOSLOT && rmap_promised == 0);
+	assert(xchg_slot == NOSLOT && xchg_spare == NOSLOT &&
+	       rmap_promised == 0);
 	xchg_slot = slot;
 	xchg_pid = pid;
 	rmap_promised = slot_others(slot);
 }
 
 /*------------------------------------------------------------------------
+ *  xchg_spared  -  The exchange's victim takes slot 'spare' (evict.c,
+ *		    before its write): from now on a vclone or xmmap
+ *		    that makes a holder of it promises it an entry
+ *------------------------------------------------------------------------
+ */
+void	xchg_spared(int32 spare)
+{
+	assert(xchg_slot != NOSLOT && xchg_spare == NOSLOT);
+	xchg_spare = spare;
+}
+
+/*------------------------------------------------------------------------
  *  xchg_end  -  Slot 'slot''s page was read, or its exchange given up:
  *		 if an exchange is in flight through it, it ends and its
- *		 promise goes (TRUE)
+ *		 promise goes (TRUE); if it is the exchange's spare, the
+ *		 victim is back and its part of the promise goes
  *------------------------------------------------------------------------
  */
 local	bool8	xchg_end(int32 slot)
 {
+	if (slot != NOSLOT && slot == xchg_spare) {
+		rmap_promised -= xchg_sparen;
+		xchg_spare = NOSLOT;
+		xchg_sparen = 0;
+		return FALSE;
+	}
 	if (slot == NOSLOT || slot != xchg_slot) {
 		return FALSE;
 	}
 	xchg_slot = NOSLOT;
+	xchg_spare = NOSLOT;
+	xchg_sparen = 0;
 	rmap_promised = 0;
 	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_written  -  The exchange's victim is written to its spare, its
+ *		     frame free for the page's read: the entries every
+ *		     holder of the spare would take to map the frame
+ *		     again (xchg_undo) are promised; those not promised
+ *		     yet were its mappers', whose entries the eviction
+ *		     has just freed.  A victim freed meanwhile took the
+ *		     spare with it: its part of the promise goes
+ *------------------------------------------------------------------------
+ */
+local	void	xchg_written(void)
+{
+	uint32	need;
+
+	if (xchg_spare == NOSLOT) {
+		return;
+	}
+	if (!swap_inuse(xchg_spare)) {
+		xchg_end(xchg_spare);
+		return;
+	}
+	need = slot_entries(xchg_spare);
+	if (need > xchg_sparen) {
+		rmap_promised += need - xchg_sparen;
+		xchg_sparen = need;
+	}
+	assert(rmap_promised <= rmap_nfree);
 }
 
 /*------------------------------------------------------------------------
@@ -130,21 +208,46 @@ void	xchg_cancel(pid32 pid)
 }
 
 /*------------------------------------------------------------------------
- *  xchg_holds  -  How many heap PTEs of 'pid' are swapped out to the
- *		   slot of the exchange in flight (each a holder more in
- *		   a vclone of 'pid', an entry more for the promise)
+ *  slot_holds  -  How many heap PTEs of 'pid' are swapped out to slot
+ *		   'slot' (none for NOSLOT)
  *------------------------------------------------------------------------
  */
-uint32	xchg_holds(pid32 pid)
+local	uint32	slot_holds(pid32 pid, int32 slot)
 {
 	pid32	p = pid;
 	uint32	v = 0, n = 0;
 
-	while (xchg_slot != NOSLOT &&
-	       slot_nextpte(xchg_slot, PTE_IS_SWAPPED, &p, &v) && p == pid) {
+	while (slot != NOSLOT && slot_nextpte(slot, PTE_IS_SWAPPED, &p, &v) &&
+	       p == pid) {
 		n++;
 	}
 	return n;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_holds  -  How many heap PTEs of 'pid' are swapped out to the
+ *		   slots of the exchange in flight, its page's and its
+ *		   victim's spare (each a holder more in a vclone of 'pid',
+ *		   an entry more for the promise); '*spare' of them to the
+ *		   spare
+ *------------------------------------------------------------------------
+ */
+uint32	xchg_holds(pid32 pid, uint32 *spare)
+{
+	*spare = slot_holds(pid, xchg_spare);
+	return slot_holds(pid, xchg_slot) + *spare;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_promise  -  'n' more PTEs hold the exchange's slots (a vclone,
+ *		     an xmmap), 'spare' of them its spare: promise them
+ *		     their entries (the caller checked rmap_room)
+ *------------------------------------------------------------------------
+ */
+void	xchg_promise(uint32 n, uint32 spare)
+{
+	rmap_promised += n;
+	xchg_sparen += spare;
 }
 
 /*------------------------------------------------------------------------
@@ -204,18 +307,55 @@ local	bool8	slot_joinable(uint32 slot)
 /*------------------------------------------------------------------------
  *  slot_joinall  -  Frame 'f' holds slot 'slot''s page: every PTE that
  *		     names the slot in state 'state' (swapped out to it,
- *		     or parked) maps the frame now, writable when it
- *		     holds a store's page
+ *		     or parked) maps the frame now, writable when
+ *		     'writable' (a store's page, or one PTE alone)
  *------------------------------------------------------------------------
  */
-local	void	slot_joinall(int32 f, uint32 slot, pte_t state)
+local	void	slot_joinall(int32 f, uint32 slot, pte_t state, bool8 writable)
 {
 	pid32	pid = 0;
 	uint32	vpn = 0;
 
 	while (slot_nextpte(slot, state, &pid, &vpn)) {
-		frame_join(f, pid, vpn, frame_isstore(f));
+		frame_join(f, pid, vpn, writable);
 	}
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_undo  -  Process 'pid' is being killed in the read of frame 'f'
+ *		  (swap_ioabort; its PTE names its slot again): if that
+ *		  is its exchange's read, others hold the page's slot
+ *		  (else the process's end frees it, and swap is at its
+ *		  limit again) and the victim is still in the spare
+ *		  only, put the victim back.  The driver never reached
+ *		  the frame, which holds the victim's page as it was
+ *		  written: every PTE holding the spare maps it again
+ *		  (the entries promised to it), and the page gives the
+ *		  spare up, so that swap is at its limit.  TRUE when done
+ *		  (the frame is in use), FALSE when the caller frees it
+ *------------------------------------------------------------------------
+ */
+bool8	xchg_undo(pid32 pid, int32 f)
+{
+	int32	spare = xchg_spare;
+	bool8	alone;
+
+	if (pid != xchg_pid || ffstab[f].slot != xchg_slot ||
+	    swap_refs(xchg_slot) == 1 || spare == NOSLOT || !swap_over() ||
+	    frame_ofslot(spare) != SYSERR) {
+		return FALSE;
+	}
+	xchg_end(xchg_slot);		/* the entries are free now	*/
+	frame_keep(f);			/* no one maps it for a moment	*/
+	vm_freed(f);			/* the read's page never came	*/
+	alone = swap_refs(spare) - swap_isstore(spare) == 1;
+	frame_setslot(f, spare);
+	slot_joinall(f, spare, PTE_IS_SWAPPED, alone || frame_isstore(f));
+	slot_drop(f);			/* the spare is free again	*/
+	if (vmpolicy->loaded != NULL) {
+		vmpolicy->loaded(f);
+	}
+	return TRUE;
 }
 
 /*------------------------------------------------------------------------
@@ -283,7 +423,8 @@ status	swap_in(int32 f, int32 slot, bool8 *dirty)
 		 * holders map the frame first (their entries were the
 		 * exchange's, if it was this page's) */
 		if (slot_others(slot) > 0) {
-			slot_joinall(f, slot, PTE_IS_SWAPPED);
+			slot_joinall(f, slot, PTE_IS_SWAPPED,
+				     frame_isstore(f));
 		}
 		slot_drop(f);
 		*dirty = TRUE;
@@ -323,7 +464,7 @@ local	int32	swapin_bounce(pid32 pid, uint32 vpn, int32 slot)
 	bs_setframe(page, f);		/* and names the page by 'f'	*/
 	swapin_count(f, zeroed);
 	page_copy(kmap(KMAP_DST, ffsaddr(f)), bounce);
-	slot_joinall(f, slot, PTE_IS_SWAPPED | PTE_IN_IO);
+	slot_joinall(f, slot, PTE_IS_SWAPPED | PTE_IN_IO, frame_isstore(f));
 	if (!zeroed) {
 		swaptrace("swapping:: swap frame 0x%x, FFS frame 0x%x\n",
 			  slot, f);
@@ -365,6 +506,7 @@ int32	swap_room(pid32 pid, uint32 vpn, int32 slot, bool8 *owed)
 			xchg_end(slot);
 			return SYSERR;		/* no reserve (docs/disk.md) */
 		}
+		xchg_written();
 		*owed = TRUE;
 		return PAGE_AGAIN;
 	}

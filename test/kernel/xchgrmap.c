@@ -62,30 +62,35 @@ local	void	xsems(bool8 make)
 }
 
 /*------------------------------------------------------------------------
- *  xfill, xpageok  -  Write every word of page 'i'; are they all right?
- *		       (read from the first word on: a swapped page faults)
+ *  xfillat, xokat  -  Write every word of the page at 'p' as page 'i'
+ *		       of the pattern; are they all right? (read from the
+ *		       first word on: a swapped page faults)
  *------------------------------------------------------------------------
  */
-local	void	xfill(int32 i)
+local	void	xfillat(char *p, int32 i)
 {
 	uint32	w;
 
 	for (w = 0; w < PAGE_SIZE / 4; w++) {
-		vm_write(PAGE(xheap, i) + 4 * w, XWORD(i, w));
+		vm_write(p + 4 * w, XWORD(i, w));
 	}
 }
 
-local	bool8	xpageok(int32 i)
+local	bool8	xokat(char *p, int32 i)
 {
 	uint32	w;
 
 	for (w = 0; w < PAGE_SIZE / 4; w++) {
-		if (vm_read(PAGE(xheap, i) + 4 * w) != XWORD(i, w)) {
+		if (vm_read(p + 4 * w) != XWORD(i, w)) {
 			return FALSE;
 		}
 	}
 	return TRUE;
 }
+
+/* Page 'i' of xheap							*/
+#define	xfill(i)	xfillat(PAGE(xheap, (i)), (i))
+#define	xpageok(i)	xokat(PAGE(xheap, (i)), (i))
 
 /*------------------------------------------------------------------------
  *  xturns  -  The filler's turns, its pages 0 .. XSWAP-1 swapped out:
@@ -404,6 +409,361 @@ TEST_BOOT(bsoom_promise_disk, "+disk vm.swapdev=disk vm.ffs=4 vm.swap=4 "
 	}
 	CHECK(xbad == 0 && bstab[XSTORE].nmaps == 0);
 	CHECK(release_bs(XSTORE) == OK);
+	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	xsems(FALSE);
+	return OK;
+}
+
+/*
+ * The faulter killed in its page's read while others hold the page's
+ * slot, the victim another process's page.  vm.ffs=4 vm.swap=4 on disk
+ * swap.  A writes pages 0-3 and clones B; V writes 4 pages of its own,
+ * which push A's pages (B's too) out to slots 0-3, each held by A and
+ * B; with 'share' V clones W first, so V's frames have two mappings
+ * each (vm.rmap=5: B's entry for the exchange, W's four).  A reads
+ * its page 0: the exchange writes one of V's pages to the spare slot
+ * and starts the read of A's page into the frame; the test holds the
+ * disk channel and kills A in that read.  The read never reached the
+ * frame, which still holds V's page: V's page (and W's) maps it again
+ * and gives the spare up, so at once vm_audit() is clean, swap is at
+ * its limit, FFS is full, and a new page dies with OUT_OF_MEMORY (V's
+ * 4 pages in the frames, B's 4 in the slots).  Then B, W and V read
+ * every word right.  With 'cloned' (vm.rmap=9), W also clones itself
+ * while A waits to read: the clone holds the spare too, and maps the
+ * frame with V and W when the exchange is undone.
+ */
+
+#define	XL_ALONE	0		/* V's pages are V's alone	*/
+#define	XL_SHARED	1		/* W maps them too		*/
+#define	XL_CLONED	2		/* ... and W clones itself in	*/
+					/* the read			*/
+local	char	*xvheap;		/* V's pages (W's too)		*/
+local	sid32	xgow;			/* W: clone yourself		*/
+
+/*------------------------------------------------------------------------
+ *  xlreader  -  When told, read 'npages' pages at 'p', pattern pages
+ *		 'first' on, check the audit and say so
+ *------------------------------------------------------------------------
+ */
+local	void	xlreader(char *p, int32 first, int32 npages)
+{
+	int32	i;
+
+	wait(xgob);
+	for (i = 0; i < npages; i++) {
+		xbad += !xokat(PAGE(p, i), first + i);
+	}
+	xbad += vm_audit() != OK;
+	signal(xback);
+}
+
+/*------------------------------------------------------------------------
+ *  xlb, xlw  -  A's clone B, V's clone W: read the pages when told
+ *------------------------------------------------------------------------
+ */
+local	process	xlb(void)
+{
+	xlreader(xheap, 0, XFFS);
+	return OK;
+}
+
+local	process	xlw(void)
+{
+	xlreader(xvheap, XFFS, XFFS);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xlwc  -  V's clone W that, when told, clones itself, then reads the
+ *	     pages when told
+ *------------------------------------------------------------------------
+ */
+local	process	xlwc(void)
+{
+	pid32	k;
+
+	wait(xgow);
+	k = vclone(xlw, 8192, INITPRIO + 3, "xlw", 0);
+	xbad += (k == SYSERR || resume(k) == SYSERR);
+	signal(xback);
+	xlreader(xvheap, XFFS, XFFS);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xla  -  Write pages 0-3, clone B; when told, read page 0 (it is
+ *	    killed in that read)
+ *------------------------------------------------------------------------
+ */
+local	process	xla(void)
+{
+	pid32	b;
+	int32	i;
+
+	xheap = vmalloc(XFFS * PAGE_SIZE);
+	xbad += xheap == (char *)SYSERR;
+	for (i = 0; i < XFFS && xbad == 0; i++) {
+		xfill(i);
+	}
+	b = vclone(xlb, 8192, INITPRIO + 3, "xlb", 0);
+	xbad += (b == SYSERR || resume(b) == SYSERR);
+	signal(xready);
+	wait(xgoa);
+	xbad += !xpageok(0);		/* killed in the read		*/
+	xbad++;				/* not reached			*/
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xlv  -  Write 4 pages (pattern pages 4-7), clone W as 'how' says, and
+ *	    read them when told
+ *------------------------------------------------------------------------
+ */
+local	process	xlv(int32 how)
+{
+	pid32	w;
+	int32	i;
+
+	xvheap = vmalloc(XFFS * PAGE_SIZE);
+	xbad += xvheap == (char *)SYSERR;
+	for (i = 0; i < XFFS && xbad == 0; i++) {
+		xfillat(PAGE(xvheap, i), XFFS + i);
+	}
+	if (how != XL_ALONE) {
+		w = vclone(how == XL_CLONED ? xlwc : xlw, 8192, INITPRIO + 3,
+			   "xlw", 0);
+		xbad += (w == SYSERR || resume(w) == SYSERR);
+	}
+	signal(xready);
+	xlreader(xvheap, XFFS, XFFS);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xlnew  -  Touch a new page: it dies there
+ *------------------------------------------------------------------------
+ */
+local	process	xlnew(void)
+{
+	char	*p = vmalloc(PAGE_SIZE);
+
+	xbad += p == (char *)SYSERR;
+	vm_write(p, 1);			/* OUT_OF_MEMORY		*/
+	xbad++;				/* not reached			*/
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xlcase  -  Kill A in its exchange's read, the victim V's page (and
+ *	       W's, as 'how' says), and check what everyone sees after
+ *------------------------------------------------------------------------
+ */
+local	char	xlout[128];
+
+local	status	xlcase(int32 how)
+{
+	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
+	struct	vmsnap	s;
+	char	want[32];
+	intmask	mask;
+	pid32	a, v, n;
+	int32	k;
+
+	REQUIRE(ffs_limit == XFFS && swap_limit == XSWAP &&
+		swapdev->blocks && swap_reserve() == XSWAP);
+	vmsnap_take(&s);
+	xsems(TRUE);
+	xgow = semcreate(0);
+	recvclr();
+	a = vcreate(xla, 8192, INITPRIO + 1, "xla", 0);
+	REQUIRE(a != SYSERR && resume(a) != SYSERR);
+	wait(xready);
+	v = vcreate(xlv, 8192, INITPRIO + 1, "xlv", 1, how);
+	REQUIRE(v != SYSERR && resume(v) != SYSERR);
+	wait(xready);
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	REQUIRE(vm_audit() == OK);
+	mask = disable();
+	atalock(atptr);
+	signal(xgoa);			/* A waits to write V's page	*/
+	CHECK(xinio(a, atptr, FIO_WRITE) && swap_over());
+	ataunlock(atptr);		/* A writes, then waits for us	*/
+	atalock(atptr);			/* ... to read: we have it now	*/
+	CHECK(xinio(a, atptr, FIO_READ));
+	if (how == XL_CLONED) {
+		signal(xgow);		/* W clones itself		*/
+		wait(xback);
+	}
+	CHECK(kill(a) == OK);
+	CHECK(vm_audit() == OK && swap_used() == swap_limit &&
+	      free_ffs_pages() == 0);
+	ataunlock(atptr);
+	restore(mask);
+	sleepms(20);			/* the disk ends the dead read	*/
+	CHECK(vm_audit() == OK && swap_used() == swap_limit &&
+	      free_ffs_pages() == 0);
+	kcapture(xlout, sizeof(xlout));
+	n = vrun_wait(vcreate(xlnew, 8192, INITPRIO + 1, "xlnew", 0));
+	kcapture(NULL, 0);
+	REQUIRE(n != SYSERR);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
+	CHECK(strcmp(xlout, want) == 0);
+	CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	for (k = 0; k < 2 + how; k++) {
+		signal(xgob);		/* B, V, W ... read every page	*/
+		wait(xback);
+	}
+	while (receive() != (umsg32)v) {
+		;
+	}
+	CHECK(xbad == 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	xsems(FALSE);
+	semdelete(xgow);
+	return OK;
+}
+
+#define	XLBOOT	"+disk vm.swapdev=disk vm.ffs=4 vm.swap=4"
+
+TEST_BOOT(shareoom_killed_reading_other_victim, XLBOOT " vm.rmap=5")
+{
+	return xlcase(XL_ALONE);
+}
+
+TEST_BOOT(shareoom_killed_reading_other_victim_clear,
+	  XLBOOT " vm.rmap=5 vm.swapcrypt=off")
+{
+	return xlcase(XL_ALONE);
+}
+
+TEST_BOOT(shareoom_killed_reading_shared_victim, XLBOOT " vm.rmap=5")
+{
+	return xlcase(XL_SHARED);
+}
+
+TEST_BOOT(shareoom_killed_reading_cloned_victim, XLBOOT " vm.rmap=9")
+{
+	return xlcase(XL_CLONED);
+}
+
+/*
+ * The same with a store's page as the victim, and the page read a
+ * store's too, whose slot the store holds.  vm.ffs=1 vm.swap=3: store
+ * S1 of 2 pages (slots 0, 1), store S2 of 1 (slot 2).  K maps S2 and
+ * writes its page; A maps S1, writes its pages and a heap page H,
+ * then reads S1's page 0, which comes in by an exchange and with no
+ * slot (H goes to the reserve).  K reads its page: the exchange writes
+ * S1's page 0 to the free slot 0 (the store holds it again) and
+ * starts the read of slot 2; the test kills K in the read.  Then S1's
+ * page 0 is back in the frame with no slot, A maps it, swap is at its
+ * limit, a new page dies with OUT_OF_MEMORY, and A reads its three
+ * pages right.
+ */
+
+#define	XS1	6			/* A's store: 2 pages		*/
+#define	XS2	7			/* K's store: 1 page		*/
+
+/*------------------------------------------------------------------------
+ *  xsk  -  Map S2, write its page; when told, read it (it is killed in
+ *	    that read)
+ *------------------------------------------------------------------------
+ */
+local	process	xsk(void)
+{
+	char	*p = (char *)(VHEAP_FIRST << PAGE_SHIFT);
+
+	xbad += xmmap(VHEAP_FIRST, XS2, 1) != OK;
+	xfillat(p, 20);
+	signal(xready);
+	wait(xgob);
+	xbad += !xokat(p, 20);		/* killed in the read		*/
+	xbad++;				/* not reached			*/
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xsv  -  Map S1, write its 2 pages and a heap page, read S1's page 0
+ *	    (it comes in with no slot); when told, read all three
+ *------------------------------------------------------------------------
+ */
+local	process	xsv(void)
+{
+	char	*s = (char *)(VHEAP_FIRST << PAGE_SHIFT);
+	char	*h;
+
+	xbad += xmmap(VHEAP_FIRST, XS1, 2) != OK;
+	h = vmalloc(PAGE_SIZE);
+	xbad += h == (char *)SYSERR;
+	if (xbad == 0) {
+		xfillat(PAGE(s, 0), 10);
+		xfillat(PAGE(s, 1), 11);
+		xfillat(h, 12);
+		xbad += !xokat(PAGE(s, 0), 10);
+	}
+	signal(xready);
+	wait(xgoa);
+	xbad += !xokat(PAGE(s, 0), 10) + !xokat(PAGE(s, 1), 11) +
+		!xokat(h, 12);
+	xbad += vm_audit() != OK;
+	signal(xback);
+	return OK;
+}
+
+TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
+	  "vm.ffs=1 vm.swap=3")
+{
+	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
+	struct	vmsnap	s;
+	char	want[32];
+	intmask	mask;
+	pid32	a, k, n;
+	int32	f;
+
+	REQUIRE(swapdev->blocks && swap_reserve() == 3);
+	vmsnap_take(&s);
+	REQUIRE(get_bs(XS1, 2) == 2 && get_bs(XS2, 1) == 1);
+	xsems(TRUE);
+	recvclr();
+	k = vcreate(xsk, 8192, INITPRIO + 1, "xsk", 0);
+	REQUIRE(k != SYSERR && resume(k) != SYSERR);
+	wait(xready);
+	a = vcreate(xsv, 8192, INITPRIO + 1, "xsv", 0);
+	REQUIRE(a != SYSERR && resume(a) != SYSERR);
+	wait(xready);
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	REQUIRE(bstab[XS1].slot[0] == NOSLOT && swap_used() == swap_limit);
+	REQUIRE(vm_audit() == OK);
+	mask = disable();
+	atalock(atptr);
+	signal(xgob);			/* K waits to write S1's page 0	*/
+	CHECK(xinio(k, atptr, FIO_WRITE) && swap_over());
+	CHECK(bstab[XS1].slot[0] == 0);
+	ataunlock(atptr);		/* K writes, then waits for us	*/
+	atalock(atptr);			/* ... to read: we have it now	*/
+	CHECK(xinio(k, atptr, FIO_READ));
+	CHECK(kill(k) == OK);
+	f = bstab[XS1].frame[0];
+	CHECK(bstab[XS1].slot[0] == NOSLOT && f != SYSERR &&
+	      ffstab[f].owner == a && ffstab[f].slot == NOSLOT);
+	CHECK(vm_audit() == OK && swap_used() == swap_limit &&
+	      free_ffs_pages() == 0);
+	ataunlock(atptr);
+	restore(mask);
+	sleepms(20);			/* the disk ends the dead read	*/
+	CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	kcapture(xlout, sizeof(xlout));
+	n = vrun_wait(vcreate(xlnew, 8192, INITPRIO + 1, "xlnew", 0));
+	kcapture(NULL, 0);
+	REQUIRE(n != SYSERR);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
+	CHECK(strcmp(xlout, want) == 0);
+	signal(xgoa);			/* A reads its three pages	*/
+	wait(xback);
+	while (receive() != (umsg32)a) {
+		;
+	}
+	CHECK(xbad == 0);
+	CHECK(release_bs(XS1) == OK && release_bs(XS2) == OK);
 	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
 	xsems(FALSE);
 	return OK;
