@@ -35,9 +35,10 @@
  * disk, exchanges and kills in a fault's transfer.
  *
  * The disk cases leave the store out (ffstores=1 puts it back): with
- * it they fail within a hundred steps (a store page's frame mapped
- * writable by several mappers but no longer the store's, then slot
- * counts off and a panic in slots.c), a kernel bug not fixed here.
+ * it, fullfuzz_disk_aging and fullfuzz_disk_fifo fail (a store page's
+ * frame mapped writable by several mappers but no longer the store's,
+ * the store still naming its slot, swap one slot over its limit; then
+ * slot counts off and a panic in slots.c), a kernel bug not fixed here.
  */
 
 #define	NW		6		/* workers at most		*/
