@@ -308,7 +308,10 @@ local	bool8	slot_joinable(uint32 slot)
  *  slot_joinall  -  Frame 'f' holds slot 'slot''s page: every PTE that
  *		     names the slot in state 'state' (swapped out to it,
  *		     or parked) maps the frame now, writable when
- *		     'writable' (a store's page, or one PTE alone)
+ *		     'writable' (a store's page, or one PTE alone); but
+ *		     the frame's own first mapping, the faulter's, which
+ *		     still names the slot when its page needed no read
+ *		     (a store's page never written: swap_in)
  *------------------------------------------------------------------------
  */
 local	void	slot_joinall(int32 f, uint32 slot, pte_t state, bool8 writable)
@@ -317,7 +320,9 @@ local	void	slot_joinall(int32 f, uint32 slot, pte_t state, bool8 writable)
 	uint32	vpn = 0;
 
 	while (slot_nextpte(slot, state, &pid, &vpn)) {
-		frame_join(f, pid, vpn, writable);
+		if (pid != ffstab[f].owner || vpn != ffstab[f].vpn) {
+			frame_join(f, pid, vpn, writable);
+		}
 	}
 }
 

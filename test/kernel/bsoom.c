@@ -363,3 +363,92 @@ local	status	bskeep_case(void)
 	TEST_BOOT(bskeep_ram_##name, BS_RAM(name)) { return bskeep_case(); } \
 	TEST_BOOT(bskeep_disk_##name, BS_DISK(name)) { return bskeep_case(); }
 VMPOLICY_TABLE(BSCASES)
+
+/*
+ * A store's page never written comes in by the disk exchange with no
+ * read (it is zeros), so the faulter's own PTE still names the slot
+ * when the slot's other holders join the frame: it must not join its
+ * own frame a second time.  (It did: the frame counted two mappings of
+ * one PTE, the slot's holders were let go three times, so the store's
+ * own hold went too; the store still named the freed slot, and
+ * vm_audit found a shared frame mapped writable.)  With vm.ffs=2
+ * vm.swap=2 a parent maps a one-page store (one slot, never written)
+ * and writes 3 heap pages: 4 distinct pages, every frame and slot
+ * full.  A clone (sharing the heap and mapping the store) reads the
+ * store's page: zeros, one frame, the parent's PTE joined, the store
+ * naming the page by its frame.  Then the parent writes it and the
+ * clone sees the write, vm_audit clean after each step.
+ */
+#define	ZVP		(VHEAP_FIRST + 64)	/* the store's page	*/
+#define	ZADDR		((char *)(ZVP << PAGE_SHIFT))
+
+local	pid32	zparent;		/* the clone's parent		*/
+local	volatile int32	zbad;		/* checks failed in children	*/
+
+/*------------------------------------------------------------------------
+ *  zkid  -  The clone: read the store's untouched page (zeros), then,
+ *	     after the parent wrote it, read the parent's word
+ *------------------------------------------------------------------------
+ */
+local	process	zkid(void)
+{
+	zbad += vm_read(ZADDR) != 0 || vm_read(ZADDR + PAGE_SIZE - 4) != 0;
+	zbad += vm_audit() != OK;
+	zbad += bstab[BSTORE].slot[0] != NOSLOT;	/* by its frame	*/
+	send(zparent, BDONE);
+	receive();
+	zbad += vm_read(ZADDR) != 0x5A5A0001;
+	zbad += vm_audit() != OK;
+	send(zparent, BDONE);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  zparentproc  -  Map the store, fill the heap, clone, let the clone
+ *		    read the store's page, then write it
+ *------------------------------------------------------------------------
+ */
+local	process	zparentproc(void)
+{
+	char	*heap;
+	pid32	kid;
+	uint32	i;
+
+	zparent = getpid();
+	zbad += xmmap(ZVP, BSTORE, 1) != OK;
+	heap = vmalloc(3 * PAGE_SIZE);
+	zbad += heap == (char *)SYSERR;
+	for (i = 0; heap != (char *)SYSERR && i < 3; i++) {
+		vm_write(PAGE(heap, i), 0x5A5A0100 + i);
+	}
+	zbad += free_ffs_pages() != 0 || free_swap_pages() != 0;
+	kid = vclone(zkid, 8192, INITPRIO + 2, "zkid", 0);
+	zbad += kid == SYSERR || resume(kid) == SYSERR;
+	zbad += receive() != BDONE;
+	vm_write(ZADDR, 0x5A5A0001);
+	zbad += vm_audit() != OK;
+	send(kid, OK);
+	zbad += receive() != BDONE;
+	for (i = 0; heap != (char *)SYSERR && i < 3; i++) {
+		zbad += vm_read(PAGE(heap, i)) != 0x5A5A0100 + i;
+	}
+	zbad += vm_audit() != OK;
+	return OK;
+}
+
+TEST_BOOT(bsoom_zeroed_page_disk, "+disk vm.swapdev=disk vm.ffs=2 vm.swap=2")
+{
+	struct	vmsnap	s;
+
+	REQUIRE(ffs_limit == 2 && swap_limit == 2 && swap_reserve() == 2);
+	vmsnap_take(&s);
+	REQUIRE(get_bs(BSTORE, 1) == 1);
+	zbad = 0;
+	REQUIRE(vrun_wait(vcreate(zparentproc, 8192, INITPRIO + 1, "zparent",
+				  0)) != SYSERR);
+	CHECK(zbad == 0 && vmtotal.exchanges > 0);
+	CHECK(bstab[BSTORE].nmaps == 0 && vm_audit() == OK);
+	CHECK(release_bs(BSTORE) == OK);
+	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	return OK;
+}
