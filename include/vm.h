@@ -256,6 +256,7 @@ extern	int32	xchg_spare;		/*   its victim's, or NOSLOT	*/
 extern	uint32	xchg_holds(pid32, uint32 *);
 extern	void	xchg_promise(uint32, uint32);
 extern	bool8	xchg_undo(pid32, int32);
+extern	void	xchg_unwrite(int32);
 extern	void	xchg_spared(int32);
 extern	process	pageout(void);
 extern	sid32	pgosem;

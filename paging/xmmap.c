@@ -13,7 +13,8 @@
  * for before it changes anything, as it does for a page whose slot a
  * disk exchange is bringing in, whose end maps every PTE that names
  * the slot, or whose slot is the spare that exchange's victim went to,
- * which an undone exchange maps back: that entry is promised to it,
+ * which an undone exchange, or an undone write of the victim, maps
+ * back: that entry is promised to it,
  * swap/swapin.c): the first
  * touch finds the
  * page in memory through the slot (page_join) or brings it in, and maps

@@ -10,7 +10,10 @@
  * which calls swap_ioabort first), or the page is freed (vfree, or its
  * process's teardown) and its frame becomes an orphan (FFS_ORPHAN),
  * which whoever ends the I/O gives back with the slot it keeps
- * (orphan_release: swap_in, evict_frame, swap_ioabort).  Both are
+ * (orphan_release: swap_in, evict_frame, swap_ioabort), but for a
+ * write undone while others still hold the slot (a store, a PTE that
+ * came during the write): the frame then holds the page's only good
+ * copy, and is kept for them.  Both are
  * swap's to settle, since they decide what a slot holds; the frame
  * layer below only frees frames.
  */
@@ -41,9 +44,11 @@ void	orphan_release(int32 f)
  *		     frame, or, an exchange's whose page others hold,
  *		     gives it back to the victim (xchg_undo); a write
  *		     leaves the page in its frame, mapped and marked
- *		     dirty (the slot's copy is not good), and gives the
- *		     slot back if it was an exchange's spare (more than
- *		     swap_limit slots are in use); an exchange it
+ *		     dirty (the slot's copy is not good), or, if its
+ *		     mappers let it go meanwhile while others still hold
+ *		     the slot (a store, an xmmap made during the write),
+ *		     kept for them, and gives the slot back if it was
+ *		     an exchange's spare (xchg_unwrite); an exchange it
  *		     started ends (xchg_cancel)
  *------------------------------------------------------------------------
  */
@@ -60,8 +65,9 @@ void	swap_ioabort(pid32 pid)
 	fr = &ffstab[f];
 	io = fr->io;
 	frame_iodone(f);
-	if (fr->owner == FFS_ORPHAN) {	/* its page is gone already	*/
-		orphan_release(f);
+	if (fr->owner == FFS_ORPHAN &&
+	    (io == FIO_READ || swap_refs(fr->slot) == 0)) {
+		orphan_release(f);	/* its page is gone already	*/
 	} else if (io == FIO_READ) {
 		frame_unmap(f, fr->slot);	/* the PTE holds the slot */
 		if (!xchg_undo(pid, f)) {	/* its victim back in it? */
@@ -69,10 +75,12 @@ void	swap_ioabort(pid32 pid)
 			vm_freed(f);
 		}
 	} else {
-		frame_remap(f, TRUE);
-		if (swap_over()) {	/* the copy was no good anyway	*/
-			slot_drop(f);
+		if (fr->owner == FFS_ORPHAN) {	/* others hold the slot	*/
+			frame_keep(f);		/* but its copy is bad	*/
+		} else {
+			frame_remap(f, TRUE);
 		}
+		xchg_unwrite(f);	/* the spare goes back		*/
 	}
 	xchg_cancel(pid);		/* an exchange's promise goes	*/
 	frame_iowake();			/* kill defers rescheduling	*/

@@ -1,5 +1,5 @@
 /* swapin.c - swap_in, swap_room, xchg_cancel, xchg_spared, xchg_undo,
-	     xchg_holds, xchg_promise */
+	     xchg_unwrite, xchg_holds, xchg_promise */
 
 #include <xinu.h>
 #include <vm.h>
@@ -77,7 +77,13 @@
  * promised too, the entries its eviction has just freed.
  * That part of the promise goes with the exchange, or when a holder
  * reads the victim back first (its swap_in then gives the spare up,
- * as an exchange's page does).
+ * as an exchange's page does).  Killed in the victim's write, the
+ * faulter leaves the victim in its frame (swap_ioabort: mapped again,
+ * or kept when its mappers let it go meanwhile and others hold the
+ * spare), and the victim gives the spare up (xchg_unwrite): PTEs that
+ * came to hold the spare during the write, an xmmap of the victim's
+ * store page or a vclone of that mapper, map the frame first, with
+ * the entries promised to them.
  *
  * A store's page (paging/bs.c) comes in the same way, so that it
  * counts once among the F + S pages like any other: the store lets its
@@ -361,6 +367,29 @@ bool8	xchg_undo(pid32 pid, int32 f)
 		vmpolicy->loaded(f);
 	}
 	return TRUE;
+}
+
+/*------------------------------------------------------------------------
+ *  xchg_unwrite  -  The write of frame 'f' was undone by a kill
+ *		     (swap_ioabort; the frame is mapped again, or kept):
+ *		     if it was an exchange's victim going to the spare
+ *		     and more than swap_limit slots are in use, the
+ *		     victim gives the spare up.  PTEs that came to hold
+ *		     the spare during the write (xmmap, vclone: its copy
+ *		     is no good) map the frame first, with the entries
+ *		     promised to them
+ *------------------------------------------------------------------------
+ */
+void	xchg_unwrite(int32 f)
+{
+	int32	spare = ffstab[f].slot;
+
+	if (spare == NOSLOT || spare != xchg_spare || !swap_over()) {
+		return;
+	}
+	xchg_end(spare);		/* the entries are free now	*/
+	slot_joinall(f, spare, PTE_IS_SWAPPED, frame_isstore(f));
+	slot_drop(f);			/* the spare is free again	*/
 }
 
 /*------------------------------------------------------------------------

@@ -768,3 +768,632 @@ TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
 	xsems(FALSE);
 	return OK;
 }
+
+/*
+ * The edges of a store page's exchange, the victim a store's page in
+ * the one frame (vm.ffs=1 vm.swap=3, set up as above: S2's page, K's,
+ * is read, and S1's page 0, which A maps alone with no slot and has
+ * written anew since it came in, is the victim that goes to the spare
+ * slot).  Each process below runs the
+ * test's commands one at a time.  In the victim's write the test has
+ * X xmmap S1 (its PTE then holds the spare: xchg_promise), and may
+ * have X clone itself (Y holds the spare too), A xmunmap S1 or A
+ * killed (the victim's page freed by its one mapper: the frame is an
+ * orphan, the store and X still hold the spare).  In the page's read
+ * A, X and Y may read S1's page 0 back (they wait: every frame is
+ * busy).  K is killed in the write, in the read, or not at all.
+ * After every step vm_audit() is clean; once nothing is in flight,
+ * swap is at its limit, a new page beyond F + S pages dies with
+ * OUT_OF_MEMORY, every survivor reads every word right, and so does a
+ * late mapper of each store.
+ */
+
+#define	XE_MAP		0x01		/* X maps S1 in the write	*/
+#define	XE_CLONE	0x02		/* ... and clones itself (Y)	*/
+#define	XE_UNMAP	0x04		/* A unmaps S1 in the write	*/
+#define	XE_AKILL	0x08		/* A is killed in the write	*/
+#define	XE_REREAD	0x10		/* A, X, Y read page 0 in the read */
+#define	XE_KWRITE	0x20		/* K is killed in the write	*/
+#define	XE_KREAD	0x40		/* ... in the read		*/
+
+#define	XC_MAP		1		/* the commands: xmmap the store */
+#define	XC_FILL		2		/* write its pages (and H)	*/
+#define	XC_READ0	3		/* read its page 0		*/
+#define	XC_UNMAP	4		/* xmunmap it			*/
+#define	XC_CLONE	5		/* vclone into the next slot	*/
+#define	XC_CHECK	6		/* read every page, audit	*/
+#define	XC_HEAP		7		/* vmalloc its page H		*/
+#define	XC_NEW0		8		/* write S1's page 0 anew	*/
+#define	XC_END		9		/* end				*/
+
+#define	XE_K		0		/* the processes' slots in xe[]	*/
+#define	XE_A		1
+#define	XE_X		2
+#define	XE_Y		3
+#define	XE_LATE		4		/* late mappers: S1, then S2	*/
+#define	XE_N		6
+
+local	struct	xeproc	{		/* one process run by commands	*/
+	sid32	go;			/* its next command is ready	*/
+	volatile int32	cmd;		/* the command			*/
+	volatile status	res;		/* its result			*/
+	volatile pid32	pid;		/* the process, SYSERR: dead	*/
+	int32	store;			/* the store it maps, and how	*/
+	int32	npages;			/* many pages (at VHEAP_FIRST)	*/
+	int32	pat;			/* pattern page of its page 0	*/
+	bool8	mapped;			/* it maps the store now	*/
+	char	*h;			/* a heap page, or NULL		*/
+}	xe[XE_N];
+local	int32	xs1p0;			/* pattern page of S1's page 0	*/
+
+/* The pattern page of page 'i' of the store 'p' maps			*/
+#define	xepat(p, i)	((p)->store == XS1 && (i) == 0 ? xs1p0 : (p)->pat + (i))
+
+/*------------------------------------------------------------------------
+ *  xep  -  Process 'me' of xe[]: run commands until told to end
+ *------------------------------------------------------------------------
+ */
+local	process	xep(int32 me)
+{
+	struct	xeproc	*p = &xe[me];
+	char	*s = (char *)(VHEAP_FIRST << PAGE_SHIFT);
+	int32	i;
+
+	for (;;) {
+		wait(p->go);
+		switch (p->cmd) {
+		case XC_MAP:
+			p->res = xmmap(VHEAP_FIRST, p->store, p->npages);
+			p->mapped = p->res == OK;
+			break;
+		case XC_HEAP:
+			p->h = vmalloc(PAGE_SIZE);
+			p->res = p->h == (char *)SYSERR ? SYSERR : OK;
+			break;
+		case XC_FILL:
+			for (i = 0; i < p->npages; i++) {
+				xfillat(PAGE(s, i), xepat(p, i));
+			}
+			if (p->h != NULL) {
+				xfillat(p->h, p->pat + 2);
+			}
+			break;
+		case XC_READ0:
+			xbad += !xokat(s, xepat(p, 0));
+			break;
+		case XC_NEW0:
+			xs1p0 = p->pat + 20;
+			xfillat(s, xs1p0);
+			break;
+		case XC_UNMAP:
+			p->res = xmunmap(VHEAP_FIRST);
+			p->mapped = p->mapped && p->res != OK;
+			break;
+		case XC_CLONE:
+			xe[me + 1] = *p;
+			xe[me + 1].go = semcreate(0);
+			xe[me + 1].pid = vclone(xep, 8192, INITPRIO + 3, "xey",
+						1, me + 1);
+			p->res = resume(xe[me + 1].pid) == SYSERR ? SYSERR : OK;
+			break;
+		case XC_CHECK:
+			for (i = 0; p->mapped && i < p->npages; i++) {
+				xbad += !xokat(PAGE(s, i), xepat(p, i));
+			}
+			if (p->h != NULL) {
+				xbad += !xokat(p->h, p->pat + 2);
+			}
+			xbad += vm_audit() != OK;
+			break;
+		default:
+			signal(xback);
+			return OK;
+		}
+		signal(xback);
+	}
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xenew  -  Process 'me' of xe[] mapping 'store' of 'npages' pages,
+ *	      its page 0 pattern page 'pat', mapping it now with 'map'
+ *------------------------------------------------------------------------
+ */
+local	pid32	xenew(int32 me, int32 store, int32 npages, int32 pat, bool8 map)
+{
+	struct	xeproc	*p = &xe[me];
+
+	p->go = semcreate(0);
+	p->store = store;
+	p->npages = npages;
+	p->pat = pat;
+	p->mapped = FALSE;
+	p->h = NULL;
+	p->pid = vcreate(xep, 8192, INITPRIO + 3, "xep", 1, me);
+	if (p->pid == SYSERR || resume(p->pid) == SYSERR) {
+		return SYSERR;
+	}
+	if (map) {
+		p->cmd = XC_MAP;
+		signal(p->go);
+		wait(xback);
+		return p->res == OK ? p->pid : SYSERR;
+	}
+	return p->pid;
+}
+
+/*------------------------------------------------------------------------
+ *  xedo  -  Have process 'me' run command 'cmd', and, with 'done', wait
+ *	     until it has; its result
+ *------------------------------------------------------------------------
+ */
+local	status	xedo(int32 me, int32 cmd, bool8 done)
+{
+	xe[me].cmd = cmd;
+	signal(xe[me].go);
+	if (done) {
+		wait(xback);
+	}
+	return xe[me].res;
+}
+
+/*------------------------------------------------------------------------
+ *  xefill  -  Write 'n' new pages, then one more: it dies there
+ *------------------------------------------------------------------------
+ */
+local	process	xefill(int32 n)
+{
+	char	*p = vmalloc((n + 1) * PAGE_SIZE);
+	int32	i;
+
+	xbad += p == (char *)SYSERR;
+	for (i = 0; i <= n; i++) {
+		vm_write(PAGE(p, i), i);	/* the last: OUT_OF_MEMORY */
+	}
+	xbad++;				/* not reached			*/
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xewaits  -  Is process 'pid' blocked on something other than the
+ *		disk channel (a page's I/O, frame_iowait)?
+ *------------------------------------------------------------------------
+ */
+local	bool8	xewaits(pid32 pid, struct atacblk *atptr)
+{
+	return proctab[pid].prstate == PR_WAIT &&
+	       proctab[pid].prsem != atptr->atmutex;
+}
+
+/*------------------------------------------------------------------------
+ *  xeread  -  The page's read, K holding the channel's turn: with
+ *	       XE_REREAD the holders of the spare read the victim back
+ *	       (and wait), with XE_KREAD K is killed (interrupts off)
+ *------------------------------------------------------------------------
+ */
+local	void	xeread(int32 how, struct atacblk *atptr, bool8 *rereads)
+{
+	int32	me;
+
+	CHECK(xinio(xe[XE_K].pid, atptr, FIO_READ));
+	CHECK(vm_audit() == OK);
+	for (me = XE_A; me <= XE_Y && (how & XE_REREAD); me++) {
+		rereads[me] = xe[me].pid != SYSERR && xe[me].mapped;
+		if (rereads[me]) {
+			xedo(me, XC_READ0, FALSE);
+			CHECK(xewaits(xe[me].pid, atptr));
+		}
+	}
+	if (how & XE_KREAD) {
+		CHECK(kill(xe[XE_K].pid) == OK);
+		xe[XE_K].pid = SYSERR;
+		CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  xecase  -  The store page exchange's edges, as 'how' says; 'pages'
+ *	       is how many distinct pages live at the end
+ *------------------------------------------------------------------------
+ */
+local	status	xecase(int32 how, int32 pages)
+{
+	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
+	struct	vmsnap	s;
+	bool8	rereads[XE_N] = { FALSE };
+	char	want[32];
+	intmask	mask;
+	pid32	n;
+	int32	me;
+
+	REQUIRE(swapdev->blocks && swap_reserve() == 3);
+	vmsnap_take(&s);
+	REQUIRE(get_bs(XS1, 2) == 2 && get_bs(XS2, 1) == 1);
+	xsems(TRUE);
+	recvclr();
+	for (me = 0; me < XE_N; me++) {
+		xe[me].pid = SYSERR;
+		xe[me].go = SYSERR;
+	}
+	xs1p0 = 10;
+	REQUIRE(xenew(XE_K, XS2, 1, 20, TRUE) != SYSERR);
+	xedo(XE_K, XC_FILL, TRUE);
+	REQUIRE(xenew(XE_A, XS1, 2, 10, TRUE) != SYSERR);
+	REQUIRE(xedo(XE_A, XC_HEAP, TRUE) == OK);
+	REQUIRE(xenew(XE_X, XS1, 2, 10, FALSE) != SYSERR);
+	xedo(XE_A, XC_FILL, TRUE);
+	xedo(XE_A, XC_READ0, TRUE);		/* no slot now		*/
+	xedo(XE_A, XC_NEW0, TRUE);		/* unlike slot 0's copy	*/
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	REQUIRE(bstab[XS1].slot[0] == NOSLOT && vm_audit() == OK);
+
+	mask = disable();
+	atalock(atptr);
+	xedo(XE_K, XC_READ0, FALSE);	/* K waits to write S1's page 0	*/
+	CHECK(xinio(xe[XE_K].pid, atptr, FIO_WRITE) && swap_over());
+	CHECK(bstab[XS1].slot[0] == xchg_spare);
+	if (how & XE_MAP) {
+		CHECK(xedo(XE_X, XC_MAP, TRUE) == OK);
+	}
+	if (how & XE_CLONE) {
+		CHECK(xedo(XE_X, XC_CLONE, TRUE) == OK);
+	}
+	if (how & XE_UNMAP) {
+		CHECK(xedo(XE_A, XC_UNMAP, TRUE) == OK);
+	}
+	if (how & XE_AKILL) {
+		CHECK(kill(xe[XE_A].pid) == OK);
+		xe[XE_A].pid = SYSERR;
+	}
+	CHECK(vm_audit() == OK);
+	if (how & XE_KWRITE) {
+		CHECK(kill(xe[XE_K].pid) == OK);
+		xe[XE_K].pid = SYSERR;
+		CHECK(vm_audit() == OK && swap_used() <= swap_limit);
+	} else {
+		ataunlock(atptr);	/* K writes, then waits for us	*/
+		atalock(atptr);		/* ... to read: we have it now	*/
+		xeread(how, atptr, rereads);
+	}
+	ataunlock(atptr);
+	restore(mask);
+	if (xe[XE_K].pid != SYSERR) {
+		wait(xback);		/* K read its page		*/
+	}
+	for (me = XE_A; me <= XE_Y; me++) {
+		if (rereads[me]) {
+			wait(xback);	/* they read page 0 back	*/
+		}
+	}
+	sleepms(20);			/* the disk ends a dead transfer */
+	CHECK(xbad == 0 && vm_audit() == OK);
+	CHECK(pages < 4 || (swap_used() == swap_limit &&
+			    free_ffs_pages() == 0));
+	kcapture(xlout, sizeof(xlout));
+	n = vrun_wait(vcreate(xefill, 8192, INITPRIO + 1, "xefill", 1,
+			      4 - pages));
+	kcapture(NULL, 0);
+	REQUIRE(n != SYSERR);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
+	CHECK(strcmp(xlout, want) == 0 && xbad == 0);
+	CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	REQUIRE(xenew(XE_LATE, XS1, 2, 10, TRUE) != SYSERR);
+	REQUIRE(xenew(XE_LATE + 1, XS2, 1, 20, TRUE) != SYSERR);
+	for (me = 0; me < XE_N; me++) {
+		if (xe[me].pid != SYSERR) {
+			xedo(me, XC_CHECK, TRUE);
+			xedo(me, XC_END, TRUE);
+		}
+	}
+	sleepms(50);			/* they end			*/
+	CHECK(xbad == 0);
+	CHECK(release_bs(XS1) == OK && release_bs(XS2) == OK);
+	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	for (me = 0; me < XE_N; me++) {
+		if (xe[me].go != SYSERR) {
+			semdelete(xe[me].go);
+		}
+	}
+	xsems(FALSE);
+	return OK;
+}
+
+#define	XEBOOT	"+disk vm.swapdev=disk vm.ffs=1 vm.swap=3"
+
+TEST_BOOT(bsoom_xchg_mapped_killed_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_mapped_killed_writing_clear, XEBOOT " vm.swapcrypt=off")
+{
+	return xecase(XE_MAP | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_mapped_writing, XEBOOT)
+{
+	return xecase(XE_MAP, 4);
+}
+
+TEST_BOOT(bsoom_xchg_mapped_writing_killed_reading, XEBOOT)
+{
+	return xecase(XE_MAP | XE_KREAD, 4);
+}
+
+TEST_BOOT(bsoom_xchg_cloned_killed_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_CLONE | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_cloned_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_CLONE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_reread_killed_reading, XEBOOT)
+{
+	return xecase(XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
+}
+
+TEST_BOOT(bsoom_xchg_reread_killed_reading_clear, XEBOOT " vm.swapcrypt=off")
+{
+	return xecase(XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
+}
+
+TEST_BOOT(bsoom_xchg_reread, XEBOOT)
+{
+	return xecase(XE_MAP | XE_CLONE | XE_REREAD, 4);
+}
+
+TEST_BOOT(bsoom_xchg_unmapped_killed_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_UNMAP | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_unmapped_alone_killed_writing, XEBOOT)
+{
+	return xecase(XE_UNMAP | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_unmapped_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_UNMAP, 4);
+}
+
+TEST_BOOT(bsoom_xchg_unmapped_killed_reading, XEBOOT)
+{
+	return xecase(XE_MAP | XE_UNMAP | XE_KREAD, 4);
+}
+
+TEST_BOOT(bsoom_xchg_vdead_killed_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_AKILL | XE_KWRITE, 3);
+}
+
+TEST_BOOT(bsoom_xchg_vdead_killed_writing_clear,
+	  XEBOOT " vm.swapcrypt=off")
+{
+	return xecase(XE_MAP | XE_AKILL | XE_KWRITE, 3);
+}
+
+TEST_BOOT(bsoom_xchg_vdead_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_AKILL, 3);
+}
+
+/*
+ * The victim's page freed during the victim's write, set up as for
+ * shareoom_killed_reading_*: A (the faulter) and B hold slots 0-3, V's
+ * 4 pages fill FFS (W maps them too with XV_SHARED), and A's exchange
+ * writes one of V's pages to the spare.  In that write V is killed, or
+ * vfrees its pages (XV_VFREE): alone, the frame is an orphan whose
+ * write ends (or is undone) with nothing holding the spare; shared, W
+ * keeps the page.  A is then killed in the write, in the read, or not
+ * at all.  After: vm_audit() clean, swap at its limit when every page
+ * is still there, a new page beyond F + S pages OUT_OF_MEMORY, and
+ * every survivor reads every word right.
+ */
+
+#define	XV_SHARED	0x01		/* W maps V's pages too		*/
+#define	XV_VFREE	0x02		/* V vfrees them, else is killed */
+#define	XV_AWRITE	0x04		/* A is killed in the write	*/
+#define	XV_AREAD	0x08		/* ... in the read		*/
+
+/*------------------------------------------------------------------------
+ *  xva  -  Write pages 0-3, clone B; when told, read page 0 (the
+ *	    exchange), then when told every page
+ *------------------------------------------------------------------------
+ */
+local	process	xva(void)
+{
+	pid32	b;
+	int32	i;
+
+	xheap = vmalloc(XFFS * PAGE_SIZE);
+	xbad += xheap == (char *)SYSERR;
+	for (i = 0; i < XFFS && xbad == 0; i++) {
+		xfill(i);
+	}
+	b = vclone(xlb, 8192, INITPRIO + 3, "xlb", 0);
+	xbad += (b == SYSERR || resume(b) == SYSERR);
+	signal(xready);
+	wait(xgoa);
+	xbad += !xpageok(0);		/* the exchange			*/
+	signal(xback);
+	wait(xgoa);
+	for (i = 0; i < XFFS; i++) {
+		xbad += !xpageok(i);
+	}
+	xbad += vm_audit() != OK;
+	signal(xback);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xvv  -  Write 4 pages (pattern pages 4-7), clone W with XV_SHARED;
+ *	    when told, vfree them (else it is killed there), then audit
+ *	    when told
+ *------------------------------------------------------------------------
+ */
+local	process	xvv(int32 how)
+{
+	pid32	w;
+	int32	i;
+
+	xvheap = vmalloc(XFFS * PAGE_SIZE);
+	xbad += xvheap == (char *)SYSERR;
+	for (i = 0; i < XFFS && xbad == 0; i++) {
+		xfillat(PAGE(xvheap, i), XFFS + i);
+	}
+	if (how & XV_SHARED) {
+		w = vclone(xlw, 8192, INITPRIO + 3, "xlw", 0);
+		xbad += (w == SYSERR || resume(w) == SYSERR);
+	}
+	signal(xready);
+	wait(xgow);
+	xbad += vfree(xvheap, XFFS * PAGE_SIZE) != OK;
+	signal(xback);
+	wait(xgob);
+	xbad += vm_audit() != OK;
+	signal(xback);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xvcase  -  Free the victim's page in A's exchange's write, kill A as
+ *	       'how' says, and check what everyone sees after
+ *------------------------------------------------------------------------
+ */
+local	status	xvcase(int32 how)
+{
+	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
+	struct	vmsnap	s;
+	char	want[32];
+	intmask	mask;
+	pid32	a, v, n;
+	int32	k, pages, readers;
+	bool8	alive = (how & (XV_AWRITE | XV_AREAD)) == 0;
+
+	REQUIRE(ffs_limit == XFFS && swap_limit == XSWAP &&
+		swapdev->blocks && swap_reserve() == XSWAP);
+	vmsnap_take(&s);
+	xsems(TRUE);
+	xgow = semcreate(0);
+	recvclr();
+	a = vcreate(xva, 8192, INITPRIO + 1, "xva", 0);
+	REQUIRE(a != SYSERR && resume(a) != SYSERR);
+	wait(xready);
+	v = vcreate(xvv, 8192, INITPRIO + 1, "xvv", 1, how);
+	REQUIRE(v != SYSERR && resume(v) != SYSERR);
+	wait(xready);
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	REQUIRE(vm_audit() == OK);
+	mask = disable();
+	atalock(atptr);
+	signal(xgoa);			/* A waits to write V's page	*/
+	CHECK(xinio(a, atptr, FIO_WRITE) && swap_over());
+	if (how & XV_VFREE) {
+		signal(xgow);		/* V frees its pages		*/
+		wait(xback);
+	} else {
+		CHECK(kill(v) == OK);
+	}
+	CHECK(vm_audit() == OK);
+	if (how & XV_AWRITE) {
+		CHECK(kill(a) == OK);
+		CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	} else {
+		ataunlock(atptr);	/* A writes, then waits for us	*/
+		atalock(atptr);		/* ... to read: we have it now	*/
+		CHECK(xinio(a, atptr, FIO_READ) && vm_audit() == OK);
+	}
+	if (how & XV_AREAD) {
+		CHECK(kill(a) == OK);
+		CHECK(vm_audit() == OK && swap_used() <= swap_limit);
+	}
+	ataunlock(atptr);
+	restore(mask);
+	if (alive) {
+		wait(xback);		/* A read its page 0		*/
+	}
+	sleepms(20);			/* the disk ends a dead transfer */
+	pages = XFFS + ((how & XV_SHARED) ? XFFS : 0);
+	CHECK(xbad == 0 && vm_audit() == OK);
+	CHECK(swap_used() <= swap_limit);
+	CHECK(pages < XPAGES || (swap_used() == swap_limit &&
+				 free_ffs_pages() == 0));
+	kcapture(xlout, sizeof(xlout));
+	n = vrun_wait(vcreate(xefill, 8192, INITPRIO + 1, "xefill", 1,
+			      XPAGES - pages));
+	kcapture(NULL, 0);
+	REQUIRE(n != SYSERR);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
+	CHECK(strcmp(xlout, want) == 0 && xbad == 0);
+	CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	readers = 1 + ((how & XV_SHARED) != 0) + ((how & XV_VFREE) != 0);
+	for (k = 0; k < readers; k++) {
+		signal(xgob);		/* B, W, V read and end		*/
+		wait(xback);
+	}
+	if (alive) {
+		signal(xgoa);		/* A reads every page		*/
+		wait(xback);
+	}
+	sleepms(50);			/* they end			*/
+	CHECK(xbad == 0);
+	CHECK(vm_audit() == OK && vmsnap_same(&s) && swap_used() == 0);
+	xsems(FALSE);
+	semdelete(xgow);
+	return OK;
+}
+
+TEST_BOOT(shareoom_vdead_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(0);
+}
+
+TEST_BOOT(shareoom_vdead_killed_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_AWRITE);
+}
+
+TEST_BOOT(shareoom_vdead_killed_reading, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_AREAD);
+}
+
+TEST_BOOT(shareoom_vfreed_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_VFREE);
+}
+
+TEST_BOOT(shareoom_vfreed_killed_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_VFREE | XV_AWRITE);
+}
+
+TEST_BOOT(shareoom_shared_vdead_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_SHARED);
+}
+
+TEST_BOOT(shareoom_shared_vdead_killed_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_SHARED | XV_AWRITE);
+}
+
+TEST_BOOT(shareoom_shared_vdead_killed_writing_clear,
+	  XLBOOT " vm.rmap=5 vm.swapcrypt=off")
+{
+	return xvcase(XV_SHARED | XV_AWRITE);
+}
+
+TEST_BOOT(shareoom_shared_vfreed_killed_reading, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_SHARED | XV_VFREE | XV_AREAD);
+}
+
+TEST_BOOT(shareoom_shared_vfreed_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_SHARED | XV_VFREE);
+}
