@@ -430,15 +430,21 @@ TEST_BOOT(bsoom_promise_disk, "+disk vm.swapdev=disk vm.ffs=4 vm.swap=4 "
  * 4 pages in the frames, B's 4 in the slots).  Then B, W and V read
  * every word right.  With 'cloned' (vm.rmap=9), W also clones itself
  * while A waits to read: the clone holds the spare too, and maps the
- * frame with V and W when the exchange is undone.
+ * frame with V and W when the exchange is undone.  With 'cloning', W
+ * starts that clone while A waits to write V's page: the vclone waits
+ * for the write (W's page is in it) and sleeps through the read (an
+ * exchange wakes the waiters after its read), so it clones once the
+ * kill has undone the exchange, W's page mapped again.
  */
 
 #define	XL_ALONE	0		/* V's pages are V's alone	*/
 #define	XL_SHARED	1		/* W maps them too		*/
 #define	XL_CLONED	2		/* ... and W clones itself in	*/
 					/* the read			*/
+#define	XL_CLONING	3		/* ... starting in the write	*/
 local	char	*xvheap;		/* V's pages (W's too)		*/
 local	sid32	xgow;			/* W: clone yourself		*/
+local	pid32	xkw;			/* W				*/
 
 /*------------------------------------------------------------------------
  *  xlreader  -  When told, read 'npages' pages at 'p', pattern pages
@@ -530,9 +536,10 @@ local	process	xlv(int32 how)
 		xfillat(PAGE(xvheap, i), XFFS + i);
 	}
 	if (how != XL_ALONE) {
-		w = vclone(how == XL_CLONED ? xlwc : xlw, 8192, INITPRIO + 3,
+		w = vclone(how >= XL_CLONED ? xlwc : xlw, 8192, INITPRIO + 3,
 			   "xlw", 0);
 		xbad += (w == SYSERR || resume(w) == SYSERR);
+		xkw = w;
 	}
 	signal(xready);
 	xlreader(xvheap, XFFS, XFFS);
@@ -587,6 +594,11 @@ local	status	xlcase(int32 how)
 	atalock(atptr);
 	signal(xgoa);			/* A waits to write V's page	*/
 	CHECK(xinio(a, atptr, FIO_WRITE) && swap_over());
+	if (how == XL_CLONING) {
+		signal(xgow);		/* W's vclone waits for the write */
+		CHECK(proctab[xkw].prstate == PR_WAIT &&
+		      proctab[xkw].prsem != atptr->atmutex);
+	}
 	ataunlock(atptr);		/* A writes, then waits for us	*/
 	atalock(atptr);			/* ... to read: we have it now	*/
 	CHECK(xinio(a, atptr, FIO_READ));
@@ -600,6 +612,9 @@ local	status	xlcase(int32 how)
 	ataunlock(atptr);
 	restore(mask);
 	sleepms(20);			/* the disk ends the dead read	*/
+	if (how == XL_CLONING) {
+		wait(xback);		/* W's vclone, woken by the undo */
+	}
 	CHECK(vm_audit() == OK && swap_used() == swap_limit &&
 	      free_ffs_pages() == 0);
 	kcapture(xlout, sizeof(xlout));
@@ -609,7 +624,7 @@ local	status	xlcase(int32 how)
 	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
 	CHECK(strcmp(xlout, want) == 0);
 	CHECK(vm_audit() == OK && swap_used() == swap_limit);
-	for (k = 0; k < 2 + how; k++) {
+	for (k = 0; k < 2 + (how >= XL_CLONED ? 2 : how); k++) {
 		signal(xgob);		/* B, V, W ... read every page	*/
 		wait(xback);
 	}
@@ -644,6 +659,11 @@ TEST_BOOT(shareoom_killed_reading_shared_victim, XLBOOT " vm.rmap=5")
 TEST_BOOT(shareoom_killed_reading_cloned_victim, XLBOOT " vm.rmap=9")
 {
 	return xlcase(XL_CLONED);
+}
+
+TEST_BOOT(shareoom_killed_reading_cloning_victim, XLBOOT " vm.rmap=9")
+{
+	return xlcase(XL_CLONING);
 }
 
 /*
@@ -1125,6 +1145,11 @@ TEST_BOOT(bsoom_xchg_cloned_killed_writing, XEBOOT)
 	return xecase(XE_MAP | XE_CLONE | XE_KWRITE, 4);
 }
 
+TEST_BOOT(bsoom_xchg_cloned_killed_writing_clear, XEBOOT " vm.swapcrypt=off")
+{
+	return xecase(XE_MAP | XE_CLONE | XE_KWRITE, 4);
+}
+
 TEST_BOOT(bsoom_xchg_cloned_writing, XEBOOT)
 {
 	return xecase(XE_MAP | XE_CLONE, 4);
@@ -1146,6 +1171,12 @@ TEST_BOOT(bsoom_xchg_reread, XEBOOT)
 }
 
 TEST_BOOT(bsoom_xchg_unmapped_killed_writing, XEBOOT)
+{
+	return xecase(XE_MAP | XE_UNMAP | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_unmapped_killed_writing_clear,
+	  XEBOOT " vm.swapcrypt=off")
 {
 	return xecase(XE_MAP | XE_UNMAP | XE_KWRITE, 4);
 }
@@ -1368,6 +1399,12 @@ TEST_BOOT(shareoom_vfreed_writing, XLBOOT " vm.rmap=5")
 }
 
 TEST_BOOT(shareoom_vfreed_killed_writing, XLBOOT " vm.rmap=5")
+{
+	return xvcase(XV_VFREE | XV_AWRITE);
+}
+
+TEST_BOOT(shareoom_vfreed_killed_writing_clear,
+	  XLBOOT " vm.rmap=5 vm.swapcrypt=off")
 {
 	return xvcase(XV_VFREE | XV_AWRITE);
 }
