@@ -1012,22 +1012,42 @@ local	void	xeread(int32 how, struct atacblk *atptr, bool8 *rereads)
 }
 
 /*------------------------------------------------------------------------
- *  xecase  -  The store page exchange's edges, as 'how' says; 'pages'
- *	       is how many distinct pages live at the end
+ *  xeoom  -  Once nothing is in flight and 'pages' distinct pages live:
+ *	      the audit is clean, swap is at its limit when they fill
+ *	      F + S, and a process that writes the room left and one
+ *	      page more dies with exactly OUT_OF_MEMORY
  *------------------------------------------------------------------------
  */
-local	status	xecase(int32 how, int32 pages)
+local	status	xeoom(int32 pages)
 {
-	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
-	struct	vmsnap	s;
-	bool8	rereads[XE_N] = { FALSE };
+	int32	room = ffs_limit + swap_limit - pages;
 	char	want[32];
-	intmask	mask;
 	pid32	n;
+
+	CHECK(xbad == 0 && vm_audit() == OK && swap_used() <= swap_limit);
+	CHECK(room > 0 || (swap_used() == swap_limit &&
+			   free_ffs_pages() == 0));
+	kcapture(xlout, sizeof(xlout));
+	n = vrun_wait(vcreate(xefill, 8192, INITPRIO + 1, "xefill", 1, room));
+	kcapture(NULL, 0);
+	REQUIRE(n != SYSERR);
+	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
+	CHECK(strcmp(xlout, want) == 0 && xbad == 0);
+	CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
+ *  xesetup  -  K maps S2 and writes it; A maps S1, writes it and H,
+ *		reads S1's page 0 (it comes in with no slot) and writes
+ *		it anew; X is ready to map S1.  Every frame and slot full
+ *------------------------------------------------------------------------
+ */
+local	status	xesetup(void)
+{
 	int32	me;
 
 	REQUIRE(swapdev->blocks && swap_reserve() == 3);
-	vmsnap_take(&s);
 	REQUIRE(get_bs(XS1, 2) == 2 && get_bs(XS2, 1) == 1);
 	xsems(TRUE);
 	recvclr();
@@ -1046,8 +1066,18 @@ local	status	xecase(int32 how, int32 pages)
 	xedo(XE_A, XC_NEW0, TRUE);		/* unlike slot 0's copy	*/
 	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
 	REQUIRE(bstab[XS1].slot[0] == NOSLOT && vm_audit() == OK);
+	return OK;
+}
 
-	mask = disable();
+/*------------------------------------------------------------------------
+ *  xewrite  -  K's exchange, the test holding the channel: in the
+ *		victim's write what 'how' says is done, then K is
+ *		killed there or the read comes (xeread); '*rereads' the
+ *		processes that read the victim back (interrupts off)
+ *------------------------------------------------------------------------
+ */
+local	void	xewrite(int32 how, struct atacblk *atptr, bool8 *rereads)
+{
 	atalock(atptr);
 	xedo(XE_K, XC_READ0, FALSE);	/* K waits to write S1's page 0	*/
 	CHECK(xinio(xe[XE_K].pid, atptr, FIO_WRITE) && swap_over());
@@ -1076,6 +1106,24 @@ local	status	xecase(int32 how, int32 pages)
 		xeread(how, atptr, rereads);
 	}
 	ataunlock(atptr);
+}
+
+/*------------------------------------------------------------------------
+ *  xecase  -  The store page exchange's edges, as 'how' says; 'pages'
+ *	       is how many distinct pages live at the end
+ *------------------------------------------------------------------------
+ */
+local	status	xecase(int32 how, int32 pages)
+{
+	struct	vmsnap	s;
+	bool8	rereads[XE_N] = { FALSE };
+	intmask	mask;
+	int32	me;
+
+	vmsnap_take(&s);
+	REQUIRE(xesetup() == OK);
+	mask = disable();
+	xewrite(how, &atatab[devtab[DISK0].dvminor], rereads);
 	restore(mask);
 	if (xe[XE_K].pid != SYSERR) {
 		wait(xback);		/* K read its page		*/
@@ -1086,17 +1134,7 @@ local	status	xecase(int32 how, int32 pages)
 		}
 	}
 	sleepms(20);			/* the disk ends a dead transfer */
-	CHECK(xbad == 0 && vm_audit() == OK);
-	CHECK(pages < 4 || (swap_used() == swap_limit &&
-			    free_ffs_pages() == 0));
-	kcapture(xlout, sizeof(xlout));
-	n = vrun_wait(vcreate(xefill, 8192, INITPRIO + 1, "xefill", 1,
-			      4 - pages));
-	kcapture(NULL, 0);
-	REQUIRE(n != SYSERR);
-	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
-	CHECK(strcmp(xlout, want) == 0 && xbad == 0);
-	CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	REQUIRE(xeoom(pages) == OK);
 	REQUIRE(xenew(XE_LATE, XS1, 2, 10, TRUE) != SYSERR);
 	REQUIRE(xenew(XE_LATE + 1, XS2, 1, 20, TRUE) != SYSERR);
 	for (me = 0; me < XE_N; me++) {
@@ -1291,35 +1329,15 @@ local	process	xvv(int32 how)
 }
 
 /*------------------------------------------------------------------------
- *  xvcase  -  Free the victim's page in A's exchange's write, kill A as
- *	       'how' says, and check what everyone sees after
+ *  xvwrite  -  A's exchange, the test holding the channel: V's page
+ *		freed in the victim's write, A killed as 'how' says
+ *		(interrupts off)
  *------------------------------------------------------------------------
  */
-local	status	xvcase(int32 how)
+local	void	xvwrite(int32 how, pid32 a, pid32 v)
 {
 	struct	atacblk	*atptr = &atatab[devtab[DISK0].dvminor];
-	struct	vmsnap	s;
-	char	want[32];
-	intmask	mask;
-	pid32	a, v, n;
-	int32	k, pages, readers;
-	bool8	alive = (how & (XV_AWRITE | XV_AREAD)) == 0;
 
-	REQUIRE(ffs_limit == XFFS && swap_limit == XSWAP &&
-		swapdev->blocks && swap_reserve() == XSWAP);
-	vmsnap_take(&s);
-	xsems(TRUE);
-	xgow = semcreate(0);
-	recvclr();
-	a = vcreate(xva, 8192, INITPRIO + 1, "xva", 0);
-	REQUIRE(a != SYSERR && resume(a) != SYSERR);
-	wait(xready);
-	v = vcreate(xvv, 8192, INITPRIO + 1, "xvv", 1, how);
-	REQUIRE(v != SYSERR && resume(v) != SYSERR);
-	wait(xready);
-	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
-	REQUIRE(vm_audit() == OK);
-	mask = disable();
 	atalock(atptr);
 	signal(xgoa);			/* A waits to write V's page	*/
 	CHECK(xinio(a, atptr, FIO_WRITE) && swap_over());
@@ -1343,24 +1361,43 @@ local	status	xvcase(int32 how)
 		CHECK(vm_audit() == OK && swap_used() <= swap_limit);
 	}
 	ataunlock(atptr);
+}
+
+/*------------------------------------------------------------------------
+ *  xvcase  -  Free the victim's page in A's exchange's write, kill A as
+ *	       'how' says, and check what everyone sees after
+ *------------------------------------------------------------------------
+ */
+local	status	xvcase(int32 how)
+{
+	struct	vmsnap	s;
+	intmask	mask;
+	pid32	a, v;
+	int32	k, readers;
+	bool8	alive = (how & (XV_AWRITE | XV_AREAD)) == 0;
+
+	REQUIRE(ffs_limit == XFFS && swap_limit == XSWAP &&
+		swapdev->blocks && swap_reserve() == XSWAP);
+	vmsnap_take(&s);
+	xsems(TRUE);
+	xgow = semcreate(0);
+	recvclr();
+	a = vcreate(xva, 8192, INITPRIO + 1, "xva", 0);
+	REQUIRE(a != SYSERR && resume(a) != SYSERR);
+	wait(xready);
+	v = vcreate(xvv, 8192, INITPRIO + 1, "xvv", 1, how);
+	REQUIRE(v != SYSERR && resume(v) != SYSERR);
+	wait(xready);
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	REQUIRE(vm_audit() == OK);
+	mask = disable();
+	xvwrite(how, a, v);
 	restore(mask);
 	if (alive) {
 		wait(xback);		/* A read its page 0		*/
 	}
 	sleepms(20);			/* the disk ends a dead transfer */
-	pages = XFFS + ((how & XV_SHARED) ? XFFS : 0);
-	CHECK(xbad == 0 && vm_audit() == OK);
-	CHECK(swap_used() <= swap_limit);
-	CHECK(pages < XPAGES || (swap_used() == swap_limit &&
-				 free_ffs_pages() == 0));
-	kcapture(xlout, sizeof(xlout));
-	n = vrun_wait(vcreate(xefill, 8192, INITPRIO + 1, "xefill", 1,
-			      XPAGES - pages));
-	kcapture(NULL, 0);
-	REQUIRE(n != SYSERR);
-	sprintf(want, "P%d:: OUT_OF_MEMORY\n", n);
-	CHECK(strcmp(xlout, want) == 0 && xbad == 0);
-	CHECK(vm_audit() == OK && swap_used() == swap_limit);
+	REQUIRE(xeoom(XFFS + ((how & XV_SHARED) ? XFFS : 0)) == OK);
 	readers = 1 + ((how & XV_SHARED) != 0) + ((how & XV_VFREE) != 0);
 	for (k = 0; k < readers; k++) {
 		signal(xgob);		/* B, W, V read and end		*/
