@@ -216,6 +216,8 @@ extern	byte	slotmark[];	/* each slot's marks (slots.c):		*/
 #define	SLOT_STORE	0x1		/* a shared backing store's	*/
 #define	SLOT_ZERO	0x2		/* zeros, not written yet	*/
 #define	SLOT_BAD	0x4		/* its page did not open	*/
+#define	SLOT_TORN	0x8		/* a write began, did not end:	*/
+					/* its copy is no good		*/
 
 /* The slot reads and the one mark the fault and eviction paths touch on
  * every page: inline, so that an unshared page pays no call for them */
@@ -233,10 +235,17 @@ static	inline	bool8	swap_zeroed(uint32 slot)
 	return slot <= MAX_SWAP_SIZE && (slotmark[slot] & SLOT_ZERO) != 0;
 }
 
-/* swap_written - slot 'slot' holds a page written there now */
+/* swap_written - a page is being written to slot 'slot' (its copy is
+ * torn until swap_whole) */
 static	inline	void	swap_written(uint32 slot)
 {
-	slotmark[slot] &= ~SLOT_ZERO;
+	slotmark[slot] = (slotmark[slot] & ~SLOT_ZERO) | SLOT_TORN;
+}
+
+/* swap_whole - the write to slot 'slot' ended: its copy is good */
+static	inline	void	swap_whole(uint32 slot)
+{
+	slotmark[slot] &= ~SLOT_TORN;
 }
 extern	void	swap_retire(pid32, uint32);
 extern	void	swap_release(uint32);

@@ -28,7 +28,10 @@
  *     (each once), those orphan frames keep and the retired ones
  *     (sealed swap's pages that did not open) are the slots in use,
  *     at most swap_limit of them,
- *     or one more while an exchange's I/O is in flight (swapin.c);
+ *     or one more while an exchange's I/O is in flight (swapin.c); a
+ *     slot whose write began and did not end (SLOT_TORN: a kill undid
+ *     it) is kept by a frame that is writing it or is newer (dirty),
+ *     so no holder ever reads a torn copy;
  *   - per process: frames, slots and reserved pages match its counters;
  *     its free runs are sorted, separate and inside the heap; its stack
  *     pages lie in its stack region and use stack-area frames;
@@ -282,6 +285,11 @@ local	status	audit_slots(uint32 *slots)
 		      frame_inuse(f) && ffstab[f].slot == (int32)s),
 		      "slot 0x%x names frame 0x%x, which does not keep it",
 		      s, f);
+		AUDIT(!swap_inuse(s) || (slotmark[s] & SLOT_TORN) == 0 ||
+		      (f != (uint32)SYSERR && (ffstab[f].io == FIO_WRITE ||
+		       frame_dirty(f))),
+		      "slot 0x%x: its write did not end, and no frame "
+		      "holds its page newer", s);
 	}
 	return OK;
 }

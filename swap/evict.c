@@ -203,12 +203,15 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 		 * took its copy: the owner faults and waits (PTE_IN_IO).
 		 * The frame keeps the slot meanwhile and is not handed out
 		 * nor chosen.  Kill undoes it (swap_ioabort): the page is
-		 * mapped again, dirty, since the slot's copy is not good */
+		 * mapped again, dirty, since the slot's copy is not good
+		 * (torn, until a write to it ends: vm_audit checks that a
+		 * frame holds the page newer meanwhile) */
 		frame_setslot(f, slot);
 		frame_setio(f);
 		frame_iostart(f, FIO_WRITE);
 		swap_written(slot);
 		swapdev->putslot(slot, ffsaddr(f));	/* blocks	*/
+		swap_whole(slot);
 		frame_iodone(f);
 		if (fr->owner == FFS_ORPHAN) {	/* the page was freed	*/
 			orphan_release(f);	/* meanwhile: its slot	*/
@@ -224,6 +227,7 @@ local	status	evict_frame(int32 f, struct pgostats *ps, bool8 spare)
 	} else if (write) {
 		swap_written(slot);
 		swapdev->putslot(slot, ffsaddr(f));
+		swap_whole(slot);
 	}
 	vm_evicted(f);
 	frame_unmap(f, slot);		/* the PTEs hold the slot now	*/
