@@ -815,6 +815,8 @@ TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
 #define	XE_REREAD	0x10		/* A, X, Y read page 0 in the read */
 #define	XE_KWRITE	0x20		/* K is killed in the write	*/
 #define	XE_KREAD	0x40		/* ... in the read		*/
+#define	XE_KEPT		0x80		/* A unmaps S1 before: the	*/
+					/* victim is a kept frame	*/
 
 #define	XC_MAP		1		/* the commands: xmmap the store */
 #define	XC_FILL		2		/* write its pages (and H)	*/
@@ -1040,10 +1042,12 @@ local	status	xeoom(int32 pages)
 /*------------------------------------------------------------------------
  *  xesetup  -  K maps S2 and writes it; A maps S1, writes it and H,
  *		reads S1's page 0 (it comes in with no slot) and writes
- *		it anew; X is ready to map S1.  Every frame and slot full
+ *		it anew, and with XE_KEPT unmaps S1 (the frame is kept
+ *		for the store); X is ready to map S1.  Every frame and
+ *		slot full
  *------------------------------------------------------------------------
  */
-local	status	xesetup(void)
+local	status	xesetup(int32 how)
 {
 	int32	me;
 
@@ -1064,6 +1068,10 @@ local	status	xesetup(void)
 	xedo(XE_A, XC_FILL, TRUE);
 	xedo(XE_A, XC_READ0, TRUE);		/* no slot now		*/
 	xedo(XE_A, XC_NEW0, TRUE);		/* unlike slot 0's copy	*/
+	if (how & XE_KEPT) {
+		REQUIRE(xedo(XE_A, XC_UNMAP, TRUE) == OK);
+		REQUIRE(ffstab[bstab[XS1].frame[0]].owner == FFS_KEPT);
+	}
 	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
 	REQUIRE(bstab[XS1].slot[0] == NOSLOT && vm_audit() == OK);
 	return OK;
@@ -1121,7 +1129,7 @@ local	status	xecase(int32 how, int32 pages)
 	int32	me;
 
 	vmsnap_take(&s);
-	REQUIRE(xesetup() == OK);
+	REQUIRE(xesetup(how) == OK);
 	mask = disable();
 	xewrite(how, &atatab[devtab[DISK0].dvminor], rereads);
 	restore(mask);
@@ -1201,6 +1209,21 @@ TEST_BOOT(bsoom_xchg_reread_killed_reading, XEBOOT)
 TEST_BOOT(bsoom_xchg_reread_killed_reading_clear, XEBOOT " vm.swapcrypt=off")
 {
 	return xecase(XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
+}
+
+TEST_BOOT(bsoom_xchg_kept_killed_writing, XEBOOT)
+{
+	return xecase(XE_KEPT | XE_MAP | XE_CLONE | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_kept_writing, XEBOOT)
+{
+	return xecase(XE_KEPT | XE_MAP | XE_CLONE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_kept_killed_reading, XEBOOT)
+{
+	return xecase(XE_KEPT | XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
 }
 
 TEST_BOOT(bsoom_xchg_reread, XEBOOT)
