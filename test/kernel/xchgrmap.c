@@ -817,6 +817,8 @@ TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
 #define	XE_KREAD	0x40		/* ... in the read		*/
 #define	XE_KEPT		0x80		/* A unmaps S1 before: the	*/
 					/* victim is a kept frame	*/
+#define	XE_FREEH	0x100		/* A vfrees H before: K's is an	*/
+					/* ordinary eviction, no spare	*/
 
 #define	XC_MAP		1		/* the commands: xmmap the store */
 #define	XC_FILL		2		/* write its pages (and H)	*/
@@ -826,7 +828,8 @@ TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
 #define	XC_CHECK	6		/* read every page, audit	*/
 #define	XC_HEAP		7		/* vmalloc its page H		*/
 #define	XC_NEW0		8		/* write S1's page 0 anew	*/
-#define	XC_END		9		/* end				*/
+#define	XC_FREEH	9		/* vfree H			*/
+#define	XC_END		10		/* end				*/
 
 #define	XE_K		0		/* the processes' slots in xe[]	*/
 #define	XE_A		1
@@ -882,6 +885,10 @@ local	process	xep(int32 me)
 			break;
 		case XC_READ0:
 			xbad += !xokat(s, xepat(p, 0));
+			break;
+		case XC_FREEH:
+			p->res = vfree(p->h, PAGE_SIZE);
+			p->h = NULL;
 			break;
 		case XC_NEW0:
 			xs1p0 = p->pat + 20;
@@ -1044,7 +1051,7 @@ local	status	xeoom(int32 pages)
  *		reads S1's page 0 (it comes in with no slot) and writes
  *		it anew, and with XE_KEPT unmaps S1 (the frame is kept
  *		for the store); X is ready to map S1.  Every frame and
- *		slot full
+ *		slot full, but with XE_FREEH, where A frees H (a slot)
  *------------------------------------------------------------------------
  */
 local	status	xesetup(int32 how)
@@ -1072,7 +1079,11 @@ local	status	xesetup(int32 how)
 		REQUIRE(xedo(XE_A, XC_UNMAP, TRUE) == OK);
 		REQUIRE(ffstab[bstab[XS1].frame[0]].owner == FFS_KEPT);
 	}
-	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	if (how & XE_FREEH) {
+		REQUIRE(xedo(XE_A, XC_FREEH, TRUE) == OK);
+	}
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 &&
+		free_swap_pages() == ((how & XE_FREEH) ? 1 : 0));
 	REQUIRE(bstab[XS1].slot[0] == NOSLOT && vm_audit() == OK);
 	return OK;
 }
@@ -1088,8 +1099,10 @@ local	void	xewrite(int32 how, struct atacblk *atptr, bool8 *rereads)
 {
 	atalock(atptr);
 	xedo(XE_K, XC_READ0, FALSE);	/* K waits to write S1's page 0	*/
-	CHECK(xinio(xe[XE_K].pid, atptr, FIO_WRITE) && swap_over());
-	CHECK(bstab[XS1].slot[0] == xchg_spare);
+	CHECK(xinio(xe[XE_K].pid, atptr, FIO_WRITE));
+	CHECK((how & XE_FREEH) ? !swap_over() && xchg_spare == NOSLOT &&
+	      bstab[XS1].slot[0] != NOSLOT :
+	      swap_over() && bstab[XS1].slot[0] == xchg_spare);
 	if (how & XE_MAP) {
 		CHECK(xedo(XE_X, XC_MAP, TRUE) == OK);
 	}
@@ -1224,6 +1237,27 @@ TEST_BOOT(bsoom_xchg_kept_writing, XEBOOT)
 TEST_BOOT(bsoom_xchg_kept_killed_reading, XEBOOT)
 {
 	return xecase(XE_KEPT | XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
+}
+
+TEST_BOOT(bsoom_xchg_evict_mapped_killed_writing, XEBOOT)
+{
+	return xecase(XE_FREEH | XE_MAP | XE_KWRITE, 3);
+}
+
+TEST_BOOT(bsoom_xchg_evict_unmapped_killed_writing, XEBOOT)
+{
+	return xecase(XE_FREEH | XE_MAP | XE_UNMAP | XE_KWRITE, 3);
+}
+
+TEST_BOOT(bsoom_xchg_evict_unmapped_killed_writing_clear,
+	  XEBOOT " vm.swapcrypt=off")
+{
+	return xecase(XE_FREEH | XE_MAP | XE_UNMAP | XE_KWRITE, 3);
+}
+
+TEST_BOOT(bsoom_xchg_evict_unmapped_writing, XEBOOT)
+{
+	return xecase(XE_FREEH | XE_MAP | XE_UNMAP, 3);
 }
 
 TEST_BOOT(bsoom_xchg_reread, XEBOOT)
