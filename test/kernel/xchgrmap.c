@@ -799,7 +799,8 @@ TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
  * X xmmap S1 (its PTE then holds the spare: xchg_promise), and may
  * have X clone itself (Y holds the spare too), A xmunmap S1 or A
  * killed (the victim's page freed by its one mapper: the frame is an
- * orphan, the store and X still hold the spare).  In the page's read
+ * orphan, the store and X still hold the spare), or A clone itself
+ * (B: the vclone waits for the I/O on A's page to end).  In the page's read
  * A, X and Y may read S1's page 0 back (they wait: every frame is
  * busy).  K is killed in the write, in the read, or not at all.
  * After every step vm_audit() is clean; once nothing is in flight,
@@ -819,12 +820,14 @@ TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
 					/* victim is a kept frame	*/
 #define	XE_FREEH	0x100		/* A vfrees H before: K's is an	*/
 					/* ordinary eviction, no spare	*/
+#define	XE_ACLONE	0x200		/* A clones itself (B) in the	*/
+					/* write: it waits for it	*/
 
 #define	XC_MAP		1		/* the commands: xmmap the store */
 #define	XC_FILL		2		/* write its pages (and H)	*/
 #define	XC_READ0	3		/* read its page 0		*/
 #define	XC_UNMAP	4		/* xmunmap it			*/
-#define	XC_CLONE	5		/* vclone into the next slot	*/
+#define	XC_CLONE	5		/* vclone into its kid's slot	*/
 #define	XC_CHECK	6		/* read every page, audit	*/
 #define	XC_HEAP		7		/* vmalloc its page H		*/
 #define	XC_NEW0		8		/* write S1's page 0 anew	*/
@@ -836,7 +839,8 @@ TEST_BOOT(bsoom_killed_reading_store_victim, "+disk vm.swapdev=disk "
 #define	XE_X		2
 #define	XE_Y		3
 #define	XE_LATE		4		/* late mappers: S1, then S2	*/
-#define	XE_N		6
+#define	XE_B		6		/* A's clone			*/
+#define	XE_N		7
 
 local	struct	xeproc	{		/* one process run by commands	*/
 	sid32	go;			/* its next command is ready	*/
@@ -848,6 +852,7 @@ local	struct	xeproc	{		/* one process run by commands	*/
 	int32	pat;			/* pattern page of its page 0	*/
 	bool8	mapped;			/* it maps the store now	*/
 	char	*h;			/* a heap page, or NULL		*/
+	int32	kid;			/* where its clone goes in xe[]	*/
 }	xe[XE_N];
 local	int32	xs1p0;			/* pattern page of S1's page 0	*/
 
@@ -899,11 +904,11 @@ local	process	xep(int32 me)
 			p->mapped = p->mapped && p->res != OK;
 			break;
 		case XC_CLONE:
-			xe[me + 1] = *p;
-			xe[me + 1].go = semcreate(0);
-			xe[me + 1].pid = vclone(xep, 8192, INITPRIO + 3, "xey",
-						1, me + 1);
-			p->res = resume(xe[me + 1].pid) == SYSERR ? SYSERR : OK;
+			xe[p->kid] = *p;
+			xe[p->kid].go = semcreate(0);
+			xe[p->kid].pid = vclone(xep, 8192, INITPRIO + 3, "xey",
+						1, p->kid);
+			p->res = resume(xe[p->kid].pid) == SYSERR ? SYSERR : OK;
 			break;
 		case XC_CHECK:
 			for (i = 0; p->mapped && i < p->npages; i++) {
@@ -1072,6 +1077,8 @@ local	status	xesetup(int32 how)
 	REQUIRE(xenew(XE_A, XS1, 2, 10, TRUE) != SYSERR);
 	REQUIRE(xedo(XE_A, XC_HEAP, TRUE) == OK);
 	REQUIRE(xenew(XE_X, XS1, 2, 10, FALSE) != SYSERR);
+	xe[XE_A].kid = XE_B;
+	xe[XE_X].kid = XE_Y;
 	xedo(XE_A, XC_FILL, TRUE);
 	xedo(XE_A, XC_READ0, TRUE);		/* no slot now		*/
 	xedo(XE_A, XC_NEW0, TRUE);		/* unlike slot 0's copy	*/
@@ -1116,6 +1123,10 @@ local	void	xewrite(int32 how, struct atacblk *atptr, bool8 *rereads)
 		CHECK(kill(xe[XE_A].pid) == OK);
 		xe[XE_A].pid = SYSERR;
 	}
+	if (how & XE_ACLONE) {		/* its page is in the write	*/
+		xedo(XE_A, XC_CLONE, FALSE);
+		CHECK(xewaits(xe[XE_A].pid, atptr));
+	}
 	CHECK(vm_audit() == OK);
 	if (how & XE_KWRITE) {
 		CHECK(kill(xe[XE_K].pid) == OK);
@@ -1153,6 +1164,9 @@ local	status	xecase(int32 how, int32 pages)
 		if (rereads[me]) {
 			wait(xback);	/* they read page 0 back	*/
 		}
+	}
+	if (how & XE_ACLONE) {
+		wait(xback);		/* A cloned itself		*/
 	}
 	sleepms(20);			/* the disk ends a dead transfer */
 	REQUIRE(xeoom(pages) == OK);
@@ -1258,6 +1272,21 @@ TEST_BOOT(bsoom_xchg_evict_unmapped_killed_writing_clear,
 TEST_BOOT(bsoom_xchg_evict_unmapped_writing, XEBOOT)
 {
 	return xecase(XE_FREEH | XE_MAP | XE_UNMAP, 3);
+}
+
+TEST_BOOT(bsoom_xchg_aclone_killed_writing, XEBOOT)
+{
+	return xecase(XE_ACLONE | XE_MAP | XE_KWRITE, 4);
+}
+
+TEST_BOOT(bsoom_xchg_aclone_writing, XEBOOT)
+{
+	return xecase(XE_ACLONE | XE_MAP, 4);
+}
+
+TEST_BOOT(bsoom_xchg_aclone_killed_reading, XEBOOT)
+{
+	return xecase(XE_ACLONE | XE_MAP | XE_KREAD, 4);
 }
 
 TEST_BOOT(bsoom_xchg_reread, XEBOOT)
