@@ -288,25 +288,15 @@ local	status	xcase(int32 how)
 
 #define	XBOOT	"+disk vm.swapdev=disk vm.ffs=4 vm.swap=4 vm.rmap=4"
 
-TEST_BOOT(shareoom_promise_disk, XBOOT)
-{
-	return xcase(XKILL_NONE);
-}
+/* A case that is one call: XCASE(name, boot line, call) */
+#define	XCASE(name, boot, call)						\
+	TEST_BOOT(name, boot) { return call; }
 
-TEST_BOOT(shareoom_promise_disk_clear, XBOOT " vm.swapcrypt=off")
-{
-	return xcase(XKILL_NONE);
-}
-
-TEST_BOOT(shareoom_promise_killed_writing, XBOOT)
-{
-	return xcase(XKILL_WRITE);
-}
-
-TEST_BOOT(shareoom_promise_killed_reading, XBOOT)
-{
-	return xcase(XKILL_READ);
-}
+XCASE(shareoom_promise_disk, XBOOT, xcase(XKILL_NONE))
+XCASE(shareoom_promise_disk_clear, XBOOT " vm.swapcrypt=off",
+      xcase(XKILL_NONE))
+XCASE(shareoom_promise_killed_writing, XBOOT, xcase(XKILL_WRITE))
+XCASE(shareoom_promise_killed_reading, XBOOT, xcase(XKILL_READ))
 
 /*
  * The same promise for a store's page (paging/bs.c): an xmmap while the
@@ -640,31 +630,17 @@ local	status	xlcase(int32 how)
 
 #define	XLBOOT	"+disk vm.swapdev=disk vm.ffs=4 vm.swap=4"
 
-TEST_BOOT(shareoom_killed_reading_other_victim, XLBOOT " vm.rmap=5")
-{
-	return xlcase(XL_ALONE);
-}
-
-TEST_BOOT(shareoom_killed_reading_other_victim_clear,
-	  XLBOOT " vm.rmap=5 vm.swapcrypt=off")
-{
-	return xlcase(XL_ALONE);
-}
-
-TEST_BOOT(shareoom_killed_reading_shared_victim, XLBOOT " vm.rmap=5")
-{
-	return xlcase(XL_SHARED);
-}
-
-TEST_BOOT(shareoom_killed_reading_cloned_victim, XLBOOT " vm.rmap=9")
-{
-	return xlcase(XL_CLONED);
-}
-
-TEST_BOOT(shareoom_killed_reading_cloning_victim, XLBOOT " vm.rmap=9")
-{
-	return xlcase(XL_CLONING);
-}
+XCASE(shareoom_killed_reading_other_victim, XLBOOT " vm.rmap=5",
+      xlcase(XL_ALONE))
+XCASE(shareoom_killed_reading_other_victim_clear,
+      XLBOOT " vm.rmap=5 vm.swapcrypt=off",
+      xlcase(XL_ALONE))
+XCASE(shareoom_killed_reading_shared_victim, XLBOOT " vm.rmap=5",
+      xlcase(XL_SHARED))
+XCASE(shareoom_killed_reading_cloned_victim, XLBOOT " vm.rmap=9",
+      xlcase(XL_CLONED))
+XCASE(shareoom_killed_reading_cloning_victim, XLBOOT " vm.rmap=9",
+      xlcase(XL_CLONING))
 
 /*
  * The same with a store's page as the victim, and the page read a
@@ -1193,148 +1169,55 @@ local	status	xecase(int32 how, int32 pages)
 
 #define	XEBOOT	"+disk vm.swapdev=disk vm.ffs=1 vm.swap=3"
 
-TEST_BOOT(bsoom_xchg_mapped_killed_writing, XEBOOT)
-{
-	return xecase(XE_MAP | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_mapped_killed_writing_clear, XEBOOT " vm.swapcrypt=off")
-{
-	return xecase(XE_MAP | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_mapped_writing, XEBOOT)
-{
-	return xecase(XE_MAP, 4);
-}
-
-TEST_BOOT(bsoom_xchg_mapped_writing_killed_reading, XEBOOT)
-{
-	return xecase(XE_MAP | XE_KREAD, 4);
-}
-
-TEST_BOOT(bsoom_xchg_cloned_killed_writing, XEBOOT)
-{
-	return xecase(XE_MAP | XE_CLONE | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_cloned_killed_writing_clear, XEBOOT " vm.swapcrypt=off")
-{
-	return xecase(XE_MAP | XE_CLONE | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_cloned_writing, XEBOOT)
-{
-	return xecase(XE_MAP | XE_CLONE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_reread_killed_reading, XEBOOT)
-{
-	return xecase(XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
-}
-
-TEST_BOOT(bsoom_xchg_reread_killed_reading_clear, XEBOOT " vm.swapcrypt=off")
-{
-	return xecase(XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
-}
-
-TEST_BOOT(bsoom_xchg_kept_killed_writing, XEBOOT)
-{
-	return xecase(XE_KEPT | XE_MAP | XE_CLONE | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_kept_writing, XEBOOT)
-{
-	return xecase(XE_KEPT | XE_MAP | XE_CLONE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_kept_killed_reading, XEBOOT)
-{
-	return xecase(XE_KEPT | XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4);
-}
-
-TEST_BOOT(bsoom_xchg_evict_mapped_killed_writing, XEBOOT)
-{
-	return xecase(XE_FREEH | XE_MAP | XE_KWRITE, 3);
-}
-
-TEST_BOOT(bsoom_xchg_evict_unmapped_killed_writing, XEBOOT)
-{
-	return xecase(XE_FREEH | XE_MAP | XE_UNMAP | XE_KWRITE, 3);
-}
-
-TEST_BOOT(bsoom_xchg_evict_unmapped_killed_writing_clear,
-	  XEBOOT " vm.swapcrypt=off")
-{
-	return xecase(XE_FREEH | XE_MAP | XE_UNMAP | XE_KWRITE, 3);
-}
-
-TEST_BOOT(bsoom_xchg_evict_unmapped_writing, XEBOOT)
-{
-	return xecase(XE_FREEH | XE_MAP | XE_UNMAP, 3);
-}
-
-TEST_BOOT(bsoom_xchg_aclone_killed_writing, XEBOOT)
-{
-	return xecase(XE_ACLONE | XE_MAP | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_aclone_writing, XEBOOT)
-{
-	return xecase(XE_ACLONE | XE_MAP, 4);
-}
-
-TEST_BOOT(bsoom_xchg_aclone_killed_reading, XEBOOT)
-{
-	return xecase(XE_ACLONE | XE_MAP | XE_KREAD, 4);
-}
-
-TEST_BOOT(bsoom_xchg_reread, XEBOOT)
-{
-	return xecase(XE_MAP | XE_CLONE | XE_REREAD, 4);
-}
-
-TEST_BOOT(bsoom_xchg_unmapped_killed_writing, XEBOOT)
-{
-	return xecase(XE_MAP | XE_UNMAP | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_unmapped_killed_writing_clear,
-	  XEBOOT " vm.swapcrypt=off")
-{
-	return xecase(XE_MAP | XE_UNMAP | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_unmapped_alone_killed_writing, XEBOOT)
-{
-	return xecase(XE_UNMAP | XE_KWRITE, 4);
-}
-
-TEST_BOOT(bsoom_xchg_unmapped_writing, XEBOOT)
-{
-	return xecase(XE_MAP | XE_UNMAP, 4);
-}
-
-TEST_BOOT(bsoom_xchg_unmapped_killed_reading, XEBOOT)
-{
-	return xecase(XE_MAP | XE_UNMAP | XE_KREAD, 4);
-}
-
-TEST_BOOT(bsoom_xchg_vdead_killed_writing, XEBOOT)
-{
-	return xecase(XE_MAP | XE_AKILL | XE_KWRITE, 3);
-}
-
-TEST_BOOT(bsoom_xchg_vdead_killed_writing_clear,
-	  XEBOOT " vm.swapcrypt=off")
-{
-	return xecase(XE_MAP | XE_AKILL | XE_KWRITE, 3);
-}
-
-TEST_BOOT(bsoom_xchg_vdead_writing, XEBOOT)
-{
-	return xecase(XE_MAP | XE_AKILL, 3);
-}
+XCASE(bsoom_xchg_mapped_killed_writing, XEBOOT, xecase(XE_MAP | XE_KWRITE, 4))
+XCASE(bsoom_xchg_mapped_killed_writing_clear, XEBOOT " vm.swapcrypt=off",
+      xecase(XE_MAP | XE_KWRITE, 4))
+XCASE(bsoom_xchg_mapped_writing, XEBOOT, xecase(XE_MAP, 4))
+XCASE(bsoom_xchg_mapped_writing_killed_reading, XEBOOT,
+      xecase(XE_MAP | XE_KREAD, 4))
+XCASE(bsoom_xchg_cloned_killed_writing, XEBOOT,
+      xecase(XE_MAP | XE_CLONE | XE_KWRITE, 4))
+XCASE(bsoom_xchg_cloned_killed_writing_clear, XEBOOT " vm.swapcrypt=off",
+      xecase(XE_MAP | XE_CLONE | XE_KWRITE, 4))
+XCASE(bsoom_xchg_cloned_writing, XEBOOT, xecase(XE_MAP | XE_CLONE, 4))
+XCASE(bsoom_xchg_reread_killed_reading, XEBOOT,
+      xecase(XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4))
+XCASE(bsoom_xchg_reread_killed_reading_clear, XEBOOT " vm.swapcrypt=off",
+      xecase(XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4))
+XCASE(bsoom_xchg_kept_killed_writing, XEBOOT,
+      xecase(XE_KEPT | XE_MAP | XE_CLONE | XE_KWRITE, 4))
+XCASE(bsoom_xchg_kept_writing, XEBOOT, xecase(XE_KEPT | XE_MAP | XE_CLONE, 4))
+XCASE(bsoom_xchg_kept_killed_reading, XEBOOT,
+      xecase(XE_KEPT | XE_MAP | XE_CLONE | XE_REREAD | XE_KREAD, 4))
+XCASE(bsoom_xchg_evict_mapped_killed_writing, XEBOOT,
+      xecase(XE_FREEH | XE_MAP | XE_KWRITE, 3))
+XCASE(bsoom_xchg_evict_unmapped_killed_writing, XEBOOT,
+      xecase(XE_FREEH | XE_MAP | XE_UNMAP | XE_KWRITE, 3))
+XCASE(bsoom_xchg_evict_unmapped_killed_writing_clear,
+      XEBOOT " vm.swapcrypt=off",
+      xecase(XE_FREEH | XE_MAP | XE_UNMAP | XE_KWRITE, 3))
+XCASE(bsoom_xchg_evict_unmapped_writing, XEBOOT,
+      xecase(XE_FREEH | XE_MAP | XE_UNMAP, 3))
+XCASE(bsoom_xchg_aclone_killed_writing, XEBOOT,
+      xecase(XE_ACLONE | XE_MAP | XE_KWRITE, 4))
+XCASE(bsoom_xchg_aclone_writing, XEBOOT, xecase(XE_ACLONE | XE_MAP, 4))
+XCASE(bsoom_xchg_aclone_killed_reading, XEBOOT,
+      xecase(XE_ACLONE | XE_MAP | XE_KREAD, 4))
+XCASE(bsoom_xchg_reread, XEBOOT, xecase(XE_MAP | XE_CLONE | XE_REREAD, 4))
+XCASE(bsoom_xchg_unmapped_killed_writing, XEBOOT,
+      xecase(XE_MAP | XE_UNMAP | XE_KWRITE, 4))
+XCASE(bsoom_xchg_unmapped_killed_writing_clear, XEBOOT " vm.swapcrypt=off",
+      xecase(XE_MAP | XE_UNMAP | XE_KWRITE, 4))
+XCASE(bsoom_xchg_unmapped_alone_killed_writing, XEBOOT,
+      xecase(XE_UNMAP | XE_KWRITE, 4))
+XCASE(bsoom_xchg_unmapped_writing, XEBOOT, xecase(XE_MAP | XE_UNMAP, 4))
+XCASE(bsoom_xchg_unmapped_killed_reading, XEBOOT,
+      xecase(XE_MAP | XE_UNMAP | XE_KREAD, 4))
+XCASE(bsoom_xchg_vdead_killed_writing, XEBOOT,
+      xecase(XE_MAP | XE_AKILL | XE_KWRITE, 3))
+XCASE(bsoom_xchg_vdead_killed_writing_clear, XEBOOT " vm.swapcrypt=off",
+      xecase(XE_MAP | XE_AKILL | XE_KWRITE, 3))
+XCASE(bsoom_xchg_vdead_writing, XEBOOT, xecase(XE_MAP | XE_AKILL, 3))
 
 /*
  * The victim's page freed during the victim's write, set up as for
@@ -1501,59 +1384,22 @@ local	status	xvcase(int32 how)
 	return OK;
 }
 
-TEST_BOOT(shareoom_vdead_writing, XLBOOT " vm.rmap=5")
-{
-	return xvcase(0);
-}
-
-TEST_BOOT(shareoom_vdead_killed_writing, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_AWRITE);
-}
-
-TEST_BOOT(shareoom_vdead_killed_reading, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_AREAD);
-}
-
-TEST_BOOT(shareoom_vfreed_writing, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_VFREE);
-}
-
-TEST_BOOT(shareoom_vfreed_killed_writing, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_VFREE | XV_AWRITE);
-}
-
-TEST_BOOT(shareoom_vfreed_killed_writing_clear,
-	  XLBOOT " vm.rmap=5 vm.swapcrypt=off")
-{
-	return xvcase(XV_VFREE | XV_AWRITE);
-}
-
-TEST_BOOT(shareoom_shared_vdead_writing, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_SHARED);
-}
-
-TEST_BOOT(shareoom_shared_vdead_killed_writing, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_SHARED | XV_AWRITE);
-}
-
-TEST_BOOT(shareoom_shared_vdead_killed_writing_clear,
-	  XLBOOT " vm.rmap=5 vm.swapcrypt=off")
-{
-	return xvcase(XV_SHARED | XV_AWRITE);
-}
-
-TEST_BOOT(shareoom_shared_vfreed_killed_reading, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_SHARED | XV_VFREE | XV_AREAD);
-}
-
-TEST_BOOT(shareoom_shared_vfreed_writing, XLBOOT " vm.rmap=5")
-{
-	return xvcase(XV_SHARED | XV_VFREE);
-}
+XCASE(shareoom_vdead_writing, XLBOOT " vm.rmap=5", xvcase(0))
+XCASE(shareoom_vdead_killed_writing, XLBOOT " vm.rmap=5", xvcase(XV_AWRITE))
+XCASE(shareoom_vdead_killed_reading, XLBOOT " vm.rmap=5", xvcase(XV_AREAD))
+XCASE(shareoom_vfreed_writing, XLBOOT " vm.rmap=5", xvcase(XV_VFREE))
+XCASE(shareoom_vfreed_killed_writing, XLBOOT " vm.rmap=5",
+      xvcase(XV_VFREE | XV_AWRITE))
+XCASE(shareoom_vfreed_killed_writing_clear,
+      XLBOOT " vm.rmap=5 vm.swapcrypt=off",
+      xvcase(XV_VFREE | XV_AWRITE))
+XCASE(shareoom_shared_vdead_writing, XLBOOT " vm.rmap=5", xvcase(XV_SHARED))
+XCASE(shareoom_shared_vdead_killed_writing, XLBOOT " vm.rmap=5",
+      xvcase(XV_SHARED | XV_AWRITE))
+XCASE(shareoom_shared_vdead_killed_writing_clear,
+      XLBOOT " vm.rmap=5 vm.swapcrypt=off",
+      xvcase(XV_SHARED | XV_AWRITE))
+XCASE(shareoom_shared_vfreed_killed_reading, XLBOOT " vm.rmap=5",
+      xvcase(XV_SHARED | XV_VFREE | XV_AREAD))
+XCASE(shareoom_shared_vfreed_writing, XLBOOT " vm.rmap=5",
+      xvcase(XV_SHARED | XV_VFREE))
