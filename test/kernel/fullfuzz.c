@@ -4,6 +4,7 @@
 #include <vm.h>
 #include <vmtable.h>
 #include "vmtest.h"
+#include "fuzzwork.h"
 
 /*
  * sharefuzz.c's model of who sees what, in memory that is always full:
@@ -37,6 +38,10 @@
  * Every case maps the store (ffstores=0 leaves it out).  It found a
  * store's page never written, brought in by a disk exchange with no
  * read, joining its own frame twice (bsoom_zeroed_page_disk).
+ *
+ * The workers, their commands and the model are fuzzwork.c's (shared
+ * with sharefuzz.c); how a page is touched, the deaths and the driver
+ * are here.
  */
 
 #define	NW		6		/* workers at most		*/
@@ -46,27 +51,8 @@
 #define	SVP		(VHEAP_FIRST + 64)	/* where it goes	*/
 #define	LASTW		(PAGE_SIZE - 4)	/* offset of a page's last word	*/
 
-enum	{ F_WRITE = 1, F_CHECK, F_REFILL, F_MAP, F_UNMAP, F_CLONE };
-
-struct	fw	{
-	pid32	pid;			/* SYSERR: no worker here	*/
-	sid32	go;
-	int32	gen;			/* 0 vcreate'd, else parent's + 1 */
-	volatile bool8	busy;		/* a command under way		*/
-	bool8	mapped;			/* the store mapped at SVP	*/
-	int32	op, arg;		/* its command			*/
-	uint32	val;
-	volatile int32	pre;		/* distinct pages before its	*/
-					/* last touch			*/
-	bool8	swapped;		/* that page was in swap	*/
-	uint32	fresh;			/* bit i: page i unwritten since */
-					/* it was inherited		*/
-	uint32	heap[NH];		/* what its block's words hold	*/
-};
-
-/* What a run reached */
+/* What a run reached (fwr: its steps, clones and refusals) */
 struct	fcount	{
-	int32	steps, clones, deepclones, clonefails, mapfails;
 	int32	kills, midkills, infault, inxchg, whileother;
 	int32	fullins;		/* swap-ins with memory full	*/
 	int32	iokills;		/* kills waited for in a disk I/O */
@@ -75,17 +61,9 @@ struct	fcount	{
 					/* after a touch that found it full */
 };
 
-local	struct	fw	fws[NW];
 local	struct	fcount	fc;
-local	uint32	fstore[NS];		/* what the store's pages hold	*/
-local	char	*fblock;		/* every worker's block		*/
-local	int32	fhot[2];		/* the last clone's parent, clone */
-local	int32	fnew;			/* the clone's entry		*/
-local	pri16	fprio;			/* the clone's priority		*/
-local	volatile int32	fbad;		/* words seen wrong, calls failed */
 local	int32	ffull;			/* F + S			*/
 local	char	fcap[1024];		/* the console since the step began */
-local	bool8	fstores;		/* workers map the store	*/
 local	bool8	ftrace;			/* fftrace=1: print each command */
 local	int32	fkpre;			/* the distinct pages before the */
 					/* last touch of a worker killed */
@@ -113,15 +91,10 @@ local	int32	ff_distinct(void)
 }
 
 /*------------------------------------------------------------------------
- *  fw_page  -  The address of page i of a worker's view: its block
- *		(i < NH) or the store
+ *  ff_dump  -  fftrace=1: print every frame, the store's slots and
+ *		frames, and each worker's PTEs of its view
  *------------------------------------------------------------------------
  */
-local	char	*fw_page(int32 i)
-{
-	return i < NH ? PAGE(fblock, i) : (char *)((SVP + i - NH) << PAGE_SHIFT);
-}
-
 local	void	ff_dump(void)
 {
 	uint32	f;
@@ -152,13 +125,8 @@ local	void	ff_dump(void)
 }
 
 /*------------------------------------------------------------------------
- *  fw_read, fw_write  -  Read page i of worker 'w''s view (word 0, and
- *			  the last word, which holds its complement, or 0
- *			  when never written), or write 'val' there; note
- *			  the distinct pages first, and count a page that
- *			  came in from swap with every frame and slot full
- *			  (an exchange: with RAM swap vmtotal does not
- *			  count those)
+ *  fw_pre  -  Before worker 'w' touches page i of its view: note the
+ *	       distinct pages, and whether the page is in swap
  *------------------------------------------------------------------------
  */
 local	void	fw_pre(struct fw *w, int32 i)
@@ -174,97 +142,34 @@ local	void	fw_pre(struct fw *w, int32 i)
 	restore(mask);
 }
 
-local	void	fw_post(struct fw *w)
+/*------------------------------------------------------------------------
+ *  fw_touch  -  Write 'val' to page i of worker 'w''s view (and its
+ *		 complement to the last word), or read it (and check the
+ *		 last word: the complement, or 0 when never written);
+ *		 count a page that came in from swap with every frame and
+ *		 slot full (an exchange: with RAM swap vmtotal does not
+ *		 count those)
+ *------------------------------------------------------------------------
+ */
+local	uint32	fw_touch(struct fw *w, int32 i, bool8 write, uint32 val)
 {
+	char	*p = fw_page(i);
+	uint32	last;
+
+	fw_pre(w, i);
+	if (write) {
+		vm_write(p, val);
+	} else {
+		val = vm_read(p);
+	}
 	fc.fullins += w->swapped && w->pre >= ffull;
-}
-
-local	uint32	fw_read(struct fw *w, int32 i)
-{
-	uint32	v, last;
-
-	fw_pre(w, i);
-	v = vm_read(fw_page(i));
-	fw_post(w);
-	last = vm_read(fw_page(i) + LASTW);
-	fbad += last != ~v && (v != 0 || last != 0);	/* 0, 0: unwritten */
-	return v;
-}
-
-local	void	fw_write(struct fw *w, int32 i, uint32 val)
-{
-	fw_pre(w, i);
-	vm_write(fw_page(i), val);
-	fw_post(w);
-	vm_write(fw_page(i) + LASTW, ~val);
-}
-
-/*------------------------------------------------------------------------
- *  fw_do  -  Carry out worker 'k''s command
- *------------------------------------------------------------------------
- */
-local	void	fw_do(int32 k, process (*self)(int32, bool8))
-{
-	struct	fw	*w = &fws[k];
-	int32	i;
-
-	switch (w->op) {
-	case F_WRITE:
-		fw_write(w, w->arg, w->val);
-		break;
-	case F_CHECK:			/* arg 1: written pages only */
-		for (i = 0; i < NH; i++) {
-			if (w->arg == 0 || w->heap[i] != 0) {
-				fbad += fw_read(w, i) != w->heap[i];
-			}
-		}
-		for (i = 0; w->mapped && i < NS; i++) {
-			fbad += fw_read(w, NH + i) != fstore[i];
-		}
-		break;
-	case F_REFILL:
-		fbad += vfree(fblock, NH * PAGE_SIZE) != OK;
-		fbad += vmalloc(NH * PAGE_SIZE) != fblock;
-		break;
-	case F_MAP:
-		w->mapped = xmmap(SVP, STORE, NS) == OK;
-		break;
-	case F_UNMAP:
-		fbad += xmunmap(SVP) != OK;
-		break;
-	case F_CLONE:
-		fws[fnew].pid = vclone(self, 8192, fprio, "fw", 2, fnew,
-				       FALSE);
-		break;
+	if (write) {
+		vm_write(p + LASTW, ~val);
+		return val;
 	}
-}
-
-/*------------------------------------------------------------------------
- *  fworker  -  Worker 'k': reserve its block (unless a clone), then carry
- *		out commands forever
- *------------------------------------------------------------------------
- */
-local	process	fworker(int32 k, bool8 first)
-{
-	if (first) {
-		fbad += vmalloc(NH * PAGE_SIZE) != fblock;
-		fws[k].busy = FALSE;
-	}
-	for (;;) {
-		wait(fws[k].go);
-		fw_do(k, fworker);
-		fws[k].busy = FALSE;
-	}
-	return OK;
-}
-
-/*------------------------------------------------------------------------
- *  fw_prio  -  A random priority around the driver's (INITPRIO)
- *------------------------------------------------------------------------
- */
-local	pri16	fw_prio(void)
-{
-	return INITPRIO - 2 + rand() % 5;
+	last = vm_read(p + LASTW);		/* 0 with 0: unwritten	*/
+	fwr.bad += last != ~val && (val != 0 || last != 0);
+	return val;
 }
 
 /*------------------------------------------------------------------------
@@ -321,127 +226,17 @@ local	void	fw_deaths(void)
 }
 
 /*------------------------------------------------------------------------
- *  fw_wait  -  Wait until worker 'k''s command ended or it died; TRUE
- *		when it ended
+ *  ff_start  -  Start command 'op' on worker 'k' (fw_start), printed
+ *		 with fftrace=1
  *------------------------------------------------------------------------
  */
-local	bool8	fw_wait(int32 k)
+local	void	ff_start(int32 k, int32 op, int32 arg, uint32 val)
 {
-	while (fws[k].busy && proctab[fws[k].pid].prstate != PR_FREE) {
-		sleepms(1);
-	}
-	return !fws[k].busy;
-}
-
-/*------------------------------------------------------------------------
- *  fw_start  -  Start command 'op' on worker 'k'
- *------------------------------------------------------------------------
- */
-local	void	fw_start(int32 k, int32 op, int32 arg, uint32 val)
-{
-	struct	fw	*w = &fws[k];
-
-	w->op = op;
-	w->arg = arg;
-	w->val = val;
-	w->pre = 0;
-	w->busy = TRUE;
 	if (ftrace) {
-		kprintf("ff %d: w%d P%d op %d arg %d\n", fc.steps, k, w->pid,
-			op, arg);
+		kprintf("ff %d: w%d P%d op %d arg %d\n", fwr.steps, k,
+			fws[k].pid, op, arg);
 	}
-	signal(w->go);
-}
-
-/*------------------------------------------------------------------------
- *  fw_pick  -  The command for worker 'w' (F_CLONE needs a free entry)
- *------------------------------------------------------------------------
- */
-local	int32	fw_pick(struct fw *w, bool8 canclone)
-{
-	int32	r = rand() % 32;
-
-	if (r < 14) {
-		return F_WRITE;
-	}
-	if (r < 21) {
-		return F_CHECK;
-	}
-	if (r < 22) {
-		return VHEAP_NEXTFIT ? F_CHECK : F_REFILL;
-	}
-	if (r < 25 && fstores) {
-		return w->mapped ? F_UNMAP : F_MAP;
-	}
-	return canclone ? F_CLONE : F_WRITE;
-}
-
-/*------------------------------------------------------------------------
- *  fw_target  -  The page a write of worker 'w' goes to: a store page a
- *		  quarter of the time when mapped, else a block page,
- *		  mostly one it still shares since a clone
- *------------------------------------------------------------------------
- */
-local	int32	fw_target(struct fw *w)
-{
-	int32	i = rand() % NH, j;
-
-	if (w->mapped && rand() % 4 == 0) {
-		return NH + rand() % NS;
-	}
-	for (j = 0; j < NH && rand() % 4 != 0; j++) {
-		if (w->fresh & (1U << ((i + j) % NH))) {
-			return (i + j) % NH;
-		}
-	}
-	return i;
-}
-
-/*------------------------------------------------------------------------
- *  fw_model  -  Worker 'k' carried out its command: the model follows
- *------------------------------------------------------------------------
- */
-local	void	fw_model(int32 k)
-{
-	struct	fw	*w = &fws[k], *c = &fws[fnew];
-
-	switch (w->op) {
-	case F_WRITE:
-		if (w->arg < NH) {
-			w->heap[w->arg] = w->val;
-			w->fresh &= ~(1U << w->arg);
-		} else {
-			fstore[w->arg - NH] = w->val;
-		}
-		break;
-	case F_REFILL:
-		memset(w->heap, 0, sizeof(w->heap));
-		w->fresh = 0;
-		break;
-	case F_MAP:
-		fc.mapfails += !w->mapped;
-		break;
-	case F_UNMAP:
-		w->mapped = FALSE;
-		break;
-	case F_CLONE:
-		if (c->pid == SYSERR) {		/* no room for the copy	*/
-			semdelete(c->go);
-			fc.clonefails++;
-			break;
-		}
-		memcpy(c->heap, w->heap, sizeof(w->heap));
-		c->mapped = w->mapped;
-		c->gen = w->gen + 1;
-		c->busy = FALSE;
-		w->fresh = c->fresh = (1U << NH) - 1;
-		fc.clones++;
-		fc.deepclones += c->gen >= 2;
-		fhot[0] = k;
-		fhot[1] = fnew;
-		resume(c->pid);
-		break;
-	}
+	fw_start(k, op, arg, val);
 }
 
 /*------------------------------------------------------------------------
@@ -454,13 +249,13 @@ local	void	fw_step(int32 k, int32 free)
 	struct	fw	*w = &fws[k];
 	int32	op = fw_pick(w, free >= 0);
 
-	fnew = free;
-	fprio = fw_prio();
+	fwr.new = free;
+	fwr.prio = fw_prio();
 	if (op == F_CLONE) {
 		fws[free].go = semcreate(0);
 		fws[free].pid = SYSERR;
 	}
-	fw_start(k, op, op == F_CHECK ? rand() % 4 != 0 : fw_target(w),
+	ff_start(k, op, op == F_CHECK ? rand() % 4 != 0 : fw_target(w),
 		 (uint32)rand());
 	if (fw_wait(k)) {
 		fw_model(k);
@@ -491,7 +286,7 @@ local	void	fw_kill(int32 k, int32 other)
 	fc.whileother += other >= 0 && fws[other].pid != SYSERR &&
 			 (proctab[fws[other].pid].prflags & PRF_INFAULT);
 	if (ftrace) {
-		kprintf("ff %d: kill w%d P%d%s\n", fc.steps, k, fws[k].pid,
+		kprintf("ff %d: kill w%d P%d%s\n", fwr.steps, k, fws[k].pid,
 			infault ? " in a fault" : "");
 	}
 	CHECK(kill(fws[k].pid) == OK);
@@ -515,10 +310,10 @@ local	void	fw_midkill(int32 k)
 	}
 	r = r == 0 ? F_CHECK : r == 1 ? F_WRITE :
 	    r == 2 && !VHEAP_NEXTFIT ? F_REFILL :
-	    fws[k].mapped ? F_UNMAP : fstores ? F_MAP : F_CHECK;
-	fw_start(k, r, rand() % NH, (uint32)rand());
+	    fws[k].mapped ? F_UNMAP : fwr.stores ? F_MAP : F_CHECK;
+	ff_start(k, r, rand() % NH, (uint32)rand());
 	if (j >= 0) {
-		fw_start(j, F_CHECK, 1, 0);
+		ff_start(j, F_CHECK, 1, 0);
 	}
 	sleepms(rand() % 3);			/* 0: a yield		*/
 	fkpre = fws[k].pre;
@@ -562,7 +357,7 @@ local	void	fw_iokill(int32 k, bool8 xchg)
 	pri16	prio;
 	bool8	found = FALSE;
 
-	fw_start(k, rand() % 4 != 0 ? F_CHECK : F_WRITE, 0, (uint32)rand());
+	ff_start(k, rand() % 4 != 0 ? F_CHECK : F_WRITE, 0, (uint32)rand());
 	prio = chprio(getpid(), INITPRIO - 3);
 	while (fws[k].busy && proctab[fws[k].pid].prstate != PR_FREE &&
 	       !(found = fw_inio(k, io) && (!xchg || xchg_slot != NOSLOT))) {
@@ -574,35 +369,6 @@ local	void	fw_iokill(int32 k, bool8 xchg)
 	fw_kill(k, -1);
 	chprio(getpid(), prio);
 	fc.midkills++;
-}
-
-/*------------------------------------------------------------------------
- *  fw_new  -  A new vcreate'd worker in entry 'k'
- *------------------------------------------------------------------------
- */
-local	status	fw_new(int32 k)
-{
-	memset(&fws[k], 0, sizeof(fws[k]));
-	fws[k].go = semcreate(0);
-	fws[k].busy = TRUE;
-	fws[k].pid = vcreate(fworker, 8192, fw_prio(), "fw", 2, k, TRUE);
-	if (fws[k].pid == SYSERR) {
-		return SYSERR;
-	}
-	resume(fws[k].pid);
-	return fw_wait(k) ? OK : SYSERR;
-}
-
-/*------------------------------------------------------------------------
- *  fw_choose  -  The worker of the next step: after a clone, often its
- *		  parent or the clone, else any
- *------------------------------------------------------------------------
- */
-local	int32	fw_choose(void)
-{
-	int32	k = fhot[rand() % 2];
-
-	return rand() % 2 == 0 && fws[k].pid != SYSERR ? k : rand() % NW;
 }
 
 /*------------------------------------------------------------------------
@@ -620,6 +386,40 @@ local	int32	fw_free(int32 k)
 }
 
 /*------------------------------------------------------------------------
+ *  fw_act  -  Step 'r' (0-39) of the run on worker 'k': a kill, a kill
+ *	       in a fault's disk transfer (disk swap), a kill with a
+ *	       command on, or a command
+ *------------------------------------------------------------------------
+ */
+local	void	fw_act(int32 k, int32 r)
+{
+	if (r < 2) {
+		fw_kill(k, -1);
+	} else if (r < 6 && swapdev->blocks) {
+		fw_iokill(k, fc.inxchg == 0 || rand() % 2 == 0);
+	} else if (r < 8) {
+		fw_midkill(k);
+	} else {
+		fw_step(k, fw_free(k));
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  ff_after  -  After each step: read the deaths, and print the frames
+ *		 with fftrace=1
+ *------------------------------------------------------------------------
+ */
+local	void	ff_after(void)
+{
+	fw_deaths();
+	if (ftrace) {
+		ff_dump();
+	}
+	fkpre = -1;
+	recvclr();			/* the death notes	*/
+}
+
+/*------------------------------------------------------------------------
  *  fw_report  -  Print what the run reached since 't0' and check the
  *		  minimums of a run of 'steps' steps
  *------------------------------------------------------------------------
@@ -629,8 +429,8 @@ local	void	fw_report(struct vmstats *t0, int32 steps)
 	int32	xchgs = vmtotal.exchanges - t0->exchanges;
 
 	kprintf("fullfuzz: %d steps, %d clones (%d of clones, %d refused), "
-		"%d xmmaps refused\n", fc.steps, fc.clones, fc.deepclones,
-		fc.clonefails, fc.mapfails);
+		"%d xmmaps refused\n", fwr.steps, fwr.clones, fwr.deepclones,
+		fwr.clonefails, fwr.mapfails);
 	kprintf("fullfuzz: %d exchanges (%d swap-ins with memory full), "
 		"%d OUT_OF_MEMORY (%d found full), %d copies, %d joins, "
 		"%d swap-ins\n", xchgs, fc.fullins, fc.ooms, fc.oomsfull, vmtotal.cowcopies - t0->cowcopies,
@@ -641,7 +441,7 @@ local	void	fw_report(struct vmstats *t0, int32 steps)
 		fc.infault, fc.inxchg, fc.whileother, fc.iokills);
 	CHECK(fc.fullins >= steps / 40 && fc.ooms >= steps / 40);
 	CHECK(!swapdev->blocks || xchgs >= steps / 60);
-	CHECK(fc.deepclones >= steps / 100 && fc.midkills >= steps / 20);
+	CHECK(fwr.deepclones >= steps / 100 && fc.midkills >= steps / 20);
 	/* Where a kill lands (in a fault, in its disk transfer, in an
 	 * exchange) depends on QEMU's timing: the counts are printed, and
 	 * only the tries are required; xchgrmap.c kills in each wait of
@@ -664,14 +464,8 @@ local	void	fw_end(struct vmsnap *s)
 		}
 	}
 	kcapture(NULL, 0);
-	CHECK(release_bs(STORE) == OK);
-	recvclr();
-	for (k = 0; k < 5000 && frame_nio > 0; k++) {
-		sleepms(1);			/* an orphan's write	*/
-	}
-	CHECK(frame_nio == 0 && vm_audit() == OK);
-	CHECK(vmsnap_same(s) && free_ffs_pages() == ffs_limit &&
-	      swap_used() == 0);
+	fw_drain(s);
+	CHECK(free_ffs_pages() == ffs_limit && swap_used() == 0);
 }
 
 /*------------------------------------------------------------------------
@@ -697,7 +491,7 @@ local	status	fullfuzz(uint32 seed, int32 steps, bool8 stores)
 {
 	struct	vmsnap	s;
 	struct	vmstats	t0 = vmtotal;
-	int32	k, r, fails = test_failures;
+	int32	fails = test_failures;
 
 	seed = bootarg_uint("ffseed", seed);
 	steps = bootarg_uint("ffsteps", steps);
@@ -707,48 +501,26 @@ local	status	fullfuzz(uint32 seed, int32 steps, bool8 stores)
 	srand(seed);
 	ffull = ffs_limit + swap_limit;
 	ftrace = bootarg_uint("fftrace", 0) != 0;
-	fstores = bootarg_uint("ffstores", stores) != 0;
-	REQUIRE(get_bs(STORE, NS) == NS);
-	memset(fstore, 0, sizeof(fstore));
+	fwr.nw = NW;
+	fwr.nh = NH;
+	fwr.ns = NS;
+	fwr.store = STORE;
+	fwr.svp = SVP;
+	fwr.writes = 14;
+	fwr.stores = bootarg_uint("ffstores", stores) != 0;
+	fwr.full = TRUE;
+	fwr.done = SYSERR;		/* a worker may die: poll	*/
+	fwr.touch = fw_touch;
+	REQUIRE(fw_begin() == OK);
 	memset(&fc, 0, sizeof(fc));
-	fbad = 0;
-	fblock = (char *)VHEAP_START;
-	fhot[0] = fhot[1] = 0;
 	fkpre = -1;
-	for (k = 0; k < NW; k++) {
-		fws[k].pid = SYSERR;
-	}
 	kcapture(fcap, sizeof(fcap));
-	for (fc.steps = 0; fc.steps < steps && fbad == 0; fc.steps++) {
-		k = fw_choose();
-		r = rand() % 40;
-		if (fws[k].pid == SYSERR) {	/* a new worker there	*/
-			REQUIRE(fw_new(k) == OK);
-		} else if (r < 2) {
-			fw_kill(k, -1);
-		} else if (r < 6 && swapdev->blocks) {
-			fw_iokill(k, fc.inxchg == 0 || rand() % 2 == 0);
-		} else if (r < 8) {
-			fw_midkill(k);
-		} else {
-			fw_step(k, fw_free(k));
-		}
-		fw_deaths();
-		if (ftrace) {
-			ff_dump();
-		}
-		fkpre = -1;
-		recvclr();			/* the death notes	*/
-		CHECK(vm_audit() == OK);
+	if (fw_run(steps, fw_act, ff_after) != OK) {
+		return SYSERR;
 	}
-	CHECK(fbad == 0);
 	fw_report(&t0, steps);
 	fw_end(&s);
-	if ((int32)test_failures != fails) {
-		kprintf("fullfuzz: FAILED with seed %d (ffseed=%d)\n", seed,
-			seed);
-	}
-	return OK;
+	return fw_verdict("fullfuzz", "ffseed", seed, fails);
 }
 
 /* Two cases per policy of the table, e.g. fullfuzz_ram_clock and

@@ -5,6 +5,7 @@
 #include <seal.h>
 #include <vmtable.h>
 #include "vmtest.h"
+#include "fuzzwork.h"
 
 /*
  * Up to NW workers (vcreate'd, or vclone'd from one another, each at a
@@ -28,6 +29,8 @@
  * when the case fails); where a kill lands depends on timing, the
  * model does not.  The run must reach a minimum of copies, of swap-ins
  * of pages other workers still hold in their slot, and of kills.
+ * The workers, their commands and the model are fuzzwork.c's (shared
+ * with fullfuzz.c); how a page is touched and the driver are here.
  */
 
 #define	NW		8		/* workers at most		*/
@@ -35,21 +38,8 @@
 #define	NS		4		/* store pages			*/
 #define	SVP		(VHEAP_FIRST + 64)	/* where the store goes	*/
 
-enum	{ F_WRITE = 1, F_CHECK, F_REFILL, F_MAP, F_UNMAP, F_CLONE };
-
-struct	fw	{
-	pid32	pid;			/* SYSERR: no worker here	*/
-	sid32	go;
-	int32	gen;			/* 0 vcreate'd, else its parent's + 1 */
-	bool8	mapped;			/* store 1 mapped at SVP	*/
-	uint32	fresh;			/* bit i: block page i unwritten */
-					/* since it was inherited	*/
-	uint32	heap[NH];		/* what its block's pages hold	*/
-};
-
-/* What a run reached */
+/* What a run reached (fwr: its steps, clones and clones of clones) */
 struct	fcount	{
-	int32	steps, clones, deepclones;	/* deep: a clone's clone */
 	int32	kills, midkills;	/* midkills: with a command on	*/
 	int32	unfinished;		/* midkills before it ended	*/
 	int32	sharedins;		/* swap-ins of a block page whose */
@@ -57,34 +47,16 @@ struct	fcount	{
 	int32	storeins;		/* swap-ins of store pages	*/
 };
 
-local	struct	fw	fws[NW];
 local	struct	fcount	fc;
-local	uint32	fstore[NS];		/* what the store's pages hold	*/
-local	char	*fblock;		/* every worker's block		*/
-local	sid32	fdone;
-local	int32	fhot[2];		/* the last clone's parent, clone */
-local	volatile int32	fop, farg, fnew, fprio;	/* the command		*/
-local	volatile uint32	fval;
-local	volatile int32	fbad;		/* words seen wrong		*/
 
 /*------------------------------------------------------------------------
- *  fw_page  -  The address of page i of worker 'w''s view: its block
- *		(i < NH) or the store
- *------------------------------------------------------------------------
- */
-local	char	*fw_page(int32 i)
-{
-	return i < NH ? PAGE(fblock, i) : (char *)((SVP + i - NH) << PAGE_SHIFT);
-}
-
-/*------------------------------------------------------------------------
- *  fw_touch  -  Write 'val' to page i of this worker's view, or read it;
+ *  fw_touch  -  Write 'val' to page i of worker 'w''s view, or read it;
  *		 count a swap-in of a page held by another PTE too
  *------------------------------------------------------------------------
  */
-local	uint32	fw_touch(int32 i, bool8 write, uint32 val)
+local	uint32	fw_touch(struct fw *w, int32 i, bool8 write, uint32 val)
 {
-	struct	vmstats	*st = &proctab[getpid()].prvm->stats;
+	struct	vmstats	*st = &proctab[w->pid].prvm->stats;
 	char	*p = fw_page(i);
 	pte_t	*pte;
 	intmask	mask;
@@ -92,7 +64,7 @@ local	uint32	fw_touch(int32 i, bool8 write, uint32 val)
 	bool8	shared = FALSE;
 
 	mask = disable();
-	pte = pte_lookup((pde_t *)proctab[currpid].prpdbr, (uint32)p);
+	pte = pte_lookup((pde_t *)proctab[w->pid].prpdbr, (uint32)p);
 	if (pte != NULL && (*pte & (PTE_P | PTE_IS_SWAPPED)) ==
 	    PTE_IS_SWAPPED) {
 		slot = PTE_SLOT(*pte);
@@ -113,173 +85,24 @@ local	uint32	fw_touch(int32 i, bool8 write, uint32 val)
 }
 
 /*------------------------------------------------------------------------
- *  fw_do  -  Carry out the command for worker 'k'
- *------------------------------------------------------------------------
- */
-local	void	fw_do(int32 k, process (*self)(int32, bool8))
-{
-	struct	fw	*w = &fws[k];
-	int32	i;
-
-	switch (fop) {
-	case F_WRITE:
-		fw_touch(farg, TRUE, fval);
-		break;
-	case F_CHECK:
-		for (i = 0; i < NH; i++) {
-			fbad += fw_touch(i, FALSE, 0) != w->heap[i];
-		}
-		for (i = 0; w->mapped && i < NS; i++) {
-			fbad += fw_touch(NH + i, FALSE, 0) != fstore[i];
-		}
-		break;
-	case F_REFILL:
-		fbad += vfree(fblock, NH * PAGE_SIZE) != OK;
-		fbad += vmalloc(NH * PAGE_SIZE) != fblock;
-		break;
-	case F_MAP:
-		fbad += xmmap(SVP, 1, NS) != OK;
-		break;
-	case F_UNMAP:
-		fbad += xmunmap(SVP) != OK;
-		break;
-	case F_CLONE:
-		fws[fnew].pid = vclone(self, 8192, fprio, "fw", 2, fnew,
-				       FALSE);
-		fbad += fws[fnew].pid == SYSERR;
-		break;
-	}
-}
-
-/*------------------------------------------------------------------------
- *  fworker  -  Worker 'k': reserve its block (unless a clone), then carry
- *		out commands forever
- *------------------------------------------------------------------------
- */
-local	process	fworker(int32 k, bool8 first)
-{
-	if (first) {
-		fbad += vmalloc(NH * PAGE_SIZE) != fblock;
-		signal(fdone);
-	}
-	for (;;) {
-		wait(fws[k].go);
-		fw_do(k, fworker);
-		signal(fdone);
-	}
-	return OK;
-}
-
-/*------------------------------------------------------------------------
- *  fw_prio  -  A random priority around the driver's (INITPRIO)
- *------------------------------------------------------------------------
- */
-local	pri16	fw_prio(void)
-{
-	return INITPRIO - 2 + rand() % 5;
-}
-
-/*------------------------------------------------------------------------
- *  fw_pick  -  The command for worker 'k' (F_CLONE needs a free entry)
- *------------------------------------------------------------------------
- */
-local	int32	fw_pick(struct fw *w, bool8 canclone)
-{
-	int32	r = rand() % 32;
-
-	if (r < 16) {
-		return F_WRITE;
-	}
-	if (r < 21) {
-		return F_CHECK;
-	}
-	if (r < 22) {
-		return VHEAP_NEXTFIT ? F_CHECK : F_REFILL;
-	}
-	if (r < 25) {
-		return w->mapped ? F_UNMAP : F_MAP;
-	}
-	return canclone ? F_CLONE : F_WRITE;
-}
-
-/*------------------------------------------------------------------------
- *  fw_target  -  The page a write of worker 'w' goes to: a store page a
- *		  quarter of the time when mapped, else a block page,
- *		  mostly one it still shares since a clone
- *------------------------------------------------------------------------
- */
-local	int32	fw_target(struct fw *w)
-{
-	int32	i = rand() % NH, j;
-
-	if (w->mapped && rand() % 4 == 0) {
-		return NH + rand() % NS;
-	}
-	for (j = 0; j < NH && rand() % 4 != 0; j++) {
-		if (w->fresh & (1U << ((i + j) % NH))) {
-			return (i + j) % NH;
-		}
-	}
-	return i;
-}
-
-/*------------------------------------------------------------------------
- *  fw_model  -  Worker 'k' carried out the command: the model follows
- *------------------------------------------------------------------------
- */
-local	void	fw_model(int32 k)
-{
-	struct	fw	*w = &fws[k], *c = &fws[fnew];
-
-	switch (fop) {
-	case F_WRITE:
-		if (farg < NH) {
-			w->heap[farg] = fval;
-			w->fresh &= ~(1U << farg);
-		} else {
-			fstore[farg - NH] = fval;
-		}
-		break;
-	case F_REFILL:
-		memset(w->heap, 0, sizeof(w->heap));
-		w->fresh = 0;
-		break;
-	case F_MAP:
-	case F_UNMAP:
-		w->mapped = fop == F_MAP;
-		break;
-	case F_CLONE:
-		memcpy(c->heap, w->heap, sizeof(w->heap));
-		c->mapped = w->mapped;
-		c->gen = w->gen + 1;
-		w->fresh = c->fresh = (1U << NH) - 1;
-		fc.clones++;
-		fc.deepclones += c->gen >= 2;
-		fhot[0] = k;
-		fhot[1] = fnew;
-		resume(c->pid);
-		break;
-	}
-}
-
-/*------------------------------------------------------------------------
- *  fw_step  -  One random step on worker 'k', in the model too
+ *  fw_step  -  One random step on worker 'k' ('free': an entry for a
+ *		clone, or -1), in the model too
  *------------------------------------------------------------------------
  */
 local	void	fw_step(int32 k, int32 free)
 {
 	struct	fw	*w = &fws[k];
+	int32	op = fw_pick(w, free >= 0), arg = fw_target(w);
+	uint32	val = (uint32)rand();
 
-	fop = fw_pick(w, free >= 0);
-	farg = fw_target(w);
-	fval = (uint32)rand();
-	fnew = free;
-	fprio = fw_prio();
-	if (fop == F_CLONE) {
+	fwr.new = free;
+	fwr.prio = fw_prio();
+	if (op == F_CLONE) {
 		fws[free].go = semcreate(0);
+		fws[free].pid = SYSERR;
 	}
-	signal(w->go);
-	wait(fdone);
+	fw_start(k, op, op == F_CHECK ? 0 : arg, val);	/* check all */
+	fw_wait(k);
 	fw_model(k);
 }
 
@@ -303,48 +126,17 @@ local	void	fw_kill(int32 k)
  */
 local	void	fw_midkill(int32 k)
 {
-	int32	r = rand() % 4;
+	int32	r = rand() % 4, arg = rand() % NH;
 
-	fop = r == 0 ? F_CHECK : r == 1 ? F_WRITE :
-	      r == 2 && !VHEAP_NEXTFIT ? F_REFILL :
-	      fws[k].mapped ? F_UNMAP : F_MAP;
-	farg = rand() % NH;
-	fval = (uint32)rand();
-	signal(fws[k].go);
+	r = r == 0 ? F_CHECK : r == 1 ? F_WRITE :
+	    r == 2 && !VHEAP_NEXTFIT ? F_REFILL :
+	    fws[k].mapped ? F_UNMAP : F_MAP;
+	fw_start(k, r, r == F_CHECK ? 0 : arg, (uint32)rand());
 	sleepms(rand() % 3);			/* 0: a yield		*/
-	fc.unfinished += semcount(fdone) == 0;
+	fc.unfinished += semcount(fwr.done) == 0;
 	fw_kill(k);
-	semreset(fdone, 0);			/* it may have ended	*/
+	semreset(fwr.done, 0);			/* it may have ended	*/
 	fc.midkills++;
-}
-
-/*------------------------------------------------------------------------
- *  fw_new  -  A new vcreate'd worker in entry 'k'
- *------------------------------------------------------------------------
- */
-local	status	fw_new(int32 k)
-{
-	memset(&fws[k], 0, sizeof(fws[k]));
-	fws[k].go = semcreate(0);
-	fws[k].pid = vcreate(fworker, 8192, fw_prio(), "fw", 2, k, TRUE);
-	if (fws[k].pid == SYSERR) {
-		return SYSERR;
-	}
-	resume(fws[k].pid);
-	wait(fdone);
-	return OK;
-}
-
-/*------------------------------------------------------------------------
- *  fw_choose  -  The worker of the next step: after a clone, often its
- *		  parent or the clone, else any
- *------------------------------------------------------------------------
- */
-local	int32	fw_choose(void)
-{
-	int32	k = fhot[rand() % 2];
-
-	return rand() % 2 == 0 && fws[k].pid != SYSERR ? k : rand() % NW;
 }
 
 /*------------------------------------------------------------------------
@@ -371,6 +163,22 @@ local	int32	fw_free(int32 k)
 }
 
 /*------------------------------------------------------------------------
+ *  fw_act  -  Step 'r' (0-39) of the run on worker 'k': a kill, a kill
+ *	       with a command on, or a command
+ *------------------------------------------------------------------------
+ */
+local	void	fw_act(int32 k, int32 r)
+{
+	if (r < 2) {
+		fw_kill(k);
+	} else if (r < 4) {
+		fw_midkill(k);
+	} else {
+		fw_step(k, fw_free(k));
+	}
+}
+
+/*------------------------------------------------------------------------
  *  fw_report  -  Print what the run reached since 't0' and check the
  *		  minimums of a run of 'steps' steps
  *------------------------------------------------------------------------
@@ -382,14 +190,14 @@ local	void	fw_report(struct vmstats *t0, int32 steps)
 
 	kprintf("sharefuzz: %d steps, %d clones (%d of clones), %d kills "
 		"(%d with a command on, %d of them before it ended)\n",
-		fc.steps, fc.clones, fc.deepclones, fc.kills, fc.midkills,
+		fwr.steps, fwr.clones, fwr.deepclones, fc.kills, fc.midkills,
 		fc.unfinished);
 	kprintf("sharefuzz: %d copies, %d kept writable, %d joins, "
 		"%d shared swap-ins, %d store swap-ins, %d swap-ins\n",
 		copies, vmtotal.cowkeeps - t0->cowkeeps, joins, fc.sharedins,
 		fc.storeins, vmtotal.swapins - t0->swapins);
 	CHECK(copies >= steps / 16 && joins >= steps / 16);
-	CHECK(fc.sharedins >= steps / 10 && fc.deepclones >= steps / 16);
+	CHECK(fc.sharedins >= steps / 10 && fwr.deepclones >= steps / 16);
 	CHECK(fc.midkills >= steps / 40 && fc.unfinished > 0);
 }
 
@@ -407,16 +215,8 @@ local	void	fw_end(struct vmsnap *s)
 			fw_kill(k);
 		}
 	}
-	CHECK(release_bs(1) == OK);
-	semdelete(fdone);
-	recvclr();
-	/* The pageout daemon may still be writing a killed worker's page
-	 * (now an orphan): its frame and slot come back when the write ends */
-	for (k = 0; k < 5000 && frame_nio > 0; k++) {
-		sleepms(1);
-	}
-	CHECK(frame_nio == 0 && vm_audit() == OK);
-	CHECK(vmsnap_same(s));
+	semdelete(fwr.done);
+	fw_drain(s);
 }
 
 /*------------------------------------------------------------------------
@@ -428,45 +228,31 @@ local	status	sharefuzz(uint32 seed, int32 steps)
 {
 	struct	vmsnap	s;
 	struct	vmstats	t0 = vmtotal;
-	int32	k, r, fails = test_failures;
+	int32	fails = test_failures;
 
 	kprintf("sharefuzz: seed %d (sfseed=%d repeats the steps)\n", seed,
 		seed);
 	vmsnap_take(&s);
 	srand(seed);
-	REQUIRE(get_bs(1, NS) == NS);
-	memset(fstore, 0, sizeof(fstore));
+	fwr.nw = NW;
+	fwr.nh = NH;
+	fwr.ns = NS;
+	fwr.store = 1;
+	fwr.svp = SVP;
+	fwr.writes = 16;
+	fwr.stores = TRUE;
+	fwr.full = FALSE;
+	fwr.touch = fw_touch;
+	REQUIRE(fw_begin() == OK);
 	memset(&fc, 0, sizeof(fc));
-	fdone = semcreate(0);
-	fbad = 0;
-	fblock = (char *)VHEAP_START;
-	fhot[0] = fhot[1] = 0;
+	fwr.done = semcreate(0);
 	recvclr();
-	for (k = 0; k < NW; k++) {
-		fws[k].pid = SYSERR;
+	if (fw_run(steps, fw_act, NULL) != OK) {
+		return SYSERR;
 	}
-	for (fc.steps = 0; fc.steps < steps && fbad == 0; fc.steps++) {
-		k = fw_choose();
-		r = rand() % 40;
-		if (fws[k].pid == SYSERR) {	/* a new worker there	*/
-			REQUIRE(fw_new(k) == OK);
-		} else if (r < 2) {
-			fw_kill(k);
-		} else if (r < 4) {
-			fw_midkill(k);
-		} else {
-			fw_step(k, fw_free(k));
-		}
-		CHECK(vm_audit() == OK);
-	}
-	CHECK(fbad == 0);
 	fw_report(&t0, steps);
 	fw_end(&s);
-	if ((int32)test_failures != fails) {
-		kprintf("sharefuzz: FAILED with seed %d (sfseed=%d)\n", seed,
-			seed);
-	}
-	return OK;
+	return fw_verdict("sharefuzz", "sfseed", seed, fails);
 }
 
 /* RAM swap, unsealed, no daemon: the course's setting */
