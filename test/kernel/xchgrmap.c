@@ -487,11 +487,11 @@ local	process	xlwc(void)
 }
 
 /*------------------------------------------------------------------------
- *  xla  -  Write pages 0-3, clone B; when told, read page 0 (it is
- *	    killed in that read)
+ *  xastart  -  A's start: write pages 0-3, clone B, tell the test it is
+ *		ready and wait to be told to go on
  *------------------------------------------------------------------------
  */
-local	process	xla(void)
+local	void	xastart(void)
 {
 	pid32	b;
 	int32	i;
@@ -505,6 +505,31 @@ local	process	xla(void)
 	xbad += (b == SYSERR || resume(b) == SYSERR);
 	signal(xready);
 	wait(xgoa);
+}
+
+/*------------------------------------------------------------------------
+ *  xvfill  -  V's start: its 4 pages, written as pattern pages 4-7
+ *------------------------------------------------------------------------
+ */
+local	void	xvfill(void)
+{
+	int32	i;
+
+	xvheap = vmalloc(XFFS * PAGE_SIZE);
+	xbad += xvheap == (char *)SYSERR;
+	for (i = 0; i < XFFS && xbad == 0; i++) {
+		xfillat(PAGE(xvheap, i), XFFS + i);
+	}
+}
+
+/*------------------------------------------------------------------------
+ *  xla  -  Write pages 0-3, clone B; when told, read page 0 (it is
+ *	    killed in that read)
+ *------------------------------------------------------------------------
+ */
+local	process	xla(void)
+{
+	xastart();
 	xbad += !xpageok(0);		/* killed in the read		*/
 	xbad++;				/* not reached			*/
 	return OK;
@@ -518,13 +543,8 @@ local	process	xla(void)
 local	process	xlv(int32 how)
 {
 	pid32	w;
-	int32	i;
 
-	xvheap = vmalloc(XFFS * PAGE_SIZE);
-	xbad += xvheap == (char *)SYSERR;
-	for (i = 0; i < XFFS && xbad == 0; i++) {
-		xfillat(PAGE(xvheap, i), XFFS + i);
-	}
+	xvfill();
 	if (how != XL_ALONE) {
 		w = vclone(how >= XL_CLONED ? xlwc : xlw, 8192, INITPRIO + 3,
 			   "xlw", 0);
@@ -551,6 +571,32 @@ local	process	xlnew(void)
 }
 
 /*------------------------------------------------------------------------
+ *  xavstart  -  The start xlcase and xvcase share: A ('afn') and then V
+ *		 ('vfn', given 'how') each set up and ready, every frame
+ *		 and slot full; the snapshot before in 's'
+ *------------------------------------------------------------------------
+ */
+local	status	xavstart(void *afn, char *aname, void *vfn, char *vname,
+			 int32 how, struct vmsnap *s, pid32 *a, pid32 *v)
+{
+	REQUIRE(ffs_limit == XFFS && swap_limit == XSWAP &&
+		swapdev->blocks && swap_reserve() == XSWAP);
+	vmsnap_take(s);
+	xsems(TRUE);
+	xgow = semcreate(0);
+	recvclr();
+	*a = vcreate(afn, 8192, INITPRIO + 1, aname, 0);
+	REQUIRE(*a != SYSERR && resume(*a) != SYSERR);
+	wait(xready);
+	*v = vcreate(vfn, 8192, INITPRIO + 1, vname, 1, how);
+	REQUIRE(*v != SYSERR && resume(*v) != SYSERR);
+	wait(xready);
+	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
+	REQUIRE(vm_audit() == OK);
+	return OK;
+}
+
+/*------------------------------------------------------------------------
  *  xlcase  -  Kill A in its exchange's read, the victim V's page (and
  *	       W's, as 'how' says), and check what everyone sees after
  *------------------------------------------------------------------------
@@ -566,20 +612,7 @@ local	status	xlcase(int32 how)
 	pid32	a, v, n;
 	int32	k;
 
-	REQUIRE(ffs_limit == XFFS && swap_limit == XSWAP &&
-		swapdev->blocks && swap_reserve() == XSWAP);
-	vmsnap_take(&s);
-	xsems(TRUE);
-	xgow = semcreate(0);
-	recvclr();
-	a = vcreate(xla, 8192, INITPRIO + 1, "xla", 0);
-	REQUIRE(a != SYSERR && resume(a) != SYSERR);
-	wait(xready);
-	v = vcreate(xlv, 8192, INITPRIO + 1, "xlv", 1, how);
-	REQUIRE(v != SYSERR && resume(v) != SYSERR);
-	wait(xready);
-	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
-	REQUIRE(vm_audit() == OK);
+	REQUIRE(xavstart(xla, "xla", xlv, "xlv", how, &s, &a, &v) == OK);
 	mask = disable();
 	atalock(atptr);
 	signal(xgoa);			/* A waits to write V's page	*/
@@ -1244,18 +1277,9 @@ XCASE(bsoom_xchg_vdead_writing, XEBOOT, xecase(XE_MAP | XE_AKILL, 3))
  */
 local	process	xva(void)
 {
-	pid32	b;
 	int32	i;
 
-	xheap = vmalloc(XFFS * PAGE_SIZE);
-	xbad += xheap == (char *)SYSERR;
-	for (i = 0; i < XFFS && xbad == 0; i++) {
-		xfill(i);
-	}
-	b = vclone(xlb, 8192, INITPRIO + 3, "xlb", 0);
-	xbad += (b == SYSERR || resume(b) == SYSERR);
-	signal(xready);
-	wait(xgoa);
+	xastart();
 	xbad += !xpageok(0);		/* the exchange			*/
 	signal(xback);
 	wait(xgoa);
@@ -1276,13 +1300,8 @@ local	process	xva(void)
 local	process	xvv(int32 how)
 {
 	pid32	w;
-	int32	i;
 
-	xvheap = vmalloc(XFFS * PAGE_SIZE);
-	xbad += xvheap == (char *)SYSERR;
-	for (i = 0; i < XFFS && xbad == 0; i++) {
-		xfillat(PAGE(xvheap, i), XFFS + i);
-	}
+	xvfill();
 	if (how & XV_SHARED) {
 		w = vclone(xlw, 8192, INITPRIO + 3, "xlw", 0);
 		xbad += (w == SYSERR || resume(w) == SYSERR);
@@ -1345,20 +1364,7 @@ local	status	xvcase(int32 how)
 	int32	k, readers;
 	bool8	alive = (how & (XV_AWRITE | XV_AREAD)) == 0;
 
-	REQUIRE(ffs_limit == XFFS && swap_limit == XSWAP &&
-		swapdev->blocks && swap_reserve() == XSWAP);
-	vmsnap_take(&s);
-	xsems(TRUE);
-	xgow = semcreate(0);
-	recvclr();
-	a = vcreate(xva, 8192, INITPRIO + 1, "xva", 0);
-	REQUIRE(a != SYSERR && resume(a) != SYSERR);
-	wait(xready);
-	v = vcreate(xvv, 8192, INITPRIO + 1, "xvv", 1, how);
-	REQUIRE(v != SYSERR && resume(v) != SYSERR);
-	wait(xready);
-	REQUIRE(xbad == 0 && free_ffs_pages() == 0 && free_swap_pages() == 0);
-	REQUIRE(vm_audit() == OK);
+	REQUIRE(xavstart(xva, "xva", xvv, "xvv", how, &s, &a, &v) == OK);
 	mask = disable();
 	xvwrite(how, a, v);
 	restore(mask);
