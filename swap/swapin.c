@@ -96,9 +96,6 @@
 local	uint32	bounce[PAGE_SIZE / sizeof(uint32)]	/* a whole page, */
 		__attribute__((aligned(PAGE_SIZE)));	/* for kmap	 */
 
-/* The PTEs but the faulting one that hold slot 'slot' (not its store):
- * the mappings an exchange through it makes, an rmap entry each */
-#define	slot_others(slot)	(swap_refs(slot) - 1 - swap_isstore(slot))
 int32	xchg_slot = NOSLOT;	/* the disk exchange in flight: the	*/
 local	pid32	xchg_pid;	/* page's slot, its faulting process	*/
 				/* (SYSERR once killed), or NOSLOT	*/
@@ -107,10 +104,18 @@ int32	xchg_spare = NOSLOT;	/* the slot its victim takes, from	*/
 local	uint32	xchg_sparen;	/* of the promise, the entries for	*/
 				/* the spare's holders (xchg_undo)	*/
 
-/* The entries the PTEs holding slot 'slot' (not its store) need to map
- * one frame: the first is the frame's owner, each other one an entry */
-#define	slot_entries(slot)	(swap_refs(slot) - swap_isstore(slot) > 1 ? \
-				 swap_refs(slot) - swap_isstore(slot) - 1 : 0)
+/*------------------------------------------------------------------------
+ *  slot_others  -  The PTEs that hold slot 'slot' (its store's hold is
+ *		    not one) but the first: the mappings one frame of its
+ *		    page takes beyond its owner, an rmap entry each
+ *------------------------------------------------------------------------
+ */
+local	uint32	slot_others(uint32 slot)
+{
+	uint32	ptes = swap_refs(slot) - swap_isstore(slot);
+
+	return ptes > 1 ? ptes - 1 : 0;
+}
 
 /*------------------------------------------------------------------------
  *  xchg_begin  -  A disk exchange of a page of 'pid' in slot 'slot'
@@ -185,7 +190,7 @@ local	void	xchg_written(void)
 		xchg_end(xchg_spare);
 		return;
 	}
-	need = slot_entries(xchg_spare);
+	need = slot_others(xchg_spare);
 	if (need > xchg_sparen) {
 		rmap_promised += need - xchg_sparen;
 		xchg_sparen = need;
@@ -349,7 +354,6 @@ local	void	slot_joinall(int32 f, uint32 slot, pte_t state, bool8 writable)
 bool8	xchg_undo(pid32 pid, int32 f)
 {
 	int32	spare = xchg_spare;
-	bool8	alone;
 
 	if (pid != xchg_pid || ffstab[f].slot != xchg_slot ||
 	    swap_refs(xchg_slot) == 1 || spare == NOSLOT || !swap_over() ||
@@ -359,9 +363,9 @@ bool8	xchg_undo(pid32 pid, int32 f)
 	xchg_end(xchg_slot);		/* the entries are free now	*/
 	frame_keep(f);			/* no one maps it for a moment	*/
 	vm_freed(f);			/* the read's page never came	*/
-	alone = swap_refs(spare) - swap_isstore(spare) == 1;
 	frame_setslot(f, spare);
-	slot_joinall(f, spare, PTE_IS_SWAPPED, alone || frame_isstore(f));
+	slot_joinall(f, spare, PTE_IS_SWAPPED,
+		     slot_others(spare) == 0 || frame_isstore(f));
 	slot_drop(f);			/* the spare is free again	*/
 	if (vmpolicy->loaded != NULL) {
 		vmpolicy->loaded(f);
