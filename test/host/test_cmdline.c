@@ -130,6 +130,9 @@ int32	main(void)
 	TCHECK(strcmp(bootcfg.test, "sem_basic") == 0);
 	TCHECK(check("xinu.elf vm.ffs=16384 vm.swap=32768") == 0);
 	TCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	TCHECK(check("xinu.elf vm.rmap=0") == 0 && bootcfg.rmap == 0);
+	TCHECK(check("xinu.elf vm.rmap=49152") == 0 &&
+	       bootcfg.rmap == RMAP_EXTRA);
 	tend();
 
 	tbegin("cmdline_defaults_when_absent");
@@ -206,7 +209,12 @@ int32	main(void)
 		       "is above MAX_SWAP_SIZE (32768)\n"));
 	TCHECK(refused("xinu.elf vm.debug=99999999999", 1, "cmdline: "
 		       "vm.debug=99999999999 is above INT32_MAX (2147483647)\n"));
-	TCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE);
+	TCHECK(refused("xinu.elf vm.rmap=-1", 1,
+		       "cmdline: vm.rmap=-1 is below 0\n"));
+	TCHECK(refused("xinu.elf vm.rmap=49153", 1, "cmdline: vm.rmap=49153 "
+		       "is above RMAP_EXTRA (49152)\n"));
+	TCHECK(bootcfg.ffs == MAX_FFS_SIZE && bootcfg.swap == MAX_SWAP_SIZE &&
+	       bootcfg.rmap == RMAP_EXTRA);
 	tend();
 
 	tbegin("cmdline_key_given_twice");
